@@ -1,0 +1,496 @@
+"""Stage 2: tokens → syntax tree (:mod:`perfeval.rules.ast`), with errors a rule author can act on.
+
+The grammar lives in ``grammar/standard.lark`` (shipped as ``perfeval.grammar``). Standards are a
+sentence or two long, so the Earley parser is used: it reads the free word order of published text
+without the grammar contortions LALR would need, and compile time is not the hot path.
+
+>>> parse("完成目标得满分，否则不得分").clauses[1]
+Otherwise(amount=Zero(...), subject=None, span=...)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lark import Lark, Token, Transformer, Tree, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+
+from ..errors import PerfevalError
+from ..numbers import parse_number
+from . import ast
+from .diagnostics import RuleSyntaxError
+from .lexer import StandardLexer, tokenize
+
+# What each token means, in words, for "expected …" messages (lark's names mean nothing to an author).
+TOKEN_WORDS: dict[str, str] = {
+    "TEXT": "a description",
+    "NUM": "a number",
+    "PCT": "a percentage such as 95% or 一个百分点",
+    "SCORE": "points such as 2分",
+    "UNIT": "a unit such as 个工作日",
+    "CMP": "a comparison such as 低于 or ≥",
+    "SUFFIX": "以上 or 以下",
+    "INCL": "（含）",
+    "DASH": "a range dash (-, —)",
+    "EQ": "=",
+    "AWARD": "计 or 得",
+    "FULL": "满分",
+    "ZERO": "不得分",
+    "DEDUCT": "扣",
+    "EACH": "每",
+    "BOTH": "超过（降低）",
+    "UNTIL_ZERO": "扣完为止",
+    "CAP": "最多扣",
+    "PROP": "同比例扣减",
+    "OVERSPEND": "按超支比例扣减",
+    "DISCRETION": "酌情扣分",
+    "FORMULA_LEAD": "得分=",
+    "POINTS_VAR": "分值",
+    "CALC": "计算",
+    "ITEM": "an item mark such as ①",
+    "LPAR": "(",
+    "RPAR": ")",
+    "TIMES": "×",
+    "DIVIDE": "/",
+    "PLUS": "+",
+    "REF": "以",
+    "REF_END": "为标准",
+    "OTHERWISE": "否则",
+    "GRADE": "为优/为良/…",
+    "_SEP": "a separator (，；。)",
+    "SEP": "a separator (，；。)",
+    "LISTSEP": "、",
+}
+
+# Named mistakes: a pattern over the token types of a failing clause, and what to say about it.
+_HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"EACH (CMP|BOTH) DEDUCT"), "a step needs its size: 每低于5%扣2分"),
+    (re.compile(r"EACH (CMP|BOTH) (PCT|NUM) (SEP|$)"), "say what each step costs: 每低于5%扣2分"),
+    (re.compile(r"DEDUCT (NUM|PCT)( |$)"), "deductions are in points: 扣2分"),
+    (re.compile(r"CAP (NUM|PCT)"), "a cap is in points: 最多扣10分"),
+    (re.compile(r"(PCT|NUM) DASH (SEP|$)"), "a range needs both ends: 80%（含）-90%"),
+    (re.compile(r"AWARD (PCT|NUM)( |$)"), "points are written with 分: 计4分"),
+)
+
+
+@cache
+def _parser(start: str) -> Lark:
+    grammar = resources.files("perfeval.grammar").joinpath("standard.lark").read_text(encoding="utf-8")
+    return Lark(grammar, start=start, parser="earley", lexer=StandardLexer, ambiguity="resolve",
+                propagate_positions=True)
+
+
+def parse(text: str) -> ast.Standard:
+    """Parse a scoring standard into its syntax tree.
+
+    >>> [type(c).__name__ for c in parse("100%计满分，每低于5%扣2分，扣完为止。").clauses]
+    ['Award', 'Step', 'UntilZero']
+    """
+    return ast.Standard(clauses=tuple(_run(text, "start")), text=text)
+
+
+def parse_grades(text: str) -> ast.GradeTable:
+    """Parse a grade table (等级).
+
+    >>> [b.label for b in parse_grades("90分（含）—100分为优，60分以下为差").bands]
+    ['优', '差']
+    """
+    return ast.GradeTable(bands=tuple(_run(text, "grades")), text=text)
+
+
+def _run(text: str, start: str) -> list[Any]:
+    if not text.strip():
+        raise RuleSyntaxError("the standard is empty", text=text, line=1, column=1)
+    try:
+        tree = _parser(start).parse(text)
+        result: list[Any] = _ToAst(text).transform(tree)
+    except UnexpectedInput as exc:
+        raise _syntax_error(text, exc) from None
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, PerfevalError):
+            raise exc.orig_exc from None
+        raise
+    return result
+
+
+def _syntax_error(text: str, exc: UnexpectedInput) -> RuleSyntaxError:
+    tokens = list(tokenize(text))
+    if isinstance(exc, UnexpectedToken | UnexpectedCharacters) and not isinstance(exc, UnexpectedEOF):
+        token = getattr(exc, "token", None)
+        line, column = exc.line, exc.column
+        length = len(str(token)) if isinstance(token, Token) else 1
+        expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
+    else:
+        last = tokens[-1]
+        line, column = last.end_line or last.line or 1, last.end_column or last.column or 1
+        length = 1
+        expected = getattr(exc, "expected", None) or set()
+    words = tuple(sorted({TOKEN_WORDS.get(name, name) for name in expected}))
+    clause = _clause_at(tokens, line, column)
+    shape = " ".join(t.type for t in clause)
+    hint = next((h for pattern, h in _HINTS if pattern.search(shape)), None)
+    quoted = "".join(str(t) for t in clause)
+    message = f"cannot read the clause {quoted!r}" if quoted else "cannot read the standard"
+    return RuleSyntaxError(message, text=text, line=line or 1, column=column or 1, length=max(length, 1),
+                           expected=words[:8], hint=hint)
+
+
+def _clause_at(tokens: list[Token], line: int, column: int) -> list[Token]:
+    """The tokens of the clause (between separators) holding position (line, column)."""
+    clause: list[Token] = []
+    found = False
+    for tok in tokens:
+        if tok.type == "_SEP":
+            if found:
+                break
+            clause = []
+            continue
+        clause.append(tok)
+        if (tok.line, tok.column) >= (line, column):
+            found = True
+    return clause
+
+
+_NUMERAL = re.compile(r"[\d.,]+|[零〇一二两三四五六七八九十百千万半点]+")
+
+
+def _number(token: Token, span: ast.Span) -> ast.Number:
+    """A PCT, NUM or SCORE token as a :class:`ast.Number` (percentages as fractions)."""
+    raw = str(token)
+    m = _NUMERAL.search(raw)
+    if not m:  # the lexer only makes these tokens around a numeral
+        raise RuleSyntaxError("no number here", text=raw, line=span.line, column=span.column)
+    value = parse_number(m.group())
+    if token.type == "PCT":
+        per_mille = "‰" in raw
+        return ast.Number(value / (1000 if per_mille else 100), True, raw, span)
+    return ast.Number(value, False, raw, span)
+
+
+def _span(meta_or_token: Any) -> ast.Span:
+    m = meta_or_token
+    if getattr(m, "empty", False):
+        return ast.Span(1, 1, 1, 1, 0, 0)
+    return ast.Span(m.line, m.column, m.end_line, m.end_column, m.start_pos, m.end_pos)
+
+
+def _text(parts: Any) -> str:
+    return "".join(str(p) for p in parts)
+
+
+# Comparator words → (side of the interval they bound, inclusive, claim strength).
+_LOWER, _UPPER = "lower", "upper"
+_CMP: dict[str, tuple[str, bool, ast.Claim]] = {}
+for _w in ("≥", ">=", "大于或等于", "大于等于", "不低于", "不少于", "不小于"):
+    _CMP[_w] = (_LOWER, True, ast.Claim.EXPLICIT)
+for _w in ("≤", "<=", "小于或等于", "小于等于", "不高于", "不超过", "不大于", "不多于"):
+    _CMP[_w] = (_UPPER, True, ast.Claim.EXPLICIT)
+for _w in ("达到", "达到或超过", "达到或高于"):
+    _CMP[_w] = (_LOWER, True, ast.Claim.CONVENTION)
+for _w in (">", "大于", "高于", "超过", "超出", "多于"):
+    _CMP[_w] = (_LOWER, False, ast.Claim.CONVENTION)
+for _w in ("<", "小于", "低于", "少于", "不足", "不到", "未达到", "未达", "未完成"):
+    _CMP[_w] = (_UPPER, False, ast.Claim.CONVENTION)
+
+
+@v_args(meta=True)
+class _ToAst(Transformer[Token, Any]):
+    """Builds :mod:`ast` nodes from lark's tree, rule by rule (method names are grammar rule names)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    # ── top level ──
+    def start(self, meta: Any, children: list[Any]) -> list[Any]:
+        return [c for c in children if not isinstance(c, Token)]
+
+    def grades(self, meta: Any, children: list[Any]) -> list[Any]:
+        return [c for c in children if isinstance(c, ast.GradeBand)]
+
+    # ── pieces ──
+    def subject(self, meta: Any, children: list[Any]) -> str:
+        return _text(children)
+
+    def value(self, meta: Any, children: list[Any]) -> ast.Number:
+        number = _number(children[0], _span(children[0]))
+        if len(children) > 1:
+            return attrs_evolve(number, unit=str(children[1]))
+        return number
+
+    def direction(self, meta: Any, children: list[Any]) -> Token:
+        tok: Token = children[0]
+        return tok
+
+    # ── conditions ──
+    def compare(self, meta: Any, c: list[Any]) -> ast.Cond:
+        word, number = str(c[0]), c[1]
+        side, inclusive, claim = _CMP.get(word, (_LOWER, True, ast.Claim.CONVENTION))
+        if len(c) > 2:  # 大于30%（含）
+            inclusive, claim = True, ast.Claim.EXPLICIT
+        bound = ast.Bound(number.value, inclusive, claim, number)
+        return ast.Cond(bound if side == _LOWER else None, bound if side == _UPPER else None, _span(meta),
+                        op=word)
+
+    def equal(self, meta: Any, c: list[Any]) -> ast.Cond:
+        number = c[1]
+        bound = ast.Bound(number.value, True, ast.Claim.EXPLICIT, number)
+        return ast.Cond(bound, bound, _span(meta), op="=")
+
+    def suffix(self, meta: Any, c: list[Any]) -> ast.Cond:
+        number, suffix = c[0], str(c[-1])
+        explicit = len(c) == 3
+        claim = ast.Claim.EXPLICIT if explicit else ast.Claim.CONVENTION
+        bound = ast.Bound(number.value, True, claim, number)
+        if "上" in suffix:
+            return ast.Cond(bound, None, _span(meta), op="以上")
+        return ast.Cond(None, bound, _span(meta), op="以下")
+
+    def suffix_cmp(self, meta: Any, c: list[Any]) -> ast.Cond:
+        return self.suffix(meta, c[1:])
+
+    def range(self, meta: Any, c: list[Any]) -> ast.Cond:
+        # Published ranges run either way: 80%（含）-90% and 100%-80%（含）.
+        first = c[0]
+        i = 1
+        first_incl = isinstance(c[i], Token) and c[i].type == "INCL"
+        if first_incl:
+            i += 1
+        i += 1  # DASH
+        second = c[i]
+        second_incl = len(c) > i + 1
+        if second.unit is None and not second.percent and first.percent and first.value == 0:
+            pass
+        if first.percent != second.percent:  # 0-10%: the bare end takes the other's percent
+            if not first.percent:
+                first = attrs_evolve(first, value=first.value / 100, percent=True)
+            else:
+                second = attrs_evolve(second, value=second.value / 100, percent=True)
+        a = ast.Bound(first.value, first_incl, ast.Claim.EXPLICIT if first_incl else ast.Claim.NONE, first)
+        b = ast.Bound(second.value, second_incl, ast.Claim.EXPLICIT if second_incl else ast.Claim.NONE, second)
+        lo, hi = (a, b) if a.value <= b.value else (b, a)
+        return ast.Cond(lo, hi, _span(meta), op="-")
+
+    def point(self, meta: Any, c: list[Any]) -> ast.Cond:
+        number = c[0]
+        bound = ast.Bound(number.value, True, ast.Claim.EXPLICIT, number)
+        return ast.Cond(bound, bound, _span(meta), op="=")
+
+    def described(self, meta: Any, c: list[Any]) -> ast.Cond:
+        word = str(c[0])
+        side, inclusive, claim = _CMP.get(word, (_LOWER, True, ast.Claim.CONVENTION))
+        return ast.Cond(None, None, _span(meta), described=c[1] if len(c) > 1 else "", op=word)
+
+    # ── amounts ──
+    def points(self, meta: Any, c: list[Any]) -> ast.Amount:
+        number = _number(c[-1], _span(c[-1]))
+        if number.value == 0:
+            return ast.Zero(_span(meta))
+        return ast.Points(number.value, _span(meta))
+
+    def full(self, meta: Any, c: list[Any]) -> ast.Full:
+        return ast.Full(_span(meta))
+
+    def zero(self, meta: Any, c: list[Any]) -> ast.Zero:
+        return ast.Zero(_span(meta))
+
+    # ── clauses ──
+    def award(self, meta: Any, c: list[Any]) -> ast.Award:
+        subjects = [x for x in c if isinstance(x, str) and not isinstance(x, Token)]
+        cond = next((x for x in c if isinstance(x, ast.Cond)), None)
+        return ast.Award(subjects[0] if subjects else None, cond, c[-1], _span(meta))
+
+    def condition(self, meta: Any, c: list[Any]) -> ast.Condition:
+        subjects = [x for x in c if isinstance(x, str) and not isinstance(x, Token)]
+        cond = next(x for x in c if isinstance(x, ast.Cond))
+        return ast.Condition(subjects[0] if subjects else None, cond, _span(meta))
+
+    def step_rate(self, meta: Any, c: list[Any]) -> ast.Step:
+        word = str(c[1])
+        if c[1].type == "BOTH":
+            direction = ast.Direction.BOTH
+        else:
+            direction = ast.Direction.ABOVE if _CMP.get(word, (_LOWER,))[0] == _LOWER else ast.Direction.BELOW
+        subject = next((x for x in c[3:] if isinstance(x, str) and not isinstance(x, Token)), None)
+        deduct = _number(c[-1], _span(c[-1])).value
+        return ast.Step(direction, c[2], deduct, subject, _span(meta))
+
+    def step_count(self, meta: Any, c: list[Any]) -> ast.Step:
+        size: ast.Number | None = None
+        words = []
+        for i, x in enumerate(c):
+            if isinstance(x, Token) and x.type == "NUM":
+                size = _number(x, _span(x))
+                if i + 1 < len(c) and isinstance(c[i + 1], Token) and c[i + 1].type == "UNIT":
+                    size = attrs_evolve(size, unit=str(c[i + 1]))
+            elif isinstance(x, str) and not isinstance(x, Token):
+                words.append(x)
+        deduct = _number(c[-1], _span(c[-1])).value
+        return ast.Step(ast.Direction.COUNT, size, deduct, "".join(words) or None, _span(meta))
+
+    def cap(self, meta: Any, c: list[Any]) -> ast.Cap:
+        return ast.Cap(_number(c[-1], _span(c[-1])).value, _span(meta))
+
+    def until_zero(self, meta: Any, c: list[Any]) -> ast.UntilZero:
+        return ast.UntilZero(_span(meta))
+
+    def proportional(self, meta: Any, c: list[Any]) -> ast.Proportional:
+        return ast.Proportional(next((x for x in c if isinstance(x, ast.Cond)), None), _span(meta))
+
+    def overspend(self, meta: Any, c: list[Any]) -> ast.Overspend:
+        return ast.Overspend(next((x for x in c if isinstance(x, ast.Cond)), None), _span(meta))
+
+    # ── formulas ──
+    def score_formula(self, meta: Any, c: list[Any]) -> ast.Formula:
+        expr = next(x for x in c if not isinstance(x, Token))
+        return ast.Formula(ast.FormulaKind.SCORE, expr, None, None, _span(meta))
+
+    def inline_formula(self, meta: Any, c: list[Any]) -> ast.Formula:
+        cond = c[0] if isinstance(c[0], ast.Cond) else None
+        expr = c[1] if cond is not None else c[0]
+        return ast.Formula(ast.FormulaKind.INLINE, expr, cond, None, _span(meta))
+
+    def derived_formula(self, meta: Any, c: list[Any]) -> ast.Formula:
+        return ast.Formula(ast.FormulaKind.DERIVED, c[2], None, _var_name(str(c[0])), _span(meta))
+
+    def number(self, meta: Any, c: list[Any]) -> ast.Num:
+        n = _number(c[0], _span(c[0]))
+        return ast.Num(n.value, n.span)
+
+    def points_var(self, meta: Any, c: list[Any]) -> ast.PointsVar:
+        return ast.PointsVar(_span(meta))
+
+    def variable(self, meta: Any, c: list[Any]) -> ast.Var:
+        return ast.Var(_var_name(str(c[0])), _span(meta))
+
+    def _binop(self, op: str, meta: Any, c: list[Any]) -> ast.BinOp:
+        return ast.BinOp(op, c[0], c[-1], _span(meta))
+
+    def add(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("+", meta, c)
+
+    def sub(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("-", meta, c)
+
+    def mul(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("*", meta, c)
+
+    def div(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return self._binop("/", meta, c)
+
+    def mul_points(self, meta: Any, c: list[Any]) -> ast.BinOp:
+        return ast.BinOp("*", c[0], ast.PointsVar(_span(c[1])), _span(meta))
+
+    def factor(self, meta: Any, c: list[Any]) -> Any:  # LPAR expr RPAR
+        return c[1]
+
+    # ── items ──
+    def items(self, meta: Any, c: list[Any]) -> ast.Items:
+        return ast.Items(tuple(c), _span(meta))
+
+    def _label(self, c: list[Any]) -> str:
+        return "".join(x for x in c if isinstance(x, str) and not isinstance(x, Token)).strip()
+
+    def item_points(self, meta: Any, c: list[Any]) -> ast.Item:
+        amount = next((x for x in c if isinstance(x, ast.Points | ast.Zero | ast.Full)), None)
+        points: Decimal | None
+        if amount is None:
+            score = next(x for x in c if isinstance(x, Token) and x.type == "SCORE")
+            points = _number(score, _span(score)).value
+        elif isinstance(amount, ast.Points):
+            points = amount.points
+        elif isinstance(amount, ast.Zero):
+            points = Decimal(0)
+        else:
+            points = None  # 满分: the whole 分值, known only when compiled
+        return ast.Item(str(c[0]), self._label(c), points, None, None, _span(meta))
+
+    def item_deduct(self, meta: Any, c: list[Any]) -> ast.Item:
+        low, high = next(x for x in c if isinstance(x, tuple))
+        return ast.Item(str(c[0]), self._label(c), None, low, high, _span(meta))
+
+    def item_text(self, meta: Any, c: list[Any]) -> ast.Item:
+        return ast.Item(str(c[0]), self._label(c), None, None, None, _span(meta))
+
+    def deduction(self, meta: Any, c: list[Any]) -> tuple[Decimal, Decimal]:
+        high = _number(c[-1], _span(c[-1])).value
+        low = _number(c[0], _span(c[0])).value if len(c) > 1 else high
+        return (low, high)
+
+    # ── judgement ──
+    def judgement(self, meta: Any, c: list[Any]) -> ast.Judgement:
+        nums = [x for x in c if isinstance(x, Token) and x.type in ("NUM", "SCORE")]
+        subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
+        low, high = (_number(t, _span(t)).value for t in nums[:2])
+        return ast.Judgement(subject, low, high, _span(meta))
+
+    def discretion(self, meta: Any, c: list[Any]) -> ast.Discretion:
+        subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
+        return ast.Discretion(subject, _text(c), _span(meta))
+
+    def tiers(self, meta: Any, c: list[Any]) -> ast.Tiers:
+        subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
+        return ast.Tiers(subject, tuple(x for x in c if isinstance(x, ast.Tier)), _span(meta))
+
+    def tier(self, meta: Any, c: list[Any]) -> ast.Tier:
+        a, b = _number(c[0], _span(c[0])), _number(c[2], _span(c[2]))
+        incl = len(c) > 3  # （含） follows the second number: "100%-80%（含）" includes 80%
+        first = ast.Bound(a.value, True, ast.Claim.NONE, a)
+        second = ast.Bound(b.value, incl, ast.Claim.EXPLICIT if incl else ast.Claim.NONE, b)
+        high, low = (first, second) if a.value >= b.value else (second, first)
+        return ast.Tier(high, low, _span(meta))
+
+    # ── the rest ──
+    def reference(self, meta: Any, c: list[Any]) -> ast.Reference:
+        return ast.Reference(c[1], _span(meta))
+
+    def otherwise(self, meta: Any, c: list[Any]) -> ast.Otherwise:
+        amount = next((x for x in c if isinstance(x, ast.Points | ast.Full | ast.Zero)), None)
+        subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
+        return ast.Otherwise(amount, subject, _span(meta))
+
+    def note(self, meta: Any, c: list[Any]) -> ast.Note:
+        return ast.Note(self.text[meta.start_pos : meta.end_pos], _span(meta))
+
+    # ── grades ──
+    def grade_band(self, meta: Any, c: list[Any]) -> ast.GradeBand:
+        return ast.GradeBand(c[0], str(c[1])[1:], _span(meta))
+
+    def grade_named(self, meta: Any, c: list[Any]) -> ast.GradeBand:
+        return ast.GradeBand(c[2], str(c[0]), _span(meta))
+
+    def grade_upper_or_lower(self, meta: Any, c: list[Any]) -> ast.Cond:
+        return self.compare(meta, [c[1], c[2]])
+
+    def grade_between(self, meta: Any, c: list[Any]) -> ast.Cond:
+        # 90>S≧80: the first comparator reads right to left (S < 90), the second left to right (S ≥ 80).
+        upper_cond = self.compare(meta, [_flip(c[1]), c[0]])
+        lower_cond = self.compare(meta, [c[3], c[4]])
+        return ast.Cond(lower_cond.lower, upper_cond.upper, _span(meta), op="between")
+
+
+def _flip(tok: Token) -> Token:
+    flipped = {">": "<", "<": ">", "≥": "≤", "≤": "≥"}.get(str(tok), str(tok))
+    return Token(tok.type, flipped)
+
+
+def _var_name(text: str) -> str:
+    """The name of a formula input: 按实际满意率 → 实际满意率, “执行率” → 执行率."""
+    name = text.strip().strip("“”\"'[]")
+    for prefix in ("按照", "按"):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix):]
+    return name.strip()
+
+
+def attrs_evolve(number: ast.Number, **changes: Any) -> ast.Number:
+    import attrs
+
+    return attrs.evolve(number, **changes)
+
+
+_unused = (Tree,)
