@@ -17,11 +17,14 @@ from .diagnostics import (
     Severity,
     ZeroDenominatorError,
 )
+from .formula import Formula, GradeTable, compile_formula, compile_grades
 from .rule import Rule, Score, compile_rule
 
 __all__ = [
     "Diagnostic",
     "EvaluationError",
+    "Formula",
+    "GradeTable",
     "JudgementError",
     "MissingInputError",
     "NoBandError",
@@ -31,5 +34,7 @@ __all__ = [
     "Score",
     "Severity",
     "ZeroDenominatorError",
+    "compile_formula",
+    "compile_grades",
     "compile_rule",
 ]

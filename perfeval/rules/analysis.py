@@ -66,9 +66,63 @@ class _Context:
 def analyse(standard: ast.Standard, max_points: Decimal) -> Analysis:
     """Work out what ``standard`` computes for an indicator worth ``max_points`` (分值)."""
     ctx = _Context(standard, max_points)
-    clauses = _join(standard.clauses, ctx)
-    meaning = _meaning(clauses, ctx)
+    sections = _sections(standard.clauses)
+    if len(sections) == 1 and sections[0][0] is None:
+        meaning: ir.Meaning = _meaning(_join(sections[0][1], ctx), ctx)
+    else:
+        meaning = _composite(sections, ctx)
     return Analysis(meaning, tuple(ctx.notes), tuple(ctx.diagnostics))
+
+
+def _sections(clauses: tuple[ast.Clause, ...]) -> list[tuple[ast.SubRule | None, tuple[ast.Clause, ...]]]:
+    """Split at numbered parts (1. 2. …); clauses before the first mark form a part without a mark."""
+    out: list[tuple[ast.SubRule | None, list[ast.Clause]]] = [(None, [])]
+    for c in clauses:
+        if isinstance(c, ast.SubRule):
+            out.append((c, []))
+        else:
+            out[-1][1].append(c)
+    if len(out) > 1 and not any(not isinstance(c, ast.Note) for c in out[0][1]):
+        lead = out.pop(0)[1]
+        out[0][1][:0] = lead
+    return [(mark, tuple(cs)) for mark, cs in out]
+
+
+def _composite(sections: list[tuple[ast.SubRule | None, tuple[ast.Clause, ...]]], ctx: _Context) -> ir.Composite:
+    """Numbered parts, each worth the most it awards, scored on their own and summed."""
+    parts = []
+    for mark, clauses in sections:
+        joined = _join(clauses, ctx)
+        if not joined:
+            continue
+        worth = _declared_max(joined)
+        span = mark.span if mark is not None else None
+        if worth is None:
+            raise ctx.fail(f"cannot tell what part {mark.mark if mark else ''} is worth", span,
+                           "say what it earns in full, e.g. 得2分")
+        sub = _Context(ctx.standard, worth)
+        sub.diagnostics, sub.notes = ctx.diagnostics, ctx.notes
+        label = mark.mark.rstrip(".、 ") if mark is not None else str(len(parts) + 1)
+        parts.append(ir.Part(label, _meaning(joined, sub), worth, span or ast.Span(1, 1, 1, 1, 0, 0)))
+    total = sum((p.max_points for p in parts), Decimal(0))
+    if total != ctx.max_points:
+        ctx.warn("PE221", f"the parts are worth {show(total, False)}分 together, not the 分值 {show(ctx.max_points, False)}分",
+                 None, "check the 分值 or the parts")
+    ctx.info("PE180", "numbered parts are scored separately and added up", None)
+    return ir.Composite(tuple(parts), ctx.max_points)
+
+
+def _declared_max(clauses: list[ast.Clause]) -> Decimal | None:
+    """The most a part of a standard says it awards (its 得N分, the top of 得16—18分, its items)."""
+    found: list[Decimal] = []
+    for c in clauses:
+        if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points):
+            found.append(c.amount.points)
+        elif isinstance(c, ast.Judgement):
+            found.append(c.high)
+        elif isinstance(c, ast.Items):
+            found.append(sum((i.points or Decimal(0) for i in c.items), Decimal(0)))
+    return max(found) if found and max(found) > 0 else None
 
 
 # ── joining clauses ───────────────────────────────────────────────────────────────────────
@@ -78,6 +132,7 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: _Context) -> list[ast.Clause]:
     """Attach condition-only clauses to the scoring clause after them; gather notes; merge item runs."""
     out: list[ast.Clause] = []
     pending: ast.Condition | None = None
+    otherwise: ast.Otherwise | None = None
     for clause in clauses:
         if isinstance(clause, ast.Note):
             ctx.notes.append(clause.text)
@@ -85,23 +140,72 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: _Context) -> list[ast.Clause]:
         if isinstance(clause, ast.Condition):
             if pending is not None and _is_vague(clause.cond):
                 # "大于等于60%的，按超过的比重赋分，…": the words after a condition describe it.
-                ctx.notes.append(ctx.standard.text[clause.span.start : clause.span.end])
+                ctx.notes.append(_source(ctx, clause.span))
                 continue
             if pending is not None:
-                raise ctx.fail("this condition is followed by another condition, not by points", pending.span,
-                               "say what it earns, e.g. 计4分")
+                if not _is_descriptive(pending.cond):
+                    raise ctx.fail("this condition is followed by another condition, not by points", pending.span,
+                                   "say what it earns, e.g. 计4分")
+                _as_note(pending, ctx)
             pending = clause
+            continue
+        if otherwise is not None:
+            clause = _after_otherwise(clause, otherwise)
+            otherwise = None
+        if isinstance(clause, ast.Otherwise) and clause.amount is None:
+            otherwise = clause
             continue
         if pending is not None:
             clause = _attach(clause, pending, ctx)
             pending = None
+        if (isinstance(clause, ast.Award) and clause.cond is None and clause.subject is None and out
+                and isinstance(out[-1], ast.Items) and out[-1].items[-1].points is None
+                and isinstance(clause.amount, ast.Points | ast.Zero)):
+            # "①有内部财务管理制度…，2分；②…": the points of an item, after a comma.
+            last = out[-1].items[-1]
+            points = clause.amount.points if isinstance(clause.amount, ast.Points) else Decimal(0)
+            item = attrs.evolve(last, points=points, span=_merge_span(last.span, clause.span))
+            out[-1] = attrs.evolve(out[-1], items=out[-1].items[:-1] + (item,))
+            continue
         if isinstance(clause, ast.Items) and out and isinstance(out[-1], ast.Items):
             prev = out.pop()
             clause = ast.Items(prev.items + clause.items, prev.span)
         out.append(clause)
+    if otherwise is not None:
+        out.append(otherwise)
     if pending is not None:
-        raise ctx.fail("this condition says nothing about points", pending.span, "add what it earns, e.g. 计4分")
+        if not _is_descriptive(pending.cond):
+            raise ctx.fail("this condition says nothing about points", pending.span, "add what it earns, e.g. 计4分")
+        _as_note(pending, ctx)
     return out
+
+
+def _merge_span(a: ast.Span, b: ast.Span) -> ast.Span:
+    return ast.Span(a.line, a.column, b.end_line, b.end_column, a.start, b.end)
+
+
+def _is_descriptive(cond: ast.Cond) -> bool:
+    """A bare number (此两项指标) or a comparison in words (达到既定质量标准) inside running text."""
+    return cond.op == "point" or _is_vague(cond)
+
+
+def _source(ctx: _Context, span: ast.Span) -> str:
+    return ctx.standard.text[span.start : span.end]
+
+
+def _as_note(cond: ast.Condition, ctx: _Context) -> None:
+    """A number in running text that earns nothing ("此两项指标…") is description, kept as a note."""
+    ctx.notes.append(_source(ctx, cond.span))
+    ctx.info("PE200", "a number in a description that earns no points: kept as a note", cond.span)
+
+
+def _after_otherwise(clause: ast.Clause, otherwise: ast.Otherwise) -> ast.Clause:
+    """"否则，不得分" / "否则，每项酌情扣分": the clause after a bare 否则 is the otherwise case."""
+    if isinstance(clause, ast.Award) and clause.cond is None:
+        return ast.Otherwise(clause.amount, clause.subject, otherwise.span)
+    if isinstance(clause, ast.Discretion):
+        return attrs.evolve(clause, otherwise=True)
+    return clause
 
 
 def _is_vague(cond: ast.Cond) -> bool:
@@ -113,9 +217,16 @@ def _attach(clause: ast.Clause, cond: ast.Condition, ctx: _Context) -> ast.Claus
         return attrs.evolve(clause, cond=cond.cond, subject=clause.subject or cond.subject)
     if isinstance(clause, ast.Proportional | ast.Overspend | ast.Formula) and clause.cond is None:
         return attrs.evolve(clause, cond=cond.cond)
+    if isinstance(clause, ast.Discretion | ast.Penalty):
+        # "未完成的，按完成情况酌情扣分": the condition names the case the assessor judges.
+        return attrs.evolve(clause, subject=cond.subject or clause.subject) if isinstance(clause, ast.Penalty) \
+            else attrs.evolve(clause, subject=cond.subject or clause.subject, otherwise=True)
     if isinstance(clause, ast.Otherwise | ast.Step | ast.UntilZero | ast.Cap):
         # "“三公经费” > 0，每超过一个百分点扣0.5分": the condition only restates where the steps apply.
         ctx.info("PE131", "condition read as the region of the deduction after it", cond.span)
+        return clause
+    if _is_descriptive(cond.cond):
+        _as_note(cond, ctx)
         return clause
     raise ctx.fail("cannot tell what this condition earns", cond.span, "put the points right after it: 计4分")
 
@@ -183,11 +294,18 @@ def _piecewise(clauses: list[ast.Clause], ctx: _Context) -> ir.Piecewise:
     otherwise: ast.Otherwise | None = None
     reference: Decimal | None = None
     unit: str | None = None
+    when_absent: Decimal | None = None
+    counted = any(s.direction is ast.Direction.COUNT for s in steps)
+    has_formula = any(isinstance(c, ast.Formula) for c in clauses)
 
     for c in clauses:
         label = text[c.span.start : c.span.end] if hasattr(c, "span") else ""
         if isinstance(c, ast.Award):
             points = _amount(c.amount, P)
+            if (c.cond is None or _is_vague(c.cond)) and counted:
+                # "按时报送报告的得10分；每推迟一个工作日…扣1分": the award is the count of zero.
+                ctx.info("PE132", f"{label!r} read as the score when nothing is counted", c.span)
+                continue
             if c.cond is None or _is_vague(c.cond):
                 op = c.cond.op if c.cond is not None else "达到"
                 drafts.append(_Draft(None, None, ir.Const(points), c.span, label, described=op or "达到"))
@@ -197,15 +315,26 @@ def _piecewise(clauses: list[ast.Clause], ctx: _Context) -> ir.Piecewise:
                 drafts.append(_Draft(lo, hi, ir.Const(points), c.span, label))
         elif isinstance(c, ast.Reference):
             reference = c.value.value
+        elif isinstance(c, ast.Absent):
+            when_absent = _amount(c.amount, P)
+            ctx.info("PE134", f"without a value: {label!r}", c.span)
         elif isinstance(c, ast.Cap):
             max_deduction = c.points
         elif isinstance(c, ast.Otherwise):
             otherwise = c
         elif isinstance(c, ast.Proportional):
-            lo, hi = _sides(c.cond) if c.cond is not None else (None, None)
+            if has_formula and (c.cond is None or _is_vague(c.cond)):
+                ctx.info("PE142", f"{label!r} is spelled out by the formula", c.span)
+                continue
+            if (c.cond is None or _is_vague(c.cond)) and len(clauses) == 1:
+                lo, hi = None, None  # 按实际到位率计算得分: the rate, whatever it is, capped at 分值
+            elif c.cond is None or _is_vague(c.cond):
+                lo, hi = None, Side(Decimal(1), False, ast.Claim.CONVENTION)
+            else:
+                lo, hi = _sides(c.cond)
             expr = ir.Op("*", ir.MaxPoints(), ir.X())
-            drafts.append(_Draft(lo, hi, expr, c.span, label, described=None if c.cond else "未完成"))
-            ctx.info("PE140", "proportional: points = 分值 × rate", c.span)
+            drafts.append(_Draft(lo, hi, expr, c.span, label))
+            ctx.info("PE140", "proportional: points = 分值 × rate (the value is the rate of completion)", c.span)
         elif isinstance(c, ast.Overspend):
             # 按超支比例扣减: 分值 × (1 − (actual/target − 1)); the value scored is actual/target.
             expr = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(2)), ir.X()))
@@ -218,7 +347,7 @@ def _piecewise(clauses: list[ast.Clause], ctx: _Context) -> ir.Piecewise:
             if c.kind is ast.FormulaKind.DERIVED:
                 raise ctx.fail(f"this defines {c.target!r}; it is a formula, not a scoring standard", c.span,
                                "compile it with perfeval.compile_formula")
-            expr, names = _expr(c.expr)
+            expr, names = formula_expr(c.expr)
             if len(names) == 1:
                 x_from = ir.Input(names[0])
                 inputs = names
@@ -229,6 +358,7 @@ def _piecewise(clauses: list[ast.Clause], ctx: _Context) -> ir.Piecewise:
             drafts.append(_Draft(lo, hi, expr, c.span, label,
                                  described=c.cond.op if c.cond is not None and _is_vague(c.cond) else None))
 
+    percent = _percent_of(clauses, percent)
     for step in steps:
         if step.direction is ast.Direction.COUNT:
             drafts.append(_count_step(step, ctx))
@@ -241,7 +371,24 @@ def _piecewise(clauses: list[ast.Clause], ctx: _Context) -> ir.Piecewise:
     drafts = _resolve_described(drafts, ctx)
     if otherwise is not None:
         drafts.extend(_complement(drafts, otherwise, ctx))
-    return _finish(drafts, ctx, percent, x_from, inputs, max_deduction, unit)
+    pw = _finish(drafts, ctx, percent, x_from, inputs, max_deduction, unit)
+    return attrs.evolve(pw, when_absent=when_absent) if when_absent is not None else pw
+
+
+def _percent_of(clauses: list[ast.Clause], default: bool) -> bool:
+    """Whether the value scored is a rate: any percentage in its conditions or step sizes says so."""
+    numbers: list[ast.Number] = []
+    for c in clauses:
+        cond = getattr(c, "cond", None)
+        if isinstance(cond, ast.Cond):
+            numbers += [b.number for b in (cond.lower, cond.upper) if b is not None]
+        if isinstance(c, ast.Step) and c.size is not None and c.direction is not ast.Direction.COUNT:
+            numbers.append(c.size)
+        if isinstance(c, ast.Reference):
+            numbers.append(c.value)
+    if any(n.percent for n in numbers):
+        return True
+    return default if not numbers else False
 
 
 def _is_percent(cond: ast.Cond, current: bool) -> bool:
@@ -277,9 +424,9 @@ def _rate_step(step: ast.Step, ref: Decimal, drafts: list[_Draft], ctx: _Context
     label = ctx.standard.text[step.span.start : step.span.end]
     out = []
     if step.direction in (ast.Direction.BELOW, ast.Direction.BOTH):
-        out.append(_Draft(None, Side(ref, False, ast.Claim.NONE), expr, step.span, label))
+        out.append(_Draft(None, Side(ref, False, ast.Claim.CONVENTION), expr, step.span, label))
     if step.direction in (ast.Direction.ABOVE, ast.Direction.BOTH):
-        out.append(_Draft(Side(ref, False, ast.Claim.NONE), None, expr, step.span, label))
+        out.append(_Draft(Side(ref, False, ast.Claim.CONVENTION), None, expr, step.span, label))
     return out
 
 
@@ -325,31 +472,45 @@ def _extend_points(drafts: list[_Draft], steps: list[ast.Step], clauses: list[as
 
 
 def _resolve_described(drafts: list[_Draft], ctx: _Context) -> list[_Draft]:
-    """A condition given in words (达到或超过标准值, 未完成的) covers what the written bands leave, on its side."""
+    """A condition given in words (达到或超过标准值, 按绩效目标控制) covers what the written pieces leave."""
     written = [d for d in drafts if d.described is None]
     out = list(written)
     for d in drafts:
         if d.described is None:
             continue
-        side = _side_of(d.described)
-        uppers = [w.hi for w in written if w.hi is not None and w.lo is None]
-        lowers = [w.lo for w in written if w.lo is not None and w.hi is None]
-        if side == "lower" and uppers:
-            edge = max(uppers, key=lambda s: s.value)
-            d = attrs.evolve(d, lo=Side(edge.value, not edge.inclusive, ast.Claim.CONVENTION), hi=None, described=None)
-        elif side == "upper" and lowers:
-            edge = min(lowers, key=lambda s: s.value)
-            d = attrs.evolve(d, lo=None, hi=Side(edge.value, not edge.inclusive, ast.Claim.CONVENTION), described=None)
-        elif len(drafts) == 1:
-            d = attrs.evolve(d, described=None)
-        else:
+        if not written:
+            if len(drafts) == 1:
+                out.append(attrs.evolve(d, described=None))
+                continue
             raise ctx.fail(f"cannot tell which values {d.label!r} covers", d.span,
                            "write the value, e.g. 达到90%（含）以上得满分")
-        region = Interval(d.lo.value if d.lo else None, d.lo.inclusive if d.lo else False,
-                          d.hi.value if d.hi else None, d.hi.inclusive if d.hi else False)
+        regions = _gaps_of(written)
+        if len(regions) > 1:
+            want_upper = _side_of(d.described) == "lower"
+            regions = [r for r in regions if (r[1] is None) == want_upper] or regions[:1]
+        lo, hi = regions[0]
+        d = attrs.evolve(d, lo=lo, hi=hi, described=None)
+        region = Interval(lo.value if lo else None, lo.inclusive if lo else False,
+                          hi.value if hi else None, hi.inclusive if hi else False)
         ctx.info("PE130", f"{d.label!r} read as {region.render()}: the values the other clauses leave", d.span)
         out.append(d)
     return out
+
+
+def _gaps_of(drafts: list[_Draft]) -> list[tuple[Side | None, Side | None]]:
+    """The regions (as sides) that no draft covers, from -∞ to +∞."""
+    intervals, _, _ = resolve([(d.lo, d.hi) for d in drafts])
+    regions: list[tuple[Side | None, Side | None]] = []
+    cursor: Side | None = None
+    for iv in sorted(intervals, key=lambda i: (i.lo is not None, i.lo or 0)):
+        if iv.lo is not None and (cursor is None or cursor.value < iv.lo
+                                  or (cursor.value == iv.lo and cursor.inclusive and not iv.lo_in)):
+            regions.append((cursor, Side(iv.lo, not iv.lo_in, ast.Claim.CONVENTION)))
+        if iv.hi is None:
+            return regions
+        cursor = Side(iv.hi, not iv.hi_in, ast.Claim.CONVENTION)
+    regions.append((cursor, None))
+    return regions
 
 
 def _side_of(op: str) -> str:
@@ -359,21 +520,9 @@ def _side_of(op: str) -> str:
 
 def _complement(drafts: list[_Draft], otherwise: ast.Otherwise, ctx: _Context) -> list[_Draft]:
     """否则不得分: every value the other pieces leave earns the 否则 amount."""
-    intervals, _, _ = resolve([(d.lo, d.hi) for d in drafts])
     points = _amount(otherwise.amount, ctx.max_points) if otherwise.amount else Decimal(0)
-    label = ctx.standard.text[otherwise.span.start : otherwise.span.end]
-    out = []
-    cursor: Side | None = None
-    for iv in sorted(intervals, key=lambda i: (i.lo is not None, i.lo or 0)):
-        if iv.lo is not None and (cursor is None or cursor.value < iv.lo or (cursor.value == iv.lo and not cursor.inclusive and not iv.lo_in)):
-            out.append(_Draft(cursor, Side(iv.lo, not iv.lo_in, ast.Claim.CONVENTION), ir.Const(points),
-                              otherwise.span, label))
-        cursor = None if iv.hi is None else Side(iv.hi, not iv.hi_in, ast.Claim.CONVENTION)
-        if iv.hi is None:
-            break
-    else:
-        out.append(_Draft(cursor, None, ir.Const(points), otherwise.span, label))
-    return out
+    label = _source(ctx, otherwise.span)
+    return [_Draft(lo, hi, ir.Const(points), otherwise.span, label) for lo, hi in _gaps_of(drafts)]
 
 
 def _finish(drafts: list[_Draft], ctx: _Context, percent: bool, x_from: ir.Expr | None,
@@ -434,7 +583,7 @@ def _overlap(a: Interval, b: Interval) -> Decimal | None:
 # ── formulas ──────────────────────────────────────────────────────────────────────────────
 
 
-def _expr(node: ast.Expr) -> tuple[ir.Expr, tuple[str, ...]]:
+def formula_expr(node: ast.Expr) -> tuple[ir.Expr, tuple[str, ...]]:
     names: list[str] = []
 
     def walk(n: ast.Expr) -> ir.Expr:
@@ -479,12 +628,19 @@ def _choice(clauses: list[ast.Clause], ctx: _Context) -> ir.Choice:
         elif isinstance(c, ast.Judgement):
             options.append(ir.Option(mark, c.subject or label, c.low, c.high, c.span))
         elif isinstance(c, ast.Discretion):
-            options.append(ir.Option(mark, label, Decimal(0), P, c.span))
+            options.append(ir.Option(mark, c.subject or label, Decimal(0), P, c.span, otherwise=c.otherwise))
             ctx.info("PE150", "酌情: the assessor decides the points, between 0 and 分值", c.span)
+        elif isinstance(c, ast.Penalty):
+            low, high = max(Decimal(0), P - c.high), max(Decimal(0), P - c.low)
+            options.append(ir.Option(mark, c.subject or label, low, high, c.span, otherwise=True))
         elif isinstance(c, ast.UntilZero | ast.Cap):
             continue
         else:
             raise ctx.fail(f"{label!r} cannot be combined with the options around it", c.span)
+    if options and not any(o.otherwise or o.low == 0 for o in options):
+        # "具备人员、场地、设备条件（1分）": what is not met earns nothing.
+        options.append(ir.Option(str(len(options) + 1), "否则", Decimal(0), Decimal(0), options[-1].span, otherwise=True))
+        ctx.info("PE133", "not met earns 0 (implied: the standard names only what earns points)", None)
     if any(o.low != o.high for o in options):
         ctx.info("PE151", "needs the assessor's judgement: points are chosen within the range the standard allows",
                  None)

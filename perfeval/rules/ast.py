@@ -268,6 +268,34 @@ class Discretion:
     subject: str | None
     text: str
     span: Span
+    otherwise: bool = False
+
+
+@attrs.frozen
+class Penalty:
+    """未如期完成且无充分理由的扣3分: a stated deduction (low == high unless a range) from 分值."""
+
+    subject: str | None
+    low: Decimal
+    high: Decimal
+    span: Span
+
+
+@attrs.frozen
+class Absent:
+    """没有楼堂馆所项目的部门按满分计算: what a department without the thing scored earns."""
+
+    amount: Amount
+    subject: str | None
+    span: Span
+
+
+@attrs.frozen
+class SubRule:
+    """The mark of a numbered part (1. 2. …): the parts are scored separately and summed."""
+
+    mark: str
+    span: Span
 
 
 @attrs.frozen
@@ -315,7 +343,7 @@ class Note:
 
 Clause = (
     Award | Condition | Step | Cap | UntilZero | Proportional | Overspend | Formula | Items | Judgement
-    | Discretion | Tiers | Reference | Otherwise | Note
+    | Discretion | Penalty | Tiers | Reference | Otherwise | Note | SubRule | Absent
 )
 
 

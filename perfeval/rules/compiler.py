@@ -127,7 +127,7 @@ def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
     b.namespace["_P"] = m.max_points
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
     b.namespace["_FLOOR_PTS"] = floor
-    b.namespace["_coerce"] = partial(coerce, percent=m.percent, unit=m.unit)
+    b.namespace["_coerce"] = partial(_coerce_or_missing, percent=m.percent, unit=m.unit, text=text)
     gaps = outside([p.interval for p in m.pieces], m.percent)
     b.namespace["_no_band"] = lambda x: NoBandError(x, gaps, text)
     body: list[py.stmt] = []
@@ -138,6 +138,9 @@ def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
         b.namespace["_get"] = partial(_get, text=text)
         body.append(py.parse("named, x = _named(x, kw)").body[0])
     else:
+        if m.when_absent is not None:
+            b.namespace["_absent"] = finish(m.when_absent, m.max_points, ZERO, [])
+            body.append(py.parse("if x is None:\n    return _absent").body[0])
         body.append(py.parse("if x.__class__ is not _D:\n    x = _coerce(x)").body[0])
     rounded = 0
     for piece in m.pieces:
@@ -210,3 +213,9 @@ def _get(named: dict[str, Decimal], name: str, *, text: str) -> Decimal:
         return named[name]
     except KeyError:
         raise MissingInputError(name, text, tuple(named)) from None
+
+
+def _coerce_or_missing(x: Any, *, percent: bool, unit: str | None, text: str) -> Decimal:
+    if x is None:
+        raise MissingInputError("value", text)
+    return coerce(x, percent=percent, unit=unit)

@@ -77,6 +77,13 @@ def resolve(
 
     for value, claims in edges.items():
         if len({i for i, _, _ in claims}) < 2:
+            # A written end that no other band touches belongs to its own band ("100%-80%（含）" has 100%).
+            for i, side, s in claims:
+                if s.claim is Claim.NONE:
+                    if side == "lo":
+                        lo_in[i] = True
+                    else:
+                        hi_in[i] = True
             continue
         owner, rule, conflict = _owner(claims)
         if conflict:

@@ -70,7 +70,41 @@ def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: s
         return _choice(meaning, value, inputs, text)
     if isinstance(meaning, ir.Checklist):
         return _checklist(meaning, value, text)
+    if isinstance(meaning, ir.Composite):
+        return _composite(meaning, value, inputs, text)
     return _tiers(meaning, value, inputs, text)
+
+
+def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+    """Each numbered part scored on its own input (a sequence, or a mapping by part number), then summed."""
+    if value is None:
+        given: list[Any] = [inputs.get(p.mark) for p in m.parts]
+    elif isinstance(value, Mapping):
+        given = [value.get(p.mark, value.get(int(p.mark)) if p.mark.isdigit() else None) for p in m.parts]
+    else:
+        given = list(value)
+        if len(given) != len(m.parts):
+            raise JudgementError(f"{len(given)} inputs for {len(m.parts)} parts", text=text)
+    trace: list[TraceStep] = []
+    total, low, high, complete = ZERO, ZERO, ZERO, True
+    for part, v in zip(m.parts, given, strict=True):
+        if v is None and isinstance(part.meaning, ir.Piecewise) and part.meaning.when_absent is None:
+            out = Outcome(None, (TraceStep("judgement", (ZERO, part.max_points)),), (ZERO, part.max_points))
+        else:
+            out = evaluate(part.meaning, v, {}, text)
+        trace.append(TraceStep("part", (part.mark, part.max_points)))
+        trace.extend(out.trace)
+        if out.points is None:
+            complete = False
+            lo, hi = out.allowed or (ZERO, part.max_points)
+            low, high = CTX.add(low, lo), CTX.add(high, hi)
+        else:
+            total = CTX.add(total, out.points)
+            low, high = CTX.add(low, out.points), CTX.add(high, out.points)
+    if not complete:
+        trace.append(TraceStep("judgement", (low, high)))
+        return Outcome(None, tuple(trace), (low, high))
+    return Outcome(finish(total, m.max_points, ZERO, trace), tuple(trace))
 
 
 # ── piecewise ─────────────────────────────────────────────────────────────────────────────
@@ -79,6 +113,9 @@ def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: s
 def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
     trace: list[TraceStep] = []
     named = {k: coerce(v, percent=m.percent and _is_rate_name(k, m)) for k, v in inputs.items()}
+    if value is None and m.when_absent is not None and not inputs:
+        trace.append(TraceStep("absent", (m.when_absent,)))
+        return Outcome(finish(m.when_absent, m.max_points, ZERO, trace), tuple(trace))
     if value is None:
         if m.x_from is None:
             if not m.inputs:
@@ -263,19 +300,22 @@ def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
         return Outcome(finish(raw, m.max_points, ZERO, trace), tuple(trace))
     amounts = _deductions(m, value, text)
     raw = m.max_points
-    pending = False
+    open_low, open_high = ZERO, ZERO
     for item in m.items:
         if item.mark in amounts:
             amount = amounts[item.mark]
             if amount is None:
-                pending = True
-                trace.append(TraceStep("judgement", (item.deduct_low, item.deduct_high)))
+                assert item.deduct_low is not None and item.deduct_high is not None
+                open_low, open_high = CTX.add(open_low, item.deduct_low), CTX.add(open_high, item.deduct_high)
+                trace.append(TraceStep("range", (item.mark, item.label, item.deduct_low, item.deduct_high)))
                 continue
             trace.append(TraceStep("deduct", (item.mark, item.label, amount)))
             raw = CTX.subtract(raw, amount)
-    if pending:
-        return Outcome(None, tuple(trace), None)
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
+    if open_high:
+        allowed = (max(floor, CTX.subtract(raw, open_high)), max(floor, CTX.subtract(raw, open_low)))
+        trace.append(TraceStep("judgement", allowed))
+        return Outcome(None, tuple(trace), allowed)
     return Outcome(finish(raw, m.max_points, floor, trace), tuple(trace))
 
 

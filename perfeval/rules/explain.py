@@ -46,6 +46,8 @@ _MODE_EN = {"whole": "whole steps; a part of a step counts for nothing", "starte
             "proportional": "pro rata"}
 
 _ZH: dict[str, Render] = {
+    "part": lambda a, loc: f"第 {a[0]} 部分（{_num(a[1], loc)} 分）",
+    "absent": lambda a, loc: f"无此项：按 {_num(a[0], loc)} 分计",
     "derive": lambda a, loc: f"由输入求值：{a[0]} = {_num(a[1], loc)}",
     "value": lambda a, loc: f"指标值：{_val(a[0], a[1], loc)}",
     "piece": lambda a, loc: f"适用：{a[0]}，区间 {a[1]}",
@@ -61,12 +63,15 @@ _ZH: dict[str, Render] = {
     "judgement": lambda a, loc: f"需要评价人判断：允许 {_num(a[0], loc)}–{_num(a[1], loc)} 分",
     "item": lambda a, loc: f"{a[0]} {a[1]}：{'符合' if a[2] else '不符合'}，得 {_num(a[3], loc)} 分",
     "deduct": lambda a, loc: f"{a[0]} {a[1]}：扣 {_num(a[2], loc)} 分",
+    "range": lambda a, loc: f"{a[0]} {a[1]}：扣 {_num(a[2], loc)}–{_num(a[3], loc)} 分，待评价人确定",
     "failures": lambda a, loc: f"不符合 {_num(a[0], loc)} 项，每项扣 {_num(a[1], loc)} 分",
     "tier": lambda a, loc: f"档次：{a[0]}",
     "share": lambda a, loc: f"按分值的 {_pct(a[0], loc)} 计：{_num(a[1], loc)} × {_pct(a[0], loc)}",
 }
 
 _EN: dict[str, Render] = {
+    "part": lambda a, loc: f"part {a[0]} ({_num(a[1], loc)} points)",
+    "absent": lambda a, loc: f"not applicable: {_num(a[0], loc)} points",
     "derive": lambda a, loc: f"from the inputs: {a[0]} = {_num(a[1], loc)}",
     "value": lambda a, loc: f"value: {_val(a[0], a[1], loc)}",
     "piece": lambda a, loc: f"applies: {a[0]}, on {a[1]}",
@@ -82,6 +87,7 @@ _EN: dict[str, Render] = {
     "judgement": lambda a, loc: f"needs the assessor's judgement: {_num(a[0], loc)}–{_num(a[1], loc)} points",
     "item": lambda a, loc: f"{a[0]} {a[1]}: {'holds' if a[2] else 'does not hold'}, {_num(a[3], loc)} points",
     "deduct": lambda a, loc: f"{a[0]} {a[1]}: minus {_num(a[2], loc)} points",
+    "range": lambda a, loc: f"{a[0]} {a[1]}: minus {_num(a[2], loc)}–{_num(a[3], loc)} points, for the assessor",
     "failures": lambda a, loc: f"{_num(a[0], loc)} items fail, {_num(a[1], loc)} points each",
     "tier": lambda a, loc: f"tier: {a[0]}",
     "share": lambda a, loc: f"{_pct(a[0], loc)} of 分值: {_num(a[1], loc)} × {_pct(a[0], loc)}",

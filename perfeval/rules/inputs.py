@@ -23,7 +23,11 @@ def coerce(value: Any, *, percent: bool, unit: str | None = None) -> Decimal:
         if not value.is_finite():
             raise InputError("not a finite number", text=str(value))
         return value  # type: ignore[no-any-return]
-    if isinstance(value, bool) or value is None:
+    if value is None:
+        from .diagnostics import MissingInputError
+
+        raise MissingInputError("value", "")
+    if isinstance(value, bool):
         raise InputError("a rule that scores a number needs a number", text=repr(value))
     if isinstance(value, str):
         return parse_rate(value) if percent else to_decimal(value.strip().rstrip(unit or "").strip() or value)

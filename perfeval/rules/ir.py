@@ -160,6 +160,7 @@ class Piecewise:
     inputs: tuple[str, ...] = ()
     max_deduction: Decimal | None = None
     unit: str | None = None
+    when_absent: Decimal | None = None
 
 
 @attrs.frozen
@@ -230,4 +231,22 @@ class Tiers:
     max_points: Decimal
 
 
-Meaning = Piecewise | Choice | Checklist | Tiers
+@attrs.frozen
+class Part:
+    """One numbered part (1. 2. …) of a :class:`Composite`, with the points it is worth."""
+
+    mark: str
+    meaning: Meaning
+    max_points: Decimal
+    span: Span
+
+
+@attrs.frozen
+class Composite:
+    """Numbered parts scored separately and summed (001's 考核评分表: "1.…得2分…⏎2.…得6分…")."""
+
+    parts: tuple[Part, ...]
+    max_points: Decimal
+
+
+Meaning = Piecewise | Choice | Checklist | Tiers | Composite

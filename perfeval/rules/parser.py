@@ -182,6 +182,15 @@ def _text(parts: Any) -> str:
     return "".join(str(p) for p in parts)
 
 
+def _subjects(c: list[Any]) -> list[str]:
+    """The subject strings among a rule's children (tokens are str too, so exclude them)."""
+    return [x for x in c if isinstance(x, str) and not isinstance(x, Token)]
+
+
+def _tokens(c: list[Any], *types: str) -> list[Token]:
+    return [x for x in c if isinstance(x, Token) and x.type in types]
+
+
 # Comparator words → (side of the interval they bound, inclusive, claim strength).
 _LOWER, _UPPER = "lower", "upper"
 _CMP: dict[str, tuple[str, bool, ast.Claim]] = {}
@@ -211,6 +220,14 @@ class _ToAst(Transformer[Token, Any]):
 
     def grades(self, meta: Any, children: list[Any]) -> list[Any]:
         return [c for c in children if isinstance(c, ast.GradeBand)]
+
+    def grade_named(self, meta: Any, c: list[Any]) -> ast.GradeBand:
+        label = str(c[0])
+        for lead in ("分为", "划分为", "为"):
+            if lead in label:
+                label = label.rsplit(lead, 1)[1]
+        cond = next(x for x in c if isinstance(x, ast.Cond))
+        return ast.GradeBand(cond, label.strip(), _span(meta))
 
     # ── pieces ──
     def subject(self, meta: Any, children: list[Any]) -> str:
@@ -242,8 +259,9 @@ class _ToAst(Transformer[Token, Any]):
         return ast.Cond(bound, bound, _span(meta), op="=")
 
     def suffix(self, meta: Any, c: list[Any]) -> ast.Cond:
-        number, suffix = c[0], str(c[-1])
-        explicit = len(c) == 3
+        number = c[0]
+        suffix = str(_tokens(c, "SUFFIX")[0])
+        explicit = bool(_tokens(c, "INCL"))
         claim = ast.Claim.EXPLICIT if explicit else ast.Claim.CONVENTION
         bound = ast.Bound(number.value, True, claim, number)
         if "上" in suffix:
@@ -278,7 +296,7 @@ class _ToAst(Transformer[Token, Any]):
     def point(self, meta: Any, c: list[Any]) -> ast.Cond:
         number = c[0]
         bound = ast.Bound(number.value, True, ast.Claim.EXPLICIT, number)
-        return ast.Cond(bound, bound, _span(meta), op="=")
+        return ast.Cond(bound, bound, _span(meta), op="point")
 
     def described(self, meta: Any, c: list[Any]) -> ast.Cond:
         word = str(c[0])
@@ -310,27 +328,25 @@ class _ToAst(Transformer[Token, Any]):
         return ast.Condition(subjects[0] if subjects else None, cond, _span(meta))
 
     def step_rate(self, meta: Any, c: list[Any]) -> ast.Step:
-        word = str(c[1])
-        if c[1].type == "BOTH":
+        word = next(x for x in c if isinstance(x, Token) and x.type in ("CMP", "BOTH"))
+        if word.type == "BOTH":
             direction = ast.Direction.BOTH
         else:
-            direction = ast.Direction.ABOVE if _CMP.get(word, (_LOWER,))[0] == _LOWER else ast.Direction.BELOW
-        subject = next((x for x in c[3:] if isinstance(x, str) and not isinstance(x, Token)), None)
+            direction = ast.Direction.ABOVE if _CMP.get(str(word), (_LOWER,))[0] == _LOWER else ast.Direction.BELOW
+        size = next(x for x in c if isinstance(x, ast.Number))
         deduct = _number(c[-1], _span(c[-1])).value
-        return ast.Step(direction, c[2], deduct, subject, _span(meta))
+        subject = "".join(_subjects(c)) or None
+        return ast.Step(direction, size, deduct, subject, _span(meta))
 
     def step_count(self, meta: Any, c: list[Any]) -> ast.Step:
         size: ast.Number | None = None
-        words = []
         for i, x in enumerate(c):
             if isinstance(x, Token) and x.type == "NUM":
                 size = _number(x, _span(x))
                 if i + 1 < len(c) and isinstance(c[i + 1], Token) and c[i + 1].type == "UNIT":
                     size = attrs_evolve(size, unit=str(c[i + 1]))
-            elif isinstance(x, str) and not isinstance(x, Token):
-                words.append(x)
         deduct = _number(c[-1], _span(c[-1])).value
-        return ast.Step(ast.Direction.COUNT, size, deduct, "".join(words) or None, _span(meta))
+        return ast.Step(ast.Direction.COUNT, size, deduct, "".join(_subjects(c)) or None, _span(meta))
 
     def cap(self, meta: Any, c: list[Any]) -> ast.Cap:
         return ast.Cap(_number(c[-1], _span(c[-1])).value, _span(meta))
@@ -338,8 +354,55 @@ class _ToAst(Transformer[Token, Any]):
     def until_zero(self, meta: Any, c: list[Any]) -> ast.UntilZero:
         return ast.UntilZero(_span(meta))
 
+    def compare_named(self, meta: Any, c: list[Any]) -> ast.Cond:
+        # 达到绩效目标100%: the words between the comparator and the number name the target.
+        return self.compare(meta, [c[0], *c[2:]])
+
+    def between(self, meta: Any, c: list[Any]) -> ast.Cond:
+        cmps = [i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "CMP"]
+        first = self.compare(meta, c[cmps[0] : cmps[0] + 3 if len(c) > cmps[0] + 2 and _is_incl(c[cmps[0] + 2]) else cmps[0] + 2])
+        rest = [x for x in c[cmps[1] :]]
+        second = self.compare(meta, rest)
+        lower = first.lower or second.lower
+        upper = first.upper or second.upper
+        return ast.Cond(lower, upper, _span(meta), op="且")
+
+    def award_paren(self, meta: Any, c: list[Any]) -> ast.Award:
+        score = _tokens(c, "SCORE")[0]
+        return ast.Award(_subjects(c)[0], None, ast.Points(_number(score, _span(score)).value, _span(score)), _span(meta))
+
+    def penalty(self, meta: Any, c: list[Any]) -> ast.Penalty:
+        low, high = next(x for x in c if isinstance(x, tuple))
+        return ast.Penalty("".join(_subjects(c)) or None, low, high, _span(meta))
+
+    def absent(self, meta: Any, c: list[Any]) -> ast.Absent:
+        amount = next(x for x in c if isinstance(x, ast.Points | ast.Full | ast.Zero))
+        return ast.Absent(amount, self.text[meta.start_pos : meta.end_pos], _span(meta))
+
+    def grade_flat(self, meta: Any, c: list[Any]) -> ast.GradeBand:
+        label = str(c[0]).rstrip("SsＳ").strip()
+        for lead in ("分为", "划分为", "为"):
+            if lead in label:
+                label = label.rsplit(lead, 1)[1]
+        return ast.GradeBand(self.compare(meta, [c[1], c[2]]), label, _span(meta))
+
+    def subrule(self, meta: Any, c: list[Any]) -> ast.SubRule:
+        return ast.SubRule(str(c[0]), _span(meta))
+
+    def grade_note(self, meta: Any, c: list[Any]) -> ast.Note:
+        return ast.Note(self.text[meta.start_pos : meta.end_pos], _span(meta))
+
+    def bare_formula(self, meta: Any, c: list[Any]) -> ast.Formula:
+        expr = ast.BinOp("/", c[0], c[2], _span(meta))
+        if len(c) > 3:
+            expr = ast.BinOp("*", expr, c[4], _span(meta))
+        return ast.Formula(ast.FormulaKind.DERIVED, expr, None, None, _span(meta))
+
     def proportional(self, meta: Any, c: list[Any]) -> ast.Proportional:
-        return ast.Proportional(next((x for x in c if isinstance(x, ast.Cond)), None), _span(meta))
+        cond = next((x for x in c if isinstance(x, ast.Cond)), None)
+        if cond is None and _tokens(c, "OTHERWISE"):
+            cond = ast.Cond(None, None, _span(meta), described="", op="否则")
+        return ast.Proportional(cond, _span(meta))
 
     def overspend(self, meta: Any, c: list[Any]) -> ast.Overspend:
         return ast.Overspend(next((x for x in c if isinstance(x, ast.Cond)), None), _span(meta))
@@ -365,7 +428,7 @@ class _ToAst(Transformer[Token, Any]):
         return ast.PointsVar(_span(meta))
 
     def variable(self, meta: Any, c: list[Any]) -> ast.Var:
-        return ast.Var(_var_name(str(c[0])), _span(meta))
+        return ast.Var(_var_name(self.text[meta.start_pos : meta.end_pos]), _span(meta))
 
     def _binop(self, op: str, meta: Any, c: list[Any]) -> ast.BinOp:
         return ast.BinOp(op, c[0], c[-1], _span(meta))
@@ -429,8 +492,9 @@ class _ToAst(Transformer[Token, Any]):
         return ast.Judgement(subject, low, high, _span(meta))
 
     def discretion(self, meta: Any, c: list[Any]) -> ast.Discretion:
-        subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
-        return ast.Discretion(subject, _text(c), _span(meta))
+        subject = next(iter(_subjects(c)), None)
+        return ast.Discretion(subject, self.text[meta.start_pos : meta.end_pos], _span(meta),
+                              otherwise=bool(_tokens(c, "OTHERWISE")))
 
     def tiers(self, meta: Any, c: list[Any]) -> ast.Tiers:
         subject = next((x for x in c if isinstance(x, str) and not isinstance(x, Token)), None)
@@ -460,9 +524,6 @@ class _ToAst(Transformer[Token, Any]):
     def grade_band(self, meta: Any, c: list[Any]) -> ast.GradeBand:
         return ast.GradeBand(c[0], str(c[1])[1:], _span(meta))
 
-    def grade_named(self, meta: Any, c: list[Any]) -> ast.GradeBand:
-        return ast.GradeBand(c[2], str(c[0]), _span(meta))
-
     def grade_upper_or_lower(self, meta: Any, c: list[Any]) -> ast.Cond:
         return self.compare(meta, [c[1], c[2]])
 
@@ -471,6 +532,10 @@ class _ToAst(Transformer[Token, Any]):
         upper_cond = self.compare(meta, [_flip(c[1]), c[0]])
         lower_cond = self.compare(meta, [c[3], c[4]])
         return ast.Cond(lower_cond.lower, upper_cond.upper, _span(meta), op="between")
+
+
+def _is_incl(x: Any) -> bool:
+    return isinstance(x, Token) and x.type == "INCL"
 
 
 def _flip(tok: Token) -> Token:
