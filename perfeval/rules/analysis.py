@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import re
+
 import attrs
 
 from . import ast, ir
-from .diagnostics import Diagnostic, RuleError, Severity
+from .diagnostics import Diagnostic, RuleError, RuleSyntaxError, Severity
 from .edges import Side, resolve
 from .ir import EVERYTHING, Interval, show
 
@@ -40,6 +42,12 @@ def _diag(severity: Severity, code: str, message: str, span: ast.Span | None, hi
         return Diagnostic(severity, code, message, hint=hint)
     length = max(span.end - span.start, 1) if span.end_line == span.line else 1
     return Diagnostic(severity, code, message, span.line, span.column, length, hint)
+
+
+# Words that only appear where points are scored: a clause that carries them but reads as description
+# is a clause the grammar could not read, not a note ("…；扣" or "计4" without 分).
+_SCORING_WORDS = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|扣分|扣\s*$|^\s*扣|\d\s*分(?![值数为别析配])"
+                            r"|满分|不得分|(?:计|得)\s*\d")
 
 
 class _Context:
@@ -135,6 +143,7 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: _Context) -> list[ast.Clause]:
     otherwise: ast.Otherwise | None = None
     for clause in clauses:
         if isinstance(clause, ast.Note):
+            _check_note(clause.text, clause.span, ctx)
             ctx.notes.append(clause.text)
             continue
         if isinstance(clause, ast.Condition):
@@ -153,6 +162,7 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: _Context) -> list[ast.Clause]:
             clause = _after_otherwise(clause, otherwise)
             otherwise = None
         if isinstance(clause, ast.Otherwise) and clause.amount is None:
+            _check_note(_source(ctx, clause.span), clause.span, ctx)
             otherwise = clause
             continue
         if pending is not None:
@@ -193,8 +203,18 @@ def _source(ctx: _Context, span: ast.Span) -> str:
     return ctx.standard.text[span.start : span.end]
 
 
+def _check_note(text: str, span: ast.Span, ctx: _Context) -> None:
+    """A note must not hide scoring words the grammar could not read."""
+    if _SCORING_WORDS.search(text):
+        raise RuleSyntaxError(f"cannot read the clause {text!r}", text=ctx.standard.text, line=span.line,
+                              column=span.column, length=max(span.end - span.start, 1),
+                              expected=("a scoring clause such as 计4分, 扣2分 or 每低于5%扣2分",),
+                              hint="points are written with 分 and a verb: 计4分 / 得4分 / 扣1分")
+
+
 def _as_note(cond: ast.Condition, ctx: _Context) -> None:
     """A number in running text that earns nothing ("此两项指标…") is description, kept as a note."""
+    _check_note(_source(ctx, cond.span), cond.span, ctx)
     ctx.notes.append(_source(ctx, cond.span))
     ctx.info("PE200", "a number in a description that earns no points: kept as a note", cond.span)
 
@@ -637,7 +657,7 @@ def _choice(clauses: list[ast.Clause], ctx: _Context) -> ir.Choice:
             continue
         else:
             raise ctx.fail(f"{label!r} cannot be combined with the options around it", c.span)
-    if options and not any(o.otherwise or o.low == 0 for o in options):
+    if options and all(o.low == o.high for o in options) and not any(o.otherwise or o.low == 0 for o in options):
         # "具备人员、场地、设备条件（1分）": what is not met earns nothing.
         options.append(ir.Option(str(len(options) + 1), "否则", Decimal(0), Decimal(0), options[-1].span, otherwise=True))
         ctx.info("PE133", "not met earns 0 (implied: the standard names only what earns points)", None)

@@ -311,6 +311,8 @@ def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
                 continue
             trace.append(TraceStep("deduct", (item.mark, item.label, amount)))
             raw = CTX.subtract(raw, amount)
+    if not amounts:
+        trace.append(TraceStep("no_deduction", ()))
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
     if open_high:
         allowed = (max(floor, CTX.subtract(raw, open_high)), max(floor, CTX.subtract(raw, open_low)))

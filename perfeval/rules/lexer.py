@@ -64,7 +64,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("TIMES", r"[×*xX](?=\s*[\d(\u4e00-\u9fff])"),
     ("DIVIDE", r"[/÷]"),
     ("PLUS", r"\+"),
-    ("DASH", r"—+|-+|~|至(?=\s*" + _ARABIC + ")|到(?=\s*" + _ARABIC + ")"),
+    ("DASH", r"—+|-+|~|至(?=\s*" + _ARABIC + r")|到(?=\s*" + _ARABIC + r")"),
     ("LPAR", r"[(\[]"),
     ("RPAR", r"[)\]]"),
     ("AND", r"且(?=\s*(?:大于|小于|高于|低于|不低于|不高于|不超过|不足|达到|超过|≥|≤|>|<))"),
@@ -81,7 +81,8 @@ _SUBRULE = re.compile(r"\d{1,2}\s*[.、](?!\d)")
 # Tokens after which 以上/以下 bound a number; elsewhere (以上情况每出现一例…) they are words.
 _NUMERIC = frozenset({"PCT", "NUM", "SCORE", "INCL", "UNIT"})
 # Tokens after which a line break ends a clause (an item's "（1分）", a standard's last words).
-_CLOSING = frozenset({"RPAR", "SCORE", "FULL", "ZERO", "UNTIL_ZERO", "PCT", "DISCRETION", "PROP", "OVERSPEND"})
+# A break after a number or a comparison is a cell wrapping mid-phrase ("90%⏎（含）以上"), not an end.
+_CLOSING = frozenset({"RPAR", "SCORE", "FULL", "ZERO", "UNTIL_ZERO", "DISCRETION", "PROP", "OVERSPEND"})
 _SPACE = re.compile(r"\s+")
 # A parenthesised aside with no number in it ("部门（单位）", "（降低）" is a BOTH phrase, matched first)
 # is description, not structure: it stays inside the TEXT run around it.

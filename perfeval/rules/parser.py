@@ -72,7 +72,7 @@ _HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"EACH (CMP|BOTH) (PCT|NUM) (SEP|$)"), "say what each step costs: 每低于5%扣2分"),
     (re.compile(r"DEDUCT (NUM|PCT)( |$)"), "deductions are in points: 扣2分"),
     (re.compile(r"CAP (NUM|PCT)"), "a cap is in points: 最多扣10分"),
-    (re.compile(r"(PCT|NUM) DASH (SEP|$)"), "a range needs both ends: 80%（含）-90%"),
+    (re.compile(r"(PCT|NUM)( INCL)? DASH$"), "a range needs both ends: 80%（含）-90%"),
     (re.compile(r"AWARD (PCT|NUM)( |$)"), "points are written with 分: 计4分"),
 )
 
@@ -129,14 +129,47 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> RuleSyntaxError:
         line, column = last.end_line or last.line or 1, last.end_column or last.column or 1
         length = 1
         expected = getattr(exc, "expected", None) or set()
-    words = tuple(sorted({TOKEN_WORDS.get(name, name) for name in expected}))
+    words = tuple(sorted({TOKEN_WORDS.get(name, name) for name in expected if name in TOKEN_WORDS}))
     clause = _clause_at(tokens, line, column)
+    before = _clause_before(tokens, line, column)
+    at_separator = isinstance(getattr(exc, "token", None), Token) and exc.token.type == "_SEP"  # type: ignore[attr-defined]
+    if at_separator:
+        before = _clause_ending_at(tokens, line, column)
+    if before and (at_separator or (clause and (clause[0].line, clause[0].column) == (line, column))):
+        # The clause that starts here reads on its own: the one before it is the one left unfinished.
+        clause = before
+        last = before[-1]
+        line, column, length = last.line or line, last.column or column, max(len(str(last)), 1)
     shape = " ".join(t.type for t in clause)
     hint = next((h for pattern, h in _HINTS if pattern.search(shape)), None)
-    quoted = "".join(str(t) for t in clause)
+    quoted = text[clause[0].start_pos : clause[-1].end_pos] if clause else ""
     message = f"cannot read the clause {quoted!r}" if quoted else "cannot read the standard"
     return RuleSyntaxError(message, text=text, line=line or 1, column=column or 1, length=max(length, 1),
                            expected=words[:8], hint=hint)
+
+
+def _clause_ending_at(tokens: list[Token], line: int, column: int) -> list[Token]:
+    """The tokens of the clause that a separator at (line, column) closes."""
+    clause: list[Token] = []
+    for tok in tokens:
+        if (tok.line, tok.column) >= (line, column):
+            return clause
+        clause = [] if tok.type == "_SEP" else [*clause, tok]
+    return clause
+
+
+def _clause_before(tokens: list[Token], line: int, column: int) -> list[Token]:
+    """The tokens of the clause that ends just before position (line, column)."""
+    clause: list[Token] = []
+    previous: list[Token] = []
+    for tok in tokens:
+        if (tok.line, tok.column) >= (line, column):
+            return previous if not clause else []
+        if tok.type == "_SEP":
+            previous, clause = clause, []
+        else:
+            clause.append(tok)
+    return []
 
 
 def _clause_at(tokens: list[Token], line: int, column: int) -> list[Token]:
