@@ -10,7 +10,7 @@ and suggests a fix where one is known. Evaluation errors (:class:`NoBandError`, 
 >>> print(err.render())
 line 1, column 4: cannot read this clause
   每低于扣2分
-        ^^^^
+        ^^^
   expected a number
   hint: write the step size, e.g. 每低于5%扣2分
 """

@@ -136,7 +136,8 @@ def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str
     trace.append(TraceStep("piece", (piece.label, piece.interval.render(m.percent))))
     raw = eval_expr(piece.expr, x, m.max_points, named, text, trace)
     if not isinstance(piece.expr, ir.Const):
-        trace.append(TraceStep("arith", (_render_expr(piece.expr), raw)))
+        shown = _render_values(piece.expr, x, m.max_points, named)
+        trace.append(TraceStep("arith", (f"{_render_expr(piece.expr)} = {shown}", raw)))
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
     return Outcome(finish(raw, m.max_points, floor, trace), tuple(trace))
 
@@ -198,10 +199,28 @@ def _render_expr(e: ir.Expr) -> str:
         return e.name
     if isinstance(e, ir.Steps):
         return "步数"
-    return f"({_render_expr(e.left)} {'×' if e.op == '*' else '÷' if e.op == '/' else e.op} {_render_expr(e.right)})"
+    op = {"*": "×", "/": "÷", "-": "−", "+": "+"}[e.op]
+    return f"({_render_expr(e.left)} {op} {_render_expr(e.right)})"
 
 
 render_expr = _render_expr
+
+
+def _render_values(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal]) -> str:
+    """The expression with every name replaced by its value: 分值 − 2 × 步数 → 5 − 2 × 2."""
+    if isinstance(e, ir.Const):
+        return f"{e.value.normalize():f}"
+    if isinstance(e, ir.X):
+        return f"{x.normalize():f}"
+    if isinstance(e, ir.MaxPoints):
+        return f"{P.normalize():f}"
+    if isinstance(e, ir.Input):
+        return f"{named[e.name].normalize():f}" if e.name in named else e.name
+    if isinstance(e, ir.Steps):
+        distance = {"below": e.ref - x, "above": x - e.ref, "both": abs(x - e.ref)}[e.direction]
+        return f"{count_steps(distance, e.size, e.mode).normalize():f}"
+    op = {"*": "×", "/": "÷", "-": "−", "+": "+"}[e.op]
+    return f"({_render_values(e.left, x, P, named)} {op} {_render_values(e.right, x, P, named)})"
 
 
 # ── assessor input ────────────────────────────────────────────────────────────────────────

@@ -22,7 +22,7 @@ import attrs
 
 from ..numbers import to_decimal
 from . import ast, ir
-from .analysis import formula_expr
+from .piecewise import formula_expr
 from .diagnostics import MissingInputError, NoBandError, RuleError
 from .edges import Side, outside, resolve
 from .evaluate import eval_expr, render_expr

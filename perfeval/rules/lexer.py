@@ -7,7 +7,7 @@ runs. Text is normalised first (:func:`perfeval.text.normalize`), but every toke
 column in the *original* text, so errors point at what the author wrote.
 
 >>> [t.type for t in tokenize("90%（含）以上计6分；低于70%计0分")]
-['PCT', 'INCL', 'SUFFIX', 'AWARD', 'SCORE', 'SEP', 'CMP', 'PCT', 'AWARD', 'SCORE']
+['PCT', 'INCL', 'SUFFIX', 'AWARD', 'SCORE', '_SEP', 'CMP', 'PCT', 'AWARD', 'SCORE']
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def tokenize(text: str) -> Iterator[Token]:
     """Split a standard into tokens; positions refer to ``text`` as given.
 
     >>> [(t.type, t.value) for t in tokenize("完成目标得满分，否则不得分")]
-    [('TEXT', '完成目标'), ('AWARD', '得'), ('FULL', '满分'), ('SEP', ','), ('OTHERWISE', '否则'), ('ZERO', '不得分')]
+    [('TEXT', '完成目标'), ('AWARD', '得'), ('FULL', '满分'), ('_SEP', ','), ('OTHERWISE', '否则'), ('ZERO', '不得分')]
     """
     norm = normalize(text)
     s = norm.text

@@ -1,0 +1,366 @@
+"""Stage 3, numeric standards: bands, stepwise deductions, proportional and formula scoring →
+:class:`~perfeval.rules.ir.Piecewise`.
+
+Every clause becomes a draft piece (an interval as written, with the strength of each edge's claim, and
+the points on it); steps count from the reference the bands name; conditions given in words cover what
+the written pieces leave; :mod:`perfeval.rules.edges` then gives every shared edge to one piece.
+
+>>> from perfeval.rules.parser import parse
+>>> from perfeval.rules.context import Context
+>>> std = parse("90%（含）以上计6分；低于90%计0分")
+>>> [p.interval.render() for p in piecewise(list(std.clauses), Context(std, Decimal(6))).pieces]
+['(-∞, 90%)', '[90%, +∞)']
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from . import ast, ir
+from .context import Context, amount_of, is_vague, sides_of, source_of
+from .edges import Side, resolve
+from .ir import Interval, show
+
+
+@attrs.frozen
+class _Draft:
+    """A piece before its edges are resolved."""
+
+    lo: Side | None
+    hi: Side | None
+    expr: ir.Expr
+    span: ast.Span
+    label: str
+    described: str | None = None  # op of a condition given in words (达到或超过标准值)
+
+
+def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
+    text = ctx.standard.text
+    P = ctx.max_points
+    drafts: list[_Draft] = []
+    steps = [c for c in clauses if isinstance(c, ast.Step)]
+    percent = True
+    x_from: ir.Expr | None = None
+    inputs: tuple[str, ...] = ()
+    max_deduction: Decimal | None = None
+    otherwise: ast.Otherwise | None = None
+    reference: Decimal | None = None
+    unit: str | None = None
+    when_absent: Decimal | None = None
+    counted = any(s.direction is ast.Direction.COUNT for s in steps)
+    has_formula = any(isinstance(c, ast.Formula) for c in clauses)
+
+    for c in clauses:
+        label = text[c.span.start : c.span.end] if hasattr(c, "span") else ""
+        if isinstance(c, ast.Award):
+            points = amount_of(c.amount, P)
+            if (c.cond is None or is_vague(c.cond)) and counted:
+                # "按时报送报告的得10分；每推迟一个工作日…扣1分": the award is the count of zero.
+                ctx.info("PE132", f"{label!r} read as the score when nothing is counted", c.span)
+                continue
+            if c.cond is None or is_vague(c.cond):
+                op = c.cond.op if c.cond is not None else "达到"
+                drafts.append(_Draft(None, None, ir.Const(points), c.span, label, described=op or "达到"))
+            else:
+                lo, hi = sides_of(c.cond)
+                percent = _is_percent(c.cond, percent)
+                drafts.append(_Draft(lo, hi, ir.Const(points), c.span, label))
+        elif isinstance(c, ast.Reference):
+            reference = c.value.value
+        elif isinstance(c, ast.Absent):
+            when_absent = amount_of(c.amount, P)
+            ctx.info("PE134", f"without a value: {label!r}", c.span)
+        elif isinstance(c, ast.Cap):
+            max_deduction = c.points
+        elif isinstance(c, ast.Otherwise):
+            otherwise = c
+        elif isinstance(c, ast.Proportional):
+            if has_formula and (c.cond is None or is_vague(c.cond)):
+                ctx.info("PE142", f"{label!r} is spelled out by the formula", c.span)
+                continue
+            if (c.cond is None or is_vague(c.cond)) and len(clauses) == 1:
+                lo, hi = None, None  # 按实际到位率计算得分: the rate, whatever it is, capped at 分值
+            elif c.cond is None or is_vague(c.cond):
+                lo, hi = None, Side(Decimal(1), False, ast.Claim.CONVENTION)
+            else:
+                lo, hi = sides_of(c.cond)
+            expr = ir.Op("*", ir.MaxPoints(), ir.X())
+            drafts.append(_Draft(lo, hi, expr, c.span, label))
+            ctx.info("PE140", "proportional: points = 分值 × rate (the value is the rate of completion)", c.span)
+        elif isinstance(c, ast.Overspend):
+            # 按超支比例扣减: 分值 × (1 − (actual/target − 1)); the value scored is actual/target.
+            expr = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(2)), ir.X()))
+            drafts.append(_Draft(Side(Decimal(1), False, ast.Claim.CONVENTION), None, expr, c.span, label))
+            x_from = ir.Op("/", ir.Input("实际成本"), ir.Input("目标成本"))
+            inputs = ("实际成本", "目标成本")
+            ctx.info("PE141", "overspend: the value is actual cost / target cost; each 1% over costs 1% of 分值",
+                     c.span, "give the ratio, or 实际成本= and 目标成本=")
+        elif isinstance(c, ast.Formula):
+            if c.kind is ast.FormulaKind.DERIVED:
+                raise ctx.fail(f"this defines {c.target!r}; it is a formula, not a scoring standard", c.span,
+                               "compile it with perfeval.compile_formula")
+            expr, names = formula_expr(c.expr)
+            if len(names) == 1:
+                x_from = ir.Input(names[0])
+                inputs = names
+                expr = _substitute(expr, names[0])
+            elif names:
+                inputs = names
+            lo, hi = sides_of(c.cond) if c.cond is not None else (None, None)
+            drafts.append(_Draft(lo, hi, expr, c.span, label,
+                                 described=c.cond.op if c.cond is not None and is_vague(c.cond) else None))
+
+    percent = _percent_of(clauses, percent)
+    for step in steps:
+        if step.direction is ast.Direction.COUNT:
+            drafts.append(_count_step(step, ctx))
+            percent = False
+            unit = step.size.unit if step.size else None
+            continue
+        ref = reference if reference is not None else _reference(drafts, step, ctx)
+        drafts.extend(_rate_step(step, ref, drafts, ctx))
+    drafts = _extend_points(drafts, steps, clauses, ctx)
+    drafts = _resolve_described(drafts, ctx)
+    if otherwise is not None:
+        drafts.extend(_complement(drafts, otherwise, ctx))
+    pw = _finish(drafts, ctx, percent, x_from, inputs, max_deduction, unit)
+    return attrs.evolve(pw, when_absent=when_absent) if when_absent is not None else pw
+
+
+def _percent_of(clauses: list[ast.Clause], default: bool) -> bool:
+    """Whether the value scored is a rate: any percentage in its conditions or step sizes says so."""
+    numbers: list[ast.Number] = []
+    for c in clauses:
+        cond = getattr(c, "cond", None)
+        if isinstance(cond, ast.Cond):
+            numbers += [b.number for b in (cond.lower, cond.upper) if b is not None]
+        if isinstance(c, ast.Step) and c.size is not None and c.direction is not ast.Direction.COUNT:
+            numbers.append(c.size)
+        if isinstance(c, ast.Reference):
+            numbers.append(c.value)
+    if any(n.percent for n in numbers):
+        return True
+    return default if not numbers else False
+
+
+def _is_percent(cond: ast.Cond, current: bool) -> bool:
+    numbers = [b.number for b in (cond.lower, cond.upper) if b is not None]
+    if any(n.percent for n in numbers):
+        return True
+    return current and not numbers
+
+
+def _reference(drafts: list[_Draft], step: ast.Step, ctx: Context) -> Decimal:
+    """Where steps count from: the edge of the band that earns the most (100%计满分 → 100%)."""
+    best = [d for d in drafts if isinstance(d.expr, ir.Const) and (d.lo is not None or d.hi is not None)]
+    if not best:
+        raise ctx.fail("cannot tell where the steps count from", step.span, "start with e.g. 100%计满分")
+    top = max(best, key=lambda d: d.expr.value if isinstance(d.expr, ir.Const) else Decimal(0))
+    if step.direction is ast.Direction.BELOW and top.lo is not None:
+        return top.lo.value
+    if step.direction is ast.Direction.ABOVE and top.hi is not None:
+        return top.hi.value
+    edge = top.lo or top.hi
+    assert edge is not None
+    return edge.value
+
+
+def _rate_step(step: ast.Step, ref: Decimal, drafts: list[_Draft], ctx: Context) -> list[_Draft]:
+    assert step.size is not None
+    base = _base_points(drafts, ref, ctx)
+    mode = ir.StepMode.WHOLE
+    ctx.info("PE101", f"whole steps: only each full {step.size.text} counts (a part of a step deducts nothing)",
+             step.span, "write 不足…按…计 to count a started step, or 按比例 for a continuous deduction")
+    counted = ir.Steps(ref, step.size.value, step.direction.value, mode)
+    expr = ir.Op("-", base, ir.Op("*", ir.Const(step.deduct), counted))
+    label = ctx.standard.text[step.span.start : step.span.end]
+    out = []
+    if step.direction in (ast.Direction.BELOW, ast.Direction.BOTH):
+        out.append(_Draft(None, Side(ref, False, ast.Claim.CONVENTION), expr, step.span, label))
+    if step.direction in (ast.Direction.ABOVE, ast.Direction.BOTH):
+        out.append(_Draft(Side(ref, False, ast.Claim.CONVENTION), None, expr, step.span, label))
+    return out
+
+
+def _base_points(drafts: list[_Draft], ref: Decimal, ctx: Context) -> ir.Expr:
+    """Steps deduct from the points earned at the reference (its band), or from 分值."""
+    for d in drafts:
+        if isinstance(d.expr, ir.Const) and any(s is not None and s.value == ref for s in (d.lo, d.hi)):
+            return d.expr if d.expr.value != ctx.max_points else ir.MaxPoints()
+    return ir.MaxPoints()
+
+
+def _count_step(step: ast.Step, ctx: Context) -> _Draft:
+    size = step.size.value if step.size is not None else Decimal(1)
+    counted = ir.Steps(Decimal(0), size, "above", ir.StepMode.WHOLE)
+    expr = ir.Op("-", ir.MaxPoints(), ir.Op("*", ir.Const(step.deduct), counted))
+    what = step.subject or "occurrence"
+    ctx.info("PE102", f"counted deduction: the value is the number of {what}", step.span)
+    label = ctx.standard.text[step.span.start : step.span.end]
+    return _Draft(Side(Decimal(0), True, ast.Claim.EXPLICIT), None, expr, step.span, label)
+
+
+def _extend_points(drafts: list[_Draft], steps: list[ast.Step], clauses: list[ast.Clause], ctx: Context) -> list[_Draft]:
+    """"100%计满分" beside deductions only below 100% means 100% *and above* earn full marks."""
+    below = any(s.direction is ast.Direction.BELOW for s in steps) or any(
+        isinstance(c, ast.Proportional | ast.Formula) and c.cond is not None and c.cond.upper is not None
+        and c.cond.lower is None for c in clauses
+    )
+    above = any(s.direction is ast.Direction.ABOVE for s in steps)
+    out = []
+    for d in drafts:
+        if d.lo is not None and d.lo == d.hi and isinstance(d.expr, ir.Const) and below != above:
+            edge = Side(d.lo.value, True, ast.Claim.EXPLICIT)
+            if below:
+                d = attrs.evolve(d, lo=edge, hi=None)
+                ctx.info("PE120", f"{d.label} read as {show(edge.value, True)} and above: deductions apply only below it",
+                         d.span)
+            else:
+                d = attrs.evolve(d, lo=None, hi=edge)
+                ctx.info("PE120", f"{d.label} read as {show(edge.value, True)} and below: deductions apply only above it",
+                         d.span)
+        out.append(d)
+    return out
+
+
+def _resolve_described(drafts: list[_Draft], ctx: Context) -> list[_Draft]:
+    """A condition given in words (达到或超过标准值, 按绩效目标控制) covers what the written pieces leave."""
+    written = [d for d in drafts if d.described is None]
+    out = list(written)
+    for d in drafts:
+        if d.described is None:
+            continue
+        if not written:
+            if len(drafts) == 1:
+                out.append(attrs.evolve(d, described=None))
+                continue
+            raise ctx.fail(f"cannot tell which values {d.label!r} covers", d.span,
+                           "write the value, e.g. 达到90%（含）以上得满分")
+        regions = _gaps_of(written)
+        if len(regions) > 1:
+            want_upper = _side_of(d.described) == "lower"
+            regions = [r for r in regions if (r[1] is None) == want_upper] or regions[:1]
+        lo, hi = regions[0]
+        d = attrs.evolve(d, lo=lo, hi=hi, described=None)
+        region = Interval(lo.value if lo else None, lo.inclusive if lo else False,
+                          hi.value if hi else None, hi.inclusive if hi else False)
+        ctx.info("PE130", f"{d.label!r} read as {region.render()}: the values the other clauses leave", d.span)
+        out.append(d)
+    return out
+
+
+def _gaps_of(drafts: list[_Draft]) -> list[tuple[Side | None, Side | None]]:
+    """The regions (as sides) that no draft covers, from -∞ to +∞."""
+    intervals, _, _ = resolve([(d.lo, d.hi) for d in drafts])
+    regions: list[tuple[Side | None, Side | None]] = []
+    cursor: Side | None = None
+    for iv in sorted(intervals, key=lambda i: (i.lo is not None, i.lo or 0)):
+        if iv.lo is not None and (cursor is None or cursor.value < iv.lo
+                                  or (cursor.value == iv.lo and cursor.inclusive and not iv.lo_in)):
+            regions.append((cursor, Side(iv.lo, not iv.lo_in, ast.Claim.CONVENTION)))
+        if iv.hi is None:
+            return regions
+        cursor = Side(iv.hi, not iv.hi_in, ast.Claim.CONVENTION)
+    regions.append((cursor, None))
+    return regions
+
+
+def _side_of(op: str) -> str:
+    lower_words = ("达到", "达到或超过", "达到或高于", "≥", ">", "大于", "超过", "高于", "不低于", "大于等于")
+    return "lower" if op in lower_words else "upper"
+
+
+def _complement(drafts: list[_Draft], otherwise: ast.Otherwise, ctx: Context) -> list[_Draft]:
+    """否则不得分: every value the other pieces leave earns the 否则 amount."""
+    points = amount_of(otherwise.amount, ctx.max_points) if otherwise.amount else Decimal(0)
+    label = source_of(ctx, otherwise.span)
+    return [_Draft(lo, hi, ir.Const(points), otherwise.span, label) for lo, hi in _gaps_of(drafts)]
+
+
+def _finish(drafts: list[_Draft], ctx: Context, percent: bool, x_from: ir.Expr | None,
+            inputs: tuple[str, ...], max_deduction: Decimal | None, unit: str | None) -> ir.Piecewise:
+    intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts], percent)
+    for conflict in conflicts:
+        spans = [drafts[i].span for i in conflict.bands]
+        raise ctx.fail(
+            f"{show(conflict.value, percent)} is claimed by two bands: "
+            + " and ".join(repr(drafts[i].label) for i in conflict.bands), spans[-1],
+            "keep （含） on one of them only")
+    for r in readings:
+        d = drafts[r.owner]
+        why = {"explicit": "it says so explicitly", "convention": "以上/以下 include the number, 超过/低于 exclude it",
+               "lower-limit": "no band claims it, so it goes where it is the lower limit (上限不在内)"}[r.rule]
+        code = {"explicit": "PE110", "convention": "PE111", "lower-limit": "PE112"}[r.rule]
+        ctx.info(code, f"{show(r.value, percent)} belongs to {d.label!r}: {why}", d.span)
+    pieces = []
+    for d, iv in zip(drafts, intervals, strict=True):
+        if iv.empty:
+            ctx.warn("PE210", f"{d.label!r} can never apply", d.span)
+            continue
+        pieces.append(ir.Piece(iv, d.expr, d.span, d.label))
+    _check_overlaps(pieces, ctx, percent)
+    pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo or 0))
+    return ir.Piecewise(tuple(pieces), ctx.max_points, percent, x_from=x_from, inputs=inputs,
+                        max_deduction=max_deduction, unit=unit)
+
+
+def _check_overlaps(pieces: list[ir.Piece], ctx: Context, percent: bool) -> None:
+    for i, a in enumerate(pieces):
+        for b in pieces[i + 1 :]:
+            probe = _overlap(a.interval, b.interval)
+            if probe is not None:
+                raise ctx.fail(f"{a.label!r} and {b.label!r} both cover {show(probe, percent)}", b.span,
+                               "make the bands meet without overlapping")
+
+
+def _overlap(a: Interval, b: Interval) -> Decimal | None:
+    lo_candidates = [(iv.lo, iv.lo_in) for iv in (a, b) if iv.lo is not None]
+    hi_candidates = [(iv.hi, iv.hi_in) for iv in (a, b) if iv.hi is not None]
+    lo = max(lo_candidates, default=None, key=lambda t: (t[0], not t[1]))
+    hi = min(hi_candidates, default=None, key=lambda t: (t[0], t[1]))
+    if lo is None and hi is None:
+        return Decimal(0)
+    if lo is None:
+        assert hi is not None
+        return hi[0] - 1 if not (a.contains(hi[0]) and b.contains(hi[0])) else hi[0]
+    if hi is None:
+        return lo[0] + 1 if not (a.contains(lo[0]) and b.contains(lo[0])) else lo[0]
+    if lo[0] < hi[0]:
+        return (lo[0] + hi[0]) / 2
+    if lo[0] == hi[0] and a.contains(lo[0]) and b.contains(lo[0]):
+        return lo[0]
+    return None
+
+
+# ── formulas ──────────────────────────────────────────────────────────────────────────────
+
+
+def formula_expr(node: ast.Expr) -> tuple[ir.Expr, tuple[str, ...]]:
+    names: list[str] = []
+
+    def walk(n: ast.Expr) -> ir.Expr:
+        if isinstance(n, ast.Num):
+            return ir.Const(n.value)
+        if isinstance(n, ast.PointsVar):
+            return ir.MaxPoints()
+        if isinstance(n, ast.Var):
+            if n.name not in names:
+                names.append(n.name)
+            return ir.Input(n.name)
+        return ir.Op(n.op, walk(n.left), walk(n.right))
+
+    return walk(node), tuple(names)
+
+
+def _substitute(expr: ir.Expr, name: str) -> ir.Expr:
+    """The single input of a formula is the value scored: 实际完成率 → x."""
+    if isinstance(expr, ir.Input) and expr.name == name:
+        return ir.X()
+    if isinstance(expr, ir.Op):
+        return ir.Op(expr.op, _substitute(expr.left, name), _substitute(expr.right, name))
+    return expr
+
+
+# ── choice, checklist, tiers ──────────────────────────────────────────────────────────────
