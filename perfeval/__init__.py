@@ -1,12 +1,79 @@
 """perfeval — exact, explainable scoring of China's budget-performance evaluations (预算绩效评价).
 
+The public API (names other tools import; kept stable):
+
 >>> import perfeval
->>> perfeval.compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)("93%").points
-Decimal('3.00')
+>>> from decimal import Decimal
+>>> r = perfeval.compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)
+>>> r("93%").points, r.points("96%")
+(Decimal('3.00'), Decimal('5.00'))
+>>> perfeval.quantity("91.22公顷").to("亩").magnitude == Decimal("1368.3")
+True
+>>> perfeval.target("≤29.9万元").comparator
+'≤'
 """
 
-from .errors import PerfevalError
-from .rules import Rule, RuleSyntaxError, Score, compile_rule
+from .datafile import load_evaluation, loads_evaluation
+from .errors import (
+    DataFileError,
+    InputError,
+    Location,
+    NumberFormatError,
+    PerfevalError,
+    UnitError,
+    ValidationError,
+)
+from .model import BaseData, Department, Funds, Indicator, Project
+from .quantities import Target, TargetKind, quantity, target
+from .rules import (
+    EvaluationError,
+    Formula,
+    GradeTable,
+    JudgementError,
+    MissingInputError,
+    NoBandError,
+    Rule,
+    RuleError,
+    RuleSyntaxError,
+    Score,
+    compile_formula,
+    compile_grades,
+    compile_rule,
+)
+from .units import ureg
 
-__all__ = ["PerfevalError", "Rule", "RuleSyntaxError", "Score", "compile_rule"]
+__all__ = [
+    "BaseData",
+    "DataFileError",
+    "Department",
+    "EvaluationError",
+    "Formula",
+    "Funds",
+    "GradeTable",
+    "Indicator",
+    "InputError",
+    "JudgementError",
+    "Location",
+    "MissingInputError",
+    "NoBandError",
+    "NumberFormatError",
+    "PerfevalError",
+    "Project",
+    "Rule",
+    "RuleError",
+    "RuleSyntaxError",
+    "Score",
+    "Target",
+    "TargetKind",
+    "UnitError",
+    "ValidationError",
+    "compile_formula",
+    "compile_grades",
+    "compile_rule",
+    "load_evaluation",
+    "loads_evaluation",
+    "quantity",
+    "target",
+    "ureg",
+]
 __version__ = "0.1.0"

@@ -1,4 +1,4 @@
-"""Text as it arrives from tables and PDFs, made uniform without losing where each character came from.
+r"""Text as it arrives from tables and PDFs, made uniform without losing where each character came from.
 
 The same standard is published with full-width ``，；（）％０-９`` in one place and ASCII in another, with
 stray spaces, line breaks from table cells and ``$\\leq$`` from converted PDFs. :func:`normalize` folds

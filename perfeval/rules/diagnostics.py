@@ -23,6 +23,7 @@ from enum import Enum
 import attrs
 
 from ..errors import Location, PerfevalError, caret_line
+from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
 from ..text import source_line
 
 
@@ -98,8 +99,10 @@ class MissingInputError(EvaluationError):
         self.name = name
 
 
-class ZeroDenominatorError(EvaluationError):
-    """A division by zero inside a formula. ``name`` is the denominator as written."""
+class ZeroDenominatorError(EvaluationError, _NumbersZeroDenominator):
+    """A division by zero inside a formula. ``name`` is the denominator as written.
+
+    It is also :class:`perfeval.numbers.ZeroDenominatorError` (and so a ZeroDivisionError)."""
 
     def __init__(self, name: str, rule_text: str) -> None:
         super().__init__(f"the denominator {name!r} is zero", text=rule_text)

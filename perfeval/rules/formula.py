@@ -22,12 +22,12 @@ import attrs
 
 from ..numbers import to_decimal
 from . import ast, ir
-from .piecewise import formula_expr
 from .diagnostics import MissingInputError, NoBandError, RuleError
 from .edges import Side, outside, resolve
 from .evaluate import eval_expr, render_expr
 from .inputs import coerce
 from .parser import parse, parse_grades
+from .piecewise import formula_expr
 
 
 @attrs.frozen
