@@ -25,7 +25,7 @@ from . import ast, ir
 from .context import Context, is_vague, source_of
 from .diagnostics import Diagnostic, RuleSyntaxError
 from .ir import show
-from .judged import checklist, choice, tiers
+from .judged import checklist, choice, criteria, is_additive, tiers
 from .piecewise import piecewise
 
 
@@ -71,7 +71,7 @@ def _sections(clauses: tuple[ast.Clause, ...]) -> list[tuple[ast.SubRule | None,
 
 def _composite(sections: list[tuple[ast.SubRule | None, tuple[ast.Clause, ...]]], ctx: Context) -> ir.Composite:
     """Numbered parts, each worth the most it awards, scored on their own and summed."""
-    parts = []
+    parts: list[ir.Part] = []
     for mark, clauses in sections:
         joined = _join(clauses, ctx)
         if not joined:
@@ -95,6 +95,9 @@ def _composite(sections: list[tuple[ast.SubRule | None, tuple[ast.Clause, ...]]]
 
 def _declared_max(clauses: list[ast.Clause]) -> Decimal | None:
     """The most a part of a standard says it awards (its 得N分, the top of 得16—18分, its items)."""
+    if is_additive(clauses):
+        return sum((c.amount.points for c in clauses if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points)),
+                   Decimal(0))
     found: list[Decimal] = []
     for c in clauses:
         if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points):
@@ -114,11 +117,22 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: Context) -> list[ast.Clause]:
     out: list[ast.Clause] = []
     pending: ast.Condition | None = None
     otherwise: ast.Otherwise | None = None
+    described: ast.Note | None = None
     for clause in clauses:
         if isinstance(clause, ast.Note):
             _check_note(clause.text, clause.span, ctx)
-            ctx.notes.append(clause.text)
+            if described is not None:
+                ctx.notes.append(described.text)
+            described = clause
             continue
+        if described is not None:
+            if isinstance(clause, ast.Award | ast.Judgement) and clause.subject is None and (
+                    not isinstance(clause, ast.Award) or clause.cond is None) and pending is None:
+                # "…分析原因全面的，得20分": the words before the comma say what earns the points.
+                clause = attrs.evolve(clause, subject=described.text.strip(" 　"))
+            else:
+                ctx.notes.append(described.text)
+            described = None
         if isinstance(clause, ast.Condition):
             if pending is not None and is_vague(clause.cond):
                 # "大于等于60%的，按超过的比重赋分，…": the words after a condition describe it.
@@ -148,14 +162,19 @@ def _join(clauses: tuple[ast.Clause, ...], ctx: Context) -> list[ast.Clause]:
             last = out[-1].items[-1]
             points = clause.amount.points if isinstance(clause.amount, ast.Points) else Decimal(0)
             item = attrs.evolve(last, points=points, span=_merge_span(last.span, clause.span))
-            out[-1] = attrs.evolve(out[-1], items=out[-1].items[:-1] + (item,))
+            items_clause = out[-1]
+            assert isinstance(items_clause, ast.Items)
+            out[-1] = attrs.evolve(items_clause, items=items_clause.items[:-1] + (item,))
             continue
         if isinstance(clause, ast.Items) and out and isinstance(out[-1], ast.Items):
             prev = out.pop()
+            assert isinstance(prev, ast.Items)
             clause = ast.Items(prev.items + clause.items, prev.span)
         out.append(clause)
     if otherwise is not None:
         out.append(otherwise)
+    if described is not None:
+        ctx.notes.append(described.text)
     if pending is not None:
         if not _is_descriptive(pending.cond):
             raise ctx.fail("this condition says nothing about points", pending.span, "add what it earns, e.g. 计4分")
@@ -204,8 +223,9 @@ def _attach(clause: ast.Clause, cond: ast.Condition, ctx: Context) -> ast.Clause
         return attrs.evolve(clause, cond=cond.cond)
     if isinstance(clause, ast.Discretion | ast.Penalty):
         # "未完成的，按完成情况酌情扣分": the condition names the case the assessor judges.
-        return attrs.evolve(clause, subject=cond.subject or clause.subject) if isinstance(clause, ast.Penalty) \
-            else attrs.evolve(clause, subject=cond.subject or clause.subject, otherwise=True)
+        words = source_of(ctx, cond.span).strip(" ，,")
+        return attrs.evolve(clause, subject=words) if isinstance(clause, ast.Penalty) \
+            else attrs.evolve(clause, subject=words, otherwise=True)
     if isinstance(clause, ast.Otherwise | ast.Step | ast.UntilZero | ast.Cap):
         # "“三公经费” > 0，每超过一个百分点扣0.5分": the condition only restates where the steps apply.
         ctx.info("PE131", "condition read as the region of the deduction after it", cond.span)
@@ -228,6 +248,8 @@ def _meaning(clauses: list[ast.Clause], ctx: Context) -> ir.Meaning:
         return checklist(clauses, ctx)
     if ast.Tiers in kinds:
         return tiers(clauses, ctx)
+    if is_additive(clauses):
+        return criteria(clauses, ctx)
     numeric = any(
         (isinstance(c, ast.Award) and c.cond is not None and not is_vague(c.cond))
         or isinstance(c, ast.Step | ast.Proportional | ast.Overspend | ast.Formula | ast.Reference)

@@ -63,7 +63,23 @@ def finish(raw: Decimal, max_points: Decimal, floor: Decimal, trace: list[TraceS
 
 
 def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
-    """Score ``value`` (or keyword ``inputs``) under ``meaning``; ``text`` is quoted in errors."""
+    """Score ``value`` (or keyword ``inputs``) under ``meaning``; ``text`` is quoted in errors.
+
+    A judgement whose allowed range has shrunk to one value (every choice left ends at 0) is no
+    judgement: that value is the points.
+    """
+    out = _evaluate(meaning, value, inputs, text)
+    if out.points is None and out.allowed is not None and out.allowed[0] == out.allowed[1]:
+        trace = [*out.trace, TraceStep("settled", (out.allowed[0],))]
+        return Outcome(finish(out.allowed[0], _max_points(meaning), ZERO, trace), tuple(trace))
+    return out
+
+
+def _max_points(meaning: ir.Meaning) -> Decimal:
+    return meaning.max_points
+
+
+def _evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
     if isinstance(meaning, ir.Piecewise):
         return _piecewise(meaning, value, inputs, text)
     if isinstance(meaning, ir.Choice):

@@ -22,7 +22,7 @@ def coerce(value: Any, *, percent: bool, unit: str | None = None) -> Decimal:
     if value.__class__ is Decimal:
         if not value.is_finite():
             raise InputError("not a finite number", text=str(value))
-        return value  # type: ignore[no-any-return]
+        return value
     if value is None:
         from .diagnostics import MissingInputError
 

@@ -17,6 +17,32 @@ from .edges import Side, resolve
 from .ir import show
 
 
+def is_additive(clauses: list[ast.Clause]) -> bool:
+    """"…的得5分；…的得3分；…的得2分；否则，每项酌情扣分，最多扣10分": criteria that add up, not options.
+
+    The cap names the sum of the awards, and what is not met is judged item by item (每项).
+    """
+    caps = [c.points for c in clauses if isinstance(c, ast.Cap)]
+    awards = [c.amount.points for c in clauses if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points)]
+    judged = any(isinstance(c, ast.Discretion) and c.otherwise for c in clauses)
+    return bool(caps) and judged and len(awards) > 1 and sum(awards) == caps[0]
+
+
+def criteria(clauses: list[ast.Clause], ctx: Context) -> ir.Composite:
+    """Each award is a criterion worth its points; one not met is judged within 0 and its points."""
+    text = ctx.standard.text
+    parts = []
+    for c in clauses:
+        if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points):
+            words = text[c.span.start : c.amount.span.start].strip(" ，,。的") or c.subject or ""
+            p = c.amount.points
+            met = ir.Option("1", words, p, p, c.span)
+            judged = ir.Option("2", "否则酌情扣分", Decimal(0), p, c.span, otherwise=True)
+            parts.append(ir.Part(str(len(parts) + 1), ir.Choice((met, judged), p), p, c.span))
+    ctx.info("PE163", "criteria that add up: each one not met is judged within 0 and its points", None)
+    return ir.Composite(tuple(parts), sum((p.max_points for p in parts), Decimal(0)))
+
+
 def choice(clauses: list[ast.Clause], ctx: Context) -> ir.Choice:
     text = ctx.standard.text
     P = ctx.max_points
@@ -26,12 +52,14 @@ def choice(clauses: list[ast.Clause], ctx: Context) -> ir.Choice:
         mark = str(len(options) + 1)
         if isinstance(c, ast.Award):
             v = amount_of(c.amount, P)
-            options.append(ir.Option(mark, c.subject or label, v, v, c.span))
+            words = text[c.span.start : c.amount.span.start].strip(" ，,。的") or c.subject or label
+            options.append(ir.Option(mark, words, v, v, c.span))
         elif isinstance(c, ast.Otherwise):
             v = amount_of(c.amount, P) if c.amount else Decimal(0)
             options.append(ir.Option(mark, label, v, v, c.span, otherwise=True))
         elif isinstance(c, ast.Judgement):
             options.append(ir.Option(mark, c.subject or label, c.low, c.high, c.span))
+            # (the subject of 得16—18分 is the description before it, joined by analysis)
         elif isinstance(c, ast.Discretion):
             options.append(ir.Option(mark, c.subject or label, Decimal(0), P, c.span, otherwise=c.otherwise))
             ctx.info("PE150", "酌情: the assessor decides the points, between 0 and 分值", c.span)
@@ -89,7 +117,7 @@ def checklist(clauses: list[ast.Clause], ctx: Context) -> ir.Meaning:
 
 def tiers(clauses: list[ast.Clause], ctx: Context) -> ir.Tiers:
     tiers_clause = next(c for c in clauses if isinstance(c, ast.Tiers))
-    bands = [(Side(t.low.value, t.low.inclusive, t.low.claim), Side(t.high.value, t.high.inclusive, t.high.claim))
+    bands: list[tuple[Side | None, Side | None]] = [(Side(t.low.value, t.low.inclusive, t.low.claim), Side(t.high.value, t.high.inclusive, t.high.claim))
              for t in tiers_clause.tiers]
     intervals, _, conflicts = resolve(bands)
     if conflicts:

@@ -577,8 +577,12 @@ def _flip(tok: Token) -> Token:
 
 
 def _var_name(text: str) -> str:
-    """The name of a formula input: 按实际满意率 → 实际满意率, “执行率” → 执行率."""
-    name = text.strip().strip("“”\"'[]")
+    """The name of a formula input: 按实际满意率 → 实际满意率, “执行率” → 执行率, “三公经费”控制率 as is."""
+    name = text.strip().strip("[]").strip()
+    for left, right in (("“", "”"), ('"', '"'), ("'", "'")):
+        # Quotes come off only when they enclose the whole name: “三公经费”控制率 keeps its own.
+        if name.startswith(left) and name.endswith(right) and name[1:-1].count(left) == 0:
+            name = name[1:-1]
     for prefix in ("按照", "按"):
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]

@@ -86,13 +86,13 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
                 lo, hi = None, Side(Decimal(1), False, ast.Claim.CONVENTION)
             else:
                 lo, hi = sides_of(c.cond)
-            expr = ir.Op("*", ir.MaxPoints(), ir.X())
-            drafts.append(_Draft(lo, hi, expr, c.span, label))
+            share: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.X())
+            drafts.append(_Draft(lo, hi, share, c.span, label))
             ctx.info("PE140", "proportional: points = 分值 × rate (the value is the rate of completion)", c.span)
         elif isinstance(c, ast.Overspend):
             # 按超支比例扣减: 分值 × (1 − (actual/target − 1)); the value scored is actual/target.
-            expr = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(2)), ir.X()))
-            drafts.append(_Draft(Side(Decimal(1), False, ast.Claim.CONVENTION), None, expr, c.span, label))
+            spend: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(2)), ir.X()))
+            drafts.append(_Draft(Side(Decimal(1), False, ast.Claim.CONVENTION), None, spend, c.span, label))
             x_from = ir.Op("/", ir.Input("实际成本"), ir.Input("目标成本"))
             inputs = ("实际成本", "目标成本")
             ctx.info("PE141", "overspend: the value is actual cost / target cost; each 1% over costs 1% of 分值",
