@@ -1,0 +1,94 @@
+"""The audit (复核): every reported 得分 the rubric does not support, with a reason to check by hand.
+
+>>> from perfeval.datafile import load_evaluation
+>>> found = audit(evaluate(load_evaluation("examples/zhijiang-2023-department.toml")))
+>>> sorted(d.indicator for d in found.discrepancies)[:2]
+['公用经费控制率', '政府采购执行率']
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+from ..errors import PerfevalError
+from ..model import Department, Project
+from .rubric import load, shipped
+from .scoring import IndicatorScore, ScoreCard
+from .selfeval import NAMES, score_self_evaluation
+
+
+class UnknownRubricError(PerfevalError):
+    """A data file names a rubric perfeval does not ship, and none was given."""
+
+
+@attrs.frozen
+class Discrepancy:
+    """A reported 得分 (or total, or grade) the rubric does not support, and why."""
+
+    indicator: str
+    reported: Decimal | str | None
+    computed: Decimal | str | None
+    reason: str
+
+
+@attrs.frozen
+class Audit:
+    """What the audit found: discrepancies, and the indicators it could not check (no data)."""
+
+    card: ScoreCard
+    discrepancies: tuple[Discrepancy, ...]
+    unchecked: tuple[IndicatorScore, ...]
+
+    @property
+    def clean(self) -> bool:
+        """True when every reported score is supported."""
+        return not self.discrepancies
+
+
+def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> ScoreCard:
+    """Score ``ev`` by ``rubric`` (a .rules path), or by the rubric its data file names."""
+    if rubric is not None:
+        return load(rubric).score(ev)
+    if ev.rubric in NAMES:
+        return score_self_evaluation(ev)
+    known = shipped()
+    if ev.rubric in known:
+        return load(known[ev.rubric]).score(ev)
+    names = "、".join([*NAMES, *known])
+    raise UnknownRubricError(f"no rubric called {ev.rubric!r} ships with perfeval (known: {names}); "
+                             "give one with --rubric", text=ev.rubric)
+
+
+def audit(card: ScoreCard) -> Audit:
+    """Compare every reported 得分 with what the rubric gives."""
+    found: list[Discrepancy] = []
+    for item in card:
+        if item.status == "error" and item.reported is not None:
+            found.append(Discrepancy(item.name, item.reported, None, item.reason))
+        elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
+            found.append(Discrepancy(item.name, item.reported, item.points, _with_band(item)))
+    reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
+    if card.reported_total is not None:
+        if reported_sum != card.reported_total:
+            found.append(Discrepancy("总分", card.reported_total, reported_sum,
+                                     f"the reported 得分 add up to {reported_sum.normalize():f}, "
+                                     f"not the published total {card.reported_total.normalize():f}"))
+        elif card.total != card.reported_total:
+            found.append(Discrepancy("总分", card.reported_total, card.total,
+                                     f"recomputed, the indicators give {card.total.normalize():f}"))
+    if card.reported_grade and card.grade and card.reported_grade != card.grade:
+        found.append(Discrepancy("等级", card.reported_grade, card.grade,
+                                 f"{card.total.normalize():f} is graded {card.grade}"))
+    unchecked = tuple(i for i in card if i.status == "reported")
+    return Audit(card, tuple(found), unchecked)
+
+
+def _with_band(item: IndicatorScore) -> str:
+    """The reason, with the clause of the standard that applied (so a reviewer can check it by hand)."""
+    if item.score is None:
+        return item.reason
+    clause = next((s.args[0] for s in item.score.trace if s.kind == "piece"), None)
+    return f"{item.reason}（适用：{clause}）" if clause else item.reason

@@ -1,0 +1,254 @@
+"""A compiled rubric (评价体系): its indicators with their rules, formulas and worked examples, checked.
+
+>>> r = loads("评价体系 示例\\n满分 5\\n一级指标 产出 5分\\n三级指标 完成率 5分\\n  标准：100%计满分，每低于5%扣2分\\n  例：93% → 3分\\n")
+>>> [d.code for d in r.check() if d.severity.value == "error"]
+[]
+>>> r.indicator("完成率").rule("95%").points
+Decimal('3.00')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import Location, PerfevalError
+from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
+from ..rules.diagnostics import Diagnostic, Severity
+from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
+
+
+class RubricError(PerfevalError):
+    """A rubric whose standards, formulas or grades do not compile; ``location`` says where."""
+
+
+@attrs.frozen
+class Example:
+    """A worked example written beside a rule: ``例：93% → 3分``."""
+
+    text: str
+    args: tuple[Any, ...]
+    kwargs: tuple[tuple[str, Any], ...]
+    expected: Decimal | None
+    judge: tuple[Decimal, Decimal] | None
+    error: bool
+    line: int
+
+    def run(self, rule: Rule) -> str | None:
+        """None when the rule gives what the example says; otherwise what it gave instead."""
+        try:
+            score = rule(*self.args, **dict(self.kwargs))
+        except PerfevalError as exc:
+            return None if self.error else f"raised {type(exc).__name__}: {exc.message}"
+        if self.error:
+            return f"gave {score.points} instead of an error"
+        if self.judge is not None:
+            if score.points is None and score.allowed == self.judge:
+                return None
+            return f"gave {score.points if score.points is not None else score.allowed}, not 待评 {self.judge}"
+        if score.points == self.expected:
+            return None
+        shown = score.points if score.points is not None else f"待评 {score.allowed}"
+        return f"gave {shown}, not {self.expected}"
+
+
+@attrs.frozen(eq=False)
+class RubricIndicator:
+    """One 三级指标 of a rubric: its place, 分值, rule (None when it has no 标准), formula and examples."""
+
+    level1: str
+    level2: str | None
+    name: str
+    points: Decimal
+    rule: Rule | None
+    formula: Formula | None
+    examples: tuple[Example, ...]
+    note: str | None
+    line: int
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """一级 / 二级 / 三级 names."""
+        return tuple(p for p in (self.level1, self.level2, self.name) if p)
+
+
+@attrs.frozen(eq=False)
+class Rubric:
+    """A rubric: name, 满分, grades, and its indicators in order."""
+
+    name: str
+    total: Decimal
+    indicators: tuple[RubricIndicator, ...]
+    grades: GradeTable | None
+    source: RubricSource
+    diagnostics: tuple[Diagnostic, ...]
+
+    def indicator(self, name: str) -> RubricIndicator:
+        """The indicator called ``name`` (a KeyError naming the known ones otherwise)."""
+        for ind in self.indicators:
+            if ind.name == name:
+                return ind
+        raise KeyError(f"{name!r} is not an indicator of {self.name}; known: {', '.join(i.name for i in self.indicators)}")
+
+    def __iter__(self) -> Iterator[RubricIndicator]:
+        return iter(self.indicators)
+
+    def check(self) -> tuple[Diagnostic, ...]:
+        """Every finding: sums that do not add up, examples that fail, and each rule's own diagnostics."""
+        return self.diagnostics + tuple(self._example_failures())
+
+    def _example_failures(self) -> Iterator[Diagnostic]:
+        for ind in self.indicators:
+            for ex in ind.examples:
+                if ind.rule is None:
+                    yield Diagnostic(Severity.ERROR, "PE402", f"{ind.name}: an example but no 标准", ex.line)
+                    continue
+                problem = ex.run(ind.rule)
+                if problem is not None:
+                    yield Diagnostic(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
+
+    def score(self, data: Any) -> Any:
+        """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
+        from .scoring import score
+
+        return score(self, data)
+
+
+def loads(text: str, path: str | None = None) -> Rubric:
+    """Compile a rubric from the text of a ``.rules`` file."""
+    src = parse_rubric(text, path)
+    diagnostics: list[Diagnostic] = []
+    indicators = tuple(_indicator(ind, src, diagnostics) for ind in src.indicators)
+    grades = None
+    if src.grades is not None:
+        try:
+            grades = compile_grades(src.grades.text)
+        except PerfevalError as exc:
+            raise RubricError(f"等级 does not compile: {exc.message}", text=src.grades.text,
+                              location=Location(path, src.grades.line, src.grades.column)) from None
+    diagnostics.extend(_sums(src))
+    return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
+
+
+def load(path: str | Path) -> Rubric:
+    """Compile a rubric from a ``.rules`` file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p)) from None
+    return loads(text, str(p))
+
+
+def shipped() -> dict[str, Path]:
+    """The standard rubrics shipped with perfeval, by their 评价体系 name."""
+    out: dict[str, Path] = {}
+    for entry in resources.files("perfeval.rubrics").iterdir():
+        if entry.name.endswith(".rules"):
+            path = Path(str(entry))
+            out[parse_rubric(path.read_text(encoding="utf-8"), str(path)).name] = path
+    return out
+
+
+def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagnostic]) -> RubricIndicator:
+    rule = formula = None
+    standard = ind.field("standard")
+    if standard is not None:
+        rule = _compile(lambda: compile_rule(standard.text, points=ind.points), standard, src)
+        diagnostics.extend(_shift(d, standard) for d in rule.diagnostics if d.severity is not Severity.INFO)
+    f = ind.field("formula")
+    if f is not None:
+        formula = _compile(lambda: compile_formula(f.text), f, src)
+    note = ind.field("note")
+    examples = tuple(_example(e, src) for e in ind.examples())
+    return RubricIndicator(ind.level1, ind.level2, ind.name, ind.points, rule, formula, examples,
+                           note.text if note else None, ind.line)
+
+
+def _compile(make: Any, field: Field, src: RubricSource) -> Any:
+    try:
+        return make()
+    except PerfevalError as exc:
+        line = field.line + (getattr(exc, "line", 1) - 1)
+        column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
+        raise RubricError(f"{field.kind} does not compile: {exc.message}", text=field.text,
+                          location=Location(src.path, line, column)) from None
+
+
+def _shift(d: Diagnostic, field: Field) -> Diagnostic:
+    """A rule's diagnostic, moved from the standard's own lines to the file's."""
+    column = d.column + (field.column - 1 if d.line == 1 else 0)
+    return attrs.evolve(d, line=field.line + d.line - 1, column=column)
+
+
+def _sums(src: RubricSource) -> Iterator[Diagnostic]:
+    """Children's 分值 must add up to the parent's, and the 一级指标 to 满分."""
+    level1 = [g for g in src.groups if g.level == 1]
+    total = sum((g.points for g in level1), Decimal(0))
+    if level1 and total != src.total:
+        yield Diagnostic(Severity.ERROR, "PE301", f"一级指标 add up to {total}分, not 满分 {src.total}分", 1)
+    for g in src.groups:
+        if g.level == 1:
+            seconds = [s for s in src.groups if s.level == 2 and s.parent == g.name]
+            kids = [s.points for s in seconds] or [i.points for i in src.indicators if i.level1 == g.name]
+        else:
+            kids = [i.points for i in src.indicators if i.level1 == g.parent and i.level2 == g.name]
+        if kids and sum(kids, Decimal(0)) != g.points:
+            yield Diagnostic(Severity.ERROR, "PE302",
+                             f"the indicators under {g.name} add up to {sum(kids, Decimal(0))}分, not {g.points}分",
+                             g.line)
+
+
+_ARROW = re.compile(r"\s*(?:→|->)\s*")
+_MARKS = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]+$")
+
+
+def _value(text: str) -> Any:
+    t = text.strip()
+    if t in ("空", "none", "None"):
+        return None
+    if t in ("是", "yes", "True"):
+        return True
+    if t in ("否", "no", "False"):
+        return False
+    if m := re.fullmatch(r"(?:选项|option\s*)(\d+)", t):
+        return int(m.group(1))
+    if _MARKS.match(t):
+        return list(t)
+    return t
+
+
+def _example(field: Field, src: RubricSource) -> Example:
+    parts = _ARROW.split(field.text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        raise RubricError("an example reads 例：<input> → <points>分", text=field.text,
+                          location=Location(src.path, field.line, field.column))
+    given, want = parts
+    args: tuple[Any, ...] = ()
+    kwargs: tuple[tuple[str, Any], ...] = ()
+    if "=" in given:
+        pairs = [p.split("=", 1) for p in re.split(r"\s*[,，]\s*", given) if p]
+        kwargs = tuple((k.strip(), _value(v)) for k, v in pairs)
+    else:
+        args = (_value(given),)
+    want = want.strip()
+    expected = judge = None
+    error = want in ("错误", "error")
+    if m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
+        judge = (Decimal(m.group(1)), Decimal(m.group(2)))
+    elif not error:
+        try:
+            expected = Decimal(want.rstrip("分").strip())
+        except ArithmeticError:
+            raise RubricError("expected points such as 3分, 待评 16–18分 or 错误", text=want,
+                              location=Location(src.path, field.line, field.column)) from None
+    return Example(field.text, args, kwargs, expected, judge, error, field.line)
+
+
+__all__ = ["Example", "Rubric", "RubricError", "RubricIndicator", "RubricSyntaxError", "load", "loads", "shipped"]

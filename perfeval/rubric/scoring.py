@@ -1,0 +1,206 @@
+"""Scoring a whole self-evaluation: rubric × (Project | Department | mapping) → :class:`ScoreCard`.
+
+Each indicator is scored from the best evidence there is, and the card says which:
+
+* ``computed`` — from data: a 公式 fed by the department's base data (预算控制率 from 年初预算 and
+  本年追加预算), a completion ratio of 实际完成值 against 年度指标值, or a value given in a mapping;
+* ``judged`` — a standard that needs the assessor's judgement: the reported 得分 is the assessor's
+  input, used after checking that the standard allows it (DESIGN.md, "Judgement");
+* ``reported`` — no data to recompute it: the reported 得分 is carried, marked as not checked;
+* ``error`` — the data cannot be scored (a denominator of 0, a value no band covers): the reason is kept.
+
+>>> from perfeval.rubric.rubric import loads
+>>> r = loads("评价体系 示例\\n满分 5\\n一级指标 产出 5分\\n三级指标 完成率 5分\\n  标准：100%计满分，每低于5%扣2分\\n")
+>>> card = r.score({"完成率": "93%"})
+>>> card.total, card["完成率"].points, card["完成率"].status
+(Decimal('3.00'), Decimal('3.00'), 'computed')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..errors import PerfevalError
+from ..model import Department, Indicator, Project
+from ..rules import GradeTable, Rule, Score, compile_grades
+from ..rules.allowed import allowed_points, allows
+from .inputs import department_inputs
+from .rubric import Rubric, RubricIndicator
+
+Evaluation = Project | Department
+
+
+@attrs.frozen
+class IndicatorScore:
+    """How one indicator scored: points (None when it could not be scored), and why.
+
+    ``status`` is computed, judged, reported or error (see the module's docstring); ``score`` is the
+    rule's :class:`Score` when a rule ran; ``value`` what it scored; ``reason`` a sentence for a reviewer.
+    """
+
+    name: str
+    path: tuple[str, ...]
+    points: Decimal | None
+    max_points: Decimal
+    reported: Decimal | None
+    status: str
+    reason: str
+    score: Score | None = None
+    value: Any = None
+
+
+@attrs.frozen
+class ScoreCard:
+    """A scored self-evaluation: per-indicator results, subtotals per level, total and grade."""
+
+    rubric: str
+    items: tuple[IndicatorScore, ...]
+    total: Decimal
+    max_total: Decimal
+    grade: str | None
+    reported_total: Decimal | None = None
+    reported_grade: str | None = None
+
+    def __getitem__(self, name: str) -> IndicatorScore:
+        for item in self.items:
+            if item.name == name:
+                return item
+        raise KeyError(f"no indicator {name!r} on this scorecard")
+
+    def __iter__(self) -> Iterator[IndicatorScore]:
+        return iter(self.items)
+
+    def subtotals(self, level: int = 1) -> dict[str, Decimal]:
+        """Points per 一级 (level=1) or 二级 (level=2) 指标."""
+        out: dict[str, Decimal] = {}
+        for item in self.items:
+            if len(item.path) > level and item.points is not None:
+                key = item.path[level - 1]
+                out[key] = out.get(key, Decimal(0)) + item.points
+        return out
+
+
+def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
+    """Score ``data`` against ``rubric`` (see :class:`ScoreCard`)."""
+    if isinstance(data, Mapping):
+        items = tuple(_from_mapping(ind, data) for ind in rubric.indicators)
+        return _card(rubric.name, items, rubric.total, rubric.grades)
+    inputs = department_inputs(data) if isinstance(data, Department) else {}
+    items = tuple(_from_evaluation(ind, data, inputs) for ind in rubric.indicators)
+    grades = rubric.grades or _grades_of(data)
+    return _card(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
+
+
+def _card(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
+          reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
+    total = sum((i.points for i in items if i.points is not None), Decimal(0))
+    grade = grades(total) if grades is not None else None
+    return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade)
+
+
+def _grades_of(data: Evaluation) -> GradeTable | None:
+    if not data.grading:
+        return None
+    try:
+        return compile_grades(data.grading)
+    except PerfevalError:
+        return None
+
+
+def _from_mapping(ind: RubricIndicator, data: Mapping[str, Any]) -> IndicatorScore:
+    if ind.name not in data:
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", "no value given")
+    value = data[ind.name]
+    if ind.rule is None:
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", "no 标准 to score it by")
+    if isinstance(value, Mapping) and ind.formula is not None and not _takes_keywords(ind.rule):
+        value = ind.formula(value)
+    return _run(ind.rule, ind, value, None)
+
+
+def _takes_keywords(rule: Rule) -> bool:
+    return bool(getattr(rule.meaning, "inputs", ()))
+
+
+def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Decimal | None,
+         source: str = "") -> IndicatorScore:
+    path = ind.path
+    try:
+        s = rule(**value) if isinstance(value, Mapping) else rule(value)
+    except PerfevalError as exc:
+        return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
+                              f"{source}{exc.message}", None, value)
+    if s.points is None:
+        return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
+                              "needs the assessor's judgement", s, value)
+    shown = source if source else f"{_short(value)} "
+    return IndicatorScore(ind.name, path, s.points, rule.max_points, reported, "computed",
+                          f"{shown}→ {s.points}分", s, value)
+
+
+def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None) -> IndicatorScore:
+    """A judgement standard scored by the reported 得分, checked against what the standard allows."""
+    spans = allowed_points(rule.meaning)
+    shown = "、".join(f"{lo.normalize():f}" if lo == hi else f"{lo.normalize():f}–{hi.normalize():f}"
+                     for lo, hi in spans)
+    if reported is None:
+        return IndicatorScore(ind.name, ind.path, None, rule.max_points, None, "error",
+                              f"needs the assessor's judgement ({shown}分) and no 得分 is reported")
+    if allows(rule.meaning, reported):
+        return IndicatorScore(ind.name, ind.path, reported, rule.max_points, reported, "judged",
+                              f"the assessor's 得分 {reported.normalize():f} is one the standard allows ({shown}分)")
+    return IndicatorScore(ind.name, ind.path, None, rule.max_points, reported, "error",
+                          f"the standard allows {shown}分; {reported.normalize():f} is not one of them")
+
+
+def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str, Decimal]) -> IndicatorScore:
+    reported_ind = _find(data, ind.name)
+    reported = reported_ind.reported if reported_ind is not None else None
+    rule = ind.rule
+    if rule is None:
+        return _carry(ind, reported, "the rubric has no 标准 for it")
+    if ind.formula is not None and (needed := ind.formula.inputs) and all(n in inputs for n in needed):
+        try:
+            rate = ind.formula({n: inputs[n] for n in needed})
+        except PerfevalError as exc:
+            return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error",
+                                  f"{ind.formula.render()}: {exc.message}", None, None)
+        out = _run(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
+        return attrs.evolve(out, value=rate)
+    if ind.formula is not None and getattr(rule.meaning, "when_absent", None) is not None:
+        if not any(n in inputs for n in ind.formula.inputs):
+            return _run(rule, ind, None, reported, "no such item in the base data ")
+    if rule.needs_judgement:
+        return judge(rule, ind, reported)
+    actual = reported_ind.actual if reported_ind is not None else None
+    if actual is not None and actual.value is not None and getattr(rule.meaning, "percent", False):
+        return _run(rule, ind, actual.value, reported, f"实际完成值 {actual.text}: ")
+    return _carry(ind, reported, "no data in the table to recompute it")
+
+
+def _carry(ind: RubricIndicator, reported: Decimal | None, why: str) -> IndicatorScore:
+    status = "reported" if reported is not None else "error"
+    return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, status, f"{why}; 得分 as reported")
+
+
+def _find(data: Evaluation, name: str) -> Indicator | None:
+    try:
+        return data.indicator(name)
+    except (KeyError, PerfevalError):
+        return None
+
+
+def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> str:
+    assert ind.formula is not None
+    given = ", ".join(f"{n}={inputs[n].normalize():f}" for n in ind.formula.inputs)
+    return f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}% ({given}) "
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)

@@ -1,0 +1,113 @@
+"""The default scoring of a self-evaluation table (自评表), as 002 describes it.
+
+A 自评表 carries its own indicators; where a row has no 评(扣)分标准 of its own, 002's standard methods
+apply, quoted verbatim from the seed (002_7a7e6e5ab32dae8f.txt):
+
+* 定量 (≥ > = ≤ <): the completion ratio of 实际完成值 against 年度指标值 (target/actual for ≤ and <), scored by
+  002's 比例赋分 with a 及格门槛 (line 117) — 100% and above earn the whole 分值;
+* 定性: 002's 等级赋分 tiers (line 118), for which the reported 得分 is the assessor's input;
+* 资金: 分值 × 执行率, as the table's own header says ("得分(分值×执行率)", 004 line 118).
+
+>>> from perfeval.datafile import load_evaluation
+>>> card = score_self_evaluation(load_evaluation("examples/luosong-2021-department.toml"))
+>>> card.total, card.grade
+(Decimal('97.83'), '优')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+
+from ..errors import PerfevalError
+from ..model import Department, Indicator, Project
+from ..quantities import TargetKind
+from ..rules import Rule, compile_rule
+from ..rules import ir
+from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge
+
+#: 002 line 117, verbatim: 比例赋分，并设置及格门槛.
+QUANTITATIVE = ("定量指标按比例赋分, 并设置及格门槛。如: 完成率小于60%为不及格, 不得分; 大于等于60%, 按超过的比重赋分, "
+                "计算公式为: 得分 = (实际完成率-60%) / (1-60%) × 指标分值。")
+#: 002 line 118, verbatim: 按评判等级赋分.
+QUALITATIVE = ("按评判等级赋分。主要适用于情况说明类的定性指标。分为基本达成目标、部分实现目标、实现目标程度较低三个档次, "
+               "并分别按照该指标对应分值区间100%-80%(含)、80%-60%(含)、60%-0%合理确定分值。")
+#: 004 line 118: the 资金情况 header.
+EXECUTION = "得分(分值×执行率)"
+
+NAMES = ("部门整体支出绩效自评表", "项目支出绩效自评表")
+
+
+@cache
+def _rule(text: str, points: Decimal) -> Rule:
+    return compile_rule(text, points=points)
+
+
+def score_self_evaluation(ev: Project | Department) -> ScoreCard:
+    """Score a 自评表 by its own rows (see the module's docstring)."""
+    items: list[IndicatorScore] = []
+    funds = ev.funds
+    if funds is not None and funds.points is not None:
+        items.append(_funds(ev))
+    items.extend(_indicator(ind) for ind in ev.indicators)
+    max_total = ev.total_points or sum((i.max_points for i in items), Decimal(0))
+    return _card(ev.rubric, tuple(items), max_total, _grades_of(ev), ev.reported_total, ev.reported_grade)
+
+
+def _funds(ev: Project | Department) -> IndicatorScore:
+    funds = ev.funds
+    assert funds is not None and funds.points is not None
+
+    class _Row:  # the funds block scored like an indicator, named as the table names it
+        name = "资金执行率"
+        path = ("资金情况", "执行率")
+
+    try:
+        rate = funds.execution_rate
+    except PerfevalError as exc:
+        return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error", exc.message)
+    out = _run(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
+               f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {(rate * 100).quantize(Decimal('0.01'))}% ")
+    return out
+
+
+def _indicator(ind: Indicator) -> IndicatorScore:
+    if ind.standard:
+        try:
+            rule = _rule(ind.standard, ind.points)
+        except PerfevalError as exc:
+            return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
+                                  f"its 评分标准 does not compile ({exc.message}); 得分 as reported")
+    elif ind.target is not None and ind.target.kind is TargetKind.QUANTITATIVE:
+        rule = _rule(QUANTITATIVE, ind.points)
+    else:
+        rule = _rule(QUALITATIVE, ind.points)
+    if not isinstance(rule.meaning, ir.Piecewise):
+        return judge(rule, ind, ind.reported)
+    if ind.target is None or ind.actual is None:
+        return judge(_rule(QUALITATIVE, ind.points), ind, ind.reported)
+    if _is_rate(ind.actual) and not _is_rate(ind.target):
+        # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
+        ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
+        return _run(rule, ind, ratio, ind.reported, f"实际完成值 {ind.actual.text} is the completion rate ")
+    try:
+        ratio = ind.target.completion(ind.actual)
+    except PerfevalError as exc:
+        # The cells cannot be compared (定性 text, units that differ): the 得分 is the assessor's.
+        out = judge(_rule(QUALITATIVE, ind.points), ind, ind.reported)
+        return _because(out, f"完成率 cannot be computed ({exc.message}); ")
+    shown = f"完成率 {ind.actual.text} / {ind.target.text} = {(ratio * 100).quantize(Decimal('0.01'))}% "
+    return _run(rule, ind, ratio, ind.reported, shown)
+
+
+def _is_rate(t: object) -> bool:
+    from ..units import is_percent
+
+    value = getattr(t, "value", None)
+    return value is not None and len(getattr(t, "values", ())) == 1 and is_percent(value.units)
+
+
+def _because(out: IndicatorScore, prefix: str) -> IndicatorScore:
+    import attrs
+
+    return attrs.evolve(out, reason=prefix + out.reason)

@@ -1,0 +1,213 @@
+"""Reading ``.rules`` rubric files: lines → a tree of levels and indicators, with positions.
+
+The format mirrors the published tables (DESIGN.md, ".rules files"); English aliases are accepted::
+
+    评价体系 部门整体支出绩效评价共性指标          (rubric)
+    满分 100                                      (total)
+    等级：90分（含）—100分为优，…                  (grades)
+    一级指标 投入 10分                             (level1)
+    二级指标 预算配置 10分                         (level2)
+    三级指标 在职人员控制率 5分                     (level3)
+      公式：在职人员控制率 = 在职人员数 / 编制数 × 100%   (formula)
+      标准：以100%为标准。…                        (standard)
+      说明：…                                     (note)
+      例：98% → 5分                                (example)
+
+A value continues on the following lines indented deeper than its keyword. ``#`` starts a comment line.
+
+>>> src = parse_rubric("评价体系 示例\\n满分 5\\n一级指标 投入 5分\\n三级指标 完成率 5分\\n  标准：100%计满分\\n")
+>>> src.name, src.total, [i.name for i in src.indicators]
+('示例', Decimal('5'), ['完成率'])
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ..errors import Location, PerfevalError
+from ..numbers import parse_number
+
+HEADS = {
+    "评价体系": "rubric", "rubric": "rubric",
+    "满分": "total", "total": "total",
+    "出处": "source", "source": "source",
+    "精度": "precision", "precision": "precision",
+    "等级": "grades", "grades": "grades",
+    "一级指标": "level1", "level1": "level1",
+    "二级指标": "level2", "level2": "level2",
+    "三级指标": "level3", "level3": "level3",
+}
+FIELDS = {
+    "公式": "formula", "formula": "formula",
+    "标准": "standard", "standard": "standard",
+    "说明": "note", "note": "note",
+    "例": "example", "example": "example",
+}
+_KEY = re.compile(r"(?P<key>[^\s:：]+)\s*(?:[:：]\s*|\s+)(?P<value>.*)$")
+_POINTS = re.compile(r"\s+(?P<points>[\d.]+)\s*分?\s*$")
+
+
+class RubricSyntaxError(PerfevalError):
+    """A ``.rules`` file that cannot be read; ``location`` holds the file, line and column."""
+
+
+@attrs.frozen
+class Field:
+    """A 公式/标准/说明/例 line (with its continuation lines) and where it starts."""
+
+    kind: str
+    text: str
+    line: int
+    column: int
+
+
+@attrs.frozen
+class IndicatorSource:
+    """A 三级指标 as written: its path, 分值 and fields."""
+
+    level1: str
+    level2: str | None
+    name: str
+    points: Decimal
+    line: int
+    fields: tuple[Field, ...]
+
+    def field(self, kind: str) -> Field | None:
+        """The first field of ``kind`` (formula, standard, note), if any."""
+        return next((f for f in self.fields if f.kind == kind), None)
+
+    def examples(self) -> tuple[Field, ...]:
+        """The 例 lines."""
+        return tuple(f for f in self.fields if f.kind == "example")
+
+
+@attrs.frozen
+class GroupSource:
+    """A 一级 or 二级 指标 with the 分值 it claims."""
+
+    level: int
+    name: str
+    points: Decimal
+    parent: str | None
+    line: int
+
+
+@attrs.frozen
+class RubricSource:
+    """A whole ``.rules`` file as read."""
+
+    name: str
+    total: Decimal
+    groups: tuple[GroupSource, ...]
+    indicators: tuple[IndicatorSource, ...]
+    grades: Field | None
+    source: str | None
+    precision: Decimal
+    path: str | None
+    text: str
+
+
+def parse_rubric(text: str, path: str | None = None) -> RubricSource:
+    """Read a ``.rules`` file's text; errors carry the file, line and column."""
+    name: str | None = None
+    total: Decimal | None = None
+    precision = Decimal("0.01")
+    source: str | None = None
+    grades: Field | None = None
+    groups: list[GroupSource] = []
+    indicators: list[IndicatorSource] = []
+    level1: str | None = None
+    level2: str | None = None
+    current: dict[str, object] | None = None
+    fields: list[Field] = []
+    last: Field | None = None
+    last_indent = 0
+
+    def fail(message: str, line: int, column: int = 1, snippet: str | None = None) -> RubricSyntaxError:
+        return RubricSyntaxError(message, text=snippet, location=Location(path, line, column))
+
+    def close() -> None:
+        nonlocal current, fields
+        if current is not None:
+            indicators.append(IndicatorSource(fields=tuple(fields), **current))  # type: ignore[arg-type]
+        current, fields = None, []
+
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.rstrip("\r")
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if last is not None and indent > last_indent:
+            joined = Field(last.kind, f"{last.text}\n{stripped}", last.line, last.column)
+            if last is grades:
+                grades = joined
+            else:
+                fields[fields.index(last)] = joined
+            last = joined
+            continue
+        m = _KEY.match(stripped)
+        if not m:
+            raise fail("cannot read this line", number, indent + 1, stripped)
+        key, value = m.group("key"), m.group("value")
+        column = indent + 1 + m.start("value")
+        if key in FIELDS and indent > 0:
+            if current is None:
+                raise fail(f"{key} must follow a 三级指标", number, indent + 1, stripped)
+            # Keep the standard verbatim: only the separator after the keyword is dropped.
+            after = line[indent + len(key):]
+            verbatim = re.sub(r"^\s*[:：]\s?", "", after) if re.match(r"^\s*[:：]", after) else after.lstrip()
+            last = Field(FIELDS[key], verbatim, number, column)
+            last_indent = indent
+            fields.append(last)
+            continue
+        head = HEADS.get(key)
+        if head is None:
+            raise fail(f"unknown keyword {key!r}", number, indent + 1, stripped)
+        last = None
+        if head == "rubric":
+            name = value.strip()
+        elif head == "total":
+            total = _number(value, fail, number, column)
+        elif head == "precision":
+            precision = _number(value, fail, number, column)
+        elif head == "source":
+            source = value.strip()
+        elif head == "grades":
+            grades = Field("grades", value.strip(), number, column)
+            last, last_indent = grades, indent
+        else:
+            close()
+            pm = _POINTS.search(value)
+            if not pm:
+                raise fail(f"{key} needs its 分值, e.g. {key} 投入 10分", number, column, stripped)
+            label = value[: pm.start()].strip()
+            points = _number(pm.group("points"), fail, number, column + pm.start("points"))
+            if head == "level1":
+                level1, level2 = label, None
+                groups.append(GroupSource(1, label, points, None, number))
+            elif head == "level2":
+                if level1 is None:
+                    raise fail("二级指标 before any 一级指标", number, indent + 1, stripped)
+                level2 = label
+                groups.append(GroupSource(2, label, points, level1, number))
+            else:
+                if level1 is None:
+                    raise fail("三级指标 before any 一级指标", number, indent + 1, stripped)
+                current = {"level1": level1, "level2": level2, "name": label, "points": points, "line": number}
+    close()
+    if name is None:
+        raise fail("a rubric starts with 评价体系 <name>", 1)
+    if total is None:
+        raise fail("a rubric needs 满分 <points>", 1)
+    return RubricSource(name, total, tuple(groups), tuple(indicators), grades, source, precision, path, text)
+
+
+def _number(value: str, fail: object, line: int, column: int) -> Decimal:
+    try:
+        return parse_number(value.strip().rstrip("分").strip())
+    except PerfevalError:
+        raise fail(f"not a number: {value.strip()!r}", line, column, value.strip()) from None  # type: ignore[operator]
