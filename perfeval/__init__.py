@@ -25,6 +25,8 @@ from .errors import (
 )
 from .model import BaseData, Department, Funds, Indicator, Project
 from .quantities import Target, TargetKind, quantity, target
+from .rubric import Rubric, RubricError, RubricSyntaxError, ScoreCard, load, loads
+from .rubric.audit import Audit, Discrepancy, audit, evaluate
 from .rules import (
     EvaluationError,
     Formula,
@@ -43,6 +45,16 @@ from .rules import (
 from .units import ureg
 
 __all__ = [
+    "Audit",
+    "Discrepancy",
+    "Rubric",
+    "RubricError",
+    "RubricSyntaxError",
+    "ScoreCard",
+    "audit",
+    "evaluate",
+    "load",
+    "loads",
     "BaseData",
     "DataFileError",
     "Department",
