@@ -14,14 +14,18 @@ from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import Location, PerfevalError
+from ..numbers import parse_rate
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.diagnostics import Diagnostic, Severity
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
+
+if TYPE_CHECKING:
+    from .scoring import ScoreCard
 
 
 class RubricError(PerfevalError):
@@ -39,11 +43,27 @@ class Example:
     judge: tuple[Decimal, Decimal] | None
     error: bool
     line: int
+    rate: Decimal | None = None
 
-    def run(self, rule: Rule) -> str | None:
-        """None when the rule gives what the example says; otherwise what it gave instead."""
+    def run_formula(self, formula: Formula) -> str | None:
+        """For an indicator with a 公式 and no 标准: the formula gives the rate the example says."""
         try:
-            score = rule(*self.args, **dict(self.kwargs))
+            got = formula(*self.args, **dict(self.kwargs))
+        except PerfevalError as exc:
+            return f"raised {type(exc).__name__}: {exc.message}"
+        return None if got == self.rate else f"gave {(got * 100).normalize():f}%, not {(self.rate or 0) * 100:f}%"
+
+    def run(self, rule: Rule, formula: Formula | None = None) -> str | None:
+        """None when the rule gives what the example says; otherwise what it gave instead.
+
+        Named inputs go to the indicator's 公式 first when the standard itself takes none
+        (``例：实际=96, 计划=100 → 5分`` beside ``公式：预算完成率 = 实际 / 计划 × 100%``).
+        """
+        args, kwargs = self.args, dict(self.kwargs)
+        try:
+            if kwargs and formula is not None and not getattr(rule.meaning, "inputs", ()):
+                args, kwargs = (formula(kwargs),), {}
+            score = rule(*args, **kwargs)
         except PerfevalError as exc:
             return None if self.error else f"raised {type(exc).__name__}: {exc.message}"
         if self.error:
@@ -106,14 +126,14 @@ class Rubric:
     def _example_failures(self) -> Iterator[Diagnostic]:
         for ind in self.indicators:
             for ex in ind.examples:
-                if ind.rule is None:
+                if ind.rule is None and (ind.formula is None or ex.rate is None):
                     yield Diagnostic(Severity.ERROR, "PE402", f"{ind.name}: an example but no 标准", ex.line)
                     continue
-                problem = ex.run(ind.rule)
+                problem = ex.run_formula(ind.formula) if ind.rule is None else ex.run(ind.rule, ind.formula)  # type: ignore[arg-type]
                 if problem is not None:
                     yield Diagnostic(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
 
-    def score(self, data: Any) -> Any:
+    def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
         from .scoring import score
 
@@ -238,9 +258,11 @@ def _example(field: Field, src: RubricSource) -> Example:
     else:
         args = (_value(given),)
     want = want.strip()
-    expected = judge = None
+    expected = judge = rate = None
     error = want in ("错误", "error")
-    if m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
+    if want.endswith("%"):
+        rate = parse_rate(want)
+    elif m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
         judge = (Decimal(m.group(1)), Decimal(m.group(2)))
     elif not error:
         try:
@@ -248,7 +270,7 @@ def _example(field: Field, src: RubricSource) -> Example:
         except ArithmeticError:
             raise RubricError("expected points such as 3分, 待评 16–18分 or 错误", text=want,
                               location=Location(src.path, field.line, field.column)) from None
-    return Example(field.text, args, kwargs, expected, judge, error, field.line)
+    return Example(field.text, args, kwargs, expected, judge, error, field.line, rate)
 
 
 __all__ = ["Example", "Rubric", "RubricError", "RubricIndicator", "RubricSyntaxError", "load", "loads", "shipped"]

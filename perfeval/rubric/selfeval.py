@@ -22,8 +22,7 @@ from functools import cache
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..quantities import TargetKind
-from ..rules import Rule, compile_rule
-from ..rules import ir
+from ..rules import Rule, compile_rule, ir
 from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge
 
 #: 002 line 117, verbatim: 比例赋分，并设置及格门槛.

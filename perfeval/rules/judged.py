@@ -31,7 +31,7 @@ def is_additive(clauses: list[ast.Clause]) -> bool:
 def criteria(clauses: list[ast.Clause], ctx: Context) -> ir.Composite:
     """Each award is a criterion worth its points; one not met is judged within 0 and its points."""
     text = ctx.standard.text
-    parts = []
+    parts: list[ir.Part] = []
     for c in clauses:
         if isinstance(c, ast.Award) and isinstance(c.amount, ast.Points):
             words = text[c.span.start : c.amount.span.start].strip(" ，,。的") or c.subject or ""

@@ -140,6 +140,11 @@ class Rule:
         Decimal('0.00')
         """
         if self.python_source is not None:
+            if inputs and not getattr(self.meaning, "inputs", ()):
+                from ..errors import InputError
+
+                raise InputError(f"this standard scores one value and takes no named inputs; given {', '.join(inputs)}",
+                                 text=self.text)
             return Score(self, value, inputs, self.points(value, **inputs) if inputs else self.points(value))
         outcome = evaluate(self.meaning, value, inputs, self.text)
         return Score(self, value, inputs, outcome.points, outcome)

@@ -1,0 +1,141 @@
+"""The ``perfeval`` command: score, audit, check, explain, template.
+
+Chinese by default, ``--lang en`` for English. Exit status: 0 ok, 1 the audit found discrepancies or the
+check found errors, 2 bad input (the message, never a traceback).
+
+    perfeval score examples/luosong-2021-department.toml
+    perfeval audit examples/zhijiang-2023-department.toml --format json
+    perfeval check perfeval/rubrics/department-common.rules
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from . import report
+from .datafile import load_evaluation, write_template_xlsx
+from .errors import PerfevalError
+from .rubric import load
+from .rubric.audit import audit, evaluate
+from .rules.diagnostics import Severity
+
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                     help="Language of tables and messages.")
+_RUBRIC = click.option("--rubric", type=click.Path(dir_okay=False), default=None,
+                       help="A .rules file; by default the rubric the data file names.")
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "xlsx"]), default="table",
+                       show_default=True)
+_OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+                       help="Where to write --format xlsx (default: DATA with .scored.xlsx).")
+
+
+def _locale(lang: str) -> str:
+    return "en" if lang == "en" else "zh_CN"
+
+
+class _Group(click.Group):
+    """Turns every PerfevalError into its message and exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except PerfevalError as exc:
+            click.echo(f"perfeval: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="perfeval")
+def main() -> None:
+    """perfeval — 预算绩效评价的精确、可解释评分 (exact, explainable scoring of budget-performance evaluations)."""
+
+
+@main.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@_RUBRIC
+@_FORMAT
+@_OUTPUT
+@_LANG
+def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """Score a self-evaluation table (TOML, JSON or .xlsx) and print its scorecard."""
+    card = evaluate(load_evaluation(data), rubric)
+    if fmt == "json":
+        click.echo(report.to_json(report.card_json(card)))
+    elif fmt == "xlsx":
+        target = output or str(Path(data).with_suffix(".scored.xlsx"))
+        report.write_xlsx(card, target)
+        click.echo(target)
+    else:
+        report.print_card(card, Console(), _locale(lang))
+
+
+@main.command(name="audit")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@_RUBRIC
+@_FORMAT
+@_OUTPUT
+@_LANG
+def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """Recompute a self-evaluation and list every reported 得分 the rubric does not support (exit 1 if any)."""
+    found = audit(evaluate(load_evaluation(data), rubric))
+    if fmt == "json":
+        click.echo(report.to_json(report.audit_json(found)))
+    elif fmt == "xlsx":
+        target = output or str(Path(data).with_suffix(".audit.xlsx"))
+        report.write_xlsx(found.card, target)
+        click.echo(target)
+    else:
+        report.print_audit(found, Console(), _locale(lang))
+    sys.exit(0 if found.clean else 1)
+
+
+@main.command()
+@click.argument("rubric", type=click.Path(exists=True, dir_okay=False))
+@click.option("--strict", is_flag=True, help="Warnings fail too.")
+def check(rubric: str, strict: bool) -> None:
+    """Check a .rules rubric: sums, worked examples (例), and every standard's diagnostics."""
+    r = load(rubric)
+    text = r.source.text
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    problems = [d for d in r.check() if d.severity is not Severity.INFO]
+    for d in problems:
+        click.echo(d.render(text, rubric))
+    examples = sum(len(i.examples) for i in r.indicators)
+    errors = sum(1 for d in problems if d.severity in failing)
+    click.echo(f"{rubric}: {len(r.indicators)} indicators, {examples} examples, {errors} errors, "
+               f"{len(problems) - errors} warnings")
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@click.argument("indicator")
+@_RUBRIC
+@_LANG
+def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
+    """Explain, step by step, how one indicator scored."""
+    card = evaluate(load_evaluation(data), rubric)
+    try:
+        item = card[indicator]
+    except KeyError:
+        raise click.BadParameter(f"no indicator {indicator!r}; the card has: "
+                                 + "、".join(i.name for i in card)) from None
+    locale = _locale(lang)
+    if item.score is not None:
+        click.echo(item.score.explain(locale))
+    click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points} "
+               f"({item.status}) {item.reason}")
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--kind", type=click.Choice(["项目", "部门"]), default="项目", show_default=True)
+def template(path: str, kind: str) -> None:
+    """Write a blank 自评表 .xlsx to fill in."""
+    write_template_xlsx(path, kind=kind)
+    click.echo(path)

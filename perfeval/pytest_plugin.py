@@ -1,0 +1,93 @@
+"""A pytest plugin: every worked example (``例``) of every ``*.rules`` file in a test path is a test item.
+
+A rubric author's examples then fail a build like any other test::
+
+    三级指标 预算完成率 5分
+      标准：100% 计满分，每低于 5% 扣 2 分，扣完为止。
+      例：95% → 3分          ← collected as  department.rules::预算完成率::例 95% → 3分
+
+The plugin is registered under the ``pytest11`` entry point, so installing perfeval enables it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .errors import PerfevalError
+from .rubric.rubric import Example, RubricIndicator, loads
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    """Collect ``*.rules`` files."""
+    if file_path.suffix == ".rules":
+        return RulesFile.from_parent(parent, path=file_path)
+    return None
+
+
+class RulesFile(pytest.File):
+    """A rubric file: one item per worked example, plus one for the rubric's own checks."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        try:
+            rubric = loads(self.path.read_text(encoding="utf-8"), str(self.path))
+        except PerfevalError as exc:
+            yield RubricItem.from_parent(self, name="compiles", problems=[str(exc)])
+            return
+        problems = [d.render(rubric.source.text, str(self.path)) for d in rubric.diagnostics
+                    if d.severity.value == "error"]
+        yield RubricItem.from_parent(self, name="sums and standards", problems=problems)
+        for ind in rubric.indicators:
+            for ex in ind.examples:
+                yield ExampleItem.from_parent(self, name=f"{ind.name}::例 {ex.text}", indicator=ind, example=ex)
+
+
+class RubricItem(pytest.Item):
+    """The rubric compiles and its 分值 add up."""
+
+    def __init__(self, *, problems: list[str], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problems = problems
+
+    def runtest(self) -> None:
+        if self.problems:
+            raise RulesFailure("\n".join(self.problems))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return str(excinfo.value)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, 0, f"{self.path.name}::{self.name}"
+
+
+class ExampleItem(pytest.Item):
+    """One 例 line: the rule gives what the example says."""
+
+    def __init__(self, *, indicator: RubricIndicator, example: Example, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.indicator = indicator
+        self.example = example
+
+    def runtest(self) -> None:
+        ind, ex = self.indicator, self.example
+        if ind.rule is None and ind.formula is not None and ex.rate is not None:
+            problem = ex.run_formula(ind.formula)
+        elif ind.rule is None:
+            raise RulesFailure(f"line {ex.line}: an example but no 标准")
+        else:
+            problem = ex.run(ind.rule, ind.formula)
+        if problem is not None:
+            raise RulesFailure(f"line {self.example.line}: {self.indicator.name} 例 {self.example.text!r} {problem}")
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return str(excinfo.value)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, self.example.line - 1, f"{self.path.name}::{self.name}"
+
+
+class RulesFailure(Exception):
+    """A rubric check or worked example that failed."""

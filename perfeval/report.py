@@ -1,0 +1,136 @@
+"""Scorecards and audits rendered for people and programs: rich tables, JSON, and .xlsx.
+
+JSON numbers are written from the Decimal's own digits (never through float), so "97.83" stays 97.83.
+
+>>> to_json({"total": Decimal("97.83"), "grade": "优"})
+'{"total": 97.83, "grade": "优"}'
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .formatting import format_number
+from .rubric.audit import Audit
+from .rubric.scoring import ScoreCard
+
+_STATUS = {
+    "zh_CN": {"computed": "重算", "judged": "评价人", "reported": "照报", "error": "无法计算"},
+    "en": {"computed": "computed", "judged": "assessor", "reported": "as reported", "error": "cannot score"},
+}
+_HEAD = {
+    "zh_CN": ("指标", "分值", "自报得分", "计算得分", "依据", "说明", "总分", "等级", "复核：自报得分与标准不符", "计算"),
+    "en": ("indicator", "points", "reported", "computed", "basis", "reason", "total", "grade",
+           "audit: reported scores the standard does not support", "computed"),
+}
+
+
+def _lang(locale: str) -> str:
+    return "en" if locale.startswith("en") else "zh_CN"
+
+
+def _n(value: Decimal | str | None, locale: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return format_number(value.normalize(), locale=locale)
+
+
+def card_json(card: ScoreCard) -> dict[str, Any]:
+    """The scorecard as the JSON the ``score`` command prints."""
+    return {
+        "rubric": card.rubric,
+        "total": card.total,
+        "max_total": card.max_total,
+        "grade": card.grade,
+        "indicators": [
+            {"name": i.name, "path": list(i.path), "points": i.points, "max_points": i.max_points,
+             "reported": i.reported, "status": i.status, "reason": i.reason}
+            for i in card
+        ],
+    }
+
+
+def audit_json(found: Audit) -> dict[str, Any]:
+    """The audit as the JSON the ``audit`` command prints."""
+    return {
+        "rubric": found.card.rubric,
+        "total": found.card.total,
+        "discrepancies": [
+            {"indicator": d.indicator, "reported": d.reported, "computed": d.computed, "reason": d.reason}
+            for d in found.discrepancies
+        ],
+        "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": i.reason} for i in found.unchecked],
+    }
+
+
+def to_json(value: Any) -> str:
+    """JSON with Decimals written as exact numbers."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {to_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(to_json(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None:
+    """The scorecard as a table."""
+    lang = _lang(locale)
+    h = _HEAD[lang]
+    table = Table(title=card.rubric, show_lines=False)
+    for name in h[:6]:
+        table.add_column(name, overflow="fold")
+    for i in card:
+        table.add_row(" / ".join(i.path), _n(i.max_points, locale), _n(i.reported, locale), _n(i.points, locale),
+                      _STATUS[lang][i.status], i.reason)
+    table.add_section()
+    table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
+                  f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", "")
+    console.print(table)
+
+
+def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
+    """The discrepancies as a table (and a line for the indicators it could not check)."""
+    lang = _lang(locale)
+    h = _HEAD[lang]
+    table = Table(title=f"{found.card.rubric} — {h[8]}")
+    for name in (h[0], h[2], h[9], h[5]):
+        table.add_column(name, overflow="fold")
+    for d in found.discrepancies:
+        table.add_row(d.indicator, _n(d.reported, locale), _n(d.computed, locale), d.reason)
+    console.print(table)
+    if found.unchecked:
+        names = "、".join(i.name for i in found.unchecked)
+        console.print(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}")
+
+
+def write_xlsx(card: ScoreCard, path: str | Path) -> None:
+    """The scorecard as an .xlsx: each indicator with its reported and computed 得分 side by side."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分"
+    ws.append(["一级指标", "二级指标", "三级指标", "分值", "自报得分", "计算得分", "依据", "说明"])
+    for i in card:
+        path_ = list(i.path) + [""] * (3 - len(i.path))
+        if len(i.path) == 2:
+            path_ = [i.path[0], "", i.path[1]]
+        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), i.status, i.reason])
+    ws.append(["总分", "", "", _cell(card.max_total), _cell(card.reported_total), _cell(card.total),
+               card.grade or "", ""])
+    wb.save(str(path))
+
+
+def _cell(value: Decimal | None) -> Any:
+    # openpyxl writes Decimal as a number cell; keep it Decimal (exact in the file's text).
+    return value

@@ -1,0 +1,3 @@
+"""Shared fixtures. ``pytester`` runs pytest on generated files (the .rules plugin's own tests)."""
+
+pytest_plugins = ["pytester"]

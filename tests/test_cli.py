@@ -1,0 +1,85 @@
+"""The perfeval command: output formats, exit statuses, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from perfeval.cli import main
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def test_score_json_gives_the_published_total() -> None:
+    code, out = run("score", EXAMPLES / "luosong-2021-department.toml", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["total"] == 97.83 and data["grade"] == "优"
+    first = data["indicators"][0]
+    assert set(first) >= {"name", "points", "max_points", "reported"}
+
+
+def test_score_table_prints_the_scorecard() -> None:
+    code, out = run("score", EXAMPLES / "luosong-2021-department.toml", "--lang", "en")
+    assert code == 0 and "97.83" in out and "grade" in out
+
+
+def test_audit_exits_1_with_discrepancies() -> None:
+    code, out = run("audit", EXAMPLES / "zhijiang-2023-department.toml", "--format", "json")
+    assert code == 1
+    names = [d["indicator"] for d in json.loads(out)["discrepancies"]]
+    assert "预算控制率" in names and "公用经费控制率" in names
+
+
+def test_audit_of_a_clean_table_exits_0() -> None:
+    code, _ = run("audit", EXAMPLES / "luosong-2021-department.toml")
+    assert code == 0
+
+
+def test_score_xlsx_puts_computed_beside_reported(tmp_path: Path) -> None:
+    out = tmp_path / "card.xlsx"
+    code, _ = run("score", EXAMPLES / "luosong-2021-department.toml", "--format", "xlsx", "-o", out)
+    assert code == 0
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][4:6] == ("自报得分", "计算得分")
+    assert rows[-1][5] == 97.83
+
+
+def test_check_passes_a_shipped_rubric_and_fails_a_broken_one(tmp_path: Path) -> None:
+    code, out = run("check", ROOT / "perfeval" / "rubrics" / "department-common.rules")
+    assert code == 0, out
+    broken = tmp_path / "broken.rules"
+    broken.write_text("评价体系 b\n满分 5\n一级指标 a 4分\n三级指标 x 5分\n  标准：100%计满分\n  例：100% → 4分\n",
+                      encoding="utf-8")
+    code, out = run("check", broken)
+    assert code == 1
+    assert "PE301" in out and "PE302" in out and "PE401" in out
+
+
+def test_bad_input_exits_2_with_a_message_not_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('"评价对象" = "项目"\n"名称" = "x"\n"年度" = 2023\n"评价体系" = "r"\n["资金"]\n"全年预算数" = "12.3.4"\n',
+                   encoding="utf-8")
+    code, out = run("score", bad)
+    assert code == 2
+    assert "12.3.4" in out and "Traceback" not in out
+
+
+def test_explain_one_indicator() -> None:
+    code, out = run("explain", EXAMPLES / "zhijiang-2023-department.toml", "预算控制率")
+    assert code == 0 and "大于 30% 不得分" in out and "0.00" in out
+
+
+def test_template_writes_a_blank_table(tmp_path: Path) -> None:
+    path = tmp_path / "t.xlsx"
+    code, _ = run("template", path, "--kind", "部门")
+    assert code == 0 and path.exists()
