@@ -62,6 +62,11 @@ class _Builder:
             self.namespace[name] = value
         return py.Name(self._names[key], py.Load())
 
+    def integer(self, value: int) -> py.expr:
+        name = f"_i{value}" if value >= 0 else f"_m{-value}"
+        self.namespace[name] = value
+        return py.Name(name, py.Load())
+
     def expr(self, e: ir.Expr) -> py.expr:
         if isinstance(e, ir.Const):
             return self.const(e.value)
@@ -73,23 +78,59 @@ class _Builder:
             return py.Call(py.Name("_get", py.Load()), [py.Name("named", py.Load()), py.Constant(e.name)], [])
         if isinstance(e, ir.Steps):
             return self._steps(e)
+        if _short(e):
+            # Short constants and whole step counts: the operators are exact at any precision in use.
+            op = {"+": py.Add(), "-": py.Sub(), "*": py.Mult()}[e.op]
+            return py.BinOp(self.expr(e.left), op, self.expr(e.right))
         method = {"+": "add", "-": "subtract", "*": "multiply", "/": "divide"}[e.op]
         return _ctx_call(method, self.expr(e.left), self.expr(e.right))
 
     def _steps(self, e: ir.Steps) -> py.expr:
-        x = py.Name("x", py.Load())
-        ref = self.const(e.ref)
-        if e.direction == "below":
-            distance: py.expr = _ctx_call("subtract", ref, x)
-        else:
-            distance = _ctx_call("subtract", x, ref)
+        """Whole (or started) steps by exact integer arithmetic on x's ratio: no rounding anywhere."""
+        if e.mode is ir.StepMode.PROPORTIONAL:
+            x = py.Name("x", py.Load())
+            ref = self.const(e.ref)
+            distance: py.expr = _ctx_call("subtract", ref, x) if e.direction == "below" else \
+                _ctx_call("subtract", x, ref)
             if e.direction == "both":
                 distance = py.Call(py.Attribute(distance, "copy_abs", py.Load()), [], [])
-        quotient = _ctx_call("divide", distance, self.const(e.size))
-        if e.mode is ir.StepMode.PROPORTIONAL:
-            return quotient
-        rounding = "_FLOOR" if e.mode is ir.StepMode.WHOLE else "_CEILING"
-        return py.Call(py.Attribute(quotient, "to_integral_value", py.Load()), [py.Name(rounding, py.Load())], [])
+            return _ctx_call("divide", distance, self.const(e.size))
+        rn, rd = e.ref.as_integer_ratio()
+        sn, sd = e.size.as_integer_ratio()
+        # (ref − x) / size = (rn·q − p·rd)·sd / (sn·rd·q) with x = p/q; // floors exactly.
+        names = {"RN": self.integer(rn), "RD": self.integer(rd), "SN": self.integer(sn), "SD": self.integer(sd)}
+        numerator = {
+            "below": "(RN * _q - _p * RD) * SD",
+            "above": "(_p * RD - RN * _q) * SD",
+            "both": "abs(_p * RD - RN * _q) * SD",
+        }[e.direction]
+        denominator = "(SN * RD * _q)"
+        # A started step counts as whole: ceil(a / b) = -(-a // b).
+        template = (f"{numerator} // {denominator}" if e.mode is ir.StepMode.WHOLE
+                    else f"-(-({numerator}) // {denominator})")
+        tree = py.parse(template, mode="eval").body
+        return _rename(tree, {k: v.id for k, v in names.items() if isinstance(v, py.Name)})
+
+
+def _short(e: ir.Expr) -> bool:
+    """Whether ``e`` involves only 分值, constants and step counts (no x, no input, no division)."""
+    if isinstance(e, ir.Op):
+        return e.op != "/" and _short(e.left) and _short(e.right)
+    return isinstance(e, ir.Const | ir.MaxPoints | ir.Steps) and not (
+        isinstance(e, ir.Steps) and e.mode is ir.StepMode.PROPORTIONAL)
+
+
+def _rename(tree: py.expr, names: dict[str, str]) -> py.expr:
+    for node in py.walk(tree):
+        if isinstance(node, py.Name) and node.id in names:
+            node.id = names[node.id]
+    return tree
+
+
+def _uses_steps(e: ir.Expr) -> bool:
+    if isinstance(e, ir.Op):
+        return _uses_steps(e.left) or _uses_steps(e.right)
+    return isinstance(e, ir.Steps) and e.mode is not ir.StepMode.PROPORTIONAL
 
 
 def _ctx_call(method: str, *args: py.expr) -> py.expr:
@@ -118,7 +159,7 @@ def _test(iv: ir.Interval, b: _Builder) -> py.expr | None:
 def _has_division(e: ir.Expr) -> bool:
     if isinstance(e, ir.Op):
         return e.op == "/" or _has_division(e.left) or _has_division(e.right)
-    return isinstance(e, ir.Steps)
+    return isinstance(e, ir.Steps) and e.mode is ir.StepMode.PROPORTIONAL
 
 
 def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
@@ -176,7 +217,8 @@ def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
 
 def _computed(e: ir.Expr, b: _Builder) -> list[py.stmt]:
     """v = <expr>; keep it within [floor, 分值]; round half up once."""
-    return _with_expr(b.expr(e))
+    head = py.parse("_p, _q = x.as_integer_ratio()").body if _uses_steps(e) else []
+    return [*head, *_with_expr(b.expr(e))]
 
 
 def _with_expr(expr: py.expr) -> list[py.stmt]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -23,6 +24,8 @@ from .compiler import PointsFunction, build
 from .diagnostics import Diagnostic, JudgementError, Severity
 from .evaluate import Outcome, TraceStep, evaluate
 from .parser import parse
+
+_NO_INPUTS: Mapping[str, Any] = MappingProxyType({})
 
 
 class Score:
@@ -36,16 +39,22 @@ class Score:
     (None, True, (Decimal('16'), Decimal('18')))
     """
 
-    # A plain slotted class rather than attrs: `rule(value)` builds one per call on the bulk path.
-    __slots__ = ("_rule", "_value", "_inputs", "_points", "_outcome")
+    # A plain slotted class rather than attrs: `rule(value)` builds one per call on the bulk path, so the
+    # constructor sets only what every Score has; inputs and the evaluation are filled in when present.
+    __slots__ = ("_rule", "_value", "_points", "_inputs", "_outcome")
 
-    def __init__(self, rule: Rule, value: Any, inputs: Mapping[str, Any], points: Decimal | None,
-                 outcome: Outcome | None = None) -> None:
+    def __init__(self, rule: Rule, value: Any, points: Decimal | None) -> None:
         self._rule = rule
         self._value = value
-        self._inputs = inputs
         self._points = points
-        self._outcome = outcome
+
+    @classmethod
+    def _full(cls, rule: Rule, value: Any, inputs: Mapping[str, Any], outcome: Outcome | None) -> Score:
+        score = cls(rule, value, outcome.points if outcome is not None else rule.points(value, **inputs))
+        score._inputs = inputs
+        if outcome is not None:
+            score._outcome = outcome
+        return score
 
     @property
     def points(self) -> Decimal | None:
@@ -70,12 +79,14 @@ class Score:
     @property
     def inputs(self) -> Mapping[str, Any]:
         """The keyword inputs given."""
-        return self._inputs
+        return getattr(self, "_inputs", _NO_INPUTS)
 
     def _result(self) -> Outcome:
-        if self._outcome is None:
-            self._outcome = evaluate(self._rule.meaning, self._value, self._inputs, self._rule.text)
-        return self._outcome
+        try:
+            return self._outcome
+        except AttributeError:
+            self._outcome = evaluate(self._rule.meaning, self._value, self.inputs, self._rule.text)
+            return self._outcome
 
     @property
     def trace(self) -> tuple[TraceStep, ...]:
@@ -139,15 +150,16 @@ class Rule:
         >>> compile_rule("完成目标得满分，否则不得分", points=2)(False).points
         Decimal('0.00')
         """
+        if not inputs and self.python_source is not None:
+            return Score(self, value, self.points(value))  # the bulk path: nothing else to do
         if self.python_source is not None:
-            if inputs and not getattr(self.meaning, "inputs", ()):
+            if not getattr(self.meaning, "inputs", ()):
                 from ..errors import InputError
 
                 raise InputError(f"this standard scores one value and takes no named inputs; given {', '.join(inputs)}",
                                  text=self.text)
-            return Score(self, value, inputs, self.points(value, **inputs) if inputs else self.points(value))
-        outcome = evaluate(self.meaning, value, inputs, self.text)
-        return Score(self, value, inputs, outcome.points, outcome)
+            return Score._full(self, value, inputs, None)
+        return Score._full(self, value, inputs, evaluate(self.meaning, value, inputs, self.text))
 
     @property
     def readings(self) -> tuple[str, ...]:
