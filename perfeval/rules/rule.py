@@ -42,6 +42,8 @@ class Score:
     # A plain slotted class rather than attrs: `rule(value)` builds one per call on the bulk path, so the
     # constructor sets only what every Score has; inputs and the evaluation are filled in when present.
     __slots__ = ("_rule", "_value", "_points", "_inputs", "_outcome")
+    _inputs: Mapping[str, Any]
+    _outcome: Outcome
 
     def __init__(self, rule: Rule, value: Any, points: Decimal | None) -> None:
         self._rule = rule
