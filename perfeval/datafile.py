@@ -39,6 +39,7 @@ import attrs
 
 from perfeval._datafile_text import KeyPath, Locate, json_positions, locator, toml_lines, toml_positions
 from perfeval.errors import DataFileError, InputError, Location, ValidationError
+from perfeval.limits import MAX_DATA_BYTES
 from perfeval.model import (
     BaseData,
     BuildingControl,
@@ -507,6 +508,8 @@ def load_evaluation(path: str | PathLike[str]) -> Evaluation:
     fmt = _format_of(path)
     name = fspath(path)
     try:
+        if Path(path).stat().st_size > MAX_DATA_BYTES:
+            raise DataFileError(f"the file is larger than {MAX_DATA_BYTES} bytes", text=name)
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DataFileError(f"cannot read the file: {exc.strerror}", text=name) from exc

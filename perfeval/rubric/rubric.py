@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import Location, PerfevalError
+from ..limits import MAX_RUBRIC_BYTES, check_length
 from ..numbers import parse_rate
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.diagnostics import Diagnostic, Severity
@@ -142,6 +143,7 @@ class Rubric:
 
 def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
+    check_length(text, MAX_RUBRIC_BYTES, "the rubric")
     src = parse_rubric(text, path)
     diagnostics: list[Diagnostic] = []
     indicators = tuple(_indicator(ind, src, diagnostics) for ind in src.indicators)
@@ -160,9 +162,13 @@ def load(path: str | Path) -> Rubric:
     """Compile a rubric from a ``.rules`` file."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_RUBRIC_BYTES:
+            raise RubricError(f"the rubric is larger than {MAX_RUBRIC_BYTES} bytes", text=str(p))
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
         raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p)) from None
+    except UnicodeDecodeError as exc:
+        raise RubricError(f"the rubric is not UTF-8 text (byte {exc.start})", text=str(p)) from None
     return loads(text, str(p))
 
 

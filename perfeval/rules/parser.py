@@ -20,6 +20,7 @@ from lark import Lark, Token, Transformer, Tree, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..errors import PerfevalError
+from ..limits import MAX_STANDARD_CHARS, check_length
 from ..numbers import parse_number
 from . import ast
 from .diagnostics import RuleSyntaxError
@@ -103,6 +104,7 @@ def parse_grades(text: str) -> ast.GradeTable:
 
 
 def _run(text: str, start: str) -> list[Any]:
+    check_length(text, MAX_STANDARD_CHARS, "the standard")
     if not text.strip():
         raise RuleSyntaxError("the standard is empty", text=text, line=1, column=1)
     try:
@@ -124,6 +126,8 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> RuleSyntaxError:
         line, column = exc.line, exc.column
         length = len(str(token)) if isinstance(token, Token) else 1
         expected = getattr(exc, "expected", None) or getattr(exc, "allowed", None) or set()
+    elif not tokens:  # nothing but invisible characters
+        return RuleSyntaxError("the standard is empty", text=text, line=1, column=1)
     else:
         last = tokens[-1]
         line, column = last.end_line or last.line or 1, last.end_column or last.column or 1
