@@ -22,6 +22,7 @@ from .datafile import load_evaluation, write_template_xlsx
 from .errors import PerfevalError
 from .rubric import load
 from .rubric.audit import audit, evaluate
+from .rubric.checks import check_evaluation
 from .rules.diagnostics import Severity
 
 _LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -95,20 +96,29 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
 
 
 @main.command()
-@click.argument("rubric", type=click.Path(exists=True, dir_okay=False))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
-def check(rubric: str, strict: bool) -> None:
-    """Check a .rules rubric: sums, worked examples (例), and every standard's diagnostics."""
-    r = load(rubric)
-    text = r.source.text
+@click.option("--readings", is_flag=True, help="Also list every reading taken (whole steps, band edges …).")
+def check(path: str, strict: bool, readings: bool) -> None:
+    """Check a .rules rubric (sums, 例, standards) or a data file (its standards and targets)."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    problems = [d for d in r.check() if d.severity is not Severity.INFO]
-    for d in problems:
-        click.echo(d.render(text, rubric))
-    examples = sum(len(i.examples) for i in r.indicators)
-    errors = sum(1 for d in problems if d.severity in failing)
-    click.echo(f"{rubric}: {len(r.indicators)} indicators, {examples} examples, {errors} errors, "
-               f"{len(problems) - errors} warnings")
+    shown = {Severity.ERROR, Severity.WARNING} | ({Severity.INFO} if readings else set())
+    if path.endswith(".rules"):
+        r = load(path)
+        text = r.source.text
+        found = list(r.check())
+        summary = f"{len(r.indicators)} indicators, {sum(len(i.examples) for i in r.indicators)} examples"
+    else:
+        text = Path(path).read_text(encoding="utf-8", errors="replace") if not path.endswith(".xlsx") else ""
+        found = [f.diagnostic for f in check_evaluation(load_evaluation(path))]
+        summary = "rows checked"
+    for d in found:
+        if d.severity in shown:
+            click.echo(d.render(text, path) if text else f"{path}: {d.severity.value}[{d.code}]: {d.message}"
+                       + (f"\n  hint: {d.hint}" if d.hint else ""))
+    errors = sum(1 for d in found if d.severity in failing)
+    warnings = sum(1 for d in found if d.severity is Severity.WARNING)
+    click.echo(f"{path}: {summary}, {errors} errors, {warnings} warnings")
     sys.exit(1 if errors else 0)
 
 

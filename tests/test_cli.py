@@ -83,3 +83,26 @@ def test_template_writes_a_blank_table(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     code, _ = run("template", path, "--kind", "部门")
     assert code == 0 and path.exists()
+
+
+def test_check_names_a_gap_between_bands_and_fails(tmp_path: Path) -> None:
+    gap = tmp_path / "gap.rules"
+    gap.write_text("评价体系 g\n满分 6\n一级指标 a 6分\n三级指标 满意度 6分\n"
+                   "  标准：90%（含）以上计6分；80%（含）-85%计4分；低于80%计0分\n", encoding="utf-8")
+    code, out = run("check", gap)
+    assert code == 1
+    assert "no band covers (85%, 90%)" in out and "5:6" in out
+    assert "extend '80%（含）-85%计4分' up to 90%" in out
+
+
+def test_check_warns_on_a_satisfaction_target_capped_from_above() -> None:
+    code, out = run("check", EXAMPLES / "zhijiang-2024-targets.toml")
+    assert code == 0  # a warning, not an error
+    assert "PE501" in out and "人民群众和服务对象满意度" in out and "almost surely meant ≥" in out
+    code, _ = run("check", EXAMPLES / "zhijiang-2024-targets.toml", "--strict")
+    assert code == 1
+
+
+def test_check_lists_readings_on_request() -> None:
+    code, out = run("check", ROOT / "perfeval" / "rubrics" / "department-common.rules", "--readings")
+    assert code == 0 and "PE101" in out and "whole steps" in out

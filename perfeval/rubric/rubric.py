@@ -187,7 +187,7 @@ def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagno
     standard = ind.field("standard")
     if standard is not None:
         rule = _compile(lambda: compile_rule(standard.text, points=ind.points), standard, src)
-        diagnostics.extend(_shift(d, standard) for d in rule.diagnostics if d.severity is not Severity.INFO)
+        diagnostics.extend(_shift(d, standard) for d in rule.diagnostics)
     f = ind.field("formula")
     if f is not None:
         formula = _compile(lambda: compile_formula(f.text), f, src)

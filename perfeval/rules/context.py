@@ -36,6 +36,10 @@ class Context:
     def warn(self, code: str, message: str, span: ast.Span | None, hint: str | None = None) -> None:
         self.diagnostics.append(_diag(Severity.WARNING, code, message, span, hint))
 
+    def error(self, code: str, message: str, span: ast.Span | None, hint: str | None = None) -> None:
+        """A problem the checker reports as an error; the rule still compiles for the values it covers."""
+        self.diagnostics.append(_diag(Severity.ERROR, code, message, span, hint))
+
     def fail(self, message: str, span: ast.Span | None, hint: str | None = None) -> RuleError:
         where = f" (line {span.line}, column {span.column})" if span else ""
         full = message + where + (f"; {hint}" if hint else "")

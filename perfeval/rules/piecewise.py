@@ -18,9 +18,11 @@ from decimal import Decimal
 
 import attrs
 
+from ..errors import PerfevalError
 from . import ast, ir
 from .context import Context, amount_of, is_vague, sides_of, source_of
-from .edges import Side, resolve
+from .edges import Side, gaps, resolve
+from .evaluate import eval_expr
 from .ir import Interval, show
 
 
@@ -302,8 +304,51 @@ def _finish(drafts: list[_Draft], ctx: Context, percent: bool, x_from: ir.Expr |
         pieces.append(ir.Piece(iv, d.expr, d.span, d.label))
     _check_overlaps(pieces, ctx, percent)
     pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo or 0))
+    _check_gaps(pieces, ctx, percent)
+    _check_reach(pieces, ctx, percent)
     return ir.Piecewise(tuple(pieces), ctx.max_points, percent, x_from=x_from, inputs=inputs,
                         max_deduction=max_deduction, unit=unit)
+
+
+def _check_gaps(pieces: list[ir.Piece], ctx: Context, percent: bool) -> None:
+    """Values between the bands that no band covers: an error for the checker, named exactly."""
+    for gap in gaps([p.interval for p in pieces]):
+        below = next((p for p in pieces if p.interval.hi == gap.lo), None)
+        above = next((p for p in pieces if p.interval.lo == gap.hi), None)
+        fixes = []
+        if below is not None and gap.hi is not None:
+            fixes.append(f"extend {below.label!r} up to {show(gap.hi, percent)}")
+        if above is not None and gap.lo is not None:
+            fixes.append(f"extend {above.label!r} down to {show(gap.lo, percent)}")
+        span = (above or below or pieces[0]).span
+        ctx.error("PE310", f"no band covers {gap.render(percent)}", span, " or ".join(fixes) or None)
+
+
+def _check_reach(pieces: list[ir.Piece], ctx: Context, percent: bool) -> None:
+    """The best a value can earn should be the whole 分值; more is capped, less is suspicious."""
+    best = Decimal(0)
+    for p in pieces:
+        for edge in (p.interval.lo, p.interval.hi, Decimal(1)):
+            if edge is None or not p.interval.contains(edge):
+                continue
+            try:
+                value = eval_expr(p.expr, edge, ctx.max_points, {}, ctx.standard.text, [])
+            except PerfevalError:
+                continue
+            best = max(best, value)
+        if isinstance(p.expr, ir.Const) and p.expr.value > ctx.max_points:
+            ctx.warn("PE231", f"{p.label!r} awards {show(p.expr.value, False)}分, more than the 分值 "
+                     f"{show(ctx.max_points, False)}分 (capped)", p.span)
+    if not any(isinstance(p.expr, ir.Input) or _has_input(p.expr) for p in pieces) and best < ctx.max_points:
+        ctx.warn("PE230", f"the highest points any value can earn are {show(best, False)}分, "
+                 f"not the 分值 {show(ctx.max_points, False)}分", pieces[0].span if pieces else None,
+                 "check the 分值 or the points of the top band")
+
+
+def _has_input(e: ir.Expr) -> bool:
+    if isinstance(e, ir.Op):
+        return _has_input(e.left) or _has_input(e.right)
+    return isinstance(e, ir.Input)
 
 
 def _check_overlaps(pieces: list[ir.Piece], ctx: Context, percent: bool) -> None:
