@@ -142,6 +142,17 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
                f"({item.status}) {item.reason}")
 
 
+@main.command(name="fmt")
+@click.argument("standard", required=False)
+def fmt_command(standard: str | None) -> None:
+    """Print a standard (argument, or one per line on standard input) in its canonical spelling."""
+    from .fmt import format_standard
+
+    lines = [standard] if standard is not None else [line for line in sys.stdin.read().splitlines() if line.strip()]
+    for line in lines:
+        click.echo(format_standard(line))
+
+
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
 @click.option("--kind", type=click.Choice(["项目", "部门"]), default="项目", show_default=True)

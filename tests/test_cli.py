@@ -106,3 +106,10 @@ def test_check_warns_on_a_satisfaction_target_capped_from_above() -> None:
 def test_check_lists_readings_on_request() -> None:
     code, out = run("check", ROOT / "perfeval" / "rubrics" / "department-common.rules", "--readings")
     assert code == 0 and "PE101" in out and "whole steps" in out
+
+
+def test_fmt_prints_the_canonical_spelling() -> None:
+    code, out = run("fmt", "90% (含)以上 计 6 分; 80%(含)-90%,计4分")
+    assert code == 0 and out.strip() == "90%（含）以上计6分；80%（含）-90%，计4分"
+    code, out = run("fmt", "每低于扣2分")
+    assert code == 2 and "cannot read" in out

@@ -31,6 +31,7 @@ EXPECTED = {
     "yueyang-2023-project-sanqusanxian.toml": ("项目", "项目支出绩效自评表", "100", "001"),
     "zhijiang-2023-department.toml": ("部门", "部门整体支出绩效评价共性指标", None, "000"),
     "zhijiang-2023-department-selfeval.toml": ("部门", "部门整体支出绩效自评表", "98", "000"),
+    "zhijiang-2024-targets.toml": ("部门", "部门整体支出绩效自评表", None, "002"),
 }
 
 
