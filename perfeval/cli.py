@@ -66,7 +66,7 @@ def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str
     """Score a self-evaluation table (TOML, JSON or .xlsx) and print its scorecard."""
     card = evaluate(load_evaluation(data), rubric)
     if fmt == "json":
-        click.echo(report.to_json(report.card_json(card)))
+        click.echo(report.to_json(report.card_json(card, _locale(lang))))
     elif fmt == "xlsx":
         target = output or str(Path(data).with_suffix(".scored.xlsx"))
         report.write_xlsx(card, target)
@@ -85,7 +85,7 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
     """Recompute a self-evaluation and list every reported 得分 the rubric does not support (exit 1 if any)."""
     found = audit(evaluate(load_evaluation(data), rubric))
     if fmt == "json":
-        click.echo(report.to_json(report.audit_json(found)))
+        click.echo(report.to_json(report.audit_json(found, _locale(lang))))
     elif fmt == "xlsx":
         target = output or str(Path(data).with_suffix(".audit.xlsx"))
         report.write_xlsx(found.card, target)
@@ -139,7 +139,7 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     if item.score is not None:
         click.echo(item.score.explain(locale))
     click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points} "
-               f"({item.status}) {item.reason}")
+               f"({item.status}) {item.reason.render(locale) if hasattr(item.reason, 'render') else item.reason}")
 
 
 @main.command(name="fmt")

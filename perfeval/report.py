@@ -43,7 +43,7 @@ def _n(value: Decimal | str | None, locale: str) -> str:
     return format_number(value.normalize(), locale=locale)
 
 
-def card_json(card: ScoreCard) -> dict[str, Any]:
+def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     """The scorecard as the JSON the ``score`` command prints."""
     return {
         "rubric": card.rubric,
@@ -52,22 +52,24 @@ def card_json(card: ScoreCard) -> dict[str, Any]:
         "grade": card.grade,
         "indicators": [
             {"name": i.name, "path": list(i.path), "points": i.points, "max_points": i.max_points,
-             "reported": i.reported, "status": i.status, "reason": i.reason}
+             "reported": i.reported, "status": i.status, "reason": _say(i.reason, locale)}
             for i in card
         ],
     }
 
 
-def audit_json(found: Audit) -> dict[str, Any]:
+def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
     """The audit as the JSON the ``audit`` command prints."""
     return {
         "rubric": found.card.rubric,
         "total": found.card.total,
         "discrepancies": [
-            {"indicator": d.indicator, "reported": d.reported, "computed": d.computed, "reason": d.reason}
+            {"indicator": d.indicator, "reported": d.reported, "computed": d.computed,
+             "reason": _say(d.reason, locale)}
             for d in found.discrepancies
         ],
-        "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": i.reason} for i in found.unchecked],
+        "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": _say(i.reason, locale)}
+                      for i in found.unchecked],
     }
 
 
@@ -91,7 +93,7 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         table.add_column(name, overflow="fold")
     for i in card:
         table.add_row(" / ".join(i.path), _n(i.max_points, locale), _n(i.reported, locale), _n(i.points, locale),
-                      _STATUS[lang][i.status], i.reason)
+                      _STATUS[lang][i.status], _say(i.reason, locale))
     table.add_section()
     table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
                   f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", "")
@@ -106,11 +108,16 @@ def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     for name in (h[0], h[2], h[9], h[5]):
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
-        table.add_row(d.indicator, _n(d.reported, locale), _n(d.computed, locale), d.reason)
+        table.add_row(d.indicator, _n(d.reported, locale), _n(d.computed, locale), _say(d.reason, locale))
     console.print(table)
     if found.unchecked:
         names = "、".join(i.name for i in found.unchecked)
         console.print(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}")
+
+
+def _say(reason: str, locale: str) -> str:
+    render = getattr(reason, "render", None)
+    return str(render(locale)) if render is not None else str(reason)
 
 
 def write_xlsx(card: ScoreCard, path: str | Path) -> None:
@@ -125,7 +132,7 @@ def write_xlsx(card: ScoreCard, path: str | Path) -> None:
         path_ = list(i.path) + [""] * (3 - len(i.path))
         if len(i.path) == 2:
             path_ = [i.path[0], "", i.path[1]]
-        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), i.status, i.reason])
+        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), i.status, str(i.reason)])
     ws.append(["总分", "", "", _cell(card.max_total), _cell(card.reported_total), _cell(card.total),
                card.grade or "", ""])
     wb.save(str(path))

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Project
+from .reason import Reason
 from .rubric import load, shipped
 from .scoring import IndicatorScore, ScoreCard
 from .selfeval import NAMES, score_self_evaluation
@@ -31,7 +32,7 @@ class Discrepancy:
     indicator: str
     reported: Decimal | str | None
     computed: Decimal | str | None
-    reason: str
+    reason: Reason
 
 
 @attrs.frozen
@@ -73,22 +74,25 @@ def audit(card: ScoreCard) -> Audit:
     reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
     if card.reported_total is not None:
         if reported_sum != card.reported_total:
+            s, t = f"{reported_sum.normalize():f}", f"{card.reported_total.normalize():f}"
             found.append(Discrepancy("总分", card.reported_total, reported_sum,
-                                     f"the reported 得分 add up to {reported_sum.normalize():f}, "
-                                     f"not the published total {card.reported_total.normalize():f}"))
+                                     Reason(f"各项自报得分合计 {s}，与公布的总分 {t} 不符",
+                                            f"the reported 得分 add up to {s}, not the published total {t}")))
         elif card.total != card.reported_total:
+            t = f"{card.total.normalize():f}"
             found.append(Discrepancy("总分", card.reported_total, card.total,
-                                     f"recomputed, the indicators give {card.total.normalize():f}"))
+                                     Reason(f"重算各项得分合计 {t}", f"recomputed, the indicators give {t}")))
     if card.reported_grade and card.grade and card.reported_grade != card.grade:
+        t = f"{card.total.normalize():f}"
         found.append(Discrepancy("等级", card.reported_grade, card.grade,
-                                 f"{card.total.normalize():f} is graded {card.grade}"))
+                                 Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}")))
     unchecked = tuple(i for i in card if i.status == "reported")
     return Audit(card, tuple(found), unchecked)
 
 
-def _with_band(item: IndicatorScore) -> str:
+def _with_band(item: IndicatorScore) -> Reason:
     """The reason, with the clause of the standard that applied (so a reviewer can check it by hand)."""
     if item.score is None:
         return item.reason
     clause = next((s.args[0] for s in item.score.trace if s.kind == "piece"), None)
-    return f"{item.reason}（适用：{clause}）" if clause else item.reason
+    return item.reason + Reason(f"（适用：{clause}）", f" (applies: {clause})") if clause else item.reason

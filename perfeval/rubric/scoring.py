@@ -29,6 +29,7 @@ from ..model import Department, Indicator, Project
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..rules.allowed import allowed_points, allows
 from .inputs import department_inputs
+from .reason import Reason
 from .rubric import Rubric, RubricIndicator
 
 Evaluation = Project | Department
@@ -48,7 +49,7 @@ class IndicatorScore:
     max_points: Decimal
     reported: Decimal | None
     status: str
-    reason: str
+    reason: Reason
     score: Score | None = None
     value: Any = None
 
@@ -113,10 +114,11 @@ def _grades_of(data: Evaluation) -> GradeTable | None:
 
 def _from_mapping(ind: RubricIndicator, data: Mapping[str, Any]) -> IndicatorScore:
     if ind.name not in data:
-        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", "no value given")
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", Reason("未给出指标值", "no value given"))
     value = data[ind.name]
     if ind.rule is None:
-        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", "no 标准 to score it by")
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
+                              Reason("评价体系未给出评分标准", "no 标准 to score it by"))
     if isinstance(value, Mapping) and ind.formula is not None and not _takes_keywords(ind.rule):
         value = ind.formula(value)
     return _run(ind.rule, ind, value, None)
@@ -127,19 +129,20 @@ def _takes_keywords(rule: Rule) -> bool:
 
 
 def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Decimal | None,
-         source: str = "") -> IndicatorScore:
+         source: Reason | str = "") -> IndicatorScore:
     path = ind.path
+    lead = source if isinstance(source, Reason) else Reason(source)
     try:
         s = rule(**value) if isinstance(value, Mapping) else rule(value)
     except PerfevalError as exc:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
-                              f"{source}{exc.message}", None, value)
+                              lead + Reason(f"无法计算：{exc.message}", exc.message), None, value)
     if s.points is None:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
-                              "needs the assessor's judgement", s, value)
-    shown = source if source else f"{_short(value)} "
+                              lead + Reason("需要评价人判断", "needs the assessor's judgement"), s, value)
+    shown = lead if source else Reason(f"{_short(value)} ")
     return IndicatorScore(ind.name, path, s.points, rule.max_points, reported, "computed",
-                          f"{shown}→ {s.points}分", s, value)
+                          shown + f"→ {s.points}分", s, value)
 
 
 def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None) -> IndicatorScore:
@@ -149,12 +152,16 @@ def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None
                      for lo, hi in spans)
     if reported is None:
         return IndicatorScore(ind.name, ind.path, None, rule.max_points, None, "error",
-                              f"needs the assessor's judgement ({shown}分) and no 得分 is reported")
+                              Reason(f"需要评价人判断（{shown}分），但未报得分",
+                                     f"needs the assessor's judgement ({shown}分) and no 得分 is reported"))
+    got = f"{reported.normalize():f}"
     if allows(rule.meaning, reported):
         return IndicatorScore(ind.name, ind.path, reported, rule.max_points, reported, "judged",
-                              f"the assessor's 得分 {reported.normalize():f} is one the standard allows ({shown}分)")
+                              Reason(f"评价人给分 {got} 在标准允许的范围内（{shown}分）",
+                                     f"the assessor's 得分 {got} is one the standard allows ({shown}分)"))
     return IndicatorScore(ind.name, ind.path, None, rule.max_points, reported, "error",
-                          f"the standard allows {shown}分; {reported.normalize():f} is not one of them")
+                          Reason(f"标准只允许 {shown}分，{got} 不在其中",
+                                 f"the standard allows {shown}分; {got} is not one of them"))
 
 
 def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str, Decimal]) -> IndicatorScore:
@@ -162,29 +169,31 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
     reported = reported_ind.reported if reported_ind is not None else None
     rule = ind.rule
     if rule is None:
-        return _carry(ind, reported, "the rubric has no 标准 for it")
+        return _carry(ind, reported, Reason("评价体系未给出评分标准", "the rubric has no 标准 for it"))
     if ind.formula is not None and (needed := ind.formula.inputs) and all(n in inputs for n in needed):
         try:
             rate = ind.formula({n: inputs[n] for n in needed})
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error",
-                                  f"{ind.formula.render()}: {exc.message}", None, None)
+                                  Reason(f"{ind.formula.render()}：无法计算（{exc.message}）",
+                                         f"{ind.formula.render()}: {exc.message}"), None, None)
         out = _run(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
         return attrs.evolve(out, value=rate)
     if ind.formula is not None and getattr(rule.meaning, "when_absent", None) is not None:
         if not any(n in inputs for n in ind.formula.inputs):
-            return _run(rule, ind, None, reported, "no such item in the base data ")
+            return _run(rule, ind, None, reported, Reason("基础数据中无此项 ", "no such item in the base data "))
     if rule.needs_judgement:
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None
     if actual is not None and actual.value is not None and getattr(rule.meaning, "percent", False):
-        return _run(rule, ind, actual.value, reported, f"实际完成值 {actual.text}: ")
-    return _carry(ind, reported, "no data in the table to recompute it")
+        return _run(rule, ind, actual.value, reported, Reason(f"实际完成值 {actual.text} "))
+    return _carry(ind, reported, Reason("表中没有重算所需的数据", "no data in the table to recompute it"))
 
 
-def _carry(ind: RubricIndicator, reported: Decimal | None, why: str) -> IndicatorScore:
+def _carry(ind: RubricIndicator, reported: Decimal | None, why: Reason) -> IndicatorScore:
     status = "reported" if reported is not None else "error"
-    return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, status, f"{why}; 得分 as reported")
+    return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, status,
+                          why + Reason("，照报得分", "; 得分 as reported"))
 
 
 def _find(data: Evaluation, name: str) -> Indicator | None:
@@ -194,10 +203,11 @@ def _find(data: Evaluation, name: str) -> Indicator | None:
         return None
 
 
-def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> str:
+def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> Reason:
     assert ind.formula is not None
     given = ", ".join(f"{n}={inputs[n].normalize():f}" for n in ind.formula.inputs)
-    return f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}% ({given}) "
+    return Reason(f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}%（{given}）",
+                  f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}% ({given}) ")
 
 
 def _short(value: Any) -> str:

@@ -23,6 +23,7 @@ from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..quantities import TargetKind
 from ..rules import Rule, compile_rule, ir
+from .reason import Reason
 from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge
 
 #: 002 line 117, verbatim: 比例赋分，并设置及格门槛.
@@ -64,7 +65,8 @@ def _funds(ev: Project | Department) -> IndicatorScore:
     try:
         rate = funds.execution_rate
     except PerfevalError as exc:
-        return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error", exc.message)
+        return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error",
+                              Reason(f"无法计算执行率：{exc.message}", exc.message))
     out = _run(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
                f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {(rate * 100).quantize(Decimal('0.01'))}% ")
     return out
@@ -76,7 +78,8 @@ def _indicator(ind: Indicator) -> IndicatorScore:
             rule = _rule(ind.standard, ind.points)
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
-                                  f"its 评分标准 does not compile ({exc.message}); 得分 as reported")
+                                  Reason(f"其评分标准无法读取（{exc.message}），照报得分",
+                                         f"its 评分标准 does not compile ({exc.message}); 得分 as reported"))
     elif ind.target is not None and ind.target.kind is TargetKind.QUANTITATIVE:
         rule = _rule(QUANTITATIVE, ind.points)
     else:
@@ -88,13 +91,14 @@ def _indicator(ind: Indicator) -> IndicatorScore:
     if _is_rate(ind.actual) and not _is_rate(ind.target):
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
-        return _run(rule, ind, ratio, ind.reported, f"实际完成值 {ind.actual.text} is the completion rate ")
+        return _run(rule, ind, ratio, ind.reported,
+                    Reason(f"实际完成值 {ind.actual.text} 即完成率 ", f"实际完成值 {ind.actual.text} is the completion rate "))
     try:
         ratio = ind.target.completion(ind.actual)
     except PerfevalError as exc:
         # The cells cannot be compared (定性 text, units that differ): the 得分 is the assessor's.
         out = judge(_rule(QUALITATIVE, ind.points), ind, ind.reported)
-        return _because(out, f"完成率 cannot be computed ({exc.message}); ")
+        return _because(out, Reason(f"无法计算完成率（{exc.message}）；", f"完成率 cannot be computed ({exc.message}); "))
     shown = f"完成率 {ind.actual.text} / {ind.target.text} = {(ratio * 100).quantize(Decimal('0.01'))}% "
     return _run(rule, ind, ratio, ind.reported, shown)
 
@@ -106,7 +110,7 @@ def _is_rate(t: object) -> bool:
     return value is not None and len(getattr(t, "values", ())) == 1 and is_percent(value.units)
 
 
-def _because(out: IndicatorScore, prefix: str) -> IndicatorScore:
+def _because(out: IndicatorScore, prefix: Reason) -> IndicatorScore:
     import attrs
 
     return attrs.evolve(out, reason=prefix + out.reason)

@@ -215,6 +215,8 @@ def _render_expr(e: ir.Expr) -> str:
         return e.name
     if isinstance(e, ir.Steps):
         return "步数"
+    if e.op == "*" and isinstance(e.right, ir.Const) and e.right.value == 1:
+        return _render_expr(e.left)  # "× 100%" keeps a rate a rate: nothing to show
     op = {"*": "×", "/": "÷", "-": "−", "+": "+"}[e.op]
     return f"({_render_expr(e.left)} {op} {_render_expr(e.right)})"
 
