@@ -186,7 +186,8 @@ def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagno
     rule = formula = None
     standard = ind.field("standard")
     if standard is not None:
-        rule = _compile(lambda: compile_rule(standard.text, points=ind.points), standard, src)
+        rule = _compile(lambda: compile_rule(standard.text, points=ind.points, precision=src.precision),
+                        standard, src)
         diagnostics.extend(_shift(d, standard) for d in rule.diagnostics)
     f = ind.field("formula")
     if f is not None:

@@ -162,9 +162,10 @@ def _has_division(e: ir.Expr) -> bool:
     return isinstance(e, ir.Steps) and e.mode is ir.StepMode.PROPORTIONAL
 
 
-def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
-    """Generate the fast ``points`` function of ``m`` and its Python source."""
+def build(m: ir.Piecewise, text: str, quantum: Decimal = CENT) -> tuple[PointsFunction, str]:
+    """Generate the fast ``points`` function of ``m`` and its Python source (points rounded to ``quantum``)."""
     b = _Builder()
+    b.namespace["_Q"] = quantum
     b.namespace["_P"] = m.max_points
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
     b.namespace["_FLOOR_PTS"] = floor
@@ -180,14 +181,14 @@ def build(m: ir.Piecewise, text: str) -> tuple[PointsFunction, str]:
         body.append(py.parse("named, x = _named(x, kw)").body[0])
     else:
         if m.when_absent is not None:
-            b.namespace["_absent"] = finish(m.when_absent, m.max_points, ZERO, [])
+            b.namespace["_absent"] = finish(m.when_absent, m.max_points, ZERO, [], quantum)
             body.append(py.parse("if x is None:\n    return _absent").body[0])
         body.append(py.parse("if x.__class__ is not _D:\n    x = _coerce(x)").body[0])
     rounded = 0
     for piece in m.pieces:
         body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const):
-            result = finish(piece.expr.value, m.max_points, floor, [])
+            result = finish(piece.expr.value, m.max_points, floor, [], quantum)
             name = f"_r{rounded}"
             rounded += 1
             b.namespace[name] = result

@@ -48,30 +48,32 @@ class Outcome:
     allowed: tuple[Decimal, Decimal] | None = None
 
 
-def finish(raw: Decimal, max_points: Decimal, floor: Decimal, trace: list[TraceStep]) -> Decimal:
-    """Keep points within [floor, 分值] and round half up to 0.01, once."""
+def finish(raw: Decimal, max_points: Decimal, floor: Decimal, trace: list[TraceStep],
+           quantum: Decimal = CENT) -> Decimal:
+    """Keep points within [floor, 分值] and round half up to ``quantum`` (0.01 unless the rubric says), once."""
     if raw < floor:
         trace.append(TraceStep("floor", (raw, floor)))
         raw = floor
     elif raw > max_points:
         trace.append(TraceStep("ceiling", (raw, max_points)))
         raw = max_points
-    rounded = raw.quantize(CENT, ROUND_HALF_UP, CTX)
+    rounded = raw.quantize(quantum, ROUND_HALF_UP, CTX)
     if rounded != raw:
         trace.append(TraceStep("round", (raw, rounded)))
     return rounded
 
 
-def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str,
+             quantum: Decimal = CENT) -> Outcome:
     """Score ``value`` (or keyword ``inputs``) under ``meaning``; ``text`` is quoted in errors.
 
     A judgement whose allowed range has shrunk to one value (every choice left ends at 0) is no
     judgement: that value is the points.
     """
-    out = _evaluate(meaning, value, inputs, text)
+    out = _evaluate(meaning, value, inputs, text, quantum)
     if out.points is None and out.allowed is not None and out.allowed[0] == out.allowed[1]:
         trace = [*out.trace, TraceStep("settled", (out.allowed[0],))]
-        return Outcome(finish(out.allowed[0], _max_points(meaning), ZERO, trace), tuple(trace))
+        return Outcome(finish(out.allowed[0], _max_points(meaning), ZERO, trace, quantum), tuple(trace))
     return out
 
 
@@ -79,19 +81,19 @@ def _max_points(meaning: ir.Meaning) -> Decimal:
     return meaning.max_points
 
 
-def _evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def _evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     if isinstance(meaning, ir.Piecewise):
-        return _piecewise(meaning, value, inputs, text)
+        return _piecewise(meaning, value, inputs, text, quantum)
     if isinstance(meaning, ir.Choice):
-        return _choice(meaning, value, inputs, text)
+        return _choice(meaning, value, inputs, text, quantum)
     if isinstance(meaning, ir.Checklist):
-        return _checklist(meaning, value, text)
+        return _checklist(meaning, value, text, quantum)
     if isinstance(meaning, ir.Composite):
-        return _composite(meaning, value, inputs, text)
-    return _tiers(meaning, value, inputs, text)
+        return _composite(meaning, value, inputs, text, quantum)
+    return _tiers(meaning, value, inputs, text, quantum)
 
 
-def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     """Each numbered part scored on its own input (a sequence, or a mapping by part number), then summed."""
     if value is None:
         given: list[Any] = [inputs.get(p.mark) for p in m.parts]
@@ -107,7 +109,7 @@ def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str
         if v is None and isinstance(part.meaning, ir.Piecewise) and part.meaning.when_absent is None:
             out = Outcome(None, (TraceStep("judgement", (ZERO, part.max_points)),), (ZERO, part.max_points))
         else:
-            out = evaluate(part.meaning, v, {}, text)
+            out = evaluate(part.meaning, v, {}, text, quantum)
         trace.append(TraceStep("part", (part.mark, part.max_points)))
         trace.extend(out.trace)
         if out.points is None:
@@ -120,18 +122,18 @@ def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str
     if not complete:
         trace.append(TraceStep("judgement", (low, high)))
         return Outcome(None, tuple(trace), (low, high))
-    return Outcome(finish(total, m.max_points, ZERO, trace), tuple(trace))
+    return Outcome(finish(total, m.max_points, ZERO, trace, quantum), tuple(trace))
 
 
 # ── piecewise ─────────────────────────────────────────────────────────────────────────────
 
 
-def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     trace: list[TraceStep] = []
     named = {k: coerce(v, percent=m.percent and _is_rate_name(k, m)) for k, v in inputs.items()}
     if value is None and m.when_absent is not None and not inputs:
         trace.append(TraceStep("absent", (m.when_absent,)))
-        return Outcome(finish(m.when_absent, m.max_points, ZERO, trace), tuple(trace))
+        return Outcome(finish(m.when_absent, m.max_points, ZERO, trace, quantum), tuple(trace))
     if value is None:
         if m.x_from is None:
             if not m.inputs:
@@ -155,7 +157,7 @@ def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str
         shown = _render_values(piece.expr, x, m.max_points, named)
         trace.append(TraceStep("arith", (f"{_render_expr(piece.expr)} = {shown}", raw)))
     floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
-    return Outcome(finish(raw, m.max_points, floor, trace), tuple(trace))
+    return Outcome(finish(raw, m.max_points, floor, trace, quantum), tuple(trace))
 
 
 def _is_rate_name(name: str, m: ir.Piecewise) -> bool:
@@ -244,7 +246,7 @@ def _render_values(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decim
 # ── assessor input ────────────────────────────────────────────────────────────────────────
 
 
-def _choice(m: ir.Choice, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def _choice(m: ir.Choice, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     option_in = inputs.get("option", value)
     points_in = inputs.get("points")
     lo = min(o.low for o in m.options)
@@ -277,7 +279,7 @@ def _choice(m: ir.Choice, value: Any, inputs: Mapping[str, Any], text: str) -> O
     trace.append(TraceStep("option", (option.mark, option.label)))
     if option.low != option.high:
         trace.append(TraceStep("assessed", (pts, option.low, option.high)))
-    return Outcome(finish(pts, m.max_points, ZERO, trace), tuple(trace))
+    return Outcome(finish(pts, m.max_points, ZERO, trace, quantum), tuple(trace))
 
 
 def _points_input(v: Any) -> Decimal:
@@ -314,7 +316,7 @@ def _pick(options: tuple[ir.Option, ...], choice: Any, text: str) -> ir.Option:
     raise JudgementError(f"no option {choice!r}; the options are {_ranges(options)}", text=text)
 
 
-def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
+def _checklist(m: ir.Checklist, value: Any, text: str, quantum: Decimal) -> Outcome:
     if value is None:
         lo = ZERO if m.mode is not ir.ChecklistMode.SUM else ZERO
         return Outcome(None, (TraceStep("judgement", (lo, m.max_points)),), (lo, m.max_points))
@@ -325,7 +327,7 @@ def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
         raw = CTX.subtract(m.max_points, CTX.multiply(m.per_failure, failing))
         trace.append(TraceStep("failures", (failing, m.per_failure)))
         floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
-        return Outcome(finish(raw, m.max_points, floor, trace), tuple(trace))
+        return Outcome(finish(raw, m.max_points, floor, trace, quantum), tuple(trace))
     if m.mode is ir.ChecklistMode.SUM:
         held = _marks(m, value, text)
         raw = ZERO
@@ -334,7 +336,7 @@ def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
             trace.append(TraceStep("item", (item.mark, item.label, ok, item.points if ok else ZERO)))
             if ok and item.points is not None:
                 raw = CTX.add(raw, item.points)
-        return Outcome(finish(raw, m.max_points, ZERO, trace), tuple(trace))
+        return Outcome(finish(raw, m.max_points, ZERO, trace, quantum), tuple(trace))
     amounts = _deductions(m, value, text)
     raw = m.max_points
     open_low, open_high = ZERO, ZERO
@@ -355,7 +357,7 @@ def _checklist(m: ir.Checklist, value: Any, text: str) -> Outcome:
         allowed = (max(floor, CTX.subtract(raw, open_high)), max(floor, CTX.subtract(raw, open_low)))
         trace.append(TraceStep("judgement", allowed))
         return Outcome(None, tuple(trace), allowed)
-    return Outcome(finish(raw, m.max_points, floor, trace), tuple(trace))
+    return Outcome(finish(raw, m.max_points, floor, trace, quantum), tuple(trace))
 
 
 def _marks(m: ir.Checklist, value: Any, text: str) -> set[str]:
@@ -408,7 +410,7 @@ def _deductions(m: ir.Checklist, value: Any, text: str) -> dict[str, Decimal | N
     return out
 
 
-def _tiers(m: ir.Tiers, value: Any, inputs: Mapping[str, Any], text: str) -> Outcome:
+def _tiers(m: ir.Tiers, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     tier_in = inputs.get("tier")
     share_in = inputs.get("share", value)
     if share_in is None:
@@ -430,7 +432,7 @@ def _tiers(m: ir.Tiers, value: Any, inputs: Mapping[str, Any], text: str) -> Out
         raise JudgementError(f"{share * 100:f}% is in no tier", text=text)
     trace = [TraceStep("tier", (tier.label,)), TraceStep("share", (share, m.max_points))]
     raw = CTX.multiply(m.max_points, share)
-    return Outcome(finish(raw, m.max_points, ZERO, trace), tuple(trace))
+    return Outcome(finish(raw, m.max_points, ZERO, trace, quantum), tuple(trace))
 
 
 def _tier(m: ir.Tiers, v: Any, text: str) -> ir.TierRange:

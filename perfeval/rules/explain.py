@@ -41,6 +41,12 @@ def _val(value: Decimal, percent: bool, locale: str) -> str:
 
 Render = Callable[[tuple[Any, ...], str], str]
 
+
+def _quantum(rounded: Decimal) -> str:
+    """The step a rounded value was rounded to: 7.83 → 0.01, 7.8 → 0.1."""
+    exponent = rounded.as_tuple().exponent
+    return f"{Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0):f}"
+
 _MODE_ZH = {"whole": "整步计算，不足一步不计", "started": "不足一步按一步计", "proportional": "按比例连续计算"}
 _MODE_EN = {"whole": "whole steps; a part of a step counts for nothing", "started": "a started step counts whole",
             "proportional": "pro rata"}
@@ -57,7 +63,7 @@ _ZH: dict[str, Render] = {
     "arith": lambda a, loc: f"计算：{a[0]} = {_num(a[1], loc)}",
     "floor": lambda a, loc: f"{_num(a[0], loc)} 低于下限，按 {_num(a[1], loc)} 计（扣完为止）",
     "ceiling": lambda a, loc: f"{_num(a[0], loc)} 超过分值，按 {_num(a[1], loc)} 计",
-    "round": lambda a, loc: f"四舍五入到 0.01：{_num(a[0], loc)} → {_num(a[1], loc)}",
+    "round": lambda a, loc: f"四舍五入到 {_quantum(a[1])}：{_num(a[0], loc)} → {_num(a[1], loc)}",
     "option": lambda a, loc: f"选项：{a[0]} {a[1]}",
     "assessed": lambda a, loc: f"评价人给分 {_num(a[0], loc)}（允许 {_num(a[1], loc)}–{_num(a[2], loc)}）",
     "judgement": lambda a, loc: f"需要评价人判断：允许 {_num(a[0], loc)}–{_num(a[1], loc)} 分",
@@ -83,7 +89,7 @@ _EN: dict[str, Render] = {
     "arith": lambda a, loc: f"computed: {a[0]} = {_num(a[1], loc)}",
     "floor": lambda a, loc: f"{_num(a[0], loc)} is below the floor; {_num(a[1], loc)} (deductions stop at zero)",
     "ceiling": lambda a, loc: f"{_num(a[0], loc)} is above 分值; {_num(a[1], loc)}",
-    "round": lambda a, loc: f"rounded half up to 0.01: {_num(a[0], loc)} → {_num(a[1], loc)}",
+    "round": lambda a, loc: f"rounded half up to {_quantum(a[1])}: {_num(a[0], loc)} → {_num(a[1], loc)}",
     "option": lambda a, loc: f"option: {a[0]} {a[1]}",
     "assessed": lambda a, loc: f"assessor gave {_num(a[0], loc)} (allowed {_num(a[1], loc)}–{_num(a[2], loc)})",
     "judgement": lambda a, loc: f"needs the assessor's judgement: {_num(a[0], loc)}–{_num(a[1], loc)} points",

@@ -87,7 +87,8 @@ class Score:
         try:
             return self._outcome
         except AttributeError:
-            self._outcome = evaluate(self._rule.meaning, self._value, self.inputs, self._rule.text)
+            self._outcome = evaluate(self._rule.meaning, self._value, self.inputs, self._rule.text,
+                                     self._rule.precision)
             return self._outcome
 
     @property
@@ -145,6 +146,7 @@ class Rule:
     diagnostics: tuple[Diagnostic, ...]
     points: PointsFunction
     python_source: str | None
+    precision: Decimal = Decimal("0.01")
 
     def __call__(self, value: Any = None, /, **inputs: Any) -> Score:
         """Score ``value`` (a rate, count, option, items …) or keyword ``inputs``.
@@ -161,7 +163,7 @@ class Rule:
                 raise InputError(f"this standard scores one value and takes no named inputs; given {', '.join(inputs)}",
                                  text=self.text)
             return Score._full(self, value, inputs, None)
-        return Score._full(self, value, inputs, evaluate(self.meaning, value, inputs, self.text))
+        return Score._full(self, value, inputs, evaluate(self.meaning, value, inputs, self.text, self.precision))
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -183,9 +185,9 @@ class Rule:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
 
 
-def _judged(meaning: ir.Meaning, text: str) -> PointsFunction:
+def _judged(meaning: ir.Meaning, text: str, quantum: Decimal) -> PointsFunction:
     def points(value: Any = None, /, **inputs: Any) -> Decimal:
-        outcome = evaluate(meaning, value, inputs, text)
+        outcome = evaluate(meaning, value, inputs, text, quantum)
         if outcome.points is None:
             low, high = outcome.allowed or (Decimal(0), Decimal(0))
             raise JudgementError(f"needs the assessor's judgement: {low.normalize():f}–{high.normalize():f}分",
@@ -195,8 +197,11 @@ def _judged(meaning: ir.Meaning, text: str) -> PointsFunction:
     return points
 
 
-def compile_rule(text: str, points: Decimal | int | float | str) -> Rule:
+def compile_rule(text: str, points: Decimal | int | float | str,
+                 precision: Decimal | int | float | str = "0.01") -> Rule:
     """Compile a published scoring standard for an indicator worth ``points`` (分值).
+
+    Points are rounded half up once, to ``precision`` (0.01 unless the rubric says otherwise).
 
     Raises :class:`~perfeval.rules.diagnostics.RuleSyntaxError` for text the grammar cannot read and
     :class:`~perfeval.rules.diagnostics.RuleError` for a standard that reads but makes no sense.
@@ -209,9 +214,16 @@ def compile_rule(text: str, points: Decimal | int | float | str) -> Rule:
         from ..errors import ValidationError
 
         raise ValidationError("分值 must be positive", field="points", value=points)
+    quantum = to_decimal(precision)
+    if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
+        from ..errors import ValidationError
+
+        raise ValidationError("precision must be a power of ten such as 0.01 or 0.1", field="precision",
+                              value=precision)
     analysis = analyse(parse(text), max_points)
     meaning = analysis.meaning
     if isinstance(meaning, ir.Piecewise):
-        fn, source = build(meaning, text)
-        return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, fn, source)
-    return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, _judged(meaning, text), None)
+        fn, source = build(meaning, text, quantum)
+        return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, fn, source, quantum)
+    return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, _judged(meaning, text, quantum),
+                None, quantum)
