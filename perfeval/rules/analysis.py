@@ -252,7 +252,7 @@ def _meaning(clauses: list[ast.Clause], ctx: Context) -> ir.Meaning:
         return criteria(clauses, ctx)
     numeric = any(
         (isinstance(c, ast.Award) and c.cond is not None and not is_vague(c.cond))
-        or isinstance(c, ast.Step | ast.Proportional | ast.Overspend | ast.Formula | ast.Reference)
+        or isinstance(c, ast.Step | ast.Proportional | ast.Overspend | ast.Formula | ast.Reference | ast.StepRule)
         for c in clauses
     )
     if numeric:

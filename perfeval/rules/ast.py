@@ -137,6 +137,15 @@ class Step:
     deduct: Decimal
     subject: str | None
     span: Span
+    mode: str | None = None  # "started" (不足…按…计) or "proportional" (按比例); whole steps when None
+
+
+@attrs.frozen
+class StepRule:
+    """不足5%按5%计 (a started step counts whole) · 不足一步的按比例扣分 (pro rata)."""
+
+    mode: str
+    span: Span
 
 
 @attrs.frozen
@@ -343,7 +352,7 @@ class Note:
 
 Clause = (
     Award | Condition | Step | Cap | UntilZero | Proportional | Overspend | Formula | Items | Judgement
-    | Discretion | Penalty | Tiers | Reference | Otherwise | Note | SubRule | Absent
+    | Discretion | Penalty | Tiers | Reference | Otherwise | Note | SubRule | Absent | StepRule
 )
 
 

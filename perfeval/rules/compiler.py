@@ -188,7 +188,7 @@ def build(m: ir.Piecewise, text: str, quantum: Decimal = CENT) -> tuple[PointsFu
     for piece in m.pieces:
         body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const):
-            result = finish(piece.expr.value, m.max_points, floor, [], quantum)
+            result = finish(piece.expr.value, m.max_points, ZERO, [], quantum)  # a band's own points: no cap
             name = f"_r{rounded}"
             rounded += 1
             b.namespace[name] = result
@@ -248,6 +248,8 @@ def _named_inputs(x: Any, kw: dict[str, Any], *, m: ir.Piecewise, text: str) -> 
         return named, coerce(x, percent=m.percent, unit=m.unit)
     if m.x_from is not None:
         return named, eval_expr(m.x_from, ZERO, m.max_points, named, text, [])
+    if m.conditions_on_value:
+        raise MissingInputError("value", text, tuple(named))
     return named, ZERO
 
 

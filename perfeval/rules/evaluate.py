@@ -136,8 +136,9 @@ def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str
         return Outcome(finish(m.when_absent, m.max_points, ZERO, trace, quantum), tuple(trace))
     if value is None:
         if m.x_from is None:
-            if not m.inputs:
-                raise MissingInputError("value", text)
+            if not m.inputs or m.conditions_on_value:
+                # The conditions (完成率小于60%…) name a value the inputs do not give: never assume 0.
+                raise MissingInputError("value", text, tuple(named))
             x = ZERO
         else:
             x = eval_expr(m.x_from, ZERO, m.max_points, named, text, [])
@@ -156,7 +157,9 @@ def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str
     if not isinstance(piece.expr, ir.Const):
         shown = _render_values(piece.expr, x, m.max_points, named)
         trace.append(TraceStep("arith", (f"{_render_expr(piece.expr)} = {shown}", raw)))
-    floor = ZERO if m.max_deduction is None else max(ZERO, m.max_points - m.max_deduction)
+    # 最多扣N分 caps the deductions; a band that names its own points ("低于80%计0分") is not a deduction.
+    capped = m.max_deduction is not None and not isinstance(piece.expr, ir.Const)
+    floor = max(ZERO, m.max_points - m.max_deduction) if capped and m.max_deduction is not None else ZERO
     return Outcome(finish(raw, m.max_points, floor, trace, quantum), tuple(trace))
 
 

@@ -162,6 +162,11 @@ class Piecewise:
     unit: str | None = None
     when_absent: Decimal | None = None
 
+    @property
+    def conditions_on_value(self) -> bool:
+        """Whether the pieces depend on the value scored (a formula over named inputs alone does not)."""
+        return any(p.interval != EVERYTHING for p in self.pieces)
+
 
 @attrs.frozen
 class Option:

@@ -63,6 +63,7 @@ TOKEN_WORDS: dict[str, str] = {
     "OTHERWISE": "否则",
     "GRADE": "为优/为良/…",
     "_SEP": "a separator (，；。)",
+    "STEPMODE": "不足…按…计",
     "SEP": "a separator (，；。)",
     "LISTSEP": "、",
 }
@@ -284,8 +285,8 @@ class _ToAst(Transformer[Token, Any]):
     def compare(self, meta: Any, c: list[Any]) -> ast.Cond:
         word, number = str(c[0]), c[1]
         side, inclusive, claim = _CMP.get(word, (_LOWER, True, ast.Claim.CONVENTION))
-        if len(c) > 2:  # 大于30%（含）
-            inclusive, claim = True, ast.Claim.EXPLICIT
+        if len(c) > 2:  # 大于30%（含） · 低于60%（不含）
+            inclusive, claim = _incl(c[2])[0], ast.Claim.EXPLICIT
         bound = ast.Bound(number.value, inclusive, claim, number)
         return ast.Cond(bound if side == _LOWER else None, bound if side == _UPPER else None, _span(meta),
                         op=word)
@@ -298,9 +299,10 @@ class _ToAst(Transformer[Token, Any]):
     def suffix(self, meta: Any, c: list[Any]) -> ast.Cond:
         number = c[0]
         suffix = str(_tokens(c, "SUFFIX")[0])
-        explicit = bool(_tokens(c, "INCL"))
-        claim = ast.Claim.EXPLICIT if explicit else ast.Claim.CONVENTION
-        bound = ast.Bound(number.value, True, claim, number)
+        incl = _tokens(c, "INCL")
+        claim = ast.Claim.EXPLICIT if incl else ast.Claim.CONVENTION
+        inclusive = _incl(incl[0])[0] if incl else True  # 以上/以下 include the number; （不含） says not
+        bound = ast.Bound(number.value, inclusive, claim, number)
         if "上" in suffix:
             return ast.Cond(bound, None, _span(meta), op="以上")
         return ast.Cond(None, bound, _span(meta), op="以下")
@@ -309,24 +311,29 @@ class _ToAst(Transformer[Token, Any]):
         return self.suffix(meta, c[1:])
 
     def range(self, meta: Any, c: list[Any]) -> ast.Cond:
-        # Published ranges run either way: 80%（含）-90% and 100%-80%（含）.
-        first = c[0]
-        i = 1
-        first_incl = isinstance(c[i], Token) and c[i].type == "INCL"
-        if first_incl:
-            i += 1
-        i += 1  # DASH
-        second = c[i]
-        second_incl = len(c) > i + 1
-        if second.unit is None and not second.percent and first.percent and first.value == 0:
-            pass
+        # Published ranges run either way: 80%（含）-90% and 100%-80%（含）; （含）follows the number it claims,
+        # unless it names its own: "80%-90%（含80%）" claims 80%.
+        numbers = [x for x in c if isinstance(x, ast.Number)]
+        first, second = numbers
         if first.percent != second.percent:  # 0-10%: the bare end takes the other's percent
             if not first.percent:
                 first = attrs_evolve(first, value=first.value / 100, percent=True)
             else:
                 second = attrs_evolve(second, value=second.value / 100, percent=True)
-        a = ast.Bound(first.value, first_incl, ast.Claim.EXPLICIT if first_incl else ast.Claim.NONE, first)
-        b = ast.Bound(second.value, second_incl, ast.Claim.EXPLICIT if second_incl else ast.Claim.NONE, second)
+        claims: dict[int, bool] = {}
+        position = 0
+        for x in c:
+            if isinstance(x, ast.Number):
+                position += 1
+            elif _is_incl(x):
+                inclusive, named = _incl(x)
+                if named is not None:
+                    target = 0 if named in (first.value, numbers[0].value) else 1
+                    claims[target] = inclusive
+                else:
+                    claims[position - 1] = inclusive
+        a = _bound(first, claims.get(0))
+        b = _bound(second, claims.get(1))
         lo, hi = (a, b) if a.value <= b.value else (b, a)
         return ast.Cond(lo, hi, _span(meta), op="-")
 
@@ -371,9 +378,14 @@ class _ToAst(Transformer[Token, Any]):
         else:
             direction = ast.Direction.ABOVE if _CMP.get(str(word), (_LOWER,))[0] == _LOWER else ast.Direction.BELOW
         size = next(x for x in c if isinstance(x, ast.Number))
-        deduct = _number(c[-1], _span(c[-1])).value
+        score = _tokens(c, "SCORE")[-1]
+        deduct = _number(score, _span(score)).value
         subject = "".join(_subjects(c)) or None
-        return ast.Step(direction, size, deduct, subject, _span(meta))
+        mode = "proportional" if subject and "比例" in subject else None  # 每低于5%按比例扣2分
+        return ast.Step(direction, size, deduct, subject, _span(meta), mode)
+
+    def step_rule(self, meta: Any, c: list[Any]) -> ast.StepRule:
+        return ast.StepRule("proportional" if "比例" in str(c[0]) else "started", _span(meta))
 
     def step_count(self, meta: Any, c: list[Any]) -> ast.Step:
         size: ast.Number | None = None
@@ -539,9 +551,10 @@ class _ToAst(Transformer[Token, Any]):
 
     def tier(self, meta: Any, c: list[Any]) -> ast.Tier:
         a, b = _number(c[0], _span(c[0])), _number(c[2], _span(c[2]))
-        incl = len(c) > 3  # （含） follows the second number: "100%-80%（含）" includes 80%
+        # （含） follows the second number: "100%-80%（含）" includes 80%; （不含） would exclude it.
+        incl = _incl(c[3])[0] if len(c) > 3 else None
         first = ast.Bound(a.value, True, ast.Claim.NONE, a)
-        second = ast.Bound(b.value, incl, ast.Claim.EXPLICIT if incl else ast.Claim.NONE, b)
+        second = _bound(b, incl)
         high, low = (first, second) if a.value >= b.value else (second, first)
         return ast.Tier(high, low, _span(meta))
 
@@ -573,6 +586,24 @@ class _ToAst(Transformer[Token, Any]):
 
 def _is_incl(x: Any) -> bool:
     return isinstance(x, Token) and x.type == "INCL"
+
+
+def _incl(tok: Token) -> tuple[bool, Decimal | None]:
+    """（含）→ (True, None); （不含）→ (False, None); （含80%）→ (True, 0.8): whether, and which number."""
+    text = str(tok)
+    inclusive = "不" not in text
+    m = _NUMERAL.search(text)
+    if not m:
+        return inclusive, None
+    value = parse_number(m.group())
+    return inclusive, value / 100 if "%" in text else value
+
+
+def _bound(number: ast.Number, inclusive: bool | None) -> ast.Bound:
+    """A range end: claimed explicitly when （含）/（不含） says so, unclaimed otherwise."""
+    if inclusive is None:
+        return ast.Bound(number.value, False, ast.Claim.NONE, number)
+    return ast.Bound(number.value, inclusive, ast.Claim.EXPLICIT, number)
 
 
 def _flip(tok: Token) -> Token:

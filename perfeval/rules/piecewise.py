@@ -36,6 +36,9 @@ class _Draft:
     span: ast.Span
     label: str
     described: str | None = None  # op of a condition given in words (达到或超过标准值)
+    # A region the standard implies rather than states (the values below 100% where steps apply, a
+    # formula with no condition): the written bands are carved out of it.
+    weak: bool = False
 
 
 def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
@@ -89,12 +92,16 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
             else:
                 lo, hi = sides_of(c.cond)
             share: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.X())
-            drafts.append(_Draft(lo, hi, share, c.span, label))
+            drafts.append(_Draft(lo, hi, share, c.span, label, weak=c.cond is None or is_vague(c.cond)))
             ctx.info("PE140", "proportional: points = 分值 × rate (the value is the rate of completion)", c.span)
+            if hi is not None and hi.value != 1 and lo is None:
+                ctx.warn("PE143", f"{label!r}: 分值 × rate below {show(hi.value, True)} jumps at "
+                         f"{show(hi.value, True)}", c.span,
+                         f"if the share is rate/{show(hi.value, True)}, write 按实际完成率/{show(hi.value, True)}计算")
         elif isinstance(c, ast.Overspend):
             # 按超支比例扣减: 分值 × (1 − (actual/target − 1)); the value scored is actual/target.
             spend: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(2)), ir.X()))
-            drafts.append(_Draft(Side(Decimal(1), False, ast.Claim.CONVENTION), None, spend, c.span, label))
+            drafts.append(_Draft(Side(Decimal(1), False, ast.Claim.CONVENTION), None, spend, c.span, label, weak=True))
             x_from = ir.Op("/", ir.Input("实际成本"), ir.Input("目标成本"))
             inputs = ("实际成本", "目标成本")
             ctx.info("PE141", "overspend: the value is actual cost / target cost; each 1% over costs 1% of 分值",
@@ -112,9 +119,13 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
                 inputs = names
             lo, hi = sides_of(c.cond) if c.cond is not None else (None, None)
             drafts.append(_Draft(lo, hi, expr, c.span, label,
-                                 described=c.cond.op if c.cond is not None and is_vague(c.cond) else None))
+                                 described=c.cond.op if c.cond is not None and is_vague(c.cond) else None,
+                                 weak=c.cond is None))
 
     percent = _percent_of(clauses, percent)
+    rules = [c for c in clauses if isinstance(c, ast.StepRule)]
+    if rules:  # 不足5%按5%计 / 不足一步的按比例扣分 govern every step of the standard
+        steps = [attrs.evolve(st, mode=st.mode or rules[-1].mode) for st in steps]
     for step in steps:
         if step.direction is ast.Direction.COUNT:
             drafts.append(_count_step(step, ctx))
@@ -124,6 +135,7 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
         ref = reference if reference is not None else _reference(drafts, step, ctx)
         drafts.extend(_rate_step(step, ref, drafts, ctx))
     drafts = _extend_points(drafts, steps, clauses, ctx)
+    drafts = _carve(drafts, ctx)
     drafts = _resolve_described(drafts, ctx)
     if otherwise is not None:
         drafts.extend(_complement(drafts, otherwise, ctx))
@@ -171,18 +183,91 @@ def _reference(drafts: list[_Draft], step: ast.Step, ctx: Context) -> Decimal:
 
 def _rate_step(step: ast.Step, ref: Decimal, drafts: list[_Draft], ctx: Context) -> list[_Draft]:
     assert step.size is not None
-    base = _base_points(drafts, ref, ctx)
-    mode = ir.StepMode.WHOLE
-    ctx.info("PE101", f"whole steps: only each full {step.size.text} counts (a part of a step deducts nothing)",
-             step.span, "write 不足…按…计 to count a started step, or 按比例 for a continuous deduction")
-    counted = ir.Steps(ref, step.size.value, step.direction.value, mode)
-    expr = ir.Op("-", base, ir.Op("*", ir.Const(step.deduct), counted))
+    mode = ir.StepMode(step.mode) if getattr(step, "mode", None) else ir.StepMode.WHOLE
+    if mode is ir.StepMode.WHOLE:
+        ctx.info("PE101", f"whole steps: only each full {step.size.text} counts (a part of a step deducts nothing)",
+                 step.span, "write 不足…按…计 to count a started step, or 按比例 for a continuous deduction")
+    elif mode is ir.StepMode.STARTED:
+        ctx.info("PE103", f"a started {step.size.text} counts as a whole step (不足…按…计)", step.span)
+    else:
+        ctx.info("PE104", f"pro rata: every part of {step.size.text} deducts its share (按比例)", step.span)
     label = ctx.standard.text[step.span.start : step.span.end]
+    # "95%（含）-105%（含）计满分，每超过（降低）5%扣2分": a tolerance band steps out from each of its ends.
+    low_ref = high_ref = ref
+    band = _full_band(drafts)
+    if step.direction is ast.Direction.BOTH and band is not None and band.lo and band.hi and band.lo != band.hi:
+        low_ref, high_ref = band.lo.value, band.hi.value
     out = []
     if step.direction in (ast.Direction.BELOW, ast.Direction.BOTH):
-        out.append(_Draft(None, Side(ref, False, ast.Claim.CONVENTION), expr, step.span, label))
+        counted = ir.Steps(low_ref, step.size.value, "below", mode)
+        expr = ir.Op("-", _base_points(drafts, low_ref, ctx), ir.Op("*", ir.Const(step.deduct), counted))
+        out.append(_Draft(None, Side(low_ref, False, ast.Claim.CONVENTION), expr, step.span, label, weak=True))
     if step.direction in (ast.Direction.ABOVE, ast.Direction.BOTH):
-        out.append(_Draft(Side(ref, False, ast.Claim.CONVENTION), None, expr, step.span, label))
+        counted = ir.Steps(high_ref, step.size.value, "above", mode)
+        expr = ir.Op("-", _base_points(drafts, high_ref, ctx), ir.Op("*", ir.Const(step.deduct), counted))
+        out.append(_Draft(Side(high_ref, False, ast.Claim.CONVENTION), None, expr, step.span, label, weak=True))
+    return out
+
+
+def _full_band(drafts: list[_Draft]) -> _Draft | None:
+    """The band that earns the most (the one steps count from)."""
+    bands = [d for d in drafts if isinstance(d.expr, ir.Const) and (d.lo is not None or d.hi is not None)]
+    return max(bands, key=lambda d: d.expr.value if isinstance(d.expr, ir.Const) else Decimal(0), default=None)
+
+
+def _carve(drafts: list[_Draft], ctx: Context) -> list[_Draft]:
+    """Take the written bands out of the regions the standard only implies.
+
+    "100%（含）以上计满分；每低于1%扣1分…；低于80%计0分": the steps apply below 100% *except* where
+    "低于80%" already says what happens.
+    """
+    strong = [d for d in drafts if not d.weak and d.described is None]
+    if not strong:
+        return drafts
+    intervals, _, _ = resolve([(d.lo, d.hi) for d in strong])
+    out = list(strong)
+    for d in drafts:
+        if not d.weak:
+            if d.described is not None:
+                out.append(d)
+            continue
+        region = Interval(d.lo.value if d.lo else None, d.lo.inclusive if d.lo else False,
+                          d.hi.value if d.hi else None, d.hi.inclusive if d.hi else False)
+        parts = [region]
+        for iv in intervals:
+            parts = [rest for part in parts for rest in _subtract(part, iv)]
+        if not parts:
+            ctx.warn("PE210", f"{d.label!r} can never apply: the bands cover all its values", d.span)
+            continue
+        if parts != [region]:
+            ctx.info("PE135", f"{d.label!r} applies on " + "、".join(p.render() for p in parts)
+                     + ": the written bands take the rest", d.span)
+        for part in parts:
+            lo = None if part.lo is None else Side(part.lo, part.lo_in, ast.Claim.CONVENTION)
+            hi = None if part.hi is None else Side(part.hi, part.hi_in, ast.Claim.CONVENTION)
+            out.append(attrs.evolve(d, lo=lo, hi=hi))
+    return out
+
+
+def _subtract(a: Interval, b: Interval) -> list[Interval]:
+    """The parts of ``a`` outside ``b``."""
+    out = []
+    # the part of a below b
+    if b.lo is not None and (a.lo is None or a.lo < b.lo or (a.lo == b.lo and a.lo_in and not b.lo_in)):
+        hi, hi_in = (b.lo, not b.lo_in)
+        if a.hi is not None and (a.hi < hi or (a.hi == hi and not a.hi_in)):
+            hi, hi_in = a.hi, a.hi_in
+        piece = Interval(a.lo, a.lo_in, hi, hi_in)
+        if not piece.empty:
+            out.append(piece)
+    # the part of a above b
+    if b.hi is not None and (a.hi is None or a.hi > b.hi or (a.hi == b.hi and a.hi_in and not b.hi_in)):
+        lo, lo_in = (b.hi, not b.hi_in)
+        if a.lo is not None and (a.lo > lo or (a.lo == lo and not a.lo_in)):
+            lo, lo_in = a.lo, a.lo_in
+        piece = Interval(lo, lo_in, a.hi, a.hi_in)
+        if not piece.empty:
+            out.append(piece)
     return out
 
 
