@@ -109,9 +109,29 @@ def compile_grades(text: str) -> GradeTable:
     if conflicts:
         value = conflicts[0].value
         raise RuleError(f"{value} belongs to two grades", text=text)
+    for i, a in enumerate(intervals):
+        for j in range(i + 1, len(intervals)):
+            both = _shared(a, intervals[j])
+            if both is not None:
+                raise RuleError(f"{table.bands[i].label} and {table.bands[j].label} both cover {both}", text=text)
     bands = sorted((GradeBand(iv, b.label) for iv, b in zip(intervals, table.bands, strict=True)),
                    key=lambda g: -(g.interval.lo if g.interval.lo is not None else Decimal("-Infinity")))
     return GradeTable(text, tuple(bands))
+
+
+def _shared(a: ir.Interval, b: ir.Interval) -> str | None:
+    """A value two grade bands both cover, if any (shown), else None."""
+    lo = max((v for v in (a.lo, b.lo) if v is not None), default=None)
+    hi = min((v for v in (a.hi, b.hi) if v is not None), default=None)
+    probes = [v for v in (lo, hi) if v is not None]
+    if lo is not None and hi is not None and lo < hi:
+        probes.append((lo + hi) / 2)
+    if lo is None and hi is None:
+        probes.append(Decimal(0))
+    for v in probes:
+        if a.contains(v) and b.contains(v):
+            return f"{v.normalize():f}"
+    return None
 
 
 def _side(bound: ast.Bound | None) -> Side | None:

@@ -578,10 +578,10 @@ class _ToAst(Transformer[Token, Any]):
         return self.compare(meta, [c[1], c[2]])
 
     def grade_between(self, meta: Any, c: list[Any]) -> ast.Cond:
-        # 90>S≧80: the first comparator reads right to left (S < 90), the second left to right (S ≥ 80).
-        upper_cond = self.compare(meta, [_flip(c[1]), c[0]])
-        lower_cond = self.compare(meta, [c[3], c[4]])
-        return ast.Cond(lower_cond.lower, upper_cond.upper, _span(meta), op="between")
+        # 90>S≧80 and 80≤S<90: the first comparator reads right to left, the second left to right.
+        first = self.compare(meta, [_flip(c[1]), c[0]])
+        second = self.compare(meta, [c[3], c[4]])
+        return ast.Cond(first.lower or second.lower, first.upper or second.upper, _span(meta), op="between")
 
 
 def _is_incl(x: Any) -> bool:
