@@ -50,6 +50,7 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
         "total": card.total,
         "max_total": card.max_total,
         "grade": card.grade,
+        "complete": card.complete,
         "indicators": [
             {"name": i.name, "path": list(i.path), "points": i.points, "max_points": i.max_points,
              "reported": i.reported, "status": i.status, "reason": _say(i.reason, locale)}

@@ -147,7 +147,7 @@ _EXPLICIT = {
     "TIMES": st.just("×"), "DIVIDE": st.just("/"), "PLUS": st.just("+"), "REF": st.just("以"),
     "REF_END": st.just("为标准"), "OTHERWISE": st.just("否则"), "_SEP": st.sampled_from(["；", "，", "。"]),
     "LISTSEP": st.just("、"), "SUBRULE": st.just("\n1."), "AND": st.just("且"),
-    "ABSENT": st.just("没有此项的部门按"),
+    "ABSENT": st.just("没有此项的部门按"), "STEPMODE": st.sampled_from(["不足5%按5%计", "不足一步的按比例扣分"]),
 }
 
 

@@ -26,6 +26,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
+from ..numbers import to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..rules.allowed import allowed_points, allows
 from .inputs import department_inputs
@@ -66,6 +67,16 @@ class ScoreCard:
     reported_total: Decimal | None = None
     reported_grade: str | None = None
 
+    @property
+    def complete(self) -> bool:
+        """True when every indicator has points (only then is the total graded)."""
+        return all(i.points is not None for i in self.items)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The indicators without points, and so left out of the total."""
+        return tuple(i.name for i in self.items if i.points is None)
+
     def __getitem__(self, name: str) -> IndicatorScore:
         for item in self.items:
             if item.name == name:
@@ -99,7 +110,9 @@ def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
 def _card(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
           reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
     total = sum((i.points for i in items if i.points is not None), Decimal(0))
-    grade = grades(total) if grades is not None else None
+    # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
+    complete = all(i.points is not None for i in items)
+    grade = grades(total) if grades is not None and complete else None
     return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade)
 
 
@@ -121,7 +134,22 @@ def _from_mapping(ind: RubricIndicator, data: Mapping[str, Any]) -> IndicatorSco
                               Reason("评价体系未给出评分标准", "no 标准 to score it by"))
     if isinstance(value, Mapping) and ind.formula is not None and not _takes_keywords(ind.rule):
         value = ind.formula(value)
+    if ind.rule.needs_judgement and _is_number(value):
+        # For a standard the assessor scores, a number is the assessor's points (an option is {"option": 2}).
+        return judge(ind.rule, ind, to_decimal(value))
     return _run(ind.rule, ind, value, None)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float | Decimal):
+        return True
+    try:
+        to_decimal(value)
+    except (PerfevalError, TypeError):
+        return False
+    return isinstance(value, str)
 
 
 def _takes_keywords(rule: Rule) -> bool:

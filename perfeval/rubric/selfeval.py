@@ -84,10 +84,20 @@ def _indicator(ind: Indicator) -> IndicatorScore:
         rule = _rule(QUANTITATIVE, ind.points)
     else:
         rule = _rule(QUALITATIVE, ind.points)
+    met = _met(ind)
     if not isinstance(rule.meaning, ir.Piecewise):
+        if met is not None and isinstance(rule.meaning, ir.Choice) and _is_met_or_not(rule.meaning):
+            # "完成目标得满分，否则不得分": whether the target is met is in the table.
+            word = Reason("达到目标 ", "target met ") if met else Reason("未达到目标 ", "target not met ")
+            return _run(rule, ind, met, ind.reported, word)
         return judge(rule, ind, ind.reported)
     if ind.target is None or ind.actual is None:
-        return judge(_rule(QUALITATIVE, ind.points), ind, ind.reported)
+        missing = "年度指标值" if ind.target is None else "实际完成值"
+        return _unchecked(ind, Reason(f"缺少{missing}，无法重算", f"no {missing} to recompute it"))
+    if ind.standard and _is_rate(ind.actual):
+        # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
+        return _run(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
+                    ind.reported, Reason(f"实际完成值 {ind.actual.text} "))
     if _is_rate(ind.actual) and not _is_rate(ind.target):
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
@@ -96,11 +106,42 @@ def _indicator(ind: Indicator) -> IndicatorScore:
     try:
         ratio = ind.target.completion(ind.actual)
     except PerfevalError as exc:
-        # The cells cannot be compared (定性 text, units that differ): the 得分 is the assessor's.
-        out = judge(_rule(QUALITATIVE, ind.points), ind, ind.reported)
-        return _because(out, Reason(f"无法计算完成率（{exc.message}）；", f"完成率 cannot be computed ({exc.message}); "))
-    shown = f"完成率 {ind.actual.text} / {ind.target.text} = {(ratio * 100).quantize(Decimal('0.01'))}% "
+        if met:
+            # ≤5次 with 0 actual: the ratio is undefined, but the target is plainly met.
+            return _run(rule, ind, Decimal(1), ind.reported,
+                        Reason(f"{ind.actual.text} 达到目标 {ind.target.text}（完成率按 100% 计）",
+                               f"{ind.actual.text} meets {ind.target.text} (completion taken as 100%)"))
+        return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message})"))
+    shown = f"完成率 {_ratio_text(ind)} = {(ratio * 100).quantize(Decimal('0.01'))}% "
     return _run(rule, ind, ratio, ind.reported, shown)
+
+
+def _met(ind: Indicator) -> bool | None:
+    """Whether the actual value meets the target, when the two can be compared."""
+    if ind.target is None or ind.actual is None:
+        return None
+    try:
+        return ind.target.is_met(ind.actual)
+    except PerfevalError:
+        return None
+
+
+def _is_met_or_not(m: ir.Choice) -> bool:
+    """Two fixed options, the second the 否则 case: a standard a met/not-met answer settles."""
+    return len(m.options) == 2 and m.options[1].otherwise and all(o.low == o.high for o in m.options)
+
+
+def _ratio_text(ind: Indicator) -> str:
+    assert ind.target is not None and ind.actual is not None
+    if ind.target.comparator in ("≤", "<"):
+        return f"{ind.target.text} / {ind.actual.text}（越低越好）"
+    return f"{ind.actual.text} / {ind.target.text}"
+
+
+def _unchecked(ind: Indicator, why: Reason) -> IndicatorScore:
+    status = "reported" if ind.reported is not None else "error"
+    return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, status,
+                          why + Reason("，照报得分", "; 得分 as reported"))
 
 
 def _is_rate(t: object) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import PerfevalError
 from ..numbers import context, parse_rate, to_decimal
 from . import ir
 from .diagnostics import JudgementError, MissingInputError, NoBandError, ZeroDenominatorError
@@ -70,11 +71,27 @@ def evaluate(meaning: ir.Meaning, value: Any, inputs: Mapping[str, Any], text: s
     A judgement whose allowed range has shrunk to one value (every choice left ends at 0) is no
     judgement: that value is the points.
     """
+    if set(inputs) == {"points"} and value is None and isinstance(meaning, ir.Checklist | ir.Tiers | ir.Composite):
+        return _assessed(meaning, inputs["points"], text, quantum)
     out = _evaluate(meaning, value, inputs, text, quantum)
     if out.points is None and out.allowed is not None and out.allowed[0] == out.allowed[1]:
         trace = [*out.trace, TraceStep("settled", (out.allowed[0],))]
         return Outcome(finish(out.allowed[0], _max_points(meaning), ZERO, trace, quantum), tuple(trace))
     return out
+
+
+def _assessed(meaning: ir.Meaning, given: Any, text: str, quantum: Decimal) -> Outcome:
+    """The assessor's points for a whole checklist, tier or composite, checked against what it allows."""
+    from .allowed import allowed_points
+
+    points = coerce(given, percent=False)
+    spans = allowed_points(meaning)
+    if not any(lo <= points <= hi for lo, hi in spans):
+        shown = "、".join(f"{lo.normalize():f}" if lo == hi else f"{lo.normalize():f}–{hi.normalize():f}"
+                         for lo, hi in spans)
+        raise JudgementError(f"{points.normalize():f}分 is not allowed (allowed: {shown}分)", text=text)
+    trace = [TraceStep("assessed", (points, spans[0][0], spans[-1][1]))]
+    return Outcome(finish(points, _max_points(meaning), ZERO, trace, quantum), tuple(trace))
 
 
 def _max_points(meaning: ir.Meaning) -> Decimal:
@@ -367,6 +384,9 @@ def _marks(m: ir.Checklist, value: Any, text: str) -> set[str]:
     """Which items hold: marks, 1-based numbers, or one bool per item."""
     if isinstance(value, str):
         value = [value]
+    if not isinstance(value, Iterable):
+        raise JudgementError(f"give the items that hold, e.g. ['①', '③'], not {value!r} "
+                             "(or points=… for the assessor's points)", text=text)
     values = list(value)
     if values and all(isinstance(v, bool) for v in values):
         if len(values) != len(m.items):
@@ -386,11 +406,15 @@ def _item(m: ir.Checklist, v: Any, text: str) -> ir.CheckItem:
 
 
 def _count_or_marks(m: ir.Checklist, value: Any, text: str) -> Decimal:
+    """How many cases failed: a whole number of them, or the failing items."""
     if isinstance(value, int | Decimal | str) and not isinstance(value, bool):
         try:
-            return to_decimal(value)
-        except Exception:
-            pass
+            count = to_decimal(value)
+        except PerfevalError:
+            return Decimal(len(_marks(m, value, text)))
+        if count < 0 or count != count.to_integral_value():
+            raise JudgementError(f"a number of failures is a whole number ≥ 0, not {value!r}", text=text)
+        return count
     return Decimal(len(_marks(m, value, text)))
 
 
