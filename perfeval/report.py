@@ -104,6 +104,18 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     """The discrepancies as a table (and a line for the indicators it could not check)."""
     lang = _lang(locale)
+    if found.clean:
+        console.print(f"{found.card.rubric}：全部自报得分均有标准支持" if lang == "zh_CN"
+                      else f"{found.card.rubric}: every reported score is supported by the standard")
+    else:
+        _discrepancy_table(found, console, locale)
+    if found.unchecked:
+        names = "、".join(i.name for i in found.unchecked)
+        console.print(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}")
+
+
+def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
+    lang = _lang(locale)
     h = _HEAD[lang]
     table = Table(title=f"{found.card.rubric} — {h[8]}")
     for name in (h[0], h[2], h[9], h[5]):
@@ -111,9 +123,6 @@ def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     for d in found.discrepancies:
         table.add_row(d.indicator, _n(d.reported, locale), _n(d.computed, locale), _say(d.reason, locale))
     console.print(table)
-    if found.unchecked:
-        names = "、".join(i.name for i in found.unchecked)
-        console.print(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}")
 
 
 def _say(reason: str, locale: str) -> str:

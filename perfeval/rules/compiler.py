@@ -171,7 +171,7 @@ def build(m: ir.Piecewise, text: str, quantum: Decimal = CENT) -> tuple[PointsFu
     b.namespace["_FLOOR_PTS"] = floor
     b.namespace["_coerce"] = partial(_coerce_or_missing, percent=m.percent, unit=m.unit, text=text)
     gaps = outside([p.interval for p in m.pieces], m.percent)
-    b.namespace["_no_band"] = lambda x: NoBandError(x, gaps, text)
+    b.namespace["_no_band"] = lambda x: NoBandError(x, gaps, text, m.percent)
     body: list[py.stmt] = []
     keywords = bool(m.inputs)
     if keywords:

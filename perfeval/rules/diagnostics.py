@@ -81,11 +81,10 @@ class EvaluationError(PerfevalError):
 class NoBandError(EvaluationError):
     """No band of the table covers the value. ``value`` is the value; ``gaps`` the uncovered intervals."""
 
-    def __init__(self, value: Decimal, gaps: tuple[str, ...], rule_text: str) -> None:
+    def __init__(self, value: Decimal, gaps: tuple[str, ...], rule_text: str, percent: bool = False) -> None:
         where = "、".join(gaps) if gaps else "none"
-        super().__init__(
-            f"no band covers {_show(value)} (values outside every band: {where})", text=rule_text
-        )
+        shown = f"{(value * 100).normalize():f}%" if percent else _show(value)
+        super().__init__(f"no band covers {shown} (values outside every band: {where})", text=rule_text)
         self.value = value
         self.gaps = gaps
 

@@ -139,14 +139,16 @@ def gaps(intervals: list[Interval]) -> list[Interval]:
         points.update(v for v in (iv.lo, iv.hi) if v is not None)
     ordered = sorted(points)
     found: list[Interval] = []
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        if not any(iv.contains(a) for iv in intervals):
+    for a in ordered:
+        # An uncovered edge is a gap only between bands, not at the table's own ends.
+        below = any(iv.lo is None or iv.lo < a for iv in intervals)
+        above = any(iv.hi is None or iv.hi > a for iv in intervals)
+        if below and above and not any(iv.contains(a) for iv in intervals):
             found.append(Interval(a, True, a, True))
-        mid = (a + b) / 2
-        if not any(iv.contains(mid) for iv in intervals):
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if not any(iv.contains((a + b) / 2) for iv in intervals):
             found.append(Interval(a, False, b, False))
-    if ordered and not any(iv.contains(ordered[-1]) for iv in intervals):
-        found.append(Interval(ordered[-1], True, ordered[-1], True))
+    found.sort(key=lambda iv: (iv.lo, not iv.lo_in))
     return _merge(found)
 
 

@@ -168,7 +168,7 @@ def _piecewise(m: ir.Piecewise, value: Any, inputs: Mapping[str, Any], text: str
     trace.append(TraceStep("value", (x, m.percent)))
     piece = next((p for p in m.pieces if p.interval.contains(x)), None)
     if piece is None:
-        raise NoBandError(x, outside([p.interval for p in m.pieces], m.percent), text)
+        raise NoBandError(x, outside([p.interval for p in m.pieces], m.percent), text, m.percent)
     trace.append(TraceStep("piece", (piece.label, piece.interval.render(m.percent))))
     raw = eval_expr(piece.expr, x, m.max_points, named, text, trace)
     if not isinstance(piece.expr, ir.Const):

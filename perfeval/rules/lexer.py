@@ -45,14 +45,15 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("GRADE", r"为(?:优秀|良好|优|良|中等|中|合格|不合格|差|较差|一般)(?=\s*(?:[,;。、]|$))"),
     ("CMP", r"大于或等于|大于等于|小于或等于|小于等于|不低于|不少于|不小于|不高于|不超过|不大于|不多于"
             r"|达到或超过|达到或高于|达到|未达到|未达(?!成)|未完成|不足|不到|低于|少于|小于|高于|超过|超出|多于|大于"
+            r"|降低|下降|减少|增加|上升"
             r"|>=|<=|≥|≤|>|<"),
     ("SUFFIX", r"及以上|及以下|以上|以下|以内|之内"),
     ("REF", r"以(?=\s*" + _ARABIC + r"\s*%\s*为(?:标准|基准))"),
     ("REF_END", r"为(?:标准|基准)(?:值)?"),
-    ("PCT", _NUM + r"\s*(?:%|‰|个百分点|百分点)"),
+    ("PCT", _NUM + r"\s*(?:%|‰|个百分点|百分点)|百分之[零〇一二两三四五六七八九十百点]+"),
     ("SCORE", _NUM + r"\s*分(?![值数析别类配摊项钟之])"),
-    ("NUM", _ARABIC + r"|[" + _CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?(?=\s*(?:" + _UNITS + r"))"),
     ("UNIT", r"(?<=[\d零〇一二两三四五六七八九十百千])\s*(?:" + _UNITS + r")"),
+    ("NUM", _ARABIC + r"|[" + _CN_DIGITS + r"]+(?:点[零〇一二三四五六七八九]+)?(?=\s*(?:" + _UNITS + r"))"),
     ("AWARD", r"(?:计|得|给|赋|获得|记|加|可得)(?=\s*(?:" + _NUM + r"\s*(?:[-—~]+\s*" + _NUM + r"\s*)?分|满分|全分))"),
     ("CALC", r"(?:计算|计分|确定)(?=\s*(?:[,;。]|$))"),
     ("ABSENT", r"(?:没有|无)[^,;。]{1,30}?按(?=\s*(?:满分|全分|0分|零分))"),
@@ -76,7 +77,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((name, re.compile(pattern)) for name, pattern in PATTERNS)
 
 # Phrases that look like structure but are description: years and dates (以2022年完工的…为评价内容).
-_TEXT_LIKE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?|(?:19|20)\d{2}[./-]\d{1,2}(?:[./-]\d{1,2})?")
+_TEXT_LIKE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?"
+                        r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.%])")
 # Numbered sub-rules at the start of a line: "1.印发绩效自评通知的得2分…⏎2.…".
 _SUBRULE = re.compile(r"\d{1,2}\s*[.、](?!\d)")
 # Tokens after which 以上/以下 bound a number; elsewhere (以上情况每出现一例…) they are words.

@@ -21,7 +21,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..errors import PerfevalError
 from ..limits import MAX_STANDARD_CHARS, check_length
-from ..numbers import parse_number
+from ..numbers import parse_number, parse_rate
 from . import ast
 from .diagnostics import RuleSyntaxError
 from .lexer import StandardLexer, tokenize
@@ -199,6 +199,8 @@ _NUMERAL = re.compile(r"[\d.,]+|[零〇一二两三四五六七八九十百千�
 def _number(token: Token, span: ast.Span) -> ast.Number:
     """A PCT, NUM or SCORE token as a :class:`ast.Number` (percentages as fractions)."""
     raw = str(token)
+    if raw.startswith("百分之"):  # 百分之九十 is 90%
+        return ast.Number(parse_rate(raw), True, raw, span)
     m = _NUMERAL.search(raw)
     if not m:  # the lexer only makes these tokens around a numeral
         raise RuleSyntaxError("no number here", text=raw, line=span.line, column=span.column)
@@ -238,9 +240,9 @@ for _w in ("≤", "<=", "小于或等于", "小于等于", "不高于", "不超�
     _CMP[_w] = (_UPPER, True, ast.Claim.EXPLICIT)
 for _w in ("达到", "达到或超过", "达到或高于"):
     _CMP[_w] = (_LOWER, True, ast.Claim.CONVENTION)
-for _w in (">", "大于", "高于", "超过", "超出", "多于"):
+for _w in (">", "大于", "高于", "超过", "超出", "多于", "增加", "上升"):
     _CMP[_w] = (_LOWER, False, ast.Claim.CONVENTION)
-for _w in ("<", "小于", "低于", "少于", "不足", "不到", "未达到", "未达", "未完成"):
+for _w in ("<", "小于", "低于", "少于", "不足", "不到", "未达到", "未达", "未完成", "降低", "下降", "减少"):
     _CMP[_w] = (_UPPER, False, ast.Claim.CONVENTION)
 
 

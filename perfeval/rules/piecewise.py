@@ -296,14 +296,20 @@ def _extend_points(drafts: list[_Draft], steps: list[ast.Step], clauses: list[as
         and c.cond.lower is None for c in clauses
     )
     above = any(s.direction is ast.Direction.ABOVE for s in steps)
+    otherwise = next((c for c in clauses if isinstance(c, ast.Otherwise)), None)
+    top = max((d.expr.value for d in drafts if isinstance(d.expr, ir.Const)), default=None)
+    if not steps and otherwise is not None and top is not None and not below:
+        # "满意度90%得满分，否则不得分": reaching 90% earns full marks, and so does 100%.
+        below = amount_of(otherwise.amount, ctx.max_points) < top if otherwise.amount else True
     out = []
     for d in drafts:
-        if d.lo is not None and d.lo == d.hi and isinstance(d.expr, ir.Const) and below != above:
+        single = not steps and isinstance(d.expr, ir.Const) and d.expr.value != top
+        if d.lo is not None and d.lo == d.hi and isinstance(d.expr, ir.Const) and below != above and not single:
             edge = Side(d.lo.value, True, ast.Claim.EXPLICIT)
             if below:
                 d = attrs.evolve(d, lo=edge, hi=None)
-                ctx.info("PE120", f"{d.label} read as {show(edge.value, True)} and above: deductions apply only below it",
-                         d.span)
+                why = "deductions apply only below it" if steps else "否则 names what falls short of it"
+                ctx.info("PE120", f"{d.label} read as {show(edge.value, True)} and above: {why}", d.span)
             else:
                 d = attrs.evolve(d, lo=None, hi=edge)
                 ctx.info("PE120", f"{d.label} read as {show(edge.value, True)} and below: deductions apply only above it",

@@ -79,7 +79,7 @@ def test_no_band_names_the_value_and_the_gaps() -> None:
         rule("87%")
     assert info.value.value == Decimal("0.87")
     assert "(85%, 90%)" in info.value.gaps
-    assert "0.87" in str(info.value)
+    assert "87%" in str(info.value)  # shown as the rate it is
 
 
 def test_missing_input_is_named() -> None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 import perfeval
 
@@ -50,3 +53,90 @@ def test_a_year_in_a_description_is_not_a_condition() -> None:
     """"该指标以 2022 年完工的…" read 2022 as a value with the unit 年."""
     f = perfeval.compile_formula("楼堂馆所面积控制率 = 实际建设面积 / 批准建设面积 $\\times$ 100%。 该指标以 2022 年完工的新建楼堂馆所为评价内容。")
     assert f.inputs == ("实际建设面积", "批准建设面积")
+
+
+# ── found in review (one test each) ──────────────────────────────────────────────────────
+
+
+def test_pro_rata_and_started_steps_are_read() -> None:
+    """按比例 inside a step was ignored; 不足…按…计 did not compile."""
+    prop = perfeval.compile_rule("100%计满分，每低于5%按比例扣2分，扣完为止", points=5)
+    assert prop("97.5%").points == 4 and prop.points("97.5%") == 4
+    started = perfeval.compile_rule("100%计满分，每低于5%扣2分，不足5%按5%计，扣完为止", points=5)
+    assert started("99%").points == 3 and started.points("89%") == 0
+
+
+def test_a_value_the_conditions_name_is_never_taken_as_zero() -> None:
+    """With several formula inputs and a condition on the rate, a missing rate scored 0."""
+    rule = perfeval.compile_rule(
+        "完成率小于60%不得分；大于等于60%的，得分=（实际完成数/计划完成数-60%）/（1-60%）×指标分值", points=10)
+    with pytest.raises(perfeval.MissingInputError):
+        rule(实际完成数=90, 计划完成数=100)
+    assert rule("90%", 实际完成数=90, 计划完成数=100).points == Decimal("7.5")
+
+
+def test_not_included_and_named_inclusions() -> None:
+    """（不含） was dropped; the number in （含80%） was ignored."""
+    excl = perfeval.compile_rule("60%以下（不含）不得分；60%-80%计2分；80%以上计5分", points=5)
+    assert excl("60%").points == 2
+    named = perfeval.compile_rule("80%-90%（含80%）计4分；90%以上计6分；低于80%计0分", points=6)
+    assert (named("80%").points, named("90%").points) == (4, 6)
+
+
+def test_written_bands_are_carved_out_of_implied_regions() -> None:
+    """Steps plus a cutoff, a formula with a threshold, and a tolerance band failed with an overlap."""
+    cutoff = perfeval.compile_rule("100%（含）以上计满分；每低于1%扣1分，最多扣3分；低于80%计0分", points=10)
+    assert [cutoff(v).points for v in ("99%", "95%", "79%")] == [9, 7, 0]
+    threshold = perfeval.compile_rule("完成率小于60%不得分；得分=（实际完成率-60%）/（1-60%）×指标分值", points=10)
+    assert threshold("80%").points == 5 and threshold("59%").points == 0
+    tolerance = perfeval.compile_rule("95%（含）-105%（含）计满分，每超过（降低）5%扣2分", points=10)
+    assert [tolerance(v).points for v in ("95%", "105%", "110.5%", "89%")] == [10, 10, 8, 8]
+
+
+def test_grades_written_low_to_high_and_overlaps() -> None:
+    """80≤S<90 made a band that covered everything; overlapping grades resolved silently."""
+    grades = perfeval.compile_grades("优秀（S≥90）、良好（80≤S‹90）、合格（70≤S‹80）、不合格（S‹70）")
+    assert [grades(v) for v in (95, 85, 75, 65)] == ["优秀", "良好", "合格", "不合格"]
+    with pytest.raises(perfeval.RuleError, match="both cover"):
+        perfeval.compile_grades("80-90分为良，85分以上为优，60分以下为差")
+
+
+def test_a_number_for_a_judged_indicator_is_its_points() -> None:
+    """score({'行政效能': 3}) picked option 3 (0分) instead of 一般 (3分)."""
+    rubric = perfeval.load(Path(perfeval.__file__).parent / "rubrics" / "department-common.rules")
+    card = rubric.score({"行政效能": 3})
+    assert card["行政效能"].points == 3 and not card.complete and card.grade is None
+
+
+def test_a_single_value_with_otherwise_reads_as_a_floor() -> None:
+    """"满意度90%得满分，否则不得分" gave 0 at 100%."""
+    rule = perfeval.compile_rule("满意度90%得满分，否则不得分", points=6)
+    assert (rule("100%").points, rule("90%").points, rule("89%").points) == (6, 6, 0)
+
+
+def test_lexer_gaps() -> None:
+    """1950.5 read as a date; 百分之九十 and 每降低 unread; 万元 after a number lexed as a numeral."""
+    assert perfeval.compile_rule("成本控制在1950.5万元以内得满分，否则不得分", points=6)("1950.5").points == 6
+    assert perfeval.compile_rule("培训人数2000-3000人计5分，低于2000人不得分", points=5)("2500").points == 5
+    assert perfeval.compile_rule("百分之九十以上计6分；低于百分之九十计0分", points=6)("90%").points == 6
+    assert perfeval.compile_rule("100%计满分，每降低5%扣2分", points=5)("95%").points == 3
+
+
+def test_checklist_inputs_are_checked() -> None:
+    """A bare number crashed a checklist; points= was ignored; -1 failures gave full marks."""
+    items = perfeval.compile_rule("①设有目标（1分）②目标明确（1分）③目标细化（1分）④目标量化（1分）", points=4)
+    with pytest.raises(perfeval.JudgementError):
+        items(3)
+    assert items(points=3).points == 3
+    with pytest.raises(perfeval.JudgementError):
+        items(points="2.5")
+    per_case = perfeval.compile_rule("①a；②b；③c。以上情况每出现一例不符合要求的扣1分，扣完为止。", points=6)
+    with pytest.raises(perfeval.JudgementError):
+        per_case(-1)
+
+
+def test_no_band_shows_a_rate_as_a_rate_and_each_gap_once() -> None:
+    rule = perfeval.compile_rule("90%（含）以上计6分；低于80%计0分", points=6)
+    with pytest.raises(perfeval.NoBandError) as info:
+        rule("85%")
+    assert "85%" in str(info.value) and info.value.gaps.count("[80%, 90%)") == 1
