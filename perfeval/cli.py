@@ -138,8 +138,9 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     locale = _locale(lang)
     if item.score is not None:
         click.echo(item.score.explain(locale))
-    click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points} "
-               f"({item.status}) {item.reason.render(locale) if hasattr(item.reason, 'render') else item.reason}")
+    status = report.status_word(item.status, locale)
+    reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
+    click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points}（{status}）{reason}")
 
 
 @main.command(name="fmt")

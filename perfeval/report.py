@@ -31,6 +31,11 @@ _HEAD = {
 }
 
 
+def status_word(status: str, locale: str = "zh_CN") -> str:
+    """How an indicator was scored, in words: 重算 / 评价人 / 照报 / 无法计算."""
+    return _STATUS[_lang(locale)][status]
+
+
 def _lang(locale: str) -> str:
     return "en" if locale.startswith("en") else "zh_CN"
 

@@ -209,7 +209,10 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
         return attrs.evolve(out, value=rate)
     if ind.formula is not None and getattr(rule.meaning, "when_absent", None) is not None:
         if not any(n in inputs for n in ind.formula.inputs):
-            return _run(rule, ind, None, reported, Reason("基础数据中无此项 ", "no such item in the base data "))
+            # A blank in the base data is not "no such project": the standard's 没有…按满分计算 needs the
+            # department to say so (score a mapping with the value None).
+            return _carry(ind, reported, Reason("基础数据未给出此项（如确无此项目，按标准得满分）",
+                                                "the base data leaves it blank (with no such project, the standard gives full marks)"))
     if rule.needs_judgement:
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None

@@ -218,7 +218,9 @@ def _after_otherwise(clause: ast.Clause, otherwise: ast.Otherwise) -> ast.Clause
 
 def _attach(clause: ast.Clause, cond: ast.Condition, ctx: Context) -> ast.Clause:
     if isinstance(clause, ast.Award) and clause.cond is None:
-        return attrs.evolve(clause, cond=cond.cond, subject=clause.subject or cond.subject)
+        # The band is the condition and its points together: "80%（含）-90%，计4分".
+        return attrs.evolve(clause, cond=cond.cond, subject=clause.subject or cond.subject,
+                            span=_merge_span(cond.span, clause.span))
     if isinstance(clause, ast.Proportional | ast.Overspend | ast.Formula) and clause.cond is None:
         return attrs.evolve(clause, cond=cond.cond)
     if isinstance(clause, ast.Discretion | ast.Penalty):
