@@ -182,12 +182,12 @@ def tokenize(text: str) -> Iterator[Token]:
     yield from flush(n)
 
 
+_STRUCTURAL = tuple(pattern for name, pattern in _COMPILED if name == "INCL")
+
+
 def _is_structural_paren(s: str, i: int) -> bool:
-    """An aside that is itself a phrase: (含), (降低) in 超过(降低), and the like."""
-    for name, pattern in _COMPILED[:12]:
-        if name in ("INCL", "BOTH") and pattern.match(s, i):
-            return True
-    return s.startswith("(降低)", i) or s.startswith("(低于)", i)
+    """An aside that is itself a phrase: (含), (不含), (含80%)."""
+    return any(pattern.match(s, i) for pattern in _STRUCTURAL)
 
 
 class StandardLexer(Lexer):

@@ -16,7 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree, v_args
+import attrs
+from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from ..errors import PerfevalError
@@ -276,7 +277,7 @@ class _ToAst(Transformer[Token, Any]):
     def value(self, meta: Any, children: list[Any]) -> ast.Number:
         number = _number(children[0], _span(children[0]))
         if len(children) > 1:
-            return attrs_evolve(number, unit=str(children[1]))
+            return attrs.evolve(number, unit=str(children[1]))
         return number
 
     def direction(self, meta: Any, children: list[Any]) -> Token:
@@ -319,9 +320,9 @@ class _ToAst(Transformer[Token, Any]):
         first, second = numbers
         if first.percent != second.percent:  # 0-10%: the bare end takes the other's percent
             if not first.percent:
-                first = attrs_evolve(first, value=first.value / 100, percent=True)
+                first = attrs.evolve(first, value=first.value / 100, percent=True)
             else:
-                second = attrs_evolve(second, value=second.value / 100, percent=True)
+                second = attrs.evolve(second, value=second.value / 100, percent=True)
         claims: dict[int, bool] = {}
         position = 0
         for x in c:
@@ -395,7 +396,7 @@ class _ToAst(Transformer[Token, Any]):
             if isinstance(x, Token) and x.type == "NUM":
                 size = _number(x, _span(x))
                 if i + 1 < len(c) and isinstance(c[i + 1], Token) and c[i + 1].type == "UNIT":
-                    size = attrs_evolve(size, unit=str(c[i + 1]))
+                    size = attrs.evolve(size, unit=str(c[i + 1]))
         deduct = _number(c[-1], _span(c[-1])).value
         return ast.Step(ast.Direction.COUNT, size, deduct, "".join(_subjects(c)) or None, _span(meta))
 
@@ -624,12 +625,3 @@ def _var_name(text: str) -> str:
         if name.startswith(prefix) and len(name) > len(prefix):
             name = name[len(prefix):]
     return name.strip()
-
-
-def attrs_evolve(number: ast.Number, **changes: Any) -> ast.Number:
-    import attrs
-
-    return attrs.evolve(number, **changes)
-
-
-_unused = (Tree,)
