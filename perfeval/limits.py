@@ -1,7 +1,8 @@
 """Size limits on input, so that hostile or broken input fails fast with a clear error.
 
-The longest standard in the seeds is about 330 characters; a standard may be three times that. Parsing
-time grows with a standard's length, so the limit is also what bounds it (about a second at the limit).
+The longest standard in the seeds is about 330 characters; a standard may be three times that. Standards
+are parsed clause by clause (between ，；。), so the time grows linearly with the number of clauses; the
+limit keeps any single input, however hostile, well under a second.
 
 >>> MAX_STANDARD_CHARS, MAX_RUBRIC_BYTES
 (1000, 1000000)

@@ -196,5 +196,6 @@ class StandardLexer(Lexer):
     def __init__(self, lexer_conf: object) -> None:
         pass
 
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        yield from tokenize(data)
+    def lex(self, data: str | list[Token]) -> Iterator[Token]:  # type: ignore[override]
+        # The parser is handed either a whole text or the tokens of one clause, already read.
+        yield from (data if isinstance(data, list) else tokenize(data))

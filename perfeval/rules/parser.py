@@ -90,10 +90,71 @@ def _parser(start: str) -> Lark:
 def parse(text: str) -> ast.Standard:
     """Parse a scoring standard into its syntax tree.
 
+    Clause by clause: the text is split at its separators (，；。) and each clause parsed on its own, so the
+    work grows with the number of clauses, not with their product. A clause that only reads together with
+    the next ("…没有做相应工作的，扣1分") is parsed joined to it.
+
     >>> [type(c).__name__ for c in parse("100%计满分，每低于5%扣2分，扣完为止。").clauses]
     ['Award', 'Step', 'UntilZero']
     """
-    return ast.Standard(clauses=tuple(_run(text, "start")), text=text)
+    check_length(text, MAX_STANDARD_CHARS, "the standard")
+    tokens = list(tokenize(text))
+    if not tokens:
+        raise RuleSyntaxError("the standard is empty", text=text, line=1, column=1)
+    chunks = _chunks(tokens)
+    clauses: list[Any] = []
+    i = 0
+    while i < len(chunks):
+        parsed = None
+        first_error: UnexpectedInput | None = None
+        alone = _strip_seps(chunks[i])
+        for joined in range(min(3, len(chunks) - i)):  # the clause alone, or joined to the next one or two
+            candidate = _strip_seps([tok for chunk in chunks[i : i + joined + 1] for tok in chunk])
+            try:
+                parsed = _parser("chunk").parse(candidate)
+            except UnexpectedInput as exc:
+                first_error = first_error or exc
+                continue
+            i += joined + 1
+            break
+        if parsed is None:
+            assert first_error is not None
+            raise _syntax_error(text, first_error, alone)
+        clauses.extend(_transform(text, parsed))
+    return ast.Standard(clauses=tuple(clauses), text=text)
+
+
+def _chunks(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens between separators; a separator stays at the end of its clause; a 1./2. mark starts one."""
+    chunks: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.type == "SUBRULE" and any(t.type != "_SEP" for t in chunks[-1]):
+            chunks.append([])
+        chunks[-1].append(tok)
+        if tok.type == "_SEP":
+            chunks.append([])
+    return [c for c in chunks if any(t.type != "_SEP" for t in c)]
+
+
+def _strip_seps(tokens: list[Token]) -> list[Token]:
+    """A clause's tokens without its trailing separators (inner ones stay: they join two clauses)."""
+    end = len(tokens)
+    while end and tokens[end - 1].type == "_SEP":
+        end -= 1
+    start = 0
+    while start < end and tokens[start].type == "_SEP":
+        start += 1
+    return tokens[start:end]
+
+
+def _transform(text: str, tree: Any) -> list[Any]:
+    try:
+        result: list[Any] = _ToAst(text).transform(tree)
+    except VisitError as exc:
+        if isinstance(exc.orig_exc, PerfevalError):
+            raise exc.orig_exc from None
+        raise
+    return result
 
 
 def parse_grades(text: str) -> ast.GradeTable:
@@ -121,7 +182,8 @@ def _run(text: str, start: str) -> list[Any]:
     return result
 
 
-def _syntax_error(text: str, exc: UnexpectedInput) -> RuleSyntaxError:
+def _syntax_error(text: str, exc: UnexpectedInput, chunk: list[Token] | None = None) -> RuleSyntaxError:
+    """The error as the author should see it; ``chunk`` is the clause being parsed when the text ran out."""
     tokens = list(tokenize(text))
     if isinstance(exc, UnexpectedToken | UnexpectedCharacters) and not isinstance(exc, UnexpectedEOF):
         token = getattr(exc, "token", None)
@@ -131,14 +193,14 @@ def _syntax_error(text: str, exc: UnexpectedInput) -> RuleSyntaxError:
     elif not tokens:  # nothing but invisible characters
         return RuleSyntaxError("the standard is empty", text=text, line=1, column=1)
     else:
-        last = tokens[-1]
-        line, column = last.end_line or last.line or 1, last.end_column or last.column or 1
-        length = 1
+        last = (chunk or tokens)[-1]
+        line, column = last.line or 1, last.column or 1
+        length = max(len(str(last)), 1)
         expected = getattr(exc, "expected", None) or set()
     words = tuple(sorted({TOKEN_WORDS.get(name, name) for name in expected if name in TOKEN_WORDS}))
-    clause = _clause_at(tokens, line, column)
-    before = _clause_before(tokens, line, column)
-    at_separator = isinstance(getattr(exc, "token", None), Token) and exc.token.type == "_SEP"  # type: ignore[attr-defined]
+    clause = chunk if chunk else _clause_at(tokens, line, column)
+    before = [] if chunk else _clause_before(tokens, line, column)
+    at_separator = not chunk and isinstance(getattr(exc, "token", None), Token) and exc.token.type == "_SEP"  # type: ignore[attr-defined]
     if at_separator:
         before = _clause_ending_at(tokens, line, column)
     if before and (at_separator or (clause and (clause[0].line, clause[0].column) == (line, column))):
@@ -257,6 +319,9 @@ class _ToAst(Transformer[Token, Any]):
 
     # ── top level ──
     def start(self, meta: Any, children: list[Any]) -> list[Any]:
+        return [c for c in children if not isinstance(c, Token)]
+
+    def chunk(self, meta: Any, children: list[Any]) -> list[Any]:
         return [c for c in children if not isinstance(c, Token)]
 
     def grades(self, meta: Any, children: list[Any]) -> list[Any]:
