@@ -129,6 +129,8 @@ def _composite(m: ir.Composite, value: Any, inputs: Mapping[str, Any], text: str
             out = evaluate(part.meaning, v, {}, text, quantum)
         trace.append(TraceStep("part", (part.mark, part.max_points)))
         trace.extend(out.trace)
+        if out.points is not None:
+            trace.append(TraceStep("part_points", (part.mark, out.points)))
         if out.points is None:
             complete = False
             lo, hi = out.allowed or (ZERO, part.max_points)

@@ -53,6 +53,7 @@ _MODE_EN = {"whole": "whole steps; a part of a step counts for nothing", "starte
 
 _ZH: dict[str, Render] = {
     "part": lambda a, loc: f"第 {a[0]} 部分（{_num(a[1], loc)} 分）",
+    "part_points": lambda a, loc: f"第 {a[0]} 部分得 {_num(a[1], loc)} 分",
     "absent": lambda a, loc: f"无此项：按 {_num(a[0], loc)} 分计",
     "derive": lambda a, loc: f"由输入求值：{a[0]} = {_num(a[1], loc)}",
     "value": lambda a, loc: f"指标值：{_val(a[0], a[1], loc)}",
@@ -79,6 +80,7 @@ _ZH: dict[str, Render] = {
 
 _EN: dict[str, Render] = {
     "part": lambda a, loc: f"part {a[0]} ({_num(a[1], loc)} points)",
+    "part_points": lambda a, loc: f"part {a[0]}: {_num(a[1], loc)} points",
     "absent": lambda a, loc: f"not applicable: {_num(a[0], loc)} points",
     "derive": lambda a, loc: f"from the inputs: {a[0]} = {_num(a[1], loc)}",
     "value": lambda a, loc: f"value: {_val(a[0], a[1], loc)}",
