@@ -30,7 +30,17 @@ def coerce(value: Any, *, percent: bool, unit: str | None = None) -> Decimal:
     if isinstance(value, bool):
         raise InputError("a rule that scores a number needs a number", text=repr(value))
     if isinstance(value, str):
-        return parse_rate(value) if percent else to_decimal(value.strip().rstrip(unit or "").strip() or value)
+        if percent:
+            return parse_rate(value)
+        try:
+            return to_decimal(value)
+        except InputError:
+            if unit is None:
+                raise
+        # "40万元" against a standard in 万元, "400000元" too: read it as a quantity and convert exactly.
+        from ..quantities import quantity
+
+        return _quantity(quantity(value), percent, unit)
     if isinstance(value, Decimal | int | float):
         return to_decimal(value)
     magnitude = getattr(value, "magnitude", None)

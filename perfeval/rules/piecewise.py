@@ -123,6 +123,7 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
                                  weak=c.cond is None))
 
     percent = _percent_of(clauses, percent)
+    unit = unit or _unit_of(clauses)
     rules = [c for c in clauses if isinstance(c, ast.StepRule)]
     if rules:  # 不足5%按5%计 / 不足一步的按比例扣分 govern every step of the standard
         steps = [attrs.evolve(st, mode=st.mode or rules[-1].mode) for st in steps]
@@ -141,6 +142,17 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
         drafts.extend(_complement(drafts, otherwise, ctx))
     pw = _finish(drafts, ctx, percent, x_from, inputs, max_deduction, unit)
     return attrs.evolve(pw, when_absent=when_absent) if when_absent is not None else pw
+
+
+def _unit_of(clauses: list[ast.Clause]) -> str | None:
+    """The unit the standard's numbers are written in (50万元, 1000亩), so quantities convert to it."""
+    for c in clauses:
+        cond = getattr(c, "cond", None)
+        if isinstance(cond, ast.Cond):
+            for b in (cond.lower, cond.upper):
+                if b is not None and b.number.unit:
+                    return b.number.unit
+    return None
 
 
 def _percent_of(clauses: list[ast.Clause], default: bool) -> bool:
@@ -331,10 +343,15 @@ def _resolve_described(drafts: list[_Draft], ctx: Context) -> list[_Draft]:
                 continue
             raise ctx.fail(f"cannot tell which values {d.label!r} covers", d.span,
                            "write the value, e.g. 达到90%（含）以上得满分")
-        regions = _gaps_of(written)
+        # Words such as 完成目标 can only mean the values beyond the written bands (a ray), never a gap
+        # between two of them: "完成目标得5分；80%以上得3分；60%以下不得分" does not say what 70% earns.
+        regions = [r for r in _gaps_of(written) if r[0] is None or r[1] is None]
         if len(regions) > 1:
             want_upper = _side_of(d.described) == "lower"
-            regions = [r for r in regions if (r[1] is None) == want_upper] or regions[:1]
+            regions = [r for r in regions if (r[1] is None) == want_upper]
+        if len(regions) != 1:
+            raise ctx.fail(f"cannot tell which values {d.label!r} covers", d.span,
+                           "write the value, e.g. 完成率100%（含）以上得5分")
         lo, hi = regions[0]
         d = attrs.evolve(d, lo=lo, hi=hi, described=None)
         region = Interval(lo.value if lo else None, lo.inclusive if lo else False,
