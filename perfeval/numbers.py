@@ -29,6 +29,7 @@ __all__ = [
     "parse_chinese_numeral",
     "parse_number",
     "parse_rate",
+    "percent_text",
     "plain",
     "round_points",
     "strip_zeros",
@@ -128,6 +129,24 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
     d = to_decimal(value)
     with decimal.localcontext(context()):
         return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def percent_text(rate: Decimal, places: int | None = 2) -> str:
+    """A rate as the percentage a table prints, whatever the caller's decimal context.
+
+    ``places=None`` keeps every digit; otherwise rounds half up to ``places`` decimals, prefixed with ≈ when
+    that loses digits.
+
+    >>> percent_text(Decimal("0.78251862")), percent_text(Decimal("0.95")), percent_text(Decimal("0.95"), None)
+    ('≈78.25%', '95%', '95%')
+    """
+    ctx = context()
+    value = rate.scaleb(2, ctx)
+    if places is not None:
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=ctx)
+        if rounded != value:
+            return f"≈{format(strip_zeros(rounded), 'f')}%"
+    return f"{format(strip_zeros(value), 'f')}%"
 
 
 def strip_zeros(value: Decimal) -> Decimal:

@@ -26,7 +26,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
-from ..numbers import to_decimal
+from ..numbers import percent_text, to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..rules.allowed import allowed_points, allows
 from .inputs import department_inputs
@@ -237,8 +237,8 @@ def _find(data: Evaluation, name: str) -> Indicator | None:
 def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> Reason:
     assert ind.formula is not None
     given = ", ".join(f"{n}={inputs[n].normalize():f}" for n in ind.formula.inputs)
-    return Reason(f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}%（{given}）",
-                  f"{ind.formula.name or ind.name} = {(rate * 100).quantize(Decimal('0.01'))}% ({given}) ")
+    shown = percent_text(rate)
+    return Reason(f"{ind.formula.name or ind.name} = {shown}（{given}）", f"{ind.formula.name or ind.name} = {shown} ({given}) ")
 
 
 def _short(value: Any) -> str:

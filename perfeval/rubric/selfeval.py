@@ -21,6 +21,7 @@ from functools import cache
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
+from ..numbers import percent_text
 from ..quantities import TargetKind
 from ..rules import Rule, compile_rule, ir
 from .reason import Reason
@@ -68,7 +69,7 @@ def _funds(ev: Project | Department) -> IndicatorScore:
         return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error",
                               Reason(f"无法计算执行率：{exc.message}", exc.message))
     out = _run(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
-               f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {(rate * 100).quantize(Decimal('0.01'))}% ")
+               f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {percent_text(rate)} ")
     return out
 
 
@@ -112,7 +113,7 @@ def _indicator(ind: Indicator) -> IndicatorScore:
                         Reason(f"{ind.actual.text} 达到目标 {ind.target.text}（完成率按 100% 计）",
                                f"{ind.actual.text} meets {ind.target.text} (completion taken as 100%)"))
         return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message})"))
-    shown = f"完成率 {_ratio_text(ind)} = {(ratio * 100).quantize(Decimal('0.01'))}% "
+    shown = f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} "
     return _run(rule, ind, ratio, ind.reported, shown)
 
 

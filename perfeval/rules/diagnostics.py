@@ -24,6 +24,7 @@ import attrs
 
 from ..errors import Location, PerfevalError, caret_line
 from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
+from ..numbers import percent_text
 from ..text import source_line
 
 
@@ -83,7 +84,7 @@ class NoBandError(EvaluationError):
 
     def __init__(self, value: Decimal, gaps: tuple[str, ...], rule_text: str, percent: bool = False) -> None:
         where = "、".join(gaps) if gaps else "none"
-        shown = f"{(value * 100).normalize():f}%" if percent else _show(value)
+        shown = percent_text(value, None) if percent else _show(value)
         super().__init__(f"no band covers {shown} (values outside every band: {where})", text=rule_text)
         self.value = value
         self.gaps = gaps

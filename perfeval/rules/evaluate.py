@@ -87,9 +87,9 @@ def _assessed(meaning: ir.Meaning, given: Any, text: str, quantum: Decimal) -> O
     points = coerce(given, percent=False)
     spans = allowed_points(meaning)
     if not any(lo <= points <= hi for lo, hi in spans):
-        shown = "、".join(f"{lo.normalize():f}" if lo == hi else f"{lo.normalize():f}–{hi.normalize():f}"
+        shown = "、".join(f"{lo.normalize(CTX):f}" if lo == hi else f"{lo.normalize(CTX):f}–{hi.normalize(CTX):f}"
                          for lo, hi in spans)
-        raise JudgementError(f"{points.normalize():f}分 is not allowed (allowed: {shown}分)", text=text)
+        raise JudgementError(f"{points.normalize(CTX):f}分 is not allowed (allowed: {shown}分)", text=text)
     trace = [TraceStep("assessed", (points, spans[0][0], spans[-1][1]))]
     return Outcome(finish(points, _max_points(meaning), ZERO, trace, quantum), tuple(trace))
 
@@ -230,7 +230,7 @@ def eval_expr(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal], 
 
 def _render_expr(e: ir.Expr) -> str:
     if isinstance(e, ir.Const):
-        return f"{e.value.normalize():f}"
+        return f"{e.value.normalize(CTX):f}"
     if isinstance(e, ir.X):
         return "x"
     if isinstance(e, ir.MaxPoints):
@@ -251,16 +251,16 @@ render_expr = _render_expr
 def _render_values(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal]) -> str:
     """The expression with every name replaced by its value: 分值 − 2 × 步数 → 5 − 2 × 2."""
     if isinstance(e, ir.Const):
-        return f"{e.value.normalize():f}"
+        return f"{e.value.normalize(CTX):f}"
     if isinstance(e, ir.X):
-        return f"{x.normalize():f}"
+        return f"{x.normalize(CTX):f}"
     if isinstance(e, ir.MaxPoints):
-        return f"{P.normalize():f}"
+        return f"{P.normalize(CTX):f}"
     if isinstance(e, ir.Input):
-        return f"{named[e.name].normalize():f}" if e.name in named else e.name
+        return f"{named[e.name].normalize(CTX):f}" if e.name in named else e.name
     if isinstance(e, ir.Steps):
         distance = {"below": e.ref - x, "above": x - e.ref, "both": abs(x - e.ref)}[e.direction]
-        return f"{count_steps(distance, e.size, e.mode).normalize():f}"
+        return f"{count_steps(distance, e.size, e.mode).normalize(CTX):f}"
     op = {"*": "×", "/": "÷", "-": "−", "+": "+"}[e.op]
     return f"({_render_values(e.left, x, P, named)} {op} {_render_values(e.right, x, P, named)})"
 
@@ -309,7 +309,7 @@ def _points_input(v: Any) -> Decimal:
 
 
 def _range(o: ir.Option) -> str:
-    return f"{o.low.normalize():f}分" if o.low == o.high else f"{o.low.normalize():f}–{o.high.normalize():f}分"
+    return f"{o.low.normalize(CTX):f}分" if o.low == o.high else f"{o.low.normalize(CTX):f}–{o.high.normalize(CTX):f}分"
 
 
 def _ranges(options: Iterable[ir.Option]) -> str:

@@ -27,12 +27,15 @@ if TYPE_CHECKING:
 
 def _num(value: Decimal, locale: str) -> str:
     from ..formatting import format_number
+    from ..numbers import context
 
-    return format_number(value.normalize(), locale=locale)
+    return format_number(value.normalize(context()), locale=locale)
 
 
 def _pct(value: Decimal, locale: str) -> str:
-    return _num(value * 100, locale) + "%"
+    from ..numbers import percent_text
+
+    return percent_text(value, 4)
 
 
 def _val(value: Decimal, percent: bool, locale: str) -> str:

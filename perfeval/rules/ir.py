@@ -32,9 +32,11 @@ def show(value: Decimal, percent: bool) -> str:
     >>> show(Decimal("0.1001"), True), show(Decimal("16"), False)
     ('10.01%', '16')
     """
-    v = value * 100 if percent else value
-    text = f"{v.normalize():f}"
-    return text + ("%" if percent else "")
+    if percent:
+        from ..numbers import percent_text
+
+        return percent_text(value, None)
+    return f"{value.normalize():f}"
 
 
 @attrs.frozen

@@ -140,3 +140,30 @@ def test_no_band_shows_a_rate_as_a_rate_and_each_gap_once() -> None:
     with pytest.raises(perfeval.NoBandError) as info:
         rule("85%")
     assert "85%" in str(info.value) and info.value.gaps.count("[80%, 90%)") == 1
+
+
+def test_the_callers_decimal_context_changes_nothing() -> None:
+    """A caller's getcontext().prec = 4 broke a scorecard and cut rates in explanations."""
+    import decimal
+
+    examples = Path(__file__).parents[2] / "examples"
+    with decimal.localcontext() as ctx:
+        ctx.prec = 4
+        card = perfeval.evaluate(perfeval.load_evaluation(examples / "luosong-2021-department.toml"))
+        assert card.total == Decimal("97.83")
+        text = card["资金执行率"].score.explain()
+        assert "0.78251862323962807895166113860040237072481104888261" in text
+
+
+def test_units_written_in_the_standard_convert() -> None:
+    """"50万元以内" compared 400000元 by its raw number."""
+    rule = perfeval.compile_rule("成本控制在50万元以内得5分，超过50万元不得分。", points=5)
+    assert rule(perfeval.quantity("400000元")).points == 5 and rule("60万元").points == 0
+    area = perfeval.compile_rule("完成造林面积1000亩以上得5分，800亩（含）-1000亩得3分，800亩以下不得分。", points=5)
+    assert area(perfeval.quantity("60公顷")).points == 3  # 900亩
+
+
+def test_words_never_fill_a_gap_between_bands() -> None:
+    """"完成目标得5分；80%以上得3分；60%以下不得分" gave 70% five points."""
+    with pytest.raises(perfeval.RuleError, match="cannot tell which values"):
+        perfeval.compile_rule("完成目标得5分；80%以上得3分；60%以下不得分。", points=5)
