@@ -111,7 +111,7 @@ def check(path: str, strict: bool, readings: bool) -> None:
     else:
         text = Path(path).read_text(encoding="utf-8", errors="replace") if not path.endswith(".xlsx") else ""
         found = [f.diagnostic for f in check_evaluation(load_evaluation(path))]
-        summary = "rows checked"
+        summary = f"{len(load_evaluation(path).indicators)} rows"
     for d in found:
         if d.severity in shown:
             click.echo(d.render(text, path) if text else f"{path}: {d.severity.value}[{d.code}]: {d.message}"
@@ -130,11 +130,12 @@ def check(path: str, strict: bool, readings: bool) -> None:
 def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     """Explain, step by step, how one indicator scored."""
     card = evaluate(load_evaluation(data), rubric)
-    try:
-        item = card[indicator]
-    except KeyError:
-        raise click.BadParameter(f"no indicator {indicator!r}; the card has: "
-                                 + "、".join(i.name for i in card)) from None
+    matches = [i for i in card if indicator in (i.name, "/".join(i.path))]
+    if len(matches) != 1:
+        names = "\n  ".join("/".join(i.path) for i in card)
+        why = "several indicators are called" if matches else "no indicator"
+        raise click.BadParameter(f"{why} {indicator!r}; give its path (一级/二级/三级):\n  {names}")
+    item = matches[0]
     locale = _locale(lang)
     if item.score is not None:
         click.echo(item.score.explain(locale))

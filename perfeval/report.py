@@ -101,8 +101,13 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         table.add_row(" / ".join(i.path), _n(i.max_points, locale), _n(i.reported, locale), _n(i.points, locale),
                       _STATUS[lang][i.status], _say(i.reason, locale))
     table.add_section()
+    note = ""
+    if not card.complete:
+        n = len(card.missing)
+        note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \
+            f"incomplete: {n} indicators could not be scored; they are not in the total, which is not graded"
     table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
-                  f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", "")
+                  f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", note)
     console.print(table)
 
 
@@ -147,7 +152,8 @@ def write_xlsx(card: ScoreCard, path: str | Path) -> None:
         path_ = list(i.path) + [""] * (3 - len(i.path))
         if len(i.path) == 2:
             path_ = [i.path[0], "", i.path[1]]
-        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), i.status, str(i.reason)])
+        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), status_word(i.status),
+                   str(i.reason)])
     ws.append(["总分", "", "", _cell(card.max_total), _cell(card.reported_total), _cell(card.total),
                card.grade or "", ""])
     wb.save(str(path))

@@ -240,6 +240,9 @@ def check_covers(rule: Rule, low: str, high: str, examples: int = 200) -> None:
     @given(st.one_of(st.sampled_from(sorted(edge_points(rule)) or [Decimal(low)]), rates(low, high)))
     def covers(x: Decimal) -> None:
         if Decimal(low) <= x <= Decimal(high):
-            rule.points(x)
+            try:
+                rule.points(x)
+            except PerfevalError as exc:
+                raise AssertionError(f"{rule.text} at {x}: {exc}") from None
 
     covers()

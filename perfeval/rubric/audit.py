@@ -71,6 +71,11 @@ def audit(card: ScoreCard) -> Audit:
             found.append(Discrepancy(item.name, item.reported, None, item.reason))
         elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
             found.append(Discrepancy(item.name, item.reported, item.points, _with_band(item)))
+    if card.declared_total is not None and card.declared_total != card.max_total:
+        d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
+        found.append(Discrepancy("总分值", card.declared_total, card.max_total,
+                                 Reason(f"各项分值合计 {m}，与表中总分值 {d} 不符",
+                                        f"the indicators' 分值 add up to {m}, not the table's total {d}")))
     reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
     if card.reported_total is not None:
         if reported_sum != card.reported_total:

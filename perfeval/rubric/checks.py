@@ -47,7 +47,9 @@ def _standard(ind: Indicator, line: int, column: int) -> list[Finding]:
     try:
         rule = compile_rule(ind.standard, points=ind.points)
     except PerfevalError as exc:
-        return [Finding(ind.name, Diagnostic(Severity.ERROR, "PE001", f"{ind.name}: {exc.message}", line, column))]
+        # A 评分标准 cell holding a description ("此两项指标为…") scores nothing: a warning, not a broken rule.
+        severity = Severity.WARNING if "nothing about points" in exc.message else Severity.ERROR
+        return [Finding(ind.name, Diagnostic(severity, "PE001", f"{ind.name}: {exc.message}", line, column))]
     return [Finding(ind.name, attrs.evolve(d, message=f"{ind.name}: {d.message}", line=line, column=column))
             for d in rule.diagnostics]
 

@@ -66,6 +66,7 @@ class ScoreCard:
     grade: str | None
     reported_total: Decimal | None = None
     reported_grade: str | None = None
+    declared_total: Decimal | None = None  # the 总分 分值 the table prints, when it prints one
 
     @property
     def complete(self) -> bool:
@@ -222,8 +223,10 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
 
 
 def _carry(ind: RubricIndicator, reported: Decimal | None, why: Reason) -> IndicatorScore:
-    status = "reported" if reported is not None else "error"
-    return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, status,
+    if reported is None:
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
+                              why + Reason("，且未报得分", "; and no 得分 is reported"))
+    return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, "reported",
                           why + Reason("，照报得分", "; 得分 as reported"))
 
 

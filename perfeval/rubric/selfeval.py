@@ -19,6 +19,8 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
+import attrs
+
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text
@@ -51,8 +53,9 @@ def score_self_evaluation(ev: Project | Department) -> ScoreCard:
     if funds is not None and funds.points is not None:
         items.append(_funds(ev))
     items.extend(_indicator(ind) for ind in ev.indicators)
-    max_total = ev.total_points or sum((i.max_points for i in items), Decimal(0))
-    return _card(ev.rubric, tuple(items), max_total, _grades_of(ev), ev.reported_total, ev.reported_grade)
+    max_total = sum((i.max_points for i in items), Decimal(0))
+    card = _card(ev.rubric, tuple(items), max_total, _grades_of(ev), ev.reported_total, ev.reported_grade)
+    return attrs.evolve(card, declared_total=ev.total_points)
 
 
 def _funds(ev: Project | Department) -> IndicatorScore:
@@ -140,8 +143,10 @@ def _ratio_text(ind: Indicator) -> str:
 
 
 def _unchecked(ind: Indicator, why: Reason) -> IndicatorScore:
-    status = "reported" if ind.reported is not None else "error"
-    return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, status,
+    if ind.reported is None:
+        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
+                              why + Reason("，且未报得分", "; and no 得分 is reported"))
+    return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
                           why + Reason("，照报得分", "; 得分 as reported"))
 
 
@@ -153,6 +158,4 @@ def _is_rate(t: object) -> bool:
 
 
 def _because(out: IndicatorScore, prefix: Reason) -> IndicatorScore:
-    import attrs
-
     return attrs.evolve(out, reason=prefix + out.reason)
