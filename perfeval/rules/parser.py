@@ -484,6 +484,14 @@ class _ToAst(Transformer[Token, Any]):
         upper = first.upper or second.upper
         return ast.Cond(lower, upper, _span(meta), op="且")
 
+    def around(self, meta: Any, c: list[Any]) -> ast.Cond:
+        # 90%≤满意度<95%: the first comparator reads right to left (满意度 ≥ 90%), the second left to right.
+        numbers = [x for x in c if isinstance(x, ast.Number)]
+        cmps = _tokens(c, "CMP")
+        first = self.compare(meta, [_flip(cmps[0]), numbers[0]])
+        second = self.compare(meta, [cmps[1], numbers[1]])
+        return ast.Cond(first.lower or second.lower, first.upper or second.upper, _span(meta), op="around")
+
     def award_paren(self, meta: Any, c: list[Any]) -> ast.Award:
         score = _tokens(c, "SCORE")[0]
         return ast.Award(_subjects(c)[0], None, ast.Points(_number(score, _span(score)).value, _span(score)), _span(meta))

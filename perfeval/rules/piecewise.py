@@ -55,6 +55,9 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
     unit: str | None = None
     when_absent: Decimal | None = None
     counted = any(s.direction is ast.Direction.COUNT for s in steps)
+    rate_steps = any(s.direction is not ast.Direction.COUNT for s in steps)
+    if rate_steps and any(isinstance(c, ast.Proportional) and (c.cond is None or is_vague(c.cond)) for c in clauses):
+        steps = [attrs.evolve(st, mode=st.mode or "proportional") for st in steps]
     has_formula = any(isinstance(c, ast.Formula) for c in clauses)
 
     for c in clauses:
@@ -82,6 +85,9 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
         elif isinstance(c, ast.Otherwise):
             otherwise = c
         elif isinstance(c, ast.Proportional):
+            if rate_steps and (c.cond is None or is_vague(c.cond)):
+                # "100%计满分，每低于5%扣2分，按比例扣分": how the steps count, not a second rule.
+                continue
             if has_formula and (c.cond is None or is_vague(c.cond)):
                 ctx.info("PE142", f"{label!r} is spelled out by the formula", c.span)
                 continue
@@ -108,6 +114,10 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
                      c.span, "give the ratio, or 实际成本= and 目标成本=")
         elif isinstance(c, ast.Formula):
             if c.kind is ast.FormulaKind.DERIVED:
+                if len([x for x in clauses if not isinstance(x, ast.Formula | ast.UntilZero)]) > 0:
+                    # "实际完成率=…×100%，完成率100%及以上得满分…": the definition of the value scored.
+                    ctx.info("PE137", f"{label!r} defines the value the standard scores", c.span)
+                    continue
                 raise ctx.fail(f"this defines {c.target!r}; it is a formula, not a scoring standard", c.span,
                                "compile it with perfeval.compile_formula")
             expr, names = formula_expr(c.expr)
@@ -134,6 +144,16 @@ def piecewise(clauses: list[ast.Clause], ctx: Context) -> ir.Piecewise:
             unit = step.size.unit if step.size else None
             continue
         ref = reference if reference is not None else _reference(drafts, step, ctx)
+        if reference is not None and not any(
+                isinstance(d.expr, ir.Const) and ref in (s.value for s in (d.lo, d.hi) if s) for d in drafts):
+            # "以90%为基准，每降低1个百分点扣0.2分": the reference itself, and beyond it, earn 分值.
+            full = Side(ref, True, ast.Claim.EXPLICIT)
+            lo, hi = {ast.Direction.BELOW: (full, None), ast.Direction.ABOVE: (None, full)}.get(
+                step.direction, (full, full))
+            drafts.append(_Draft(lo, hi, ir.Const(P), step.span,
+                                 ctx.standard.text[step.span.start : step.span.end]))
+            ctx.info("PE136", f"{show(ref, True)} is the reference: it earns the whole 分值, deductions count from it",
+                     step.span)
         drafts.extend(_rate_step(step, ref, drafts, ctx))
     drafts = _extend_points(drafts, steps, clauses, ctx)
     drafts = _carve(drafts, ctx)

@@ -167,3 +167,19 @@ def test_words_never_fill_a_gap_between_bands() -> None:
     """"完成目标得5分；80%以上得3分；60%以下不得分" gave 70% five points."""
     with pytest.raises(perfeval.RuleError, match="cannot tell which values"):
         perfeval.compile_rule("完成目标得5分；80%以上得3分；60%以下不得分。", points=5)
+
+
+def test_common_published_wordings_from_the_second_review() -> None:
+    """Double comparisons, a condition before a step, a bare reference, 按比例扣分 after steps, a definition first."""
+    around = perfeval.compile_rule("90%≤满意度<95%得4分；满意度≥95%得6分；满意度<90%不得分", points=6)
+    assert [around(v).points for v in ("90%", "94%", "95%", "89%")] == [4, 4, 6, 0]
+    between = perfeval.compile_rule("大于100%小于等于110%得3分；小于等于100%得5分；大于110%不得分", points=5)
+    assert [between(v).points for v in ("100%", "105%", "111%")] == [5, 3, 0]
+    lead = perfeval.compile_rule("以90%为标准，低于90%的每降低1个百分点扣0.2分", points=6)
+    assert [lead(v).points for v in ("95%", "89%", "85%")] == [6, Decimal("5.8"), 5]
+    bare = perfeval.compile_rule("以90%为基准，每降低1个百分点扣0.2分", points=6)
+    assert bare("95%").points == 6
+    pro_rata = perfeval.compile_rule("100%计满分，每低于5%扣2分，按比例扣分", points=6)
+    assert pro_rata("97.5%").points == 5
+    defined = perfeval.compile_rule("实际完成率=（实际产出数/计划产出数）×100%，完成率100%及以上得满分，每低于5%扣2分", points=6)
+    assert defined("95%").points == 4
