@@ -82,7 +82,7 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
 def to_json(value: Any) -> str:
     """JSON with Decimals written as exact numbers."""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+        return format(value, "f")  # the digits as they are: 81.00 stays 81.00, 4 stays 4
     if isinstance(value, dict):
         return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {to_json(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list | tuple):

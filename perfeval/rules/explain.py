@@ -89,7 +89,7 @@ _EN: dict[str, Render] = {
     "value": lambda a, loc: f"value: {_val(a[0], a[1], loc)}",
     "piece": lambda a, loc: f"applies: {a[0]}, on {a[1]}",
     "steps": lambda a, loc: (f"distance {_pct(a[0], loc)}, one step per {_pct(a[1], loc)}: {_num(a[2], loc)} steps"
-                             f" ({_MODE_EN[a[3]]})") if a[1] < 1 else
+                             f" ({_MODE_EN[a[3]]})").replace(": 1 steps", ": 1 step") if a[1] < 1 else
                             f"count {_num(a[0], loc)}, one per {_num(a[1], loc)}: {_num(a[2], loc)} times",
     "arith": lambda a, loc: f"computed: {a[0].replace('分值', 'points').replace('步数', 'steps')} = {_num(a[1], loc)}",
     "floor": lambda a, loc: f"{_num(a[0], loc)} is below the floor; {_num(a[1], loc)} (deductions stop at zero)",
