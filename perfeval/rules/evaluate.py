@@ -442,6 +442,9 @@ def _deductions(m: ir.Checklist, value: Any, text: str) -> dict[str, Decimal | N
 def _tiers(m: ir.Tiers, value: Any, inputs: Mapping[str, Any], text: str, quantum: Decimal) -> Outcome:
     tier_in = inputs.get("tier")
     share_in = inputs.get("share", value)
+    if share_in is None and inputs.get("points") is not None:
+        # rule(tier=2, points=7): the assessor's points, as a share of 分值, must lie in the tier.
+        share_in = CTX.divide(coerce(inputs["points"], percent=False), m.max_points)
     if share_in is None:
         if tier_in is None:
             return Outcome(None, (TraceStep("judgement", (ZERO, m.max_points)),), (ZERO, m.max_points))
@@ -470,4 +473,5 @@ def _tier(m: ir.Tiers, v: Any, text: str) -> ir.TierRange:
     for t in m.tiers:
         if v == t.label:
             return t
-    raise JudgementError(f"no tier {v!r}; there are {len(m.tiers)}", text=text)
+    listed = "; ".join(f"{i} {t.label}" for i, t in enumerate(m.tiers, 1))
+    raise JudgementError(f"no tier {v!r}; the tiers are {listed}", text=text)
