@@ -99,7 +99,8 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--strict", is_flag=True, help="Warnings fail too.")
 @click.option("--readings", is_flag=True, help="Also list every reading taken (whole steps, band edges …).")
-def check(path: str, strict: bool, readings: bool) -> None:
+@_LANG
+def check(path: str, strict: bool, readings: bool, lang: str) -> None:
     """Check a .rules rubric (sums, 例, standards) or a data file (its standards and targets)."""
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     shown = {Severity.ERROR, Severity.WARNING} | ({Severity.INFO} if readings else set())
@@ -118,7 +119,11 @@ def check(path: str, strict: bool, readings: bool) -> None:
                        + (f"\n  hint: {d.hint}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
-    click.echo(f"{path}: {summary}, {errors} errors, {warnings} warnings")
+    if lang == "en":
+        click.echo(f"{path}: {summary}, {errors} errors, {warnings} warnings")
+    else:
+        click.echo(f"{path}：{summary.replace('indicators', '个指标').replace('examples', '条例').replace('rows', '行')}，"
+                   f"{errors} 个错误，{warnings} 个警告")
     sys.exit(1 if errors else 0)
 
 
@@ -150,9 +155,16 @@ def fmt_command(standard: str | None) -> None:
     """Print a standard (argument, or one per line on standard input) in its canonical spelling."""
     from .fmt import format_standard
 
-    lines = [standard] if standard is not None else [line for line in sys.stdin.read().splitlines() if line.strip()]
-    for line in lines:
-        click.echo(format_standard(line))
+    lines = [standard] if standard is not None else sys.stdin.read().splitlines()
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            click.echo(format_standard(line))
+        except PerfevalError as exc:
+            where = f"<stdin>, line {number}: " if standard is None else ""
+            click.echo(f"perfeval: {where}{exc}", err=True)
+            sys.exit(2)
 
 
 @main.command()

@@ -113,3 +113,17 @@ def test_fmt_prints_the_canonical_spelling() -> None:
     assert code == 0 and out.strip() == "90%（含）以上计6分；80%（含）-90%，计4分"
     code, out = run("fmt", "每低于扣2分")
     assert code == 2 and "cannot read" in out
+
+
+def test_check_speaks_the_chosen_language() -> None:
+    rubric = ROOT / "perfeval" / "rubrics" / "department-common.rules"
+    code, out = run("check", rubric)
+    assert code == 0 and "0 个错误" in out
+    code, out = run("check", rubric, "--lang", "en")
+    assert code == 0 and "0 errors" in out
+
+
+def test_fmt_on_standard_input_names_the_failing_line() -> None:
+    result = CliRunner().invoke(main, ["fmt"], input="90%以上计6分\n\n每低于扣2分\n")
+    assert result.exit_code == 2
+    assert "90%以上计6分" in result.output and "<stdin>, line 3" in result.output
