@@ -24,7 +24,7 @@ import attrs
 
 from ..errors import Location, PerfevalError, caret_line
 from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
-from ..numbers import percent_text
+from ..numbers import percent_text, plain
 from ..text import source_line
 
 
@@ -84,7 +84,7 @@ class NoBandError(EvaluationError):
 
     def __init__(self, value: Decimal, gaps: tuple[str, ...], rule_text: str, percent: bool = False) -> None:
         where = "、".join(gaps) if gaps else "none"
-        shown = percent_text(value, None) if percent else _show(value)
+        shown = percent_text(value, None) if percent else plain(value)
         super().__init__(f"no band covers {shown} (values outside every band: {where})", text=rule_text)
         self.value = value
         self.gaps = gaps
@@ -111,10 +111,6 @@ class ZeroDenominatorError(EvaluationError, _NumbersZeroDenominator):
 
 class JudgementError(EvaluationError):
     """The assessor's input is outside what the standard allows (a tier that does not exist, 19 of 16—18分)."""
-
-
-def _show(value: Decimal) -> str:
-    return f"{value.normalize():f}"
 
 
 class Severity(Enum):

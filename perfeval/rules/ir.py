@@ -36,7 +36,9 @@ def show(value: Decimal, percent: bool) -> str:
         from ..numbers import percent_text
 
         return percent_text(value, None)
-    return f"{value.normalize():f}"
+    from ..numbers import plain
+
+    return plain(value)
 
 
 @attrs.frozen
