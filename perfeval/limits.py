@@ -10,6 +10,8 @@ limit keeps any single input, however hostile, well under a second.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .errors import InputError
 
 #: Characters in one scoring standard (评分标准).
@@ -25,3 +27,21 @@ def check_length(text: str, limit: int, what: str) -> None:
     if len(text) > limit:
         raise InputError(f"{what} is {len(text)} characters long; the limit is {limit}",
                          text=text[:40] + "…")
+
+
+def check_number(value: Decimal, digits: int, exponent: int, raw: object) -> None:
+    """Raise :class:`InputError` when ``value`` has more than ``digits`` significant digits or an exponent
+    beyond ±``exponent``: such numbers are refused before anything compares or rounds them.
+
+    >>> check_number(Decimal("1E+200"), 100, 100, "1E+200")
+    Traceback (most recent call last):
+    ...
+    perfeval.errors.InputError: a number may have at most 100 digits and an exponent within ±100: '1E+200'
+    """
+    sign, coefficient, exp = value.as_tuple()
+    if not isinstance(exp, int):
+        raise InputError("not a finite number", text=str(raw))
+    if len(coefficient) > digits or abs(value.adjusted()) > exponent or abs(exp) > exponent + digits:
+        shown = str(raw)
+        raise InputError(f"a number may have at most {digits} digits and an exponent within ±{exponent}",
+                         text=shown if len(shown) <= 60 else shown[:57] + "…")

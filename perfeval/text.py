@@ -109,11 +109,12 @@ def source_line(text: str, line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, *, keep_newlines: bool = False) -> Normalized:
     """Fold widths and spellings (NFKC per character, LaTeX comparators, dashes) keeping origins.
 
-    Spaces and line breaks are kept (as single spaces for line breaks): whether they matter is for
-    the reader of the text to decide, and dropping them here would join words that table cells split.
+    Spaces and line breaks are kept (as single spaces for line breaks, unless ``keep_newlines``):
+    whether they matter is for the reader of the text to decide, and dropping them here would join
+    words that table cells split.
 
     >>> normalize("80%（含）-90%，计4分").text
     '80%(含)-90%,计4分'
@@ -142,6 +143,8 @@ def normalize(text: str) -> Normalized:
             folded = ch
         elif ch in _FOLD:
             folded = _FOLD[ch]
+        elif ch == "\n" and keep_newlines:
+            folded = "\n"
         elif ch in "\n\t":
             folded = " "
         else:

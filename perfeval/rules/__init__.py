@@ -1,12 +1,13 @@
 """The rules language: published scoring standards → checked, compiled, explainable pure functions.
 
-The pipeline, one module per stage: :mod:`.lexer` (text → tokens), :mod:`.parser` (tokens → :mod:`.ast`),
-:mod:`.analysis` (AST → meaning, :mod:`.ir`, with :mod:`.edges` for band edges), :mod:`.compiler`
-(meaning → generated Python) beside :mod:`.evaluate` (the reference interpreter that records a trace),
-:mod:`.rule` (Rule and Score) and :mod:`.explain` (the trace in words).
+The pipeline, one folder per stage: :mod:`.syntax` (text → clean text → tokens → clauses of phrases),
+:mod:`.meaning` (phrases → statements → the families' meaning, an :class:`~.meaning.ir.Item`),
+:mod:`.run` (the exact arithmetic, the interpreter that builds traces, the generated fast path), then
+:mod:`.rule` (Rule and Score) and :mod:`.explain` (the trace in words). :mod:`.vocabulary` is the one
+table of words every stage reads; :mod:`.errors` and :mod:`.messages` the errors and their words.
 """
 
-from .diagnostics import (
+from .errors import (
     Diagnostic,
     EvaluationError,
     JudgementError,
@@ -17,14 +18,11 @@ from .diagnostics import (
     Severity,
     ZeroDenominatorError,
 )
-from .formula import Formula, GradeTable, compile_formula, compile_grades
 from .rule import Rule, Score, compile_rule
 
 __all__ = [
     "Diagnostic",
     "EvaluationError",
-    "Formula",
-    "GradeTable",
     "JudgementError",
     "MissingInputError",
     "NoBandError",
@@ -34,7 +32,5 @@ __all__ = [
     "Score",
     "Severity",
     "ZeroDenominatorError",
-    "compile_formula",
-    "compile_grades",
     "compile_rule",
 ]

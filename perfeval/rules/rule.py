@@ -1,4 +1,7 @@
-"""Stage 5: the compiled :class:`Rule` and the :class:`Score` it returns — the public face of the pipeline.
+"""The compiled :class:`Rule` and the :class:`Score` it returns — the public face of the pipeline.
+
+text → :mod:`.syntax` (tokens, clauses, phrases) → :mod:`.meaning` (what it computes) → :mod:`.run`
+(generated code and the interpreter) → :class:`Score`.
 
 >>> r = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)
 >>> s = r("93%")
@@ -12,55 +15,59 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 
+from ..errors import ValidationError
+from ..limits import check_number
 from ..numbers import to_decimal
-from . import ir
-from .analysis import analyse
-from .compiler import PointsFunction, build
-from .diagnostics import Diagnostic, JudgementError, Severity
-from .evaluate import Outcome, TraceStep, evaluate
-from .parser import parse
+from .errors import Diagnostic, EvaluationError, JudgementError, Severity
+from .meaning import ir
+from .meaning.analyse import analyse
+from .run import arith
+from .run.allowed import allowed_points
+from .run.codegen import PointsFunction, build, compilable
+from .run.interpret import Outcome, TraceStep, interpret
+from .run.names import accepted_names
+from .syntax.parser import parse
+
+__all__ = ["Rule", "Score", "compile_rule"]
 
 _NO_INPUTS: Mapping[str, Any] = MappingProxyType({})
 
 
 class Score:
-    """The result of scoring one value: points, 分值, the readings taken, and a trace built on demand.
+    """The result of scoring: points, 分值, and — built on demand — the trace, the allowed range, bonus,
+    veto and the deduction carried to the total.
 
     ``points`` is ``None`` only when the standard needs the assessor's judgement that was not given;
     ``allowed`` then holds the range the standard permits. Scores are immutable.
 
     >>> s = compile_rule("得16—18分", points=20)(None)
     >>> s.points, s.needs_judgement, s.allowed
-    (None, True, (Decimal('16'), Decimal('18')))
+    (None, True, (Decimal('16.00'), Decimal('18.00')))
     """
 
-    # A plain slotted class rather than attrs: `rule(value)` builds one per call on the bulk path, so the
-    # constructor sets only what every Score has; inputs and the evaluation are filled in when present.
-    __slots__ = ("_rule", "_value", "_points", "_inputs", "_outcome")
-    _inputs: Mapping[str, Any]
+    # A plain slotted class rather than attrs: ``rule(value)`` builds one per call on the bulk path, so
+    # the constructor sets only what every Score has; the rest is computed when first asked for.
+    __slots__ = ("_inputs", "_outcome", "_points", "_rule", "_value")
     _outcome: Outcome
 
-    def __init__(self, rule: Rule, value: Any, points: Decimal | None) -> None:
+    def __init__(self, rule: Rule, value: Any, points: Decimal | None, inputs: Mapping[str, Any] = _NO_INPUTS,
+                 outcome: Outcome | None = None) -> None:
         self._rule = rule
         self._value = value
         self._points = points
-
-    @classmethod
-    def _full(cls, rule: Rule, value: Any, inputs: Mapping[str, Any], outcome: Outcome | None) -> Score:
-        score = cls(rule, value, outcome.points if outcome is not None else rule.points(value, **inputs))
-        score._inputs = inputs
+        self._inputs = inputs
         if outcome is not None:
-            score._outcome = outcome
-        return score
+            self._outcome = outcome
 
     @property
     def points(self) -> Decimal | None:
-        """The points, rounded half up to 0.01 (None while a judgement is missing)."""
+        """The points, rounded half up once (None while a judgement is missing)."""
         return self._points
 
     @property
@@ -81,15 +88,19 @@ class Score:
     @property
     def inputs(self) -> Mapping[str, Any]:
         """The keyword inputs given."""
-        return getattr(self, "_inputs", _NO_INPUTS)
+        return self._inputs
 
     def _result(self) -> Outcome:
         try:
             return self._outcome
         except AttributeError:
-            self._outcome = evaluate(self._rule.meaning, self._value, self.inputs, self._rule.text,
-                                     self._rule.precision)
-            return self._outcome
+            trace: list[TraceStep] = []
+            out = interpret(self._rule.item, self._value, self._inputs, self._rule.text, trace)
+            if out.points != self._points:
+                # One semantics: the explanation and the fast path must agree, or nothing is reported.
+                raise EvaluationError("internal_disagree", self._rule.text, trace=out.points, fast=self._points)
+            self._outcome = out
+            return out
 
     @property
     def trace(self) -> tuple[TraceStep, ...]:
@@ -100,6 +111,21 @@ class Score:
     def allowed(self) -> tuple[Decimal, Decimal] | None:
         """The range of points the standard allows while the assessor's judgement is missing."""
         return self._result().allowed if self._points is None else None
+
+    @property
+    def bonus(self) -> Decimal:
+        """The part of the points that is bonus (加分) above the base."""
+        return self._result().bonus
+
+    @property
+    def veto(self) -> str | None:
+        """The words of a veto that applies (一票否决, 取消…资格), or None."""
+        return self._result().veto
+
+    @property
+    def carried(self) -> Decimal:
+        """The deduction beyond the item's floor carried to the rubric's total (0 or negative)."""
+        return self._result().carried
 
     @property
     def needs_judgement(self) -> bool:
@@ -134,14 +160,14 @@ class Score:
 class Rule:
     """A compiled scoring standard. Call it to score; ``rule.points`` is the fast path.
 
-    ``text`` is the standard as given; ``meaning`` what it was understood to compute;
-    ``diagnostics`` the readings chosen and problems found; ``notes`` clauses that carry no scoring;
-    ``python_source`` the generated code (None for standards scored by an assessor's input).
+    ``text`` is the standard as given; ``item`` what it was understood to compute; ``diagnostics`` the
+    readings chosen and problems found; ``notes`` the descriptions it carries; ``python_source`` the
+    generated code (None for standards the interpreter scores).
     """
 
     text: str
     max_points: Decimal
-    meaning: ir.Meaning
+    item: ir.Item
     notes: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
     points: PointsFunction
@@ -156,14 +182,13 @@ class Rule:
         """
         if not inputs and self.python_source is not None:
             return Score(self, value, self.points(value))  # the bulk path: nothing else to do
-        if self.python_source is not None:
-            if not getattr(self.meaning, "inputs", ()):
-                from ..errors import InputError
+        outcome = interpret(self.item, value, inputs, self.text, [])
+        return Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS, outcome)
 
-                raise InputError(f"this standard scores one value and takes no named inputs; given {', '.join(inputs)}",
-                                 text=self.text)
-            return Score._full(self, value, inputs, None)
-        return Score._full(self, value, inputs, evaluate(self.meaning, value, inputs, self.text, self.precision))
+    @property
+    def meaning(self) -> ir.Item:
+        """What the standard computes (the same as :attr:`item`)."""
+        return self.item
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -171,11 +196,42 @@ class Rule:
         return tuple(d.message for d in self.diagnostics if d.severity is Severity.INFO)
 
     @property
+    def inputs(self) -> tuple[str, ...]:
+        """The named inputs the standard reads (实际值, 目标值, a formula's variables, the streams' keys)."""
+        names = sorted(accepted_names(self.item.streams))
+        keys = [s.key for s in self.item.streams if s.key]
+        return tuple(keys + names)
+
+    @property
+    def scores_rate(self) -> bool:
+        """Whether the value scored is a rate (95% is Decimal("0.95"))."""
+        return any(s.value.kind is ir.Kind.RATE for s in self.item.streams if not s.key)
+
+    @property
+    def when_absent(self) -> Decimal | None:
+        """What the standard gives when there is nothing to score (没有…按满分计算), or None."""
+        return self.item.absent
+
+    @property
     def needs_judgement(self) -> bool:
-        """True when scoring needs an assessor's input (a tier, an option, a point within a range)."""
-        if isinstance(self.meaning, ir.Choice):
-            return any(o.low != o.high for o in self.meaning.options) or len(self.meaning.options) > 1
-        return not isinstance(self.meaning, ir.Piecewise)
+        """True when scoring may need an assessor's input (a tier, an option, a point within a range)."""
+        it = self.item
+        if it.options:
+            return any(o.low != o.high for o in it.options) or len(it.options) > 1
+        if it.tiers or it.judged is not None:
+            return True
+        if it.parts:
+            return True
+        return any(p.judged is not None for s in it.streams for p in s.fn.pieces) or \
+            any(s.value.kind is ir.Kind.FLAG for s in it.streams)
+
+    def allowed_points(self) -> list[tuple[Decimal, Decimal]]:
+        """The points the standard can give at all, as closed intervals (to check a reported 得分)."""
+        return allowed_points(self.item)
+
+    def allows(self, points: Decimal) -> bool:
+        """Whether ``points`` is a score the standard can give."""
+        return any(lo <= points <= hi for lo, hi in self.allowed_points())
 
     def check(self) -> tuple[Diagnostic, ...]:
         """Every diagnostic about this rule: readings taken (info), warnings and errors."""
@@ -185,45 +241,71 @@ class Rule:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
 
 
-def _judged(meaning: ir.Meaning, text: str, quantum: Decimal) -> PointsFunction:
+def _interpreted(item: ir.Item, text: str) -> PointsFunction:
     def points(value: Any = None, /, **inputs: Any) -> Decimal:
-        outcome = evaluate(meaning, value, inputs, text, quantum)
+        outcome = interpret(item, value, inputs, text, None)
         if outcome.points is None:
             low, high = outcome.allowed or (Decimal(0), Decimal(0))
-            raise JudgementError(f"needs the assessor's judgement: {low.normalize():f}–{high.normalize():f}分",
-                                 text=text)
+            raise JudgementError("needs_judgement", text, low=f"{low.normalize(arith.CTX):f}",
+                                 high=f"{high.normalize(arith.CTX):f}")
         return outcome.points
 
     return points
+
+
+def _points(points: Decimal | int | float | str) -> Decimal:
+    value = to_decimal(points)
+    check_number(value, 30, 30, points)
+    if value < 0:
+        raise ValidationError("分值 must not be negative", field="points", value=points)
+    return value
+
+
+def _quantum(precision: Decimal | int | float | str) -> Decimal:
+    quantum = to_decimal(precision)
+    check_number(quantum, 5, 20, precision)
+    if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
+        raise ValidationError("precision must be a power of ten such as 0.01 or 1", field="precision",
+                              value=precision)
+    return quantum
 
 
 def compile_rule(text: str, points: Decimal | int | float | str,
                  precision: Decimal | int | float | str = "0.01") -> Rule:
     """Compile a published scoring standard for an indicator worth ``points`` (分值).
 
-    Points are rounded half up once, to ``precision`` (0.01 unless the rubric says otherwise).
+    Points are rounded half up once, to ``precision`` (0.01 unless the rubric or the standard says
+    otherwise: 保留整数). Compiled rules are cached by (text, 分值, precision).
 
-    Raises :class:`~perfeval.rules.diagnostics.RuleSyntaxError` for text the grammar cannot read and
-    :class:`~perfeval.rules.diagnostics.RuleError` for a standard that reads but makes no sense.
+    Raises :class:`~perfeval.rules.errors.RuleSyntaxError` for text the grammar cannot read and
+    :class:`~perfeval.rules.errors.RuleError` for a standard that reads but cannot be scored as written.
 
     >>> compile_rule("90%（含）以上计6分；80%（含）-90%，计4分；低于80%计0分", points=6).points("85%")
     Decimal('4.00')
     """
-    max_points = to_decimal(points)
-    if max_points <= 0:
-        from ..errors import ValidationError
+    return _compile(text, _points(points), _quantum(precision))
 
-        raise ValidationError("分值 must be positive", field="points", value=points)
-    quantum = to_decimal(precision)
-    if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
-        from ..errors import ValidationError
 
-        raise ValidationError("precision must be a power of ten such as 0.01 or 0.1", field="precision",
-                              value=precision)
-    analysis = analyse(parse(text), max_points)
-    meaning = analysis.meaning
-    if isinstance(meaning, ir.Piecewise):
-        fn, source = build(meaning, text, quantum)
-        return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, fn, source, quantum)
-    return Rule(text, max_points, meaning, analysis.notes, analysis.diagnostics, _judged(meaning, text, quantum),
-                None, quantum)
+@lru_cache(maxsize=4096)
+def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
+    analysis = analyse(parse(text), max_points, quantum)
+    item = analysis.item
+    if max_points == 0 and _awards(item):
+        raise ValidationError("分值 must be positive", field="points", value=max_points)
+    if compilable(item):
+        fn, source = build(item, text)
+        return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, fn, source, item.precision)
+    return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, _interpreted(item, text), None,
+                item.precision)
+
+
+def _awards(item: ir.Item) -> bool:
+    """Whether the item can award anything above zero (a 分值 of 0 only fits a deduction-only item)."""
+    if item.options or item.tiers or item.judged or item.parts:
+        return True
+    for s in item.streams:
+        if s.role in (ir.Role.BASE, ir.Role.BONUS):
+            for p in s.fn.pieces:
+                if not (isinstance(p.expr, ir.Const) and p.expr.value <= 0):
+                    return True
+    return False

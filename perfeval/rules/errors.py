@@ -1,0 +1,194 @@
+"""Errors and diagnostics of the rules language: located, structured, rendered the way a compiler prints.
+
+Every error about a standard carries a stable ``code`` (its words are in :mod:`.messages`), the values
+that fill the message, and where it is: line and column in the text as the author wrote it, the length of
+the offending span. :meth:`LocatedError.render` shows the source line with the span underlined by display
+width (full-width characters take two columns), what was expected, and a hint. The message is Chinese by
+default; ``render(locale="en")`` gives English.
+
+>>> err = RuleSyntaxError("unreadable", text="每低于扣2分", line=1, column=4, length=1, found="扣")
+>>> print(err.render(locale="en"))
+line 1, column 4: cannot read this: '扣'
+  每低于扣2分
+        ^^
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from ..errors import Location, PerfevalError, caret_line
+from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
+from ..text import source_line
+from .messages import is_english, render
+from .vocabulary import TOKEN_KINDS
+
+__all__ = [
+    "Diagnostic",
+    "EvaluationError",
+    "JudgementError",
+    "LocatedError",
+    "MissingInputError",
+    "NoBandError",
+    "RuleError",
+    "RuleSyntaxError",
+    "Severity",
+    "ZeroDenominatorError",
+]
+
+
+class LocatedError(PerfevalError):
+    """An error about a place in a standard: ``code`` and ``params`` say what, ``line``/``column`` where.
+
+    ``text`` is the whole standard; ``length`` the characters of the offending span; ``expected`` token
+    kinds that could have come next (shown in words); ``hint`` a suggestion; ``path`` the file, if any.
+    """
+
+    def __init__(self, code: str, *, text: str, line: int = 1, column: int = 1, length: int = 1,
+                 expected: tuple[str, ...] = (), hint: str | None = None, path: str | None = None,
+                 **params: Any) -> None:
+        super().__init__(render(code, "zh_CN", **params), text=source_line(text, line),
+                         location=Location(path, line, column))
+        self.code = code
+        self.params = params
+        self.source = text
+        self.line = line
+        self.column = column
+        self.length = length
+        self.expected = expected
+        self.hint = hint
+
+    def located(self, path: str | None = None, line_offset: int = 0, column_offset: int = 0) -> LocatedError:
+        """The same error placed inside a file: ``path``, and lines/columns shifted by the offsets."""
+        self.location = Location(path, self.line + line_offset,
+                                 self.column + (column_offset if self.line == 1 else 0))
+        return self
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message alone, in ``locale``."""
+        return render(self.code, locale, **self.params)
+
+    def render(self, locale: str | None = "zh_CN") -> str:
+        """Position, message, the source line with a caret under the span, what was expected, the hint."""
+        src = source_line(self.source, self.line)
+        line = self.location.line or self.line
+        column = self.location.column or self.column
+        path = f"{self.location.path}, " if self.location.path else ""
+        where = f"{path}line {line}, column {column}" if is_english(locale) else f"{path}第 {line} 行第 {column} 列"
+        out = [f"{where}: {self.message_in(locale)}", f"  {src}", "  " + caret_line(src, self.column, self.length)]
+        if self.expected:
+            words = [TOKEN_KINDS[k].en if is_english(locale) else TOKEN_KINDS[k].zh for k in self.expected
+                     if k in TOKEN_KINDS]
+            if words:
+                out.append("  " + render("expected", locale, words=(" or " if is_english(locale) else "、").join(words)))
+        if self.hint:
+            out.append("  " + render("hint", locale, text=self.hint))
+        return "\n".join(out)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class RuleSyntaxError(LocatedError):
+    """A standard (or part of one) that the grammar cannot read."""
+
+
+class RuleError(LocatedError):
+    """A standard that reads but cannot be scored as written: no points, two readings, a lost number …"""
+
+
+class EvaluationError(PerfevalError):
+    """A compiled rule could not score the value or inputs it was given."""
+
+    def __init__(self, code: str, rule_text: str = "", **params: Any) -> None:
+        super().__init__(render(code, "zh_CN", **params), text=rule_text or None)
+        self.code = code
+        self.params = params
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message in ``locale``."""
+        return render(self.code, locale, **self.params)
+
+
+class NoBandError(EvaluationError):
+    """No band of the table covers the value. ``value`` is the value; ``gaps`` the uncovered intervals."""
+
+    def __init__(self, value: Decimal, gaps: tuple[str, ...], rule_text: str, shown: str) -> None:
+        super().__init__("no_band", rule_text, value=shown, gaps="、".join(gaps) if gaps else "—")
+        self.value = value
+        self.gaps = gaps
+
+
+class MissingInputError(EvaluationError):
+    """A rule needs an input that was not given. ``name`` names it."""
+
+    def __init__(self, name: str, rule_text: str = "", given: tuple[str, ...] = ()) -> None:
+        extra = f"（已给：{'、'.join(given)}）" if given else ""
+        super().__init__("missing_input", rule_text, name=name, given=extra)
+        self.name = name
+
+
+class ZeroDenominatorError(EvaluationError, _NumbersZeroDenominator):
+    """A division by zero inside a formula; ``name`` is the denominator as written.
+
+    It is also :class:`perfeval.numbers.ZeroDenominatorError` (and so a ZeroDivisionError)."""
+
+    def __init__(self, name: str, rule_text: str = "") -> None:
+        EvaluationError.__init__(self, "zero_denominator", rule_text, name=name)
+        self.name = name
+
+
+class JudgementError(EvaluationError):
+    """The assessor's input is not what the standard allows (a tier that does not exist, 19 of 16—18分)."""
+
+
+class Severity(Enum):
+    """How much a diagnostic matters."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Diagnostic:
+    """One finding about a rule: severity, a stable code (PE…), the message in Chinese and English, where.
+
+    INFO diagnostics are the readings chosen where the text left a choice; the checker and explanations
+    show them.
+
+    >>> d = Diagnostic(Severity.INFO, "PE101", "整步计算", "whole steps", 1, 5)
+    >>> d.message_in("en"), d.severity.value
+    ('whole steps', 'info')
+    """
+
+    severity: Severity
+    code: str
+    zh: str
+    en: str
+    line: int = 1
+    column: int = 1
+    length: int = 1
+    hint: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The message in Chinese."""
+        return self.zh
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message in ``locale``."""
+        return self.en if is_english(locale) else self.zh
+
+    def render(self, text: str, path: str | None = None, locale: str | None = "zh_CN") -> str:
+        """Print like a compiler: ``path:line:col: severity[code]: message``, source, caret, hint."""
+        src = source_line(text, self.line)
+        head = f"{path + ':' if path else ''}{self.line}:{self.column}: {self.severity.value}[{self.code}]: "
+        out = [head + self.message_in(locale), f"  {src}", "  " + caret_line(src, self.column, self.length)]
+        if self.hint:
+            out.append(f"  hint: {self.hint}")
+        return "\n".join(out)

@@ -1,0 +1,315 @@
+"""Condition phrases → the set of values a statement covers, with the strength of each edge's claim.
+
+The grammar chunks a condition into its smallest phrases; this module puts them back together. A
+statement's head "农村改厕验收合格率(words) 76%以下(bound) 的(words)" is the values ≤ 76% claimed by
+convention; "80%(point) ≤(described) x(words) <88%(compare)" is [80%, 88%); "低于(described) 下达额度(words)
+80%(不含80%)(point)" is a share of the reference 目标值 below 80%, claimed explicitly; "未完成(described)
+的(words)" names no number: it is a *fact*, true or false, or the complement of the numbered conditions
+around it.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.statements import statements
+>>> s = statements(parse("90%（含）以上计6分"))[0]
+>>> c = condition(s.head)
+>>> c.lo.value, c.lo.claim.name, c.hi
+(Decimal('0.9'), 'EXPLICIT', None)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ..syntax import nodes as n
+from ..syntax.nodes import Node, Num, Span
+from ..vocabulary import REFERENCE_WORDS, Claim, Comparator, alternation
+from .intervals import Side
+
+__all__ = ["Cond", "condition", "conditions", "numbers_of", "reference_in"]
+
+_REFERENCE = re.compile(alternation(REFERENCE_WORDS))
+
+
+@attrs.frozen
+class Cond:
+    """A condition on a value: ``lo``/``hi`` sides (None: open), or a fact when it names no number.
+
+    ``ref`` names the input the numbers are relative to (目标值, 上年值, 平均值), ``share`` whether they are
+    shares of it (低于下达额度80% → the ratio) rather than differences (低于标准3个百分点), ``either_way``
+    that they bound the distance on both sides (±8%以内), ``outside`` that the values beyond ``hi`` on both
+    sides are meant (±16%以外). ``cmp`` is the comparator of a condition named in words (未完成的 → 未完成),
+    ``subject`` the words naming the value, ``fact`` the words of a condition that names no number.
+    """
+
+    lo: Side | None
+    hi: Side | None
+    span: Span
+    numbers: tuple[Num, ...] = ()
+    ref: str | None = None
+    share: bool = False
+    either_way: bool = False
+    outside: bool = False
+    cmp: Comparator | None = None
+    subject: str | None = None
+    fact: str | None = None
+    point: bool = False
+    at_reference: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        """Whether the condition bounds a value with numbers (not a fact)."""
+        return self.lo is not None or self.hi is not None
+
+
+def reference_in(words: str) -> str | None:
+    """The input a reference word names (年度控制值 → 目标值, 上年 → 上年值), or None."""
+    m = _REFERENCE.search(words)
+    return REFERENCE_WORDS[m.group()] if m else None
+
+
+def numbers_of(phrases: tuple[Node, ...] | list[Node]) -> list[Num]:
+    """Every number written in conditions among ``phrases``."""
+    out: list[Num] = []
+    for p in phrases:
+        if isinstance(p, n.Compare | n.Bound | n.Point | n.Equal):
+            out.append(p.value)
+        elif isinstance(p, n.Range | n.GluedRange):
+            out += [p.lo, p.hi]
+        elif isinstance(p, n.Deviation):
+            out += [x for x in (p.lo, p.hi) if x is not None]
+        elif isinstance(p, n.CompareList):
+            out += list(p.values)
+    return out
+
+
+def _side(value: Decimal, inclusive: bool, claim: Claim) -> Side:
+    return Side(value, inclusive, claim)
+
+
+def _claimed(num: Num, incl: tuple[bool, Decimal | None] | None, default: Side | None) -> Side:
+    if incl is not None:
+        return Side(num.value, incl[0], Claim.EXPLICIT)
+    if default is not None:
+        return default
+    return Side(num.value, False, Claim.NONE)
+
+
+def _from_compare(cmp: Comparator, num: Num, incl: tuple[bool, Decimal | None] | None) -> tuple[Side | None, Side | None]:
+    claim = Claim.EXPLICIT if incl is not None else cmp.claim
+    inclusive = incl[0] if incl is not None else cmp.inclusive
+    side = Side(num.value, inclusive, claim)
+    if cmp.side == "equal":
+        eq = Side(num.value, True, Claim.EXPLICIT)
+        return eq, eq
+    return (side, None) if cmp.side == "lower" else (None, side)
+
+
+def _from_suffix(p: n.Bound) -> tuple[Side | None, Side | None]:
+    suf = p.suffix
+    claim = Claim.EXPLICIT if p.incl is not None else suf.claim
+    inclusive = p.incl[0] if p.incl is not None else suf.inclusive
+    side = Side(p.value.value, inclusive, claim)
+    if suf.side == "lower":
+        return side, None
+    if suf.side == "outside":
+        return side, None
+    return None, side
+
+
+def _from_range(p: n.Range | n.GluedRange) -> tuple[Side, Side]:
+    a, b = p.lo, p.hi
+    a_incl = getattr(p, "lo_incl", None)
+    b_incl = getattr(p, "hi_incl", None)
+    suffix = getattr(p, "suffix", None)
+    # (含80%) names its number: it claims that edge, wherever it was written.
+    for inc in (a_incl, b_incl):
+        if inc is not None and inc[1] is not None:
+            if inc[1] == a.value:
+                a_incl = (inc[0], None)
+                b_incl = None if b_incl is inc else b_incl
+            elif inc[1] == b.value:
+                b_incl = (inc[0], None)
+                a_incl = None if a_incl is inc else a_incl
+    lo = _claimed(a, a_incl, None)
+    hi = _claimed(b, b_incl, None)
+    if suffix is not None and suffix.side == "between" and b_incl is not None and a_incl is None:
+        lo = Side(a.value, b_incl[0], Claim.EXPLICIT)  # 95%-105%之间(含): both ends
+    elif suffix is not None and suffix.side == "upper" and b_incl is None:
+        hi = Side(b.value, suffix.inclusive, suffix.claim)  # 20%-50%以内: the upper end by convention
+    if lo.value > hi.value:  # 100%-80%（含） is written high to low
+        lo, hi = hi, lo
+    return lo, hi
+
+
+def conditions(head: tuple[Node, ...] | list[Node]) -> list[Cond]:
+    """Every condition of a head: 超出下达额度，或低于下达额度80%的 states two (either earns the outcome)."""
+    groups: list[list[Node]] = [[]]
+    for p in head:
+        if isinstance(p, n.Words) and p.text.startswith(("或", "或者")) and groups[-1]:
+            groups.append([attrs.evolve(p, text=p.text.lstrip("或者"))])
+        else:
+            groups[-1].append(p)
+    out = [condition(g) for g in groups]
+    return [c for c in out if c is not None]
+
+
+def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
+    """The condition the phrases of a statement's head state, or None when they state none."""
+    head = [p for p in head if not _descriptive_number(p, head)]
+    conds = [i for i, p in enumerate(head) if isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal
+                                                         | n.Deviation | n.Point | n.Described | n.Definition)]
+    if not conds:
+        return None
+    first = conds[0]
+    span = head[first].span.to(head[conds[-1]].span)
+    subject = "".join(p.text for p in head[:first] if isinstance(p, n.Words)) or None
+    p = head[first]
+    rest = head[first + 1 :]
+    claims = [c for c in rest if isinstance(c, n.Claim)]
+    words_after = "".join(w.text for w in rest if isinstance(w, n.Words))
+    if isinstance(p, n.Definition) and _constant(p.expr) is not None:
+        # 预算控制率 = 0 · x=100%: a name set equal to a number.
+        value = _constant(p.expr)
+        assert value is not None
+        eq = Side(value, True, Claim.EXPLICIT)
+        return Cond(eq, eq, span, subject=p.name, point=True)
+    if isinstance(p, n.Definition):
+        return None
+    if isinstance(p, n.Described):
+        return _described(p, rest, span, subject)
+    if isinstance(p, n.Point) and rest and isinstance(rest[0], n.Described):
+        # 80% ≤ x < 88%: the first comparator reads right to left.
+        hi_part = next((c for c in rest if isinstance(c, n.Compare)), None)
+        lo = _flipped(rest[0].cmp, p.value)
+        if hi_part is not None:
+            _, hi = _from_compare(hi_part.cmp, hi_part.value, hi_part.incl)
+            return Cond(lo, hi, span, (p.value, hi_part.value), subject=subject)
+        return Cond(lo, None, span, (p.value,), subject=subject)
+    if isinstance(p, n.Compare):
+        lo, hi = _from_compare(p.cmp, p.value, p.incl)
+        more = next((c for c in rest if isinstance(c, n.Compare)), None)
+        if more is not None:  # 小于90%且大于等于80%
+            lo2, hi2 = _from_compare(more.cmp, more.value, more.incl)
+            lo, hi = lo or lo2, hi or hi2
+        return Cond(lo, hi, span, (p.value,), subject=subject, cmp=p.cmp)
+    ref, share = _subject_reference(subject, [p])
+    if isinstance(p, n.Bound):
+        lo, hi = _from_suffix(p)
+        lo, hi = _named_claims(lo, hi, claims)
+        return Cond(lo, hi, span, (p.value,), subject=subject, outside=p.suffix.side == "outside", ref=ref,
+                    share=share)
+    if isinstance(p, n.Range | n.GluedRange):
+        lo2, hi2 = _from_range(p)
+        return Cond(lo2, hi2, span, (p.lo, p.hi), subject=subject, ref=ref, share=share)
+    if isinstance(p, n.Equal):
+        eq = Side(p.value.value, True, Claim.EXPLICIT)
+        return Cond(eq, eq, span, (p.value,), subject=subject, point=True)
+    if isinstance(p, n.Deviation):
+        if p.lo is not None:
+            lo3 = Side(p.lo.value, False, Claim.NONE)
+            hi3 = Side(p.hi.value, p.suffix.inclusive if p.suffix else False,
+                       p.suffix.claim if p.suffix else Claim.NONE)
+            return Cond(lo3, hi3, span, (p.lo, p.hi), subject=subject, either_way=True)
+        suf = p.suffix
+        if suf is not None and suf.side == "outside":
+            return Cond(Side(p.hi.value, suf.inclusive, suf.claim), None, span, (p.hi,), subject=subject,
+                        either_way=True)
+        hi4 = Side(p.hi.value, suf.inclusive if suf else True, suf.claim if suf else Claim.NONE)
+        return Cond(None, hi4, span, (p.hi,), subject=subject, either_way=True)
+    assert isinstance(p, n.Point)
+    side = _claimed(p.value, p.incl, Side(p.value.value, True, Claim.NONE))
+    lo4, hi4 = _named_claims(side, side, claims)
+    return Cond(lo4, hi4, span, (p.value,), subject=subject, point=True)
+
+
+_SUBJECT_REF = re.compile(f"(?:{alternation(REFERENCE_WORDS)})(?:的)?$")
+
+
+def _subject_reference(subject: str | None, numbers: list[Node]) -> tuple[str | None, bool]:
+    """实际发放额在下达额度80%-100%: numbers written right after a reference word are shares of it."""
+    if not subject:
+        return None, False
+    m = _SUBJECT_REF.search(subject)
+    if m is None:
+        return None, False
+    word = m.group().rstrip("的")
+    nums = numbers_of(numbers)
+    share = any(x.percent and not x.text.endswith("百分点") for x in nums)
+    return REFERENCE_WORDS[word], share
+
+
+def _descriptive_number(p: Node, head: list[Node]) -> bool:
+    """表3的本年登记户数 · 119消防日: a bare number inside words is part of a name, not a condition."""
+    if not isinstance(p, n.Point) or p.value.kind != "num" or p.incl is not None:
+        return False
+    i = head.index(p)
+    before = head[i - 1] if i else None
+    after = head[i + 1] if i + 1 < len(head) else None
+    return isinstance(before, n.Words) and isinstance(after, n.Words) and not after.text.startswith(("的", "以"))
+
+
+def _constant(expr: object) -> Decimal | None:
+    return expr.value if isinstance(expr, n.Number) else None
+
+
+def _flipped(cmp: Comparator, num: Num) -> Side:
+    """``80% ≤ x``: the number bounds x from below (and ``90 > S``: from above) — the comparator reversed."""
+    if cmp.side == "upper":  # ≤ / <: the number is below x
+        return Side(num.value, cmp.inclusive, cmp.claim)
+    return Side(num.value, cmp.inclusive, cmp.claim)
+
+
+def _named_claims(lo: Side | None, hi: Side | None, claims: list[n.Claim]) -> tuple[Side | None, Side | None]:
+    """(含72分) written after the words that follow its number still claims that number's edge."""
+    for c in claims:
+        for which in ("lo", "hi"):
+            side = lo if which == "lo" else hi
+            if side is not None and (c.number is None or c.number == side.value):
+                new = Side(side.value, c.inclusive, Claim.EXPLICIT)
+                lo, hi = (new, hi) if which == "lo" else (lo, new)
+    return lo, hi
+
+
+def _described(p: n.Described, rest: list[Node], span: Span, subject: str | None) -> Cond:
+    """未完成(的) · 低于(下达额度)80%(不含80%) · 超过(计划)5%以下 · 不高于(目标值)."""
+    words = ""
+    number: Node | None = None
+    for q in rest:
+        if isinstance(q, n.Words) and number is None:
+            words += q.text
+        elif isinstance(q, n.Point | n.Bound | n.Compare) and number is None:
+            number = q
+    cmp = p.cmp
+    ref = reference_in(words) if words else None
+    if number is None:
+        # No number: compared with a named value (目标值), or a fact (未完成的).
+        if ref is not None:
+            zero = Decimal(0)
+            lo, hi = _from_compare(cmp, Num(zero, "num", "0", p.span), None)
+            return Cond(lo, hi, span, (), ref=ref, cmp=cmp, subject=subject, fact=words or None, at_reference=True)
+        return Cond(None, None, span, (), cmp=cmp, subject=subject, fact=(words or p.cmp.word))
+    num = number.value  # type: ignore[attr-defined]
+    share = num.percent and not num.text.endswith("百分点")
+    if isinstance(number, n.Bound):
+        # 超过计划5%以下: the excess over the reference is at most 5% — the share lies in (100%, 105%].
+        lo_s, hi_s = _from_suffix(number)
+        base = Decimal(1) if share else Decimal(0)
+        sign = 1 if cmp.side == "lower" else -1
+        if lo_s is not None:
+            lo_s = Side(base + sign * lo_s.value, lo_s.inclusive, lo_s.claim)
+        if hi_s is not None:
+            hi_s = Side(base + sign * hi_s.value, hi_s.inclusive, hi_s.claim)
+        if sign < 0:
+            lo_s, hi_s = hi_s, lo_s
+        outer = _from_compare(cmp, Num(base, "num", "", p.span), None)
+        lo_s = lo_s or outer[0]
+        hi_s = hi_s or outer[1]
+        return Cond(lo_s, hi_s, span, (num,), ref=ref, share=share, cmp=cmp, subject=subject)
+    incl = getattr(number, "incl", None)
+    if ref is not None and not share and cmp.side == "upper":
+        # 低于目标值40天: forty days below the target — the difference is at most −40.
+        num = attrs.evolve(num, value=-num.value)
+    lo, hi = _from_compare(cmp, num, incl)
+    return Cond(lo, hi, span, (num,), ref=ref, share=share, cmp=cmp, subject=subject)

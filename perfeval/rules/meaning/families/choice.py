@@ -1,0 +1,197 @@
+"""Standards the assessor applies: one option of several, the items of a checklist, a judgement, tiers.
+
+* **Options.** 效果较好的计6分；一般3分；无效果0分 · 完成目标得满分，否则不得分 · the rows of a table: the input
+  names the option (①, 2, its words; True is the first, False the 否则).
+* **Checklist.** ①设有目标（1分）②目标明确（1分）… · 公开补贴标准0.5分，公开补贴对象0.5分…: the points of the
+  items met (the input lists them), at most the 分值 or a stated cap.
+* **Judgement.** 酌情评分 · 得16—18分 · 在3分内酌情给分: the assessor's points, checked against the range.
+* **Tiers.** 好(8-10分)、一般(4-7分)、差(0-3分) · 100%-80%（含）、80%-60%（含）: the tier chosen (等次) and the
+  points within it.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> [o.low for o in analyse(parse("效果较好的计6分；一般3分；无效果0分"), Decimal(6)).item.options]
+[Decimal('6'), Decimal('3'), Decimal('0')]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ...syntax import nodes as n
+from ...vocabulary import alternation
+from .. import ir
+from ..context import Context
+from ..roles import Reading
+from .common import Mods
+
+__all__ = ["TIER_WORDS", "checklist", "is_checklist", "judged", "options", "tiers_of"]
+
+_ZERO = Decimal(0)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: The words of qualitative tiers, longest first when matched at the end of a label.
+TIER_WORDS = ("优秀", "良好", "较好", "一般", "中等", "较差", "合格", "不合格", "基本达标", "达标", "不达标", "优", "良", "中",
+              "差", "好", "A档", "B档", "C档", "D档")
+_TIER_END = re.compile(f"(?:{alternation(TIER_WORDS)})$")
+
+
+def _label(r: Reading, ctx: Context) -> str:
+    words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
+    return words.strip("，,。;；:： 的") or ctx.source(r.statement.span)
+
+
+def _points(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
+    a = r.amount
+    if r.deduct is not None and r.deduct.high is not None and r.deduct.low is not None:
+        return max(_ZERO, P - r.deduct.high), max(_ZERO, P - r.deduct.low)
+    if a is None or a.full:
+        return P, P
+    if a.low is not None and a.high is not None:
+        return a.low, a.high
+    if a.share is not None:
+        return P * a.share, P * a.share
+    if a.points is not None:
+        return a.points, a.points
+    return P, P
+
+
+def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
+    """One of several options applies."""
+    P = ctx.max_points
+    out: list[ir.Option] = []
+    for r in readings:
+        if r.role == "absent":
+            continue
+        s = r.statement
+        label = _label(r, ctx)
+        veto = next((ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto)), None)
+        if r.role == "judged" and isinstance(s.outcome, n.Discretion):
+            lo, hi = _discretion(r, P)
+            out.append(ir.Option(_mark(len(out)), label, lo, hi, s.span, veto))
+            ctx.info("PE180", "酌情：由评价人在允许范围内给分", "酌情: the assessor decides within the range", s.span)
+            continue
+        lo, hi = _points(r, P)
+        for part in _alternatives(r, label):
+            out.append(ir.Option(_mark(len(out)), part, lo, hi, s.span, veto))
+    if len(out) == 1 and out[0].low == out[0].high and out[0].low > 0:
+        # 具备人员、场地、设备条件（1分）: what is not met earns nothing.
+        only = out[0]
+        out.append(ir.Option(_mark(1), "否则", _ZERO, _ZERO, only.span))
+        ctx.info("PE133", "未满足时得 0 分（原文只写了得分的情形）",
+                 "not met earns 0 (implied: the standard names only what earns points)", only.span)
+    _check_awards(out, ctx)
+    return ir.Item(P, options=tuple(out), ceiling=P, precision=mods.precision or Decimal("0.01"))
+
+
+def _alternatives(r: Reading, label: str) -> list[str]:
+    """未实行动态核定的，或“反向”压减床位编制的，扣1.5分: two situations, one outcome — two options."""
+    words = [p.text for p in r.statement.head if isinstance(p, n.Words)]
+    if len(words) >= 2 and words[1].startswith(("或", "或者")):
+        return [words[0].strip("，,的 "), words[1].lstrip("或者").strip("，,的 ")] + \
+            [w.strip("，,的 ") for w in words[2:]]
+    return [label]
+
+
+def _mark(i: int) -> str:
+    return _CIRCLED[i] if i < len(_CIRCLED) else str(i + 1)
+
+
+def _discretion(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
+    d = r.statement.outcome
+    assert isinstance(d, n.Discretion)
+    bound = next((p for p in r.statement.head if isinstance(p, n.Bound) and p.value.kind == "score"), None)
+    if bound is not None:  # 在1.5分内酌情给分
+        return _ZERO, min(P, bound.value.value)
+    if d.low is not None and d.high is not None:
+        if "扣" in d.text:
+            return max(_ZERO, P - d.high), max(_ZERO, P - d.low)
+        return d.low, d.high
+    return _ZERO, P
+
+
+def _check_awards(out: list[ir.Option], ctx: Context) -> None:
+    for o in out:
+        if o.high > ctx.max_points:
+            raise ctx.fail("award_above_points", o.span, clause=o.label, award=f"{o.high.normalize():f}",
+                           points=f"{ctx.max_points.normalize():f}")
+
+
+def is_checklist(readings: list[Reading], P: Decimal) -> bool:
+    """Items with points that add up (to at most the 分值): a checklist, not alternatives."""
+    pts = [r.amount.points for r in readings if r.amount is not None and r.amount.points is not None]
+    if len(pts) < 2 or len(pts) != len(readings):
+        return False
+    total = sum(pts, _ZERO)
+    marked = all(r.statement.mark is not None for r in readings)
+    if total <= P and (marked or total == P):
+        return max(pts) < P or total == P and len(pts) > 1 and max(pts) < P
+    return False
+
+
+def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | None,
+              zeros: list[Reading] | None = None) -> ir.Item:
+    """The points of the items met (and a fact that zeroes them all: 整改任务未全部完成的，扣除本项全部分值)."""
+    P = ctx.max_points
+    streams: list[ir.Stream] = []
+    for i, r in enumerate(readings):
+        s = r.statement
+        pts = r.amount.points if r.amount is not None and r.amount.points is not None else _ZERO
+        key = s.mark if s.mark is not None else _mark(i)
+        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                  ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(pts), s.span,
+                           ctx.source(s.span)))
+        streams.append(ir.Stream(key, ctx.source(s.span), s.span, ir.Value(ir.Kind.FLAG, names=(_label(r, ctx),)),
+                                 ir.Piecewise(pieces), ir.Role.BONUS))
+    for r in zeros or []:
+        s = r.statement
+        words = "".join(p.text for p in s.head if isinstance(p, n.Words)).strip("，,的 ")
+        names = (words, re.sub(r"^(?:未|没有|无|不)", "", words), re.sub(r"未|没有", "", words))
+        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                  ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(_ZERO), s.span,
+                           ctx.source(s.span), zero=True))
+        streams.append(ir.Stream(_mark(len(streams)), ctx.source(s.span), s.span,
+                                 ir.Value(ir.Kind.FLAG, names=tuple(dict.fromkeys(n_ for n_ in names if n_)),
+                                          negated=words.startswith(("未", "没有", "无", "不"))),
+                                 ir.Piecewise(pieces), ir.Role.DEDUCT))
+    total = sum((r.amount.points or _ZERO for r in readings if r.amount is not None), _ZERO)
+    if total != P:
+        ctx.warn("PE220", f"各项合计 {total.normalize():f} 分，与分值 {P.normalize():f} 分不同",
+                 f"the items add up to {total.normalize():f}分, not the 分值 {P.normalize():f}分", None)
+    ctx.info("PE190", "清单：得分为满足各项的分数之和", "checklist: the points of the items met, added up", None)
+    return ir.Item(P, tuple(streams), base=_ZERO, ceiling=min(P, cap) if cap is not None else P,
+                   precision=mods.precision or Decimal("0.01"))
+
+
+def judged(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
+    """The assessor's points within the range the standard allows."""
+    P = ctx.max_points
+    r = readings[0]
+    if isinstance(r.statement.outcome, n.Discretion):
+        lo, hi = _discretion(r, P)
+    else:
+        lo, hi = _points(r, P)
+    if hi > P:
+        raise ctx.fail("award_above_points", r.statement.span, clause=ctx.source(r.statement.span),
+                       award=f"{hi.normalize():f}", points=f"{P.normalize():f}")
+    ctx.info("PE181", f"由评价人判断：{lo.normalize():f}–{hi.normalize():f} 分",
+             f"the assessor's judgement: {lo.normalize():f}–{hi.normalize():f}分", r.statement.span)
+    return ir.Item(P, judged=(lo, hi), ceiling=P, precision=mods.precision or Decimal("0.01"))
+
+
+def tiers_of(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item | None:
+    """好(8-10分)、一般(4-7分) · 宣传效果好的给4-5分，较好的给2-3分: tiers named by a quality word."""
+    P = ctx.max_points
+    tiers: list[ir.Option] = []
+    for r in readings:
+        label = _label(r, ctx)
+        m = _TIER_END.search(label)
+        if m is None:
+            return None
+        lo, hi = _points(r, P)
+        tiers.append(ir.Option(m.group(), label, lo, hi, r.statement.span))
+    if len(tiers) < 2 or not any(t.low != t.high for t in tiers):
+        return None
+    ctx.info("PE182", "分档评价：评价人选择档次，并在档次分数区间内给分",
+             "tiers: the assessor picks the tier and the points within its range", None)
+    return ir.Item(P, tiers=tuple(tiers), ceiling=P, precision=mods.precision or Decimal("0.01"))

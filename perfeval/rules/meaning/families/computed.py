@@ -1,0 +1,108 @@
+"""Points computed from the value: proportional by direction, overspend, linear between two edges, formulas.
+
+DESIGN.md, "The field beyond the seeds":
+
+* **Proportional.** 按完成比例 / 同比例扣减 / 计算得分 give 分值 × the rate; against a target, 分值 × actual/target
+  for a higher-is-better indicator and 分值 × target/actual for a lower-is-better one (“≤”型, 成本类).
+* **Overspend.** 按超支比例扣减 takes the overshoot share: 分值 × (2 − actual/target).
+* **Linear.** 60%-85%之间线性计分 runs straight from the points of the band below to those of the band above.
+* **Formula.** 得分=（实际完成率-60%）/（1-60%）×指标分值: its one input is the value scored; with several,
+  each is a named input.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("低于60%不得分,60%-85%之间按线性插值计分,85%(含)以上得满分"), Decimal(10)).item
+>>> [p.label for p in item.streams[0].fn.pieces][1]
+'60%-85%之间按线性插值计分'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from .. import ir
+from ..context import Context
+from ..formulas import expression, inputs_of, substitute
+from ..roles import Reading
+from .common import show
+from .piecewise import Draft, ValueInfo
+
+__all__ = ["LINEAR_MARK", "computed_expr", "linear", "lower_is_better"]
+
+#: A placeholder expression for a linear piece, replaced once the bands around it are known.
+LINEAR_MARK = ir.Input("\x00linear")
+
+
+def lower_is_better(text: str) -> bool:
+    """Whether the standard says its indicator is lower-is-better (“≤”型指标, 成本类指标(≤), 不高于目标)."""
+    return any(w in text for w in ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好"))
+
+
+def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
+    """The expression of a computed statement (see the module docstring)."""
+    out = r.statement.outcome
+    P = ir.MaxPoints()
+    x = ir.X()
+    if isinstance(out, n.Linear):
+        return LINEAR_MARK
+    if isinstance(out, n.Overspend):
+        ctx.info("PE141", "超支比例扣减：分值 ×（2 − 实际/目标），超支 1% 扣分值的 1%",
+                 "overspend: 分值 × (2 − actual/target); each 1% over costs 1% of 分值", r.statement.span)
+        return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(2)), x))
+    if isinstance(out, n.Proportional):
+        if value.ref is not None and lower_is_better(ctx.text):
+            ctx.info("PE143", "越低越好的指标按比例计分：分值 × 目标/实际", "lower-is-better proportional: 分值 × target/actual",
+                     r.statement.span)
+            return ir.Op("/", P, x)
+        if out.deducts:
+            ctx.info("PE144", "按缺失比例扣分：分值 ×（1 − 缺失比例）", "deducted by the share missing: 分值 × (1 − share)",
+                     r.statement.span)
+            return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(1)), x))
+        ctx.info("PE140", "按比例计分：分值 × 比率" + ("（实际/目标）" if value.ref else ""),
+                 "proportional: 分值 × rate" + (" (actual/target)" if value.ref else ""), r.statement.span)
+        return ir.Op("*", P, x)
+    if isinstance(out, n.ScoreFormula | n.InlineFormula):
+        expr = expression(out.expr)
+        names = inputs_of(expr)
+        if value.formula_input is not None and value.formula_input in names:
+            expr = substitute(expr, value.formula_input, x)
+        return expr
+    raise ctx.fail("formula_unreadable", r.statement.span, clause=ctx.source(r.statement.span))
+
+
+def linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """Replace each linear placeholder by the line from the band below its range to the band above."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.expr != LINEAR_MARK:
+            out.append(d)
+            continue
+        if d.lo is None or d.hi is None:
+            raise ctx.fail("cond_without_points", d.span, clause=d.label)
+        a, b = d.lo.value, d.hi.value
+        low = _points_at(drafts, a, below=True)
+        high = _points_at(drafts, b, below=False)
+        if low is None or high is None:
+            raise ctx.fail("cond_without_points", d.span, clause=d.label)
+        # points = low + (high − low) × (x − a) / (b − a)
+        slope = ir.Op("/", ir.Op("-", high, low), ir.Const(b - a))
+        expr = ir.Op("+", low, ir.Op("*", slope, ir.Op("-", ir.X(), ir.Const(a))))
+        ctx.info("PE145", f"线性插值：{show(a, ir.Kind.RATE)} 到 {show(b, ir.Kind.RATE)} 之间按直线计分",
+                 f"linear between {show(a, ir.Kind.RATE)} and {show(b, ir.Kind.RATE)}", d.span)
+        out.append(attrs.evolve(d, expr=expr, weak=False))
+    return out
+
+
+def _points_at(drafts: list[Draft], edge: Decimal, below: bool) -> ir.Expr | None:
+    """The constant points of the band that meets ``edge`` from below (or above)."""
+    for d in drafts:
+        if d.expr == LINEAR_MARK or not isinstance(d.expr, ir.Const | ir.MaxPoints):
+            continue
+        if below and d.hi is not None and d.hi.value == edge:
+            return d.expr
+        if not below and d.lo is not None and d.lo.value == edge:
+            return d.expr
+    return None

@@ -1,0 +1,352 @@
+"""Deductions per case and one-off deductions: each a stream with its own input, summed, then clamped.
+
+DESIGN.md, "Per-occurrence": 每发现一例/一处/一次, 1项扣1.2分, 发现1例扣2分, 扣0.3分/台次, 每人次扣0.5分 take a
+count (a whole number ≥ 0); "未建立台账的扣3分" is a one-off deduction taking yes/no. A cap (最多扣4分,
+扣满6分为止) binds the stream it follows; 扣完为止 floors the item at 0. A condition on the same count that
+zeroes the item (逾期五天及以上不得分, 发现两次以上的本项不得分) is part of that count's stream; a fact that
+zeroes it (发生重大事故的本项得分为0) is a stream of its own. The award that states what is kept when nothing
+is found (按时报送报告的得10分) is the base.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("每发现一处扣0.5分，扣完为止"), Decimal(3)).item
+>>> item.streams[0].value.kind.value, item.base
+('count', Decimal('3'))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from ...vocabulary import Claim
+from .. import ir
+from ..conditions import Cond
+from ..context import Context
+from ..intervals import Side
+from ..roles import Reading
+from ..statements import Statement
+from ...vocabulary import COUNT_NOUNS
+from .common import Mods, show
+
+_COUNT_NOUNS = frozenset(COUNT_NOUNS)
+
+__all__ = ["OCCURS", "counted", "mark_key"]
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+OCCURS = re.compile(r"^(?:年度内|考核期内|当年|本年度?)?(?:发生|出现|存在|有|被)")
+_NEGATED = re.compile(r"^(?:未|没有|无|不)")
+
+
+def mark_key(mark: str | None) -> str | None:
+    """The key a part's mark gives its input: ① stays ①, "5." and "(5)" become "5"."""
+    if mark is None:
+        return None
+    m = re.fullmatch(r"\(?\s*(\d{1,2}|[一二三四五六七八九十])\s*[).、]?", mark.strip())
+    return m.group(1) if m else mark.strip()
+
+
+def _amount(r: Reading) -> tuple[Decimal, Decimal]:
+    out = r.statement.outcome
+    if isinstance(out, n.Discretion) and out.low is not None and out.high is not None:
+        return out.low, out.high  # 酌情扣1-2分: the assessor chooses the deduction within the range
+    if r.deduct is not None:
+        if r.deduct.low is None or r.deduct.high is None:
+            return _ZERO, _ZERO
+        return r.deduct.low, r.deduct.high
+    if r.bonus is not None:
+        return r.bonus.low, r.bonus.high
+    if r.amount is not None and r.amount.points is not None:
+        return r.amount.points, r.amount.points
+    return _ZERO, _ZERO
+
+
+def _cap(s: Statement) -> Decimal | None:
+    for m in s.modifiers:
+        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and getattr(m, "points", None) is not None:
+            return m.points  # type: ignore[no-any-return]
+    return None
+
+
+def _words(s: Statement) -> str:
+    return "".join(p.text for p in s.head if isinstance(p, n.Words)).strip("，,的 ")
+
+
+def _until_zero_sentence(s: Statement, stmts: list[Statement]) -> bool:
+    """扣完为止 in the same sentence: a fixed deduction before it repeats per finding (it only makes sense so)."""
+    return any(isinstance(m, n.UntilZero | n.CapUntil) for t in stmts if t.sentence == s.sentence
+               for m in t.modifiers) or any(isinstance(m, n.UntilZero) for m in s.modifiers)
+
+
+def _count_pieces(r: Reading, per_case: tuple[Decimal, Decimal], label: str, span: n.Span,
+                  gates: list[Reading], ctx: Context, mode: ir.StepMode) -> tuple[ir.Piece, ...]:
+    low, high = per_case
+    size = r.step.size.value if r.step is not None and r.step.size is not None else _ONE
+    x: ir.Expr = ir.X() if size == _ONE and mode is ir.StepMode.WHOLE else ir.Steps(ir.X(), size, mode)
+    expr: ir.Expr = ir.Op("*", ir.Const(high), x)
+    judged = (ir.Op("*", ir.Const(low), x), ir.Op("*", ir.Const(high), x)) if low != high else None
+    everything = ir.Interval(_ZERO, True, None, False)
+    if not gates:
+        return (ir.Piece(everything, expr, span, label, judged=judged),)
+    pieces: list[ir.Piece] = []
+    edges: list[tuple[Decimal, bool]] = []
+    for g in gates:
+        assert g.cond is not None and g.cond.lo is not None
+        edges.append((g.cond.lo.value, g.cond.lo.inclusive))
+    start, inclusive = min(edges)
+    pieces.append(ir.Piece(ir.Interval(_ZERO, True, start, not inclusive), expr, span, label, judged=judged))
+    g = gates[0]
+    veto = next((ctx.source(m.span) for m in g.statement.modifiers if isinstance(m, n.Veto)), None)
+    pieces.append(ir.Piece(ir.Interval(start, inclusive, None, False), ir.Const(_ZERO), g.statement.span,
+                           ctx.source(g.statement.span), veto=veto, zero=True))
+    ctx.info("PE160", f"{ctx.source(g.statement.span)!r}：达到 {start} 时本项不得分，早于逐项扣完",
+             f"{ctx.source(g.statement.span)!r}: from {start} the item scores 0, before the cases would take it all",
+             g.statement.span)
+    return tuple(pieces)
+
+
+def _fact_kind(words: str) -> ir.Kind:
+    """发生/出现/存在…的 is an occurrence (a count, or yes/no); anything else a yes/no fact."""
+    return ir.Kind.COUNT if OCCURS.search(words) else ir.Kind.FLAG
+
+
+def _names(words: str) -> tuple[str, ...]:
+    """The names a fact can be given by: its words, and their positive form (未发生采购业务 → 发生采购业务)."""
+    w = words.strip("，,的 ")
+    out = [w] if w else []
+    m = _NEGATED.match(w)
+    if m:
+        out.append(w[m.end():])
+    return tuple(out)
+
+
+def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement]) -> ir.Item:
+    """The item of a standard made of per-case and one-off deductions (see the module docstring)."""
+    P = ctx.max_points
+    base = P
+    streams: list[ir.Stream] = []
+    gates = [r for r in readings if r.role == "band" and r.cond is not None and _is_count_cond(r.cond)
+             and r.amount is not None and r.amount.zero]
+    counts = _merged([r for r in readings if r.role in ("count", "oneoff", "zero", "double", "judged")
+                      or (r.role == "band" and r not in gates)])
+    awards = [r for r in readings if r.role == "award"]
+    per_case = [r for r in counts if r.role == "count"]
+    additive = bool(per_case) and len(per_case) == len(counts) and all(
+        r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case)
+    if awards:
+        first = awards[0]
+        pts = first.amount.points if first.amount and first.amount.points is not None else P
+        if pts > P:
+            raise ctx.fail("award_above_points", first.statement.span, clause=ctx.source(first.statement.span),
+                           award=f"{pts.normalize():f}", points=f"{P.normalize():f}")
+        base = pts
+        ctx.info("PE132", f"{ctx.source(first.statement.span)!r} 读作未发现任何问题时的得分",
+                 f"{ctx.source(first.statement.span)!r} read as the score when nothing is found",
+                 first.statement.span)
+    elif additive and counts:
+        base = _ZERO
+    keyed = _keys(counts)
+    previous: tuple[Decimal, Decimal] | None = None
+    for r, key in zip(counts, keyed, strict=True):
+        s = r.statement
+        label = ctx.source(s.span)
+        cap = _cap(s)
+        if cap is not None and mods.carry and cap >= P:
+            cap = None  # 扣完10分后在总分中继续扣减: past the 10 points the rest is carried
+        words = _words(s)
+        if r.role == "double":
+            if previous is None:
+                raise ctx.fail("cond_without_points", s.span, clause=label)
+            amount = (previous[0] * 2, previous[1] * 2)
+            ctx.info("PE165", f"{label!r}：加倍扣分，每次扣 {amount[1].normalize():f} 分",
+                     f"{label!r}: doubled, {amount[1].normalize():f} per case", s.span)
+            streams.append(_count_stream(key, r, amount, label, s, [], ctx, words, cap, ir.Role.DEDUCT))
+            continue
+        if r.role == "zero":
+            kind = _fact_kind(words)
+            veto = next((ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto)), None)
+            fires = ir.Interval(_ONE, True, None, False) if kind is ir.Kind.COUNT else ir.Interval(_ONE, True, _ONE, True)
+            # 除本项不得分外，另倒扣10分: zero, and ten more below it
+            extra = -(r.deduct.high or _ZERO) if r.deduct is not None else _ZERO
+            pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                      ir.Piece(fires, ir.Const(extra), s.span, label, veto=veto, zero=True))
+            streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
+                                     ir.Role.DEDUCT))
+            continue
+        role = ir.Role.BONUS if (r.bonus is not None or (r.deduct is None and r.amount is not None)) else ir.Role.DEDUCT
+        if role is ir.Role.BONUS and base == P and r.deduct is None and not awards:
+            role = ir.Role.BONUS
+        amount = _amount(r)
+        if r.role == "count" or (r.role == "oneoff" and _until_zero_sentence(s, stmts)):
+            if r.role == "oneoff":
+                ctx.info("PE161", f"{label!r} 后有“扣完为止”，读作每发现一次扣 {amount[1].normalize():f} 分",
+                         f"{label!r} is followed by 扣完为止: read as {amount[1].normalize():f} per finding", s.span)
+            mine = [g for g in gates if _same_count(g, r, len([c for c in counts if c.role == "count"]))]
+            streams.append(_count_stream(key, r, amount, label, s, mine, ctx, words, cap, role, mods,
+                                         _enumerated(stmts, s)))
+            previous = amount
+            continue
+        if r.role == "band":
+            streams.append(_band_stream(key, r, ctx, label, s, cap))
+            continue
+        if r.role == "judged" and isinstance(s.outcome, n.Discretion) and _bounded(s) is not None:
+            # 未按规程办理的在1.5分内酌情给分: when it applies, the item is scored by the assessor within 0–1.5.
+            bound = _bounded(s)
+            assert bound is not None
+            pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                      ir.Piece(ir.Interval(_ONE, True, _ONE, True), ir.Const(_ZERO), s.span, label, zero=True,
+                               judged=(ir.Const(_ZERO), ir.Const(bound))))
+            streams.append(ir.Stream(key, label, s.span, ir.Value(ir.Kind.FLAG, names=_names(words)),
+                                     ir.Piecewise(pieces), ir.Role.DEDUCT))
+            continue
+        # a one-off deduction: yes/no
+        low, high = amount
+        judged = (ir.Const(low), ir.Const(high)) if low != high else None
+        zero = r.amount is not None and r.amount.zero
+        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                  ir.Piece(ir.Interval(_ONE, True, _ONE, True), ir.Const(high), s.span, label, judged=judged,
+                           zero=zero))
+        kind = ir.Kind.FLAG
+        streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
+                                 role, cap))
+        previous = amount
+    for g in gates:
+        if not any(g.statement.span == p.span for st in streams for p in st.fn.pieces):
+            streams.append(_band_stream(f"{len(streams) + 1}", g, ctx, ctx.source(g.statement.span), g.statement, None))
+    if len(streams) == 1 and streams[0].value.kind is not ir.Kind.FLAG:
+        only = streams[0]
+        streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
+    return _item(streams, base, ctx, mods, readings)
+
+
+def _merged(readings: list[Reading]) -> list[Reading]:
+    """Statements that only finish the one before them: 由考核组视情节确定 after 每处扣0.1-0.3分 (it describes
+    the range), 另倒扣10分 after 除本项不得分外 (the same case costs more)."""
+    out: list[Reading] = []
+    for r in readings:
+        prev = out[-1] if out else None
+        same = prev is not None and prev.statement.sentence == r.statement.sentence
+        if same and r.role == "judged" and isinstance(r.statement.outcome, n.Discretion) and \
+                r.statement.outcome.low is None and prev is not None and prev.deduct is not None and \
+                prev.deduct.low != prev.deduct.high and not _words(r.statement).replace("由", "").strip("考核组"):
+            continue
+        words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
+        if same and prev is not None and prev.role == "zero" and words.startswith(("外", "另", "并")) and \
+                r.deduct is not None:
+            out[-1] = attrs.evolve(prev, deduct=r.deduct)
+            continue
+        out.append(r)
+    return out
+
+
+def _enumerated(stmts: list[Statement], s: Statement) -> tuple[str, ...]:
+    """①…②…⑤…。以上情况每出现一例…扣1分: the marks of the items before a count of failures among them."""
+    marks = [t.mark for t in stmts if t.mark is not None and t.outcome is None and t is not s]
+    if s.mark is None and marks and any("以上" in p.text for p in s.head if isinstance(p, n.Words)):
+        return tuple(dict.fromkeys(m for m in marks if m))
+    return ()
+
+
+def _bounded(s: Statement) -> Decimal | None:
+    bound = next((p for p in s.head if isinstance(p, n.Bound) and p.value.kind == "score"), None)
+    return bound.value.value if bound is not None else None
+
+
+def _is_count_cond(c: Cond) -> bool:
+    return bool(c.numbers) and all(x.kind == "qty" for x in c.numbers) and c.lo is not None and c.hi is None
+
+
+def _same_count(g: Reading, r: Reading, n_counts: int) -> bool:
+    if n_counts <= 1:
+        return True
+    assert g.cond is not None and r.step is not None
+    unit = g.cond.numbers[0].unit if g.cond.numbers else None
+    return unit is not None and unit == r.step.unit
+
+
+def _count_stream(key: str, r: Reading, amount: tuple[Decimal, Decimal], label: str, s: Statement,
+                  gates: list[Reading], ctx: Context, words: str, cap: Decimal | None, role: ir.Role,
+                  mods: Mods | None = None, items: tuple[str, ...] = ()) -> ir.Stream:
+    from .common import step_mode
+
+    unit = r.step.unit if r.step is not None else None
+    names = _names(words) + ((f"{unit}数",) if unit else ())
+    mode = step_mode(s, mods or Mods())
+    pieces = _count_pieces(r, amount, label, s.span, gates, ctx, mode)
+    kind = ir.Kind.COUNT if unit is None or unit in _COUNT_NOUNS else ir.Kind.QUANTITY
+    return ir.Stream(key, label, s.span, ir.Value(kind, unit=None if kind is ir.Kind.COUNT else unit, names=names,
+                                                  options=items), ir.Piecewise(pieces), role, cap)
+
+
+def _band_stream(key: str, r: Reading, ctx: Context, label: str, s: Statement, cap: Decimal | None) -> ir.Stream:
+    """A deduction on a condition of its own value (表3的本年登记户数小于上一年的85%的,扣除1.5分)."""
+    assert r.cond is not None
+    c = r.cond
+    low, high = _amount(r)
+    lo = c.lo
+    hi = c.hi
+    iv = ir.Interval(lo.value if lo else None, lo.inclusive if lo else False, hi.value if hi else None,
+                     hi.inclusive if hi else False)
+    zero = r.amount is not None and r.amount.zero
+    pieces = [ir.Piece(iv, ir.Const(high), s.span, label, zero=zero)]
+    from ..intervals import subtract
+
+    for rest in subtract(ir.EVERYTHING, iv):
+        pieces.append(ir.Piece(rest, ir.Const(_ZERO), s.span, ""))
+    kind = ir.Kind.RATE if any(x.percent for x in c.numbers) else ir.Kind.COUNT
+    value = ir.Value(kind, names=_names(_words(s)))
+    if c.ref is not None:
+        derive = ir.Op("/", ir.Input("实际值"), ir.Input(c.ref)) if c.share else ir.Op("-", ir.Input("实际值"), ir.Input(c.ref))
+        value = ir.Value(kind, derive=derive, needs=("实际值", c.ref))
+    return ir.Stream(key, label, s.span, value, ir.Piecewise(tuple(sorted(pieces, key=_order))), ir.Role.DEDUCT, cap)
+
+
+def _order(p: ir.Piece) -> tuple[bool, Decimal]:
+    return (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else _ZERO)
+
+
+def _keys(readings: list[Reading]) -> list[str]:
+    """①②③ in order of appearance, or the printed marks (5, 6 …); two clauses inside one mark: ③-1, ③-2."""
+    marks = [mark_key(r.statement.mark) for r in readings]
+    if all(m is not None for m in marks) and len(set(marks)) > 1:
+        out: list[str] = []
+        for i, m in enumerate(marks):
+            assert m is not None
+            same = [j for j, other in enumerate(marks) if other == m]
+            out.append(m if len(same) == 1 else f"{m}-{same.index(i) + 1}")
+        return out
+    circled = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    return [circled[i] if i < len(circled) else str(i + 1) for i in range(len(readings))]
+
+
+def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, readings: list[Reading]) -> ir.Item:
+    P = ctx.max_points
+    floor: Decimal | None = _ZERO
+    if mods.negative:
+        floor = None
+        ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
+    elif mods.neg_cap is not None:
+        floor = -mods.neg_cap
+    else:
+        reverse = [r.deduct.high for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"
+                   and r.deduct.high is not None]
+        if reverse:
+            floor = -max(reverse)
+            ctx.info("PE171", f"倒扣：本项最低为 {show(floor, ir.Kind.NUMBER)} 分",
+                     f"倒扣: the item may go down to {show(floor, ir.Kind.NUMBER)}", None)
+    if mods.carry:
+        ctx.info("PE172", "扣完本项分值后，其余扣分计入考核总分", "what the item cannot take is carried to the total", None)
+    gain = [r for r in readings if r.role == "note" and False]
+    _ = gain
+    ceiling = P
+    if mods.floor is not None and floor is not None:
+        floor = max(floor, mods.floor)
+    return ir.Item(P, tuple(streams), base=base, floor=floor, ceiling=ceiling, carry=mods.carry,
+                   precision=mods.precision or Decimal("0.01"), deduction_cap=P if mods.cap_at_points else None)
+
+
+_ = (Claim, Side)

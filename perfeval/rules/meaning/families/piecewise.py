@@ -1,0 +1,537 @@
+"""Numeric standards: bands, steps, linear, proportional and formula scoring of one value → its streams.
+
+Every statement becomes a draft piece (an interval as written, with the strength of each edge's claim,
+and the points on it). Steps count from the reference the bands name (100%计满分 → 100%), from 以100%为标准,
+or from the condition before them (低于90%的每降低1个百分点 → 90%); regions the standard only implies (the
+values below 100% where the steps apply, a formula with no condition) have the written bands carved out
+of them; conditions in words (达到或超过标准值) take what the numbered ones leave; then every shared edge
+is given to one piece (:mod:`..intervals`). Bonus steps (每超1%加0.3分) become a bonus stream on the same
+value.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("90%（含）以上计6分；低于90%计0分"), Decimal(6)).item
+>>> [render_interval(p.interval) for p in item.streams[0].fn.pieces]
+['(-∞, 90%)', '[90%, +∞)']
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from ...syntax.nodes import Span
+from ...vocabulary import Claim
+from .. import ir
+from ..conditions import Cond, conditions
+from ..context import Context
+from ..intervals import Side, render_interval, resolve, subtract
+from ..roles import Amount, Reading
+from .common import Mods, amount_expr, show, step_mode
+
+__all__ = ["Draft", "ValueInfo", "finish", "piecewise"]
+
+
+@attrs.frozen
+class ValueInfo:
+    """The value a numeric standard scores: its kind and unit, and the input it is relative to."""
+
+    kind: ir.Kind
+    unit: str | None = None
+    ref: str | None = None      # 目标值 / 上年值 / 平均值 when the conditions compare with it
+    share: bool = False         # the numbers are shares of the reference (ratio), else differences
+    formula: ir.Expr | None = None   # a formula of one input: x is that input
+    formula_input: str | None = None
+
+
+@attrs.frozen
+class Draft:
+    """A piece before its edges are resolved (see the module docstring)."""
+
+    lo: Side | None
+    hi: Side | None
+    expr: ir.Expr
+    span: Span
+    label: str
+    weak: bool = False
+    described: str | None = None   # "lower"/"upper": a condition in words, the side of the others it takes
+    veto: str | None = None
+    judged: tuple[ir.Expr, ir.Expr] | None = None
+    either_way: bool = False
+    implied: bool = False          # the reference's own points, stated by no clause: every other piece wins
+
+
+def _sides(c: Cond) -> tuple[Side | None, Side | None]:
+    return c.lo, c.hi
+
+
+def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mods,
+              reference: Decimal | None) -> tuple[list[ir.Piece], list[ir.Piece]]:
+    """The pieces of the base stream and of the bonus stream (empty when there is no bonus)."""
+    from .schedules import continue_schedule, examples_of
+
+    P = ctx.max_points
+    readings, examples = examples_of(readings)
+    drafts: list[Draft] = []
+    bonus: list[Draft] = []
+    steps: list[Reading] = []
+    otherwise: list[Reading] = []
+    for r in readings:
+        s = r.statement
+        label = ctx.source(s.span)
+        veto = _veto(r, ctx)
+        if r.role == "band":
+            if s.find(n.CompareList):
+                drafts += _respectively(r, ctx, value)
+                continue
+            assert r.cond is not None
+            if s.has(n.Otherwise):
+                otherwise.append(r)
+                continue
+            expr = _band_expr(r, P)
+            target = bonus if r.bonus is not None else drafts
+            for cond in conditions([p for p in s.head if not isinstance(p, n.Per)]) or [r.cond]:
+                cond = _at_reference(cond, value)
+                if cond.numeric:
+                    target.append(Draft(cond.lo, cond.hi, expr, s.span, label, veto=veto,
+                                        either_way=cond.either_way or _fluctuates(s), judged=_judged(r)))
+                else:
+                    target.append(Draft(None, None, expr, s.span, label, described=_described_side(cond),
+                                        veto=veto))
+        elif r.role == "step":
+            steps.append(r)
+        elif r.role == "award":
+            if s.has(n.Otherwise):
+                otherwise.append(r)
+                continue
+            amount = amount_expr(r.amount, P)
+            full = _full_words(r, value, readings)
+            if full is not None:
+                drafts.append(Draft(full, None, amount, s.span, label, veto=veto))
+                ctx.info("PE105", f"{label!r} 读作 {show(full.value, value.kind)} 及以上",
+                         f"{label!r} read as {show(full.value, value.kind)} and above", s.span)
+                continue
+            # 达到或超过标准值得分 · 完成目标得满分: a condition in words; it takes what the numbers leave.
+            side = _described_side(r.cond) if r.cond is not None else "lower"
+            drafts.append(Draft(None, None, amount, s.span, label, described=side, veto=veto))
+        elif r.role == "computed":
+            drafts.append(_computed(r, ctx, value, drafts))
+        elif r.role == "zero":
+            drafts.append(Draft(None, None, ir.Const(Decimal(0)), s.span, label,
+                                described=_described_side(r.cond) if r.cond else "upper", veto=veto))
+    for r in steps:
+        made = _steps(r, ctx, value, drafts, mods, reference, examples)
+        (bonus if r.bonus is not None else drafts).extend(made)
+    ladders = [r for r in readings if any(isinstance(m, n.Schedule) for m in r.statement.modifiers)]
+    if ladders or mods.schedule:
+        span = (ladders[0] if ladders else readings[0]).statement.span
+        bonus_ladder = any(r.bonus is not None for r in ladders)
+        cap = next((m.points for r in ladders for m in r.statement.modifiers if isinstance(m, n.GainCap)), None)
+        if bonus_ladder:
+            bonus = continue_schedule(bonus, ctx, value, span, cap, P)
+        else:
+            drafts = continue_schedule(drafts, ctx, value, span, None, P)
+    if any(isinstance(m, n.Linear) for r in readings for m in (r.statement.outcome,)):
+        drafts = _linear(drafts, ctx)
+    drafts = _carve(drafts, ctx)
+    drafts = _fill_described(drafts, ctx, value)
+    for r in otherwise:
+        drafts += _complement(drafts, r, ctx)
+    drafts = _failing_only(drafts, ctx, value)
+    bonus = _carve(bonus, ctx)
+    return finish(drafts, ctx, value), (finish(bonus, ctx, value, complete=True) if bonus else [])
+
+
+def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """农村改厕验收合格率76%以下的计0分 · 逾期2个工作日扣0.3分…: a standard that only says what fails keeps
+    the 分值 for the values it does not name (on the side away from its failing values)."""
+    P = ctx.max_points
+    if not drafts or any(_earns_full(d.expr, P) for d in drafts):
+        return drafts
+    if any(d.described is not None and d.lo is None and d.hi is None for d in drafts):
+        return drafts
+    out = list(drafts)
+    for lo, hi in _gaps_of(drafts):
+        if lo is None or hi is None:
+            out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, "", weak=False))
+            region = render_interval(ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
+                                                 hi.value if hi else None, hi.inclusive if hi else False),
+                                     value.kind is ir.Kind.RATE)
+            ctx.info("PE131", f"原文只写了扣分（不得分）的情形：{region} 得满分",
+                     f"the standard names only what loses points: {region} keeps the whole 分值", drafts[0].span)
+    return out
+
+
+def _earns_full(e: ir.Expr, P: Decimal) -> bool:
+    return isinstance(e, ir.MaxPoints) or (isinstance(e, ir.Const) and e.value >= P) or not isinstance(
+        e, ir.Const | ir.MaxPoints | ir.Op) or (isinstance(e, ir.Op) and not isinstance(e.right, ir.Const))
+
+
+_FULL_WORDS = re.compile(r"全额|足额|全部完成|按期完成|完成[^,;。的]{0,12}?(?:目标|任务|计划)|达到[^,;。的]{0,8}?(?:目标|标准)")
+
+
+def _full_words(r: Reading, value: ValueInfo, readings: list[Reading]) -> Side | None:
+    """资金按期全额到位的计满分 · 完成年度目标的得8分: for a rate with no number written, the whole (100%)."""
+    if value.kind is not ir.Kind.RATE or value.ref is not None:
+        return None
+    if any(o.cond is not None and o.cond.numeric and o.role in ("band", "computed") for o in readings):
+        return None
+    words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
+    if _FULL_WORDS.search(words) and not words.startswith(("未", "超额")):
+        return Side(Decimal(1), True, Claim.CONVENTION)
+    return None
+
+
+def _veto(r: Reading, ctx: Context) -> str | None:
+    for m in (*r.statement.modifiers, *r.statement.head):
+        if isinstance(m, n.Veto):
+            return ctx.source(m.span)
+    return None
+
+
+def _at_reference(c: Cond, value: ValueInfo) -> Cond:
+    """不超过年度用水计划 against shares of it: the reference itself is the share 100%, not 0."""
+    if not (c.at_reference and value.share):
+        return c
+    one = Decimal(1)
+    lo = None if c.lo is None else Side(c.lo.value + one, c.lo.inclusive, c.lo.claim)
+    hi = None if c.hi is None else Side(c.hi.value + one, c.hi.inclusive, c.hi.claim)
+    return attrs.evolve(c, lo=lo, hi=hi, at_reference=False)
+
+
+def _fluctuates(s: object) -> bool:
+    """偏差3%以内 · 浮动3%以内 · 相差在20%以内: a band on a deviation counts either way."""
+    head = getattr(s, "head", ())
+    words = "".join(p.text for p in head if isinstance(p, n.Words))
+    bound = any(isinstance(p, n.Bound) and p.suffix.word in ("以内", "之内") for p in head)
+    return bound and any(w in words for w in ("浮动", "偏差", "偏离", "相差"))
+
+
+def _judged(r: Reading) -> tuple[ir.Expr, ir.Expr] | None:
+    if r.amount is not None and r.amount.low is not None and r.amount.high is not None:
+        return ir.Const(r.amount.low), ir.Const(r.amount.high)
+    return None
+
+
+def _band_expr(r: Reading, P: Decimal) -> ir.Expr:
+    if r.deduct is not None:
+        # 4%以内扣0.5分: a deduction band earns the 分值 less the deduction.
+        amount = r.deduct.high if r.deduct.high is not None else Decimal(0)
+        return ir.Op("-", ir.MaxPoints(), ir.Const(amount))
+    if r.bonus is not None:
+        return ir.Const(r.bonus.high)
+    if r.amount is not None and r.amount.low is not None:
+        return ir.Const(r.amount.low)
+    return amount_expr(r.amount, P)
+
+
+def _described_side(c: Cond | None) -> str:
+    """Which values a condition in words covers: 达到/超过 the rest above, 未达到/低于 the rest below."""
+    if c is None or c.cmp is None:
+        return "lower" if c is None or not (c.fact or "").startswith(("未", "没有", "不", "无")) else "upper"
+    return "lower" if c.cmp.side == "lower" else "upper"
+
+
+def _respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
+    """占比高于85%、75%和65%的，分别得5、3、1分: thresholds and points paired in order."""
+    s = r.statement
+    listed = s.find(n.CompareList)[0]
+    assert isinstance(listed, n.CompareList)
+    points = r.amount.values if r.amount is not None else ()
+    if len(points) != len(listed.values):
+        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span))
+    cmp = listed.cmp
+    lower = cmp is None or cmp.side == "lower"
+    pairs = sorted(zip(listed.values, points, strict=True), key=lambda t: t[0].value, reverse=lower)
+    out: list[Draft] = []
+    label = ctx.source(s.span)
+    for i, (num, pts) in enumerate(pairs):
+        inclusive = cmp.inclusive if cmp is not None else True
+        claim = cmp.claim if cmp is not None else Claim.CONVENTION
+        edge = Side(num.value, inclusive, claim)
+        prev = pairs[i - 1][0].value if i else None
+        if lower:
+            hi = None if prev is None else Side(prev, not inclusive, claim)
+            out.append(Draft(edge, hi, ir.Const(pts), s.span, label))
+        else:
+            lo = None if prev is None else Side(prev, not inclusive, claim)
+            out.append(Draft(lo, edge, ir.Const(pts), s.span, label))
+    ctx.info("PE150", f"“分别”按顺序配对：{'、'.join(show(v.value, value.kind) for v, _ in pairs)} 分别得 "
+             f"{'、'.join(str(p) for _, p in pairs)} 分",
+             f"分别 pairs the thresholds with the points in order", s.span)
+    return out
+
+
+def _computed(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft]) -> Draft:
+    """按比例, 按超支比例扣减, 线性, a formula: the points computed from the value on a region."""
+    from .computed import computed_expr
+
+    s = r.statement
+    label = ctx.source(s.span)
+    expr = computed_expr(r, ctx, value)
+    if isinstance(s.outcome, n.Overspend):
+        # 按超支比例扣减 only applies where the cost is over the target: actual/target above 100%.
+        return Draft(Side(Decimal(1), False, Claim.CONVENTION), None, expr, s.span, label)
+    if r.cond is not None and r.cond.numeric:
+        return Draft(r.cond.lo, r.cond.hi, expr, s.span, label, weak=False)
+    if r.cond is not None and r.cond.cmp is not None:
+        # 未完成的，按超支比例扣减 · 未达到的，同比例扣减: the rest of the values on that side.
+        return Draft(None, None, expr, s.span, label, weak=True, described=_described_side(r.cond))
+    return Draft(None, None, expr, s.span, label, weak=True)
+
+
+def _steps(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft], mods: Mods,
+           reference: Decimal | None, examples: list[tuple[Decimal, Decimal, Reading]]) -> list[Draft]:
+    from .steps import step_drafts
+
+    return step_drafts(r, ctx, value, drafts, mods, reference, examples)
+
+
+def _linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    from .computed import linear
+
+    return linear(drafts, ctx)
+
+
+def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """Take the written bands out of the regions the standard only implies (steps, formulas)."""
+    strong = [d for d in drafts if not d.weak and d.described is None]
+    implied = [d for d in drafts if d.implied]
+    if implied:
+        others = [d for d in drafts if not d.implied and (d.lo is not None or d.hi is not None)]
+        drafts = [d for d in drafts if not d.implied] + [
+            piece for d in implied for piece in _carve_by(d, others)]
+    if not strong:
+        return drafts
+    intervals, _, _ = resolve([(d.lo, d.hi) for d in strong])
+    out: list[Draft] = list(strong)
+    for d in drafts:
+        if not d.weak:
+            if d.described is not None:
+                out.append(d)
+            continue
+        if d.described is not None and d.lo is None and d.hi is None:
+            out.append(d)
+            continue
+        region = ir.Interval(d.lo.value if d.lo else None, d.lo.inclusive if d.lo else False,
+                             d.hi.value if d.hi else None, d.hi.inclusive if d.hi else False)
+        parts = [region]
+        for iv in intervals:
+            parts = [rest for part in parts for rest in subtract(part, iv)]
+        if not parts:
+            ctx.warn("PE210", f"{d.label!r} 永远不会适用：其他分档已覆盖它的全部取值",
+                     f"{d.label!r} can never apply: the bands cover all its values", d.span)
+            continue
+        if parts != [region]:
+            shown = "、".join(render_interval(p) for p in parts)
+            ctx.info("PE135", f"{d.label!r} 适用于 {shown}：其余由写明的分档计分",
+                     f"{d.label!r} applies on {shown}: the written bands take the rest", d.span)
+        for part in parts:
+            lo = None if part.lo is None else Side(part.lo, part.lo_in, Claim.EXPLICIT)
+            hi = None if part.hi is None else Side(part.hi, part.hi_in, Claim.EXPLICIT)
+            out.append(attrs.evolve(d, lo=lo, hi=hi, weak=False))
+    return out
+
+
+def _carve_by(d: Draft, others: list[Draft]) -> list[Draft]:
+    region = ir.Interval(d.lo.value if d.lo else None, d.lo.inclusive if d.lo else False,
+                         d.hi.value if d.hi else None, d.hi.inclusive if d.hi else False)
+    parts = [region]
+    for o in others:
+        iv = ir.Interval(o.lo.value if o.lo else None, o.lo.inclusive if o.lo else False,
+                         o.hi.value if o.hi else None, o.hi.inclusive if o.hi else True)
+        parts = [rest for part in parts for rest in subtract(part, iv)]
+    return [attrs.evolve(d, lo=None if p.lo is None else Side(p.lo, p.lo_in, Claim.EXPLICIT),
+                         hi=None if p.hi is None else Side(p.hi, p.hi_in, Claim.EXPLICIT), implied=False)
+            for p in parts]
+
+
+def _gaps_of(drafts: list[Draft]) -> list[tuple[Side | None, Side | None]]:
+    """The regions no draft covers, from -∞ to +∞, as sides."""
+    intervals, _, _ = resolve([(d.lo, d.hi) for d in drafts])
+    regions: list[tuple[Side | None, Side | None]] = []
+    cursor: Side | None = None
+    for iv in sorted(intervals, key=lambda i: (i.lo is not None, i.lo if i.lo is not None else 0, not i.lo_in)):
+        if iv.lo is not None and (cursor is None or cursor.value < iv.lo
+                                  or (cursor.value == iv.lo and cursor.inclusive and not iv.lo_in)):
+            regions.append((cursor, Side(iv.lo, not iv.lo_in, Claim.EXPLICIT)))
+        if iv.hi is None:
+            return regions
+        if cursor is None or iv.hi > cursor.value or (iv.hi == cursor.value and iv.hi_in):
+            cursor = Side(iv.hi, not iv.hi_in, Claim.EXPLICIT)
+    regions.append((cursor, None))
+    return regions
+
+
+def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """A condition in words covers what the numbered conditions leave on its side."""
+    written = [d for d in drafts if d.described is None or d.lo is not None or d.hi is not None]
+    words = [d for d in drafts if d.described is not None and d.lo is None and d.hi is None]
+    if not words:
+        return drafts
+    if not written:
+        if len(words) == 1:
+            # 完成目标得满分 with nothing else: the value either meets it or not — not a numeric standard.
+            return drafts
+        return drafts
+    gaps = _gaps_of(written)
+    out = list(written)
+    for d in words:
+        mine = [g for g in gaps if (d.described == "lower" and g[1] is None) or (d.described == "upper" and g[0] is None)]
+        if not mine:
+            mine = [g for g in gaps if g not in _taken(out, gaps)]
+        for lo, hi in mine:
+            region = ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
+                                 hi.value if hi else None, hi.inclusive if hi else False)
+            ctx.info("PE130", f"{d.label!r} 读作 {render_interval(region, value.kind is ir.Kind.RATE)}：其他条件未覆盖的取值",
+                     f"{d.label!r} read as {render_interval(region, value.kind is ir.Kind.RATE)}: "
+                     f"the values the other clauses leave", d.span)
+            out.append(attrs.evolve(d, lo=lo, hi=hi, described=None))
+            gaps = [g for g in gaps if g != (lo, hi)]
+    return out
+
+
+def _taken(drafts: list[Draft], gaps: list[tuple[Side | None, Side | None]]) -> list[tuple[Side | None, Side | None]]:
+    return []
+
+
+def _complement(drafts: list[Draft], r: Reading, ctx: Context) -> list[Draft]:
+    """否则不得分: every value the other pieces leave earns the 否则 amount."""
+    expr = _band_expr(r, ctx.max_points) if r.amount is not None or r.deduct is not None else ir.Const(Decimal(0))
+    label = ctx.source(r.statement.span)
+    return [Draft(lo, hi, expr, r.statement.span, label) for lo, hi in _gaps_of(drafts)]
+
+
+def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool = False) -> list[ir.Piece]:
+    """Resolve every shared edge and build the pieces; overlaps and gaps become diagnostics.
+
+    A value on an edge that two bands claim with equal strength is an overlap: the rule still compiles,
+    scoring that value is an error (and the checker reports it). With ``complete`` the values no draft
+    covers contribute 0 (a bonus where no bonus applies).
+    """
+    percent = value.kind is ir.Kind.RATE
+    drafts = _successive(drafts, ctx, percent)
+    drafts = _widen_points(drafts, ctx, value)
+    intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts])
+    for rd in readings:
+        d = drafts[rd.owner]
+        why_zh = {"explicit": "原文明确写出", "convention": "“以上/以下/以内”含本数，“超过/低于”不含本数",
+                  "lower-limit": "没有分档明确归属，按“上限不在内”归入以它为下限的分档"}[rd.rule]
+        why_en = {"explicit": "it says so explicitly", "convention": "以上/以下 include the number, 超过/低于 exclude it",
+                  "lower-limit": "no band claims it, so it goes where it is the lower limit (上限不在内)"}[rd.rule]
+        code = {"explicit": "PE110", "convention": "PE111", "lower-limit": "PE112"}[rd.rule]
+        shown = show(rd.value, value.kind)
+        ctx.info(code, f"{shown} 属于 {d.label!r}：{why_zh}", f"{shown} belongs to {d.label!r}: {why_en}", d.span)
+    pieces: list[ir.Piece] = []
+    for conflict in conflicts:
+        names = [drafts[i].label for i in conflict.bands]
+        shown = show(conflict.value, value.kind)
+        ctx.error("PE320", f"{shown} 同时属于两个分档：{names[0]!r} 和 {names[1]!r}",
+                  f"{shown} is claimed by two bands: {names[0]!r} and {names[1]!r}", drafts[conflict.bands[-1]].span,
+                  "keep （含） on one of them only")
+        point = ir.Interval(conflict.value, True, conflict.value, True)
+        pieces.append(ir.Piece(point, ir.Const(Decimal(0)), drafts[conflict.bands[-1]].span,
+                               " / ".join(names), overlap=True))
+        intervals = [_without(iv, conflict.value) for iv in intervals]
+    for d, iv in zip(drafts, intervals, strict=True):
+        if iv.empty:
+            continue
+        if d.either_way:
+            pieces += [ir.Piece(part, d.expr, d.span, d.label, d.veto, judged=d.judged) for part in _mirror(iv)]
+            continue
+        pieces.append(ir.Piece(iv, d.expr, d.span, d.label, d.veto, judged=d.judged))
+    pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0,
+                               not p.interval.lo_in))
+    if complete:
+        return _completed(pieces)
+    return pieces
+
+
+def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """100%计满分，每低于5%扣2分: a single value that earns the most, with every other piece below it, covers
+    the values above it too (and the other way round) — the text names the reference, not a point."""
+    out = list(drafts)
+    for i, d in enumerate(out):
+        if d.lo is None or d.hi is None or d.lo.value != d.hi.value or d.either_way:
+            continue
+        v = d.lo.value
+        others = [e for j, e in enumerate(out) if j != i]
+        if not others or all(isinstance(e.expr, ir.Const | ir.MaxPoints) for e in others):
+            continue  # a table of fixed points: =0 is the value 0 alone
+        below = all(e.hi is not None and e.hi.value <= v for e in others)
+        above = all(e.lo is not None and e.lo.value >= v for e in others)
+        if below == above:
+            continue
+        shown = show(v, value.kind, value.unit)
+        if below:
+            out[i] = attrs.evolve(d, hi=None)
+            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上", f"{d.label!r} read as {shown} and above", d.span)
+        else:
+            out[i] = attrs.evolve(d, lo=None)
+            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
+    return out
+
+
+def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]:
+    """Nested bands read one after another: 超过5%以下→8分；超过15%以下→4分 is (5%, 15%] for the second."""
+    out = list(drafts)
+    for i, d in enumerate(out):
+        for j in range(i):
+            e = out[j]
+            if d.lo is not None and e.lo is not None and d.lo.value == e.lo.value and d.hi is not None and \
+                    e.hi is not None and e.hi.value < d.hi.value and not d.weak and not e.weak:
+                out[i] = attrs.evolve(d, lo=Side(e.hi.value, not e.hi.inclusive, e.hi.claim))
+                ctx.info("PE136", f"{d.label!r} 与前一档嵌套，读作紧接前一档之后",
+                         f"{d.label!r} nests the band before it: read as the values after that band", d.span)
+                d = out[i]
+    return out
+
+
+def _without(iv: ir.Interval, value: Decimal) -> ir.Interval:
+    if iv.lo == value:
+        iv = attrs.evolve(iv, lo_in=False)
+    if iv.hi == value:
+        iv = attrs.evolve(iv, hi_in=False)
+    return iv
+
+
+def _mirror(iv: ir.Interval) -> list[ir.Interval]:
+    """A band on the distance either way (±8%以内) on the signed value: [-8%, 8%]; (8%, 12%] → both sides."""
+    if iv.lo is None:
+        hi = iv.hi
+        return [ir.Interval(None if hi is None else -hi, iv.hi_in, hi, iv.hi_in)]
+    if iv.hi is None:
+        return [ir.Interval(None, False, -iv.lo, iv.lo_in), ir.Interval(iv.lo, iv.lo_in, None, False)]
+    if iv.lo <= 0:
+        return [ir.Interval(-iv.hi, iv.hi_in, iv.hi, iv.hi_in)]
+    return [ir.Interval(-iv.hi, iv.hi_in, -iv.lo, iv.lo_in), iv]
+
+
+def _completed(pieces: list[ir.Piece]) -> list[ir.Piece]:
+    """Pieces plus zero contributions on every value they leave (a bonus that does not apply adds 0)."""
+    from ..intervals import gaps
+
+    out = list(pieces)
+    intervals = [p.interval for p in pieces]
+    span = pieces[0].span if pieces else Span(1, 1, 1, 1, 0, 0)
+    zero = ir.Const(Decimal(0))
+    for g in gaps(intervals):
+        out.append(ir.Piece(g, zero, span, ""))
+    if not any(iv.lo is None for iv in intervals):
+        low = min((iv.lo for iv in intervals if iv.lo is not None), default=None)
+        if low is not None:
+            covered = any(iv.lo == low and iv.lo_in for iv in intervals)
+            out.append(ir.Piece(ir.Interval(None, False, low, not covered), zero, span, ""))
+    if not any(iv.hi is None for iv in intervals):
+        high = max((iv.hi for iv in intervals if iv.hi is not None), default=None)
+        if high is not None:
+            covered = any(iv.hi == high and iv.hi_in for iv in intervals)
+            out.append(ir.Piece(ir.Interval(high, not covered, None, False), zero, span, ""))
+    out.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0))
+    return out
+
+
+_ = (Amount,)

@@ -1,0 +1,199 @@
+"""Stepwise deductions and bonuses: 每低于5%扣2分, 每超过一个百分点扣0.5分, 每相差3%扣1分, 每超1%加0.3分.
+
+A step counts whole steps of its size (DESIGN.md: 每低于5% counts percentage points, and whole steps by
+default; 不足…按…计 rounds a started step up; 按比例 makes it continuous) from a reference: the condition
+written before it (低于90%的每降低1个百分点 → 90%), 以100%为标准, a value named in words (每低于目标值2天 →
+the input 目标值), or the edge of the band that earns the most (100%计满分 → 100%). Either-way steps
+(每相差, 每偏离, 超过（降低）) count the distance from the reference, or from the nearer edge of a tolerance
+band (95%-105%之间得满分，超出该区间的每超出1个百分点扣1分).
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("100%计满分，每低于5%扣2分，扣完为止"), Decimal(5)).item
+>>> [p.label for p in item.streams[0].fn.pieces]
+['每低于5%扣2分', '100%计满分']
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...syntax import nodes as n
+from ...vocabulary import Claim
+from .. import ir
+from ..context import Context
+from ..intervals import Side
+from ..roles import Reading
+from .common import Mods, show, step_mode
+from .piecewise import Draft, ValueInfo
+
+__all__ = ["step_drafts"]
+
+
+def _best(drafts: list[Draft]) -> Draft | None:
+    """The written band that earns the most (the one steps count from)."""
+    bands = [d for d in drafts if isinstance(d.expr, ir.Const | ir.MaxPoints) and (d.lo or d.hi or d.either_way)]
+    if not bands:
+        return None
+
+    def worth(d: Draft) -> Decimal:
+        return d.expr.value if isinstance(d.expr, ir.Const) else Decimal("1e9")
+
+    return max(bands, key=worth)
+
+
+def _amount(r: Reading) -> Decimal:
+    if r.deduct is not None and r.deduct.high is not None:
+        return r.deduct.high
+    if r.bonus is not None:
+        return r.bonus.high
+    if r.amount is not None and r.amount.points is not None:
+        return r.amount.points
+    return Decimal(0)
+
+
+def _cap(r: Reading) -> Decimal | None:
+    for m in r.statement.modifiers:
+        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and getattr(m, "points", None) is not None:
+            return m.points  # type: ignore[no-any-return]
+    return None
+
+
+def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft], mods: Mods,
+                reference: Decimal | None, examples: list[tuple[Decimal, Decimal, Reading]] = ()) -> list[Draft]:  # type: ignore[assignment]
+    """The drafts a step statement adds: the steps on their side of the reference (and the reference's
+    own points where no band states them)."""
+    info = r.step
+    assert info is not None
+    s = r.statement
+    label = ctx.source(s.span)
+    if info.size is None:
+        raise ctx.fail("step_needs_size", s.span)
+    size = info.size.value
+    if size <= 0:
+        raise ctx.fail("step_needs_size", s.span)
+    mode = step_mode(s, mods)
+    _say_mode(ctx, mode, info.size.text, s)
+    amount = _amount(r)
+    bonus = r.bonus is not None
+    direction = info.direction
+    region = r.cond if r.cond is not None and r.cond.numeric else None
+    best = _best(drafts)
+    ref: Decimal | None = None
+    base: ir.Expr = ir.MaxPoints()
+    if value.ref is not None and (info.ref is not None or region is None and reference is None):
+        ref = Decimal(0)  # the value is already the difference from the named reference
+    if region is not None and not (value.ref is not None and region.ref is None and ref is not None):
+        # 低于90%的，每降低1个百分点扣0.2分: the condition's edge is the reference.
+        edge = region.hi if direction == "below" or (direction is None and region.hi is not None) else region.lo
+        if edge is None:
+            edge = region.lo or region.hi
+        assert edge is not None
+        ref = edge.value
+        if direction is None:
+            direction = "below" if region.hi is not None and region.lo is None else "above"
+    own = next((p.value.value for p in s.head if isinstance(p, n.Reference)), None)
+    if ref is None and own is not None:
+        ref = own  # 计划完成率以100%为标准，每偏离1个百分点…
+    if ref is None and reference is not None:
+        ref = reference
+    if ref is None and best is None and examples:
+        from .schedules import reference_from_examples
+
+        ref = reference_from_examples(r, list(examples), ctx.max_points, amount, size)
+        if ref is not None:
+            ctx.info("PE153", f"由示例推得：从 {show(ref, value.kind, value.unit)} 起计算",
+                     f"the examples put the reference at {show(ref, value.kind, value.unit)}", s.span)
+    lo_ref = hi_ref = ref
+    if ref is None and best is not None:
+        lo_ref, hi_ref = _band_edges(best, direction)
+        ref = lo_ref if direction == "below" else hi_ref
+    if ref is None or direction is None:
+        raise ctx.fail("step_reference", s.span)
+    if best is not None and isinstance(best.expr, ir.Const) and _covers(best, ref):
+        base = best.expr
+    if direction in ("both", "above") and best is not None and _tolerance(best, ref):
+        lo_ref, hi_ref = _band_edges(best, "both")
+        direction = "both" if direction == "both" or _leaves_band(s) else direction
+    elif lo_ref is None or hi_ref is None or region is not None or reference is not None:
+        lo_ref = hi_ref = ref
+    cap = _cap(r)
+    out: list[Draft] = []
+    if direction in ("below", "both"):
+        assert lo_ref is not None
+        counted = ir.Steps(ir.Op("-", ir.Const(lo_ref), ir.X()), size, mode)
+        out.append(_draft(None, Side(lo_ref, False, Claim.NONE), counted, amount, base, cap, bonus, s, label))
+    if direction in ("above", "both"):
+        assert hi_ref is not None
+        counted = ir.Steps(ir.Op("-", ir.X(), ir.Const(hi_ref)), size, mode)
+        out.append(_draft(Side(hi_ref, False, Claim.NONE), None, counted, amount, base, cap, bonus, s, label))
+    if not bonus and not any(_covers(d, ref) for d in drafts if d.described is None and (d.lo or d.hi)):
+        # 以90%为基准，每降低1个百分点扣0.2分 · 低于100%的每差一个百分点扣0.4分: the reference itself, and
+        # the values on the other side of it, earn the 分值 (the steps only deduct on their side).
+        full_lo = Side(ref, True, Claim.NONE) if direction == "below" else None
+        full_hi = Side(ref, True, Claim.NONE) if direction == "above" else None
+        if direction == "both":
+            full_lo = full_hi = Side(ref, True, Claim.NONE)
+        if not any(d.described is not None for d in drafts):
+            out.append(Draft(full_lo, full_hi, base, s.span, label, weak=True, implied=True))
+            ctx.info("PE137", f"{show(ref, value.kind, value.unit)} 是基准：达到基准得满分，从基准起计算扣分",
+                     f"{show(ref, value.kind, value.unit)} is the reference: it earns the whole 分值 and the steps "
+                     f"count from it", s.span)
+    return out
+
+
+def _draft(lo: Side | None, hi: Side | None, counted: ir.Steps, amount: Decimal, base: ir.Expr,
+           cap: Decimal | None, bonus: bool, s: object, label: str) -> Draft:
+    taken: ir.Expr = ir.Op("*", ir.Const(amount), counted)
+    if cap is not None:
+        taken = ir.Min(taken, ir.Const(cap))
+    expr: ir.Expr = taken if bonus else ir.Op("-", base, taken)
+    return Draft(lo, hi, expr, s.span, label, weak=True)  # type: ignore[attr-defined]
+
+
+def _say_mode(ctx: Context, mode: ir.StepMode, size: str, s: object) -> None:
+    span = s.span  # type: ignore[attr-defined]
+    if mode is ir.StepMode.WHOLE:
+        ctx.info("PE101", f"整步计算：每满 {size} 才计一步（不足一步不扣分）",
+                 f"whole steps: only each full {size} counts (a part of a step deducts nothing)", span,
+                 "write 不足…按…计 to count a started step, or 按比例 for a continuous deduction")
+    elif mode is ir.StepMode.STARTED:
+        ctx.info("PE103", f"不足一步按一步计：开始的每个 {size} 都计一步",
+                 f"a started {size} counts as a whole step (不足…按…计)", span)
+    else:
+        ctx.info("PE104", f"按比例：不足 {size} 的部分按比例扣分", f"pro rata: every part of {size} deducts its share", span)
+
+
+def _band_edges(d: Draft, direction: str | None) -> tuple[Decimal | None, Decimal | None]:
+    if d.either_way:
+        hi = d.hi.value if d.hi else None
+        return (None if hi is None else -hi), hi
+    lo = d.lo.value if d.lo else None
+    hi = d.hi.value if d.hi else None
+    if lo is None:
+        lo = hi
+    if hi is None:
+        hi = lo
+    return lo, hi
+
+
+def _covers(d: Draft, ref: Decimal) -> bool:
+    lo = d.lo.value if d.lo else None
+    hi = d.hi.value if d.hi else None
+    if d.either_way and hi is not None:
+        return -hi <= ref <= hi
+    return (lo is None or lo <= ref) and (hi is None or ref <= hi)
+
+
+def _tolerance(d: Draft, ref: Decimal) -> bool:
+    """A band with room on both sides of the reference: a tolerance (95%-105%, ±3%以内)."""
+    if d.either_way:
+        return d.hi is not None and d.hi.value > 0
+    return d.lo is not None and d.hi is not None and d.lo.value < d.hi.value
+
+
+def _leaves_band(s: object) -> bool:
+    """超出该区间的 · 超出后 · 浮动…以外: the steps start where the band ends, on either side."""
+    head = getattr(s, "head", ())
+    return any(isinstance(p, n.Described) and p.cmp.word in ("超出", "超过") for p in head) or \
+        any(isinstance(p, n.Words) and ("区间" in p.text or "浮动" in p.text or "偏差" in p.text) for p in head)

@@ -1,0 +1,126 @@
+"""The value a numeric standard scores: a rate, a quantity in a unit, a count, a rank — or one derived.
+
+From the numbers its conditions and steps are written in: any percentage makes it a rate; a measure (2天,
+50万元) a quantity in that unit; a count noun (3处) a count; 名/位 a rank. A condition on a value named in
+words (高于年度控制值, 低于下达额度80%) makes it relative to that input (目标值): the difference from it, or
+the share of it when the numbers are shares (80% of the quota); the caller then gives 实际值 and 目标值. A
+formula with one input scores that input; a definition (完成率=实际完成值/年度目标值) derives it.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> analyse(parse("每低于目标值2天,扣0.25分"), Decimal(5)).item.streams[0].value.unit
+'天'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from ...syntax.nodes import Num
+from ...vocabulary import COUNT_NOUNS
+from .. import ir
+from ..context import Context
+from ..formulas import expression, inputs_of, var_name
+from ..roles import Reading
+from .piecewise import ValueInfo
+
+__all__ = ["value_of"]
+
+_COUNTS = frozenset(COUNT_NOUNS)
+
+
+def _numbers(readings: list[Reading]) -> list[Num]:
+    out: list[Num] = []
+    for r in readings:
+        if r.cond is not None:
+            out += list(r.cond.numbers)
+        if r.step is not None and r.step.size is not None:
+            out.append(r.step.size)
+        for p in r.statement.head:
+            if isinstance(p, n.CompareList):
+                out += list(p.values)
+    return out
+
+
+def value_of(readings: list[Reading], ctx: Context,
+             definitions: list[n.Definition]) -> tuple[ValueInfo, ir.Value]:
+    """The value the numeric statements score, and how a caller gives it."""
+    nums = _numbers(readings)
+    kind = ir.Kind.NUMBER
+    unit: str | None = None
+    if any(x.percent for x in nums):
+        kind = ir.Kind.RATE
+    else:
+        units = [x.unit for x in nums if x.kind == "qty" and x.unit]
+        if units:
+            unit = units[0]
+            kind = ir.Kind.COUNT if unit in _COUNTS else ir.Kind.QUANTITY
+            if unit in ("名", "位"):
+                kind = ir.Kind.RANK
+    if any(r.role in ("rank", "rank_step") for r in readings):
+        kind = ir.Kind.RANK
+    refs = [r.cond.ref for r in readings if r.cond is not None and r.cond.ref] + \
+        [r.step.ref for r in readings if r.step is not None and r.step.ref]
+    ref = refs[0] if refs else None
+    plain = [r for r in readings if r.cond is not None and r.cond.numbers and r.cond.ref is None]
+    if ref is not None and plain and not any(r.cond is not None and r.cond.numbers and r.cond.ref for r in readings):
+        # 达到或超过标准值得分，未达到90%…: the standard value is the 90% written beside it, not an input.
+        ctx.info("PE121", "“标准值”读作另一句中写明的数值", "the 标准值 is the number the other clause writes",
+                 plain[0].statement.span)
+        ref = None
+        readings = [attrs.evolve(r, cond=attrs.evolve(r.cond, ref=None)) if r.cond is not None and r.cond.ref
+                    and not r.cond.numbers else r for r in readings]
+    share = any(r.cond.share for r in readings if r.cond is not None and r.cond.ref)
+    formula_input: str | None = None
+    formulas = [r for r in readings if r.role == "computed" and isinstance(r.statement.outcome,
+                                                                             n.ScoreFormula | n.InlineFormula)]
+    named: tuple[str, ...] = ()
+    for r in formulas:
+        names = inputs_of(expression(r.statement.outcome.expr))  # type: ignore[union-attr]
+        if len(names) == 1 and not ref:
+            formula_input = names[0]
+        elif len(names) > 1:
+            named = names
+    definitions = definitions + _inline_definitions(readings)
+    derive: ir.Expr | None = None
+    needs: tuple[str, ...] = ()
+    if ref is not None:
+        if kind is ir.Kind.NUMBER:
+            kind = ir.Kind.QUANTITY
+        derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
+        needs = ("实际值", ref)
+        ctx.info("PE120", f"与{ref}比较：需要给出 实际值 和 {ref}" + ("（按比值）" if share else "（按差值）"),
+                 f"compared with {ref}: give 实际值 and {ref}" + (" (as a ratio)" if share else " (as a difference)"),
+                 readings[0].statement.span)
+    target = formula_input
+    for d in definitions:
+        name = var_name(d.name)
+        if target is not None and (name == target or name.endswith(target) or target.endswith(name)):
+            derive = expression(d.expr)
+            needs = inputs_of(derive)
+            break
+    if formula_input is not None and kind is ir.Kind.NUMBER and formula_input.endswith("率"):
+        kind = ir.Kind.RATE
+    info = ValueInfo(kind, unit, ref, share, formula_input=formula_input)
+    names = (formula_input,) if formula_input else ()
+    if named and derive is None:
+        return info, ir.Value(ir.Kind.NUMBER, unit, needs=named)
+    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs)
+
+
+def _inline_definitions(readings: list[Reading]) -> list[n.Definition]:
+    """拨付率(B/A): a name followed by its formula in parentheses defines it."""
+    out: list[n.Definition] = []
+    for r in readings:
+        head = list(r.statement.head)
+        for i, p in enumerate(head):
+            if isinstance(p, n.InlineFormula) and i and isinstance(head[i - 1], n.Words):
+                words = head[i - 1].text
+                out.append(n.Definition(words, p.expr, p.span))
+    return out
+
+
+_ = Decimal

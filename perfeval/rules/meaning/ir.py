@@ -1,0 +1,303 @@
+"""What a standard *means*, independent of how it was worded: the meaning stage's output.
+
+A compiled standard is an :class:`Item`: the points of one indicator, made of **streams**. A stream reads
+one input (the rate scored, a count of cases, a yes/no fact, a rank, an option, a tier) and contributes to
+the item: the *base* stream gives the points outright (a band table, a formula), a *deduct* stream takes
+points off (每发现一处扣0.5分), a *bonus* stream adds (每超1%加0.3分), a *zero* stream sets the item to 0 when
+it fires (发现两次以上的本项不得分). Each stream's contribution is a :class:`Piecewise` function of its
+input. The item then clamps (floor, 分值, a stated bonus cap), carries what the floor cannot take (扣完后
+在总分中继续扣减), and rounds once.
+
+Judged contributions (酌情扣1-2分, 得16—18分, a tier) are ranges: the item's score is then a range too
+(:attr:`Item` evaluates to ``allowed``), until the assessor's points are given and checked against it.
+
+>>> Interval(Decimal("0.8"), True, Decimal("0.9"), False).contains(Decimal("0.9"))
+False
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+
+import attrs
+
+from ..syntax.nodes import Span
+
+__all__ = [
+    "EVERYTHING",
+    "Abs",
+    "Const",
+    "Expr",
+    "Input",
+    "Interval",
+    "Item",
+    "Kind",
+    "MaxPoints",
+    "Min",
+    "Op",
+    "Option",
+    "Part",
+    "Piece",
+    "Piecewise",
+    "Role",
+    "StepMode",
+    "Steps",
+    "Stream",
+    "Value",
+    "X",
+]
+
+
+@attrs.frozen
+class Interval:
+    """The values between two edges; ``None`` is unbounded on that side."""
+
+    lo: Decimal | None
+    lo_in: bool
+    hi: Decimal | None
+    hi_in: bool
+
+    def contains(self, x: Decimal) -> bool:
+        """Whether ``x`` lies in the interval."""
+        if self.lo is not None and (x < self.lo or (x == self.lo and not self.lo_in)):
+            return False
+        return not (self.hi is not None and (x > self.hi or (x == self.hi and not self.hi_in)))
+
+    @property
+    def empty(self) -> bool:
+        """True when no value lies in it."""
+        if self.lo is None or self.hi is None:
+            return False
+        return self.lo > self.hi or (self.lo == self.hi and not (self.lo_in and self.hi_in))
+
+    @property
+    def point(self) -> bool:
+        """True when it holds one value only."""
+        return self.lo is not None and self.lo == self.hi
+
+
+#: Every value.
+EVERYTHING = Interval(None, False, None, False)
+
+
+class StepMode(Enum):
+    """How a distance is counted in steps (DESIGN.md, "Steps")."""
+
+    WHOLE = "whole"                # 每低于5%扣2分: only whole steps count (the default)
+    STARTED = "started"            # 不足…按…计: a started step counts as a whole one
+    PROPORTIONAL = "proportional"  # 按比例: continuous
+
+
+# ── expressions ──────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class Const:
+    """A constant."""
+
+    value: Decimal
+
+
+@attrs.frozen
+class X:
+    """The value the enclosing :class:`Piecewise` scores."""
+
+
+@attrs.frozen
+class MaxPoints:
+    """The indicator's 分值."""
+
+
+@attrs.frozen
+class Input:
+    """A named input (实际值, 目标值, a formula's variable)."""
+
+    name: str
+
+
+@attrs.frozen
+class Steps:
+    """How many steps of ``size`` fit in ``distance`` (which is ≥ 0 where it is used), counted by ``mode``."""
+
+    distance: Expr
+    size: Decimal
+    mode: StepMode
+
+
+@attrs.frozen
+class Op:
+    """``left op right``, op one of + - * /."""
+
+    op: str
+    left: Expr
+    right: Expr
+
+
+@attrs.frozen
+class Min:
+    """The smaller of two values (完成率(超过100%的按100%计) is min(完成率, 100%))."""
+
+    left: Expr
+    right: Expr
+
+
+@attrs.frozen
+class Abs:
+    """The absolute value (a deviation either way)."""
+
+    arg: Expr
+
+
+Expr = Const | X | MaxPoints | Input | Steps | Op | Min | Abs
+
+
+# ── functions of one value ───────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class Piece:
+    """On ``interval`` the contribution is ``expr`` (``low``..``high`` when judged); ``label`` is the clause.
+
+    ``veto`` is the reason a value here vetoes the unit (一票否决), ``zero`` that the whole item scores 0
+    here (本项不得分), ``bonus`` the part of ``expr`` that is bonus (加分) rather than base, ``judged`` the
+    range when the assessor chooses the points, ``overlap`` that two bands claim this value equally (scoring
+    it is an error).
+    """
+
+    interval: Interval
+    expr: Expr
+    span: Span
+    label: str
+    veto: str | None = None
+    zero: bool = False
+    bonus: Expr | None = None
+    judged: tuple[Expr, Expr] | None = None
+    overlap: bool = False
+
+
+@attrs.frozen
+class Piecewise:
+    """A contribution as a function of one value, piece by piece; a value no piece covers is an error."""
+
+    pieces: tuple[Piece, ...]
+
+
+# ── inputs ───────────────────────────────────────────────────────────────────────────────────
+
+
+class Kind(Enum):
+    """What an input is, and so how a given value is read and validated."""
+
+    RATE = "rate"          # 95%, Decimal("0.95"); a bare number > 1 is a diagnostic (it is not ×100)
+    NUMBER = "number"      # a plain number (a total, a sub-score)
+    QUANTITY = "quantity"  # a number in the standard's unit (2天, 50万元), converted exactly
+    COUNT = "count"        # a whole number ≥ 0 (cases found, days late)
+    RANK = "rank"          # a whole number ≥ 1
+    FLAG = "flag"          # yes/no (also 0/1, or listed in a list of items met)
+    OPTION = "option"      # which option applies: ①, 2, or its words
+    TIER = "tier"          # which tier the assessor chose
+
+
+@attrs.frozen
+class Value:
+    """How a stream's value is read: its kind and unit, the names that give it, or how to derive it.
+
+    ``derive`` computes the value from named inputs when it is not given directly (实际值/目标值 → the
+    completion ratio); ``needs`` lists the inputs ``derive`` reads; ``aliases`` other names for them (the
+    words the standard uses: 本年登记户数 for 实际值). ``negated`` says that the fact is written negatively
+    (整改任务未全部完成的): given by its positive name (整改全部完成) a yes means no.
+    """
+
+    kind: Kind
+    unit: str | None = None
+    names: tuple[str, ...] = ()
+    derive: Expr | None = None
+    needs: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    negated: bool = False
+    aliases: tuple[tuple[str, str], ...] = ()
+
+
+class Role(Enum):
+    """How a stream's contribution enters the item."""
+
+    BASE = "base"      # the points themselves
+    DEDUCT = "deduct"  # subtracted from the base
+    BONUS = "bonus"    # added above the base
+    ZERO = "zero"      # when it fires, the item scores 0 (and may veto)
+
+
+@attrs.frozen
+class Stream:
+    """One input and what it contributes: a band table, a per-case deduction, a yes/no deduction …
+
+    ``key`` is how the caller names the input when there are several (①, 1, or the words of the clause);
+    ``cap`` the most the stream may deduct or add (最多扣4分 binds the stream it follows).
+    """
+
+    key: str
+    label: str
+    span: Span
+    value: Value
+    fn: Piecewise
+    role: Role
+    cap: Decimal | None = None
+    absent: Decimal | None = None  # contribution when no value is given (没有…按满分计 / 不扣分)
+
+
+@attrs.frozen
+class Option:
+    """One option of a choice: its mark, words, and the points (low == high unless judged)."""
+
+    mark: str
+    label: str
+    low: Decimal
+    high: Decimal
+    span: Span
+    veto: str | None = None
+
+
+@attrs.frozen
+class Part:
+    """A numbered part of a composite item (1.… 2.…), worth ``max_points``, scored on its own."""
+
+    key: str
+    item: Item
+    span: Span
+    names: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Item:
+    """The meaning of a standard for one indicator (see the module docstring).
+
+    ``base`` is the points before any stream deducts or adds when no stream is the base (分值 for a
+    deduction list, 0 for a checklist or a pure bonus). ``floor`` is None when the score may go below
+    zero without limit (可负分); ``ceiling`` is 分值 plus any stated bonus cap. ``options`` make the item a
+    choice (the input names the option); ``parts`` make it the sum of separately clamped parts;
+    ``judged`` is the range an assessor scores in when the standard only says 酌情 or 得16—18分;
+    ``tiers`` the assessor's tiers (label → range). ``absent`` is what no value at all scores (None input:
+    not applicable). ``precision`` is the rounding step (0.01 unless 保留整数).
+    """
+
+    max_points: Decimal
+    streams: tuple[Stream, ...] = ()
+    base: Decimal = Decimal(0)
+    floor: Decimal | None = Decimal(0)
+    ceiling: Decimal | None = None
+    carry: bool = False
+    deduction_cap: Decimal | None = None
+    options: tuple[Option, ...] = ()
+    parts: tuple[Part, ...] = ()
+    judged: tuple[Decimal, Decimal] | None = None
+    tiers: tuple[Option, ...] = ()
+    absent: Decimal | None = None
+    absent_input: str | None = None
+    precision: Decimal = Decimal("0.01")
+    bonus_cap: Decimal | None = None
+
+    @property
+    def top(self) -> Decimal:
+        """The most the item may score (分值, or more by a stated bonus cap)."""
+        return self.ceiling if self.ceiling is not None else self.max_points

@@ -1,0 +1,231 @@
+"""What each statement does: a band, a step, a count of cases, a one-off deduction, a formula, an option …
+
+:func:`classify` reads one :class:`~perfeval.rules.meaning.statements.Statement` and says which role it
+plays, with the pieces the family drafters need: its condition, its step (direction, size, reference),
+its amount. The roles are the vocabulary of the families in :mod:`perfeval.rules.meaning.families`.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.statements import statements
+>>> [classify(s).role for s in statements(parse("100%计满分，每低于5%扣2分"))]
+['band', 'step']
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+from lark import Token
+
+from ..syntax import nodes as n
+from ..syntax.nodes import Node, Num
+from ..vocabulary import COUNT_NOUNS, LATE_WORDS, STEP_WORDS, alternation
+from .conditions import Cond, condition, reference_in
+from .statements import Statement
+
+__all__ = ["Amount", "Reading", "StepInfo", "classify", "amount_of"]
+
+_STEP_WORD = alternation(STEP_WORDS)
+_COUNT_UNITS = frozenset(COUNT_NOUNS)
+_RANK_UNITS = frozenset({"名", "位"})
+
+
+@attrs.frozen
+class StepInfo:
+    """What follows 每: which way the steps count, their size (a rate, a quantity or one case), the
+    reference named in words (每低于目标值2天 → 目标值), and whether it counts cases or ranks."""
+
+    direction: str | None
+    size: Num | None
+    unit: str | None
+    ref: str | None
+    counts: bool
+    rank: bool
+    words: str
+    late: bool = False
+
+
+@attrs.frozen
+class Amount:
+    """An absolute outcome: ``points`` (None: the 分值), a ``share`` of 分值, a range, a list, or zero."""
+
+    points: Decimal | None = None
+    share: Decimal | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    values: tuple[Decimal, ...] = ()
+    zero: bool = False
+    full: bool = False
+
+
+@attrs.frozen
+class Reading:
+    """A statement and its role (see the module docstring)."""
+
+    role: str
+    statement: Statement
+    cond: Cond | None = None
+    step: StepInfo | None = None
+    amount: Amount | None = None
+    deduct: n.Deduct | None = None
+    bonus: n.Bonus | None = None
+
+    @property
+    def label(self) -> str:
+        """The span of the statement (for messages)."""
+        return ""
+
+
+def amount_of(p: Node) -> Amount | None:
+    """The absolute amount an outcome phrase names, or None when it is not one."""
+    if isinstance(p, n.Points):
+        return Amount(points=p.points, zero=p.points == 0)
+    if isinstance(p, n.ParenPoints):
+        return Amount(points=p.points, zero=p.points == 0)
+    if isinstance(p, n.Cell):
+        return Amount(points=p.points, zero=p.points == 0)
+    if isinstance(p, n.Full | n.AsFull):
+        return Amount(full=True)
+    if isinstance(p, n.NotApplicable) and "参与" not in p.text:
+        return Amount(full=True)
+    if isinstance(p, n.Zero):
+        return Amount(points=Decimal(0), zero=True)
+    if isinstance(p, n.Share):
+        return Amount(share=p.share)
+    if isinstance(p, n.PointsRange | n.ParenRange):
+        return Amount(low=p.low, high=p.high)
+    if isinstance(p, n.PointsList):
+        return Amount(values=p.values)
+    return None
+
+
+def step_info(per: n.Per) -> StepInfo:
+    """Read what follows 每."""
+    direction: str | None = None
+    size: Num | None = None
+    unit: str | None = None
+    words: list[str] = []
+    ref_words = ""
+    rank = False
+    counts = False
+    late = False
+    for part in per.parts:
+        if isinstance(part, Token):
+            if part.type == "CMP" and direction is None:
+                direction = STEP_WORDS.get(str(part)) or ("above" if _lower(str(part)) else "below")
+            elif part.type == "UNIT" and size is None:
+                unit, counts = str(part), True
+                rank = rank or str(part) in _RANK_UNITS
+            elif part.type == "RANK":
+                rank = True
+            elif part.type in ("PM", "STEP_DIR"):
+                direction = "both"
+            continue
+        if isinstance(part, n.Words):
+            text = part.text
+            if direction is None and size is None:
+                import re
+
+                m = re.match(_STEP_WORD, text)
+                if m is not None:
+                    direction = STEP_WORDS[m.group()]
+                    late = m.group() in LATE_WORDS
+                    rest = text[m.end():]
+                    if rest:
+                        ref_words += rest
+                    words.append(text)
+                    continue
+            if size is None:
+                ref_words += text
+            words.append(text)
+            continue
+        if isinstance(part, Num) and size is None:
+            size = part
+            if part.kind == "qty":
+                unit = part.unit
+                counts = (part.unit or "") in _COUNT_UNITS or (part.unit or "").startswith("个") and \
+                    part.unit not in ("个月", "个工作日", "个百分点", "个千分点")
+                rank = (part.unit or "") in _RANK_UNITS
+    ref = reference_in(ref_words) if ref_words else None
+    if rank:
+        counts = False
+    if size is not None and size.kind == "pct":
+        counts = False
+    if late and size is not None and size.kind == "qty":
+        counts = True  # 每推迟一个工作日: the days late are counted from zero, in steps of the size
+    return StepInfo(direction, size, unit, ref, counts, rank, "".join(words), late)
+
+
+def _lower(word: str) -> bool:
+    from ..vocabulary import COMPARATORS
+
+    c = COMPARATORS.get(word)
+    return c is not None and c.side == "lower"
+
+
+def _count_point(head: tuple[Node, ...]) -> Num | None:
+    """1项扣1.2分 · 发现1例…扣3分 · 缺一项扣0.25分: one case of a count noun, written before a deduction."""
+    for p in head:
+        if isinstance(p, n.Point) and p.value.kind == "qty" and p.value.value == 1 \
+                and (p.value.unit or "") in _COUNT_UNITS:
+            return p.value
+    return None
+
+
+def classify(s: Statement) -> Reading:
+    """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, note."""
+    out = s.outcome
+    pers = s.find(n.Per)
+    cond = condition([p for p in s.head if not isinstance(p, n.Per)])
+    if out is None:
+        return Reading("note", s, cond)
+    if isinstance(out, n.Grade):
+        return Reading("grade", s, cond)
+    if isinstance(out, n.Missing | n.Lost):
+        return Reading("refuse", s, cond)
+    if isinstance(out, n.AvgScore):
+        return Reading("average", s, cond)
+    if isinstance(out, n.Discretion):
+        return Reading("judged", s, cond)
+    if isinstance(out, n.Proportional | n.Overspend | n.Linear | n.ScoreFormula | n.InlineFormula | n.RankProp):
+        return Reading("computed", s, cond)
+    if isinstance(out, n.Double):
+        return Reading("double", s, cond)
+    if isinstance(out, n.Deduct | n.Bonus):
+        deduct = out if isinstance(out, n.Deduct) else None
+        bonus = out if isinstance(out, n.Bonus) else None
+        if pers:
+            info = step_info(pers[-1])
+            if info.counts or (info.size is None and info.unit is None and not info.rank):
+                return Reading("count", s, cond, info, deduct=deduct, bonus=bonus)
+            return Reading("rank_step" if info.rank else "step", s, cond, info, deduct=deduct, bonus=bonus)
+        one = _count_point(s.head)
+        if one is not None or (deduct is not None and deduct.per_unit):
+            unit = one.unit if one is not None else (deduct.per_unit if deduct else None)
+            info = StepInfo(None, one, unit, None, True, False, "")
+            return Reading("count", s, None if one is not None else cond, info, deduct=deduct, bonus=bonus)
+        if cond is not None and cond.numeric:
+            return Reading("band", s, cond, deduct=deduct, bonus=bonus)
+        if s.find(n.Rank):
+            return Reading("rank", s, cond, deduct=deduct, bonus=bonus)
+        return Reading("oneoff", s, cond, deduct=deduct, bonus=bonus)
+    amount = amount_of(out)
+    if pers and amount is not None and amount.points is not None:
+        info = step_info(pers[-1])
+        if info.counts:
+            return Reading("count", s, cond, info, amount=amount)
+        if info.rank:
+            return Reading("rank_step", s, cond, info, amount=amount)
+    if s.find(n.Rank) or s.find(n.RankProp):
+        return Reading("rank", s, cond, amount=amount)
+    if amount is not None and amount.low is not None:
+        return Reading("judged", s, cond, amount=amount)
+    if cond is not None and (cond.numeric or cond.ref is not None):
+        return Reading("band", s, cond, amount=amount)
+    if s.find(n.CompareList) and amount is not None and amount.values:
+        return Reading("band", s, cond, amount=amount)
+    if isinstance(out, n.Zero) and (cond is None or cond.fact is not None):
+        return Reading("zero", s, cond, amount=amount)
+    if isinstance(out, n.NotApplicable | n.AsFull) and (cond is None or not cond.numeric):
+        return Reading("absent", s, cond, amount=amount)
+    return Reading("award", s, cond, amount=amount)

@@ -1,0 +1,182 @@
+"""Clauses → statements: the phrases that make one "condition → outcome" together, with what binds to it.
+
+A published standard splits one rule over several clauses ("80%（含）-90%，计4分"; "每低1%，扣0.15分"),
+and puts the caps and modes of a rule after it ("…扣0.4分，最多扣3分"). A :class:`Statement` gathers the
+*head* phrases (conditions, 每…, descriptions) up to the *outcome* that ends it (points, a deduction, a
+formula, 酌情扣分 …) and the *modifiers* that follow it (最多扣3分, 扣完为止, 不足…按…计 …). Numbered marks
+(①, 1.) and a standard's own points (本项满分6分, (2分) after a name) are kept on the statements they
+govern.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> [type(s.outcome).__name__ for s in statements(parse("90%（含）以上计6分；80%（含）-90%，计4分"))]
+['Points', 'Points']
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ..syntax import nodes as n
+from ..syntax.nodes import Node, Span
+from ..syntax.parser import Standard
+
+__all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "statements"]
+
+#: Phrases that end a statement: what the head earns, deducts or how it is computed.
+OUTCOMES: tuple[type[Node], ...] = (
+    n.Points, n.Full, n.Zero, n.PointsRange, n.Share, n.PointsList, n.Cell, n.Deduct, n.Bonus, n.Proportional,
+    n.Overspend, n.Linear, n.RankProp, n.Discretion, n.ScoreFormula, n.NotApplicable, n.AsFull, n.AvgScore,
+    n.Grade, n.Missing, n.Lost, n.Double, n.ParenRange, n.ParenPoints,
+)
+#: Phrases that qualify the statement before them (or the whole standard, when nothing precedes them).
+MODIFIERS: tuple[type[Node], ...] = (
+    n.Cap, n.CapUntil, n.UntilZero, n.GainCap, n.FullCap, n.Floor, n.NegCap, n.CapAtPoints, n.Negative,
+    n.NoNegative, n.Carry, n.Veto, n.Precision, n.Schedule, n.RoundUp, n.ProRataStep,
+)
+#: Phrases that state a condition on a value.
+CONDITIONS: tuple[type[Node], ...] = (
+    n.Compare, n.CompareList, n.Bound, n.Range, n.GluedRange, n.Equal, n.Deviation, n.Point, n.Described,
+)
+
+
+@attrs.frozen
+class Statement:
+    """One unit of meaning: ``head`` phrases, the ``outcome`` that ends them, the ``modifiers`` after.
+
+    ``outcome`` is None for a statement that earns nothing itself (a description, a definition, 以100%为标准,
+    a trailing modifier). ``sentence`` counts the sentences (ended by 。；) before it; ``mark`` is the
+    numbered part or item it belongs to (①, 1.), ``worth`` what that part says it is worth ((2分), 各占1.5分).
+    """
+
+    head: tuple[Node, ...]
+    outcome: Node | None
+    modifiers: tuple[Node, ...]
+    sentence: int
+    mark: str | None
+    span: Span
+    first_of_mark: bool = False
+
+    @property
+    def phrases(self) -> tuple[Node, ...]:
+        """Every phrase of the statement in order."""
+        return (*self.head, *((self.outcome,) if self.outcome is not None else ()), *self.modifiers)
+
+    def has(self, *kinds: type[Node]) -> bool:
+        """Whether any head phrase is one of ``kinds``."""
+        return any(isinstance(p, kinds) for p in self.head)
+
+    def find(self, kind: type[Node]) -> list[Node]:
+        """The head phrases of ``kind``."""
+        return [p for p in self.head if isinstance(p, kind)]
+
+
+def _ends_sentence(sep: str) -> bool:
+    return sep in ("。", ";", "\n", "|", "!", "?", ".")
+
+
+_CALC = ("计分", "计算", "得分", "计算得分", "进行计算", "记分")
+
+
+def _scores(formula: n.InlineFormula, after: list[Node]) -> bool:
+    """Whether an inline formula computes the points (…×本项分值, …×6计分) rather than describing a value
+    (1/3 of the average, 资金/常住人口 for a ranking)."""
+    def has_points(e: object) -> bool:
+        if isinstance(e, n.PointsVar):
+            return True
+        if isinstance(e, n.BinOp):
+            return has_points(e.left) or has_points(e.right)
+        return False
+
+    if has_points(formula.expr):
+        return True
+    nxt = after[0] if after else None
+    if isinstance(nxt, n.Words) and nxt.text.startswith(_CALC):
+        return True
+    return isinstance(nxt, n.Proportional) and nxt.text == "计算得分"
+
+
+def statements(standard: Standard) -> list[Statement]:
+    """Group the phrases of ``standard`` into statements (see the module docstring)."""
+    out: list[Statement] = []
+    head: list[Node] = []
+    head_sentence = 0
+    sentence = 0
+    mark: str | None = None
+    mark_fresh = False
+
+    def close(outcome: Node | None, at: int) -> None:
+        nonlocal head, mark_fresh
+        phrases = [*head, *([outcome] if outcome is not None else [])]
+        if not phrases:
+            return
+        span = phrases[0].span.to(phrases[-1].span)
+        out.append(Statement(tuple(head), outcome, (), at, mark, span, mark_fresh))
+        head = []
+        mark_fresh = False
+
+    for ci, clause in enumerate(standard.clauses):
+        phrases = list(clause.phrases)
+        for pi, p in enumerate(phrases):
+            if isinstance(p, n.Item | n.Subrule):
+                if head:
+                    close(None, head_sentence)
+                mark = p.text.strip()
+                mark_fresh = True
+                continue
+            if isinstance(p, n.Punct) and p.kind in ("LPAR", "RPAR", "SEP"):
+                continue
+            if isinstance(p, MODIFIERS):
+                if head and any(isinstance(h, CONDITIONS + (n.Per,)) for h in head):
+                    # 超出该区间的，每超出1个百分点扣1分 … a modifier inside an unfinished rule binds there
+                    head.append(p)
+                    continue
+                # Connecting words before it (同时, 并) carry nothing: the modifier binds to the statement
+                # before it in the same sentence, or stands for the whole standard.
+                joined = head and all(isinstance(h, n.Words) for h in head)
+                if out and out[-1].sentence == sentence and (not head or joined):
+                    last = out[-1]
+                    out[-1] = attrs.evolve(last, modifiers=(*last.modifiers, p))
+                    head = [] if joined else head
+                    continue
+                if head:
+                    close(None, head_sentence)
+                out.append(Statement((), None, (p,), sentence, mark, p.span, mark_fresh))
+                continue
+            if not head:
+                head_sentence = sentence
+            if isinstance(p, OUTCOMES) or (isinstance(p, n.InlineFormula) and _scores(p, phrases[pi + 1 :])):
+                close(p, sentence)
+                continue
+            if isinstance(p, n.Words) and p.text in _CALC and out and out[-1].sentence == sentence and \
+                    isinstance(out[-1].outcome, n.InlineFormula | n.ScoreFormula | n.Proportional) and not head:
+                continue  # …×本项分值 计分: the verb of the formula before it
+            head.append(p)
+        if _ends_sentence(clause.sep) or ci == len(standard.clauses) - 1:
+            nxt = standard.clauses[ci + 1].phrases[0] if ci + 1 < len(standard.clauses) else None
+            # A table's points cell after the row's text ("…主体。⏎| 5") still belongs to the row.
+            if head and not isinstance(nxt, n.Cell | n.ParenPoints):
+                close(None, head_sentence)
+            sentence += 1
+    if head:
+        close(None, head_sentence)
+    return _unmark_tail(out)
+
+
+def _unmark_tail(out: list[Statement]) -> list[Statement]:
+    """①…②…③…。以上情况每出现一例…扣1分 · …③…销号得3分。整改任务未全部完成的，扣除本项全部分值: a sentence
+    after the last item that speaks of the items together (以上, 上述) or of the whole item (本项全部分值)
+    belongs to no item."""
+    marks = [i for i, s in enumerate(out) if s.mark is not None]
+    if not marks:
+        return out
+    last = out[marks[-1]].mark
+    first_sentence = next(s.sentence for s in out if s.mark == last)
+    result = list(out)
+    for i, s in enumerate(out):
+        if s.mark != last or s.sentence == first_sentence:
+            continue
+        words = "".join(p.text for p in s.head if isinstance(p, n.Words))
+        whole = isinstance(s.outcome, n.Zero) and ("本项" in s.outcome.text or "全部" in s.outcome.text)
+        if words.startswith(("以上", "上述", "凡", "所有", "各项")) or whole:
+            result[i] = attrs.evolve(s, mark=None)
+    return result

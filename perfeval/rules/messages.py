@@ -1,0 +1,87 @@
+"""The messages of the rules language, in Chinese (the default) and English, by a stable code.
+
+Errors and diagnostics carry a code and the values to fill in; the words are looked up here when the
+message is shown, in the locale asked for (``zh_CN`` unless the caller says ``en``). Nothing else in the
+rules package writes a sentence for a user.
+
+>>> render("no_band", "zh_CN", value="87%", gaps="(85%, 90%)")
+'没有分档覆盖 87%（未覆盖：(85%, 90%)）'
+>>> render("no_band", "en", value="87%", gaps="(85%, 90%)")
+'no band covers 87% (values outside every band: (85%, 90%))'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["MESSAGES", "is_english", "render"]
+
+#: code → (Chinese, English). Placeholders are ``{name}``; every code used anywhere must be here
+#: (tests/rules/test_vocabulary.py checks the codes the package uses).
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ── syntax ──
+    "empty": ("评分标准为空", "the standard is empty"),
+    "unreadable": ("无法读懂这里：{found!r}", "cannot read this: {found!r}"),
+    "clause_too_long": ("这一句有 {count} 个词元，超过上限 {limit}", "this clause has {count} tokens; the limit is {limit}"),
+    "expected": ("应为：{words}", "expected {words}"),
+    "hint": ("提示：{text}", "hint: {text}"),
+    "lost_number": ("这里缺少一个数字（原文可能在转载中丢失或被删去）",
+                    "a number is missing here (lost or redacted in the source)"),
+    "missing_rule": ("评分办法不在本文中：{clause!r}", "the scoring rule is not in this text: {clause!r}"),
+    "unread_scoring": ("这一句含有评分用语，但无法确定其计分含义：{clause!r}",
+                       "this clause uses scoring words but its scoring cannot be read: {clause!r}"),
+    "no_points": ("评分标准没有说明如何得分", "the standard says nothing about points"),
+    "cond_without_points": ("这个条件没有说明得多少分：{clause!r}", "this condition does not say what it earns: {clause!r}"),
+    "award_above_points": ("{clause!r} 给 {award} 分，超过本项分值 {points} 分", "{clause!r} awards {award}分, more than the 分值 {points}分"),
+    "preamble_differs": ("标准写明满分 {stated} 分，而指标分值为 {points} 分", "the standard states 满分 {stated}分 but the 分值 is {points}分"),
+    "step_reference": ("无法确定每步扣分从哪个值开始计算", "cannot tell where the steps count from"),
+    "step_needs_size": ("“每”后面需要写明步长，如 每低于5%扣2分", "a step needs its size: 每低于5%扣2分"),
+    "step_needs_amount": ("这一步没有写明扣多少分：{clause!r}", "this step does not say how many points: {clause!r}"),
+    "mixed_values": ("同一标准中既有比率又有数量，无法确定评分的值", "the standard mixes rates and quantities; the value scored is unclear"),
+    "unknown_reference": ("无法确定比较的对象：{clause!r}", "cannot tell what this compares with: {clause!r}"),
+    "formula_defines": ("这是计算 {name!r} 的公式，不是评分标准；请用 compile_formula", "this defines {name!r}; it is a formula, not a scoring standard (use compile_formula)"),
+    "formula_unreadable": ("无法读懂公式：{clause!r}", "cannot read the formula: {clause!r}"),
+    "grade_needs_range": ("等级 {label!r} 需要分数区间", "the grade {label!r} needs a range of scores"),
+    "lost_dash": ("{clause!r} 像是丢失了区间的连接号；是否为 {guess}？", "{clause!r} looks like a range that lost its dash; did you mean {guess}?"),
+    "no_grade": ("没有找到等级，请写成 90分（含）—100分为优", "no grade found: write e.g. 90分（含）—100分为优"),
+    "grades_overlap": ("{a} 和 {b} 都覆盖 {value}", "{a} and {b} both cover {value}"),
+    "parts_worth": ("无法确定第 {mark} 部分的分值", "cannot tell what part {mark} is worth"),
+    "ambiguous": ("这句话有多种读法：{clause!r}", "this can be read more than one way: {clause!r}"),
+    "points_positive": ("分值必须大于 0", "分值 must be positive"),
+    "precision_power": ("精度必须是 10 的幂，如 0.01 或 1", "precision must be a power of ten such as 0.01 or 1"),
+    # ── evaluation ──
+    "no_band": ("没有分档覆盖 {value}（未覆盖：{gaps}）", "no band covers {value} (values outside every band: {gaps})"),
+    "missing_input": ("缺少输入 {name!r}{given}", "missing input {name!r}{given}"),
+    "zero_denominator": ("分母 {name!r} 为零", "the denominator {name!r} is zero"),
+    "judgement_outside": ("{points} 分不在允许的范围内（允许：{allowed} 分）", "{points}分 is not allowed (allowed: {allowed}分)"),
+    "needs_judgement": ("需要评价人判断：{low}–{high} 分", "needs the assessor's judgement: {low}–{high}分"),
+    "not_a_number": ("需要一个数，收到 {value!r}", "a number is needed, not {value!r}"),
+    "not_a_count": ("需要一个非负整数（次数），收到 {value!r}", "a count (a whole number ≥ 0) is needed, not {value!r}"),
+    "not_a_rank": ("需要一个名次（不小于 1 的整数），收到 {value!r}", "a rank (a whole number ≥ 1) is needed, not {value!r}"),
+    "not_a_flag": ("需要“是”或“否”，收到 {value!r}", "yes or no is needed, not {value!r}"),
+    "not_finite": ("不是有限的数：{value!r}", "not a finite number: {value!r}"),
+    "unknown_input": ("未知的输入 {name!r}；本标准的输入：{expected}", "unknown input {name!r}; this standard takes: {expected}"),
+    "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),
+    "unknown_option": ("没有选项 {value!r}；可选：{options}", "there is no option {value!r}; the options are {options}"),
+    "unknown_tier": ("没有档次 {value!r}；可选：{options}", "there is no tier {value!r}; the tiers are {options}"),
+    "once_only": ("{mark} 是一次性扣分，只能是“是/否”或 0/1，收到 {value!r}", "{mark} is a one-off deduction: yes/no or 0/1, not {value!r}"),
+    "unit_mismatch": ("{value!r} 的单位不能与标准的 {unit} 比较", "{value!r} cannot be compared with the standard's {unit}"),
+    "rule_not_given": ("本标准只规定了 {case}；{other} 的评分未给出", "the standard only covers {case}; {other} is not scored here"),
+    "limit": ("{what} 超过上限 {limit}：{value}", "{what} exceeds the limit {limit}: {value}"),
+    "internal_disagree": ("内部错误：解释得分 {trace} 与快速计算 {fast} 不一致", "internal error: the explanation gives {trace}, the fast path {fast}"),
+}
+
+
+def is_english(locale: str | None) -> bool:
+    """Whether ``locale`` asks for English (``en``, ``en_US`` …); everything else is Chinese."""
+    return bool(locale) and str(locale).lower().startswith("en")
+
+
+def render(code: str, locale: str | None = "zh_CN", **params: Any) -> str:
+    """The message ``code`` in ``locale`` with ``params`` filled in (unknown codes show the code)."""
+    zh, en = MESSAGES.get(code, (code, code))
+    template = en if is_english(locale) else zh
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,111 @@
+"""The one exact arithmetic of compiled rules: every number a score is made of goes through here.
+
+Both the generated fast path (:mod:`.codegen`) and the interpreter that builds explanations
+(:mod:`.interpret`) call these functions, so the two cannot compute differently. All of it runs in
+perfeval's own decimal context, :data:`CTX`, never the caller's: a caller who sets ``prec=3`` or
+``ROUND_FLOOR`` or traps ``Inexact`` changes nothing here.
+
+Why the results are exact. Inputs are limited (:mod:`perfeval.limits`) to :data:`MAX_DIGITS` significant
+digits and exponents within ±:data:`MAX_EXPONENT`, so any sum or difference of them, and any product of
+up to three, fits in :data:`CTX`'s 400 digits without rounding; step counts are integer quotients
+(``divide_int``, which traps rather than round). A quotient that does not terminate (1/3) is correctly rounded to 400 digits; it can
+never sit exactly on a rounding boundary of the final 0.01, so rounding it once at the end gives the
+exact answer. Points are rounded once, half up, to the precision asked for.
+
+>>> count_steps(Decimal("0.15"), Decimal("0.05"), StepMode.WHOLE)
+Decimal('3')
+>>> finish(Decimal("7.825"), Decimal("0.01"))
+Decimal('7.83')
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from ..meaning.ir import StepMode
+
+__all__ = ["CTX", "EXACT", "MAX_DIGITS", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
+           "multiply", "subtract"]
+
+#: Significant digits an input number may have.
+MAX_DIGITS = 100
+#: How far from 1 an input's exponent may be (1E+100 … 1E-100).
+MAX_EXPONENT = 100
+
+#: The context of all rule arithmetic: wide enough that nothing the limits allow is ever rounded
+#: before the end, every error trapped.
+CTX = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
+                      traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+#: The same, trapping any rounding: sums, differences and products must be exact, and are for every
+#: input within the limits; an input beyond them (hundreds of digits) stops with an error instead.
+EXACT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
+                        traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow,
+                               decimal.Inexact, decimal.Underflow])
+ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+
+def add(a: Decimal, b: Decimal) -> Decimal:
+    """``a + b``, exact (or :class:`~perfeval.errors.InputError` if the operands are beyond the limits)."""
+    return CTX.add(a, b)
+
+
+def subtract(a: Decimal, b: Decimal) -> Decimal:
+    """``a - b``, exact."""
+    return CTX.subtract(a, b)
+
+
+def multiply(a: Decimal, b: Decimal) -> Decimal:
+    """``a × b``, exact."""
+    return CTX.multiply(a, b)
+
+
+def _beyond(a: Decimal, b: Decimal) -> Exception:
+    from ...errors import InputError
+
+    return InputError(f"a number is beyond the limits ({MAX_DIGITS} digits, exponent within ±{MAX_EXPONENT})",
+                      text=f"{a:.40} / {b:.40}")
+
+
+def divide(a: Decimal, b: Decimal) -> Decimal:
+    """``a ÷ b`` (``b`` is never 0 here: callers check and name the denominator)."""
+    return CTX.divide(a, b)
+
+
+def count_steps(distance: Decimal, size: Decimal, mode: StepMode) -> Decimal:
+    """How many steps of ``size`` fit in ``distance`` ≥ 0: whole steps, started steps, or pro rata.
+
+    >>> count_steps(Decimal("0.0999"), Decimal("0.05"), StepMode.STARTED)
+    Decimal('2')
+    """
+    if distance <= 0:
+        return ZERO
+    if mode is StepMode.PROPORTIONAL:
+        return CTX.divide(distance, size)
+    try:
+        whole = EXACT.divide_int(distance, size)
+        if mode is StepMode.STARTED and EXACT.remainder(distance, size) != 0:
+            whole = EXACT.add(whole, _ONE)
+    except decimal.DecimalException:
+        raise _beyond(distance, size) from None
+    return whole
+
+
+def clamp(raw: Decimal, floor: Decimal | None, ceiling: Decimal | None) -> Decimal:
+    """``raw`` kept within ``[floor, ceiling]`` (a None side is open)."""
+    if floor is not None and raw < floor:
+        return floor
+    if ceiling is not None and raw > ceiling:
+        return ceiling
+    return raw
+
+
+def finish(raw: Decimal, quantum: Decimal) -> Decimal:
+    """Round half up to ``quantum`` — once, at the end. ``-0`` becomes ``0``.
+
+    >>> finish(Decimal("-0.001"), Decimal("0.01"))
+    Decimal('0.00')
+    """
+    out = raw.quantize(quantum, ROUND_HALF_UP, CTX)
+    return out.copy_abs() if out.is_zero() else out

@@ -1,0 +1,202 @@
+"""Stage 5 (fast path): a numeric standard's meaning → a generated Python function of the value.
+
+A standard that scores one value (a band table, steps, a formula of one input) becomes a plain if-chain
+over the value, built from :mod:`ast` nodes — the standard's text appears only in string constants — with
+every constant hoisted into the function's own namespace: no globals, no I/O, deterministic and
+thread-safe. The arithmetic is :mod:`.arith`'s, the same functions the interpreter calls; a band's own
+points are clamped and rounded once when the rule is compiled. Each branch is preceded by the clause it
+comes from, so ``rule.python_source`` reads side by side with the standard, and a traceback through the
+generated code shows those lines (registered with :mod:`linecache`, as Jinja2 does for templates).
+
+Everything else (several inputs, judgements, options) is scored by :func:`.interpret.interpret`.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("90%（含）以上计6分；低于90%计0分"), Decimal(6)).item
+>>> fn, source = build(item, "…")
+>>> fn(Decimal("0.9")), fn("89%")
+(Decimal('6.00'), Decimal('0.00'))
+"""
+
+from __future__ import annotations
+
+import ast as py
+import hashlib
+import linecache
+from collections.abc import Callable
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from ..errors import MissingInputError, NoBandError, ZeroDenominatorError
+from ..meaning import ir
+from ..meaning.intervals import outside
+from . import arith
+from .inputs import read
+from .interpret import show
+
+__all__ = ["PointsFunction", "build", "compilable"]
+
+PointsFunction = Callable[..., Decimal]
+
+
+def compilable(item: ir.Item) -> bool:
+    """Whether the fast path can be generated: one value, one base stream, fixed points."""
+    if item.options or item.parts or item.tiers or item.judged is not None or item.carry:
+        return False
+    if len(item.streams) != 1:
+        return False
+    s = item.streams[0]
+    if s.key or s.role is not ir.Role.BASE or s.value.derive is not None or s.value.needs:
+        return False
+    if s.value.kind in (ir.Kind.FLAG, ir.Kind.OPTION, ir.Kind.TIER):
+        return False
+    return not any(p.judged or p.veto or p.zero or p.overlap or p.bonus is not None or _inputs(p.expr)
+                   for p in s.fn.pieces)
+
+
+def _inputs(e: ir.Expr) -> bool:
+    if isinstance(e, ir.Input):
+        return True
+    if isinstance(e, ir.Op | ir.Min):
+        return _inputs(e.left) or _inputs(e.right)
+    if isinstance(e, ir.Abs):
+        return _inputs(e.arg)
+    if isinstance(e, ir.Steps):
+        return _inputs(e.distance)
+    return False
+
+
+class _Builder:
+    """Collects hoisted constants while it turns expressions into Python AST."""
+
+    def __init__(self, item: ir.Item) -> None:
+        self.namespace: dict[str, Any] = {
+            "_D": Decimal, "_add": arith.add, "_sub": arith.subtract, "_mul": arith.multiply,
+            "_steps": arith.count_steps, "_finish": arith.finish, "_clamp": arith.clamp,
+            "_P": item.max_points, "_FLOOR": item.floor, "_TOP": item.top, "_Q": item.precision,
+        }
+        self._names: dict[tuple[str, object], str] = {}
+
+    def const(self, value: object, prefix: str = "_c") -> py.expr:
+        key = (prefix, value)
+        if key not in self._names:
+            name = f"{prefix}{sum(1 for p, _ in self._names if p == prefix)}"
+            self._names[key] = name
+            self.namespace[name] = value
+        return py.Name(self._names[key], py.Load())
+
+    def call(self, fn: str, *args: py.expr) -> py.expr:
+        return py.Call(py.Name(fn, py.Load()), list(args), [])
+
+    def expr(self, e: ir.Expr, label: str) -> py.expr:
+        if isinstance(e, ir.Const):
+            return self.const(e.value)
+        if isinstance(e, ir.X):
+            return py.Name("x", py.Load())
+        if isinstance(e, ir.MaxPoints):
+            return py.Name("_P", py.Load())
+        if isinstance(e, ir.Steps):
+            return self.call("_steps", self.expr(e.distance, label), self.const(e.size), self.const(e.mode, "_m"))
+        if isinstance(e, ir.Min):
+            a, b = self.expr(e.left, label), self.expr(e.right, label)
+            return self.call("min", a, b)
+        if isinstance(e, ir.Abs):
+            return py.Call(py.Attribute(self.expr(e.arg, label), "copy_abs", py.Load()), [], [])
+        assert isinstance(e, ir.Op)
+        left, right = self.expr(e.left, label), self.expr(e.right, label)
+        if e.op == "/":
+            self.namespace["_div"] = _divide
+            return self.call("_div", left, right, py.Constant(_render(e.right)))
+        fn = {"+": "_add", "-": "_sub", "*": "_mul"}[e.op]
+        return self.call(fn, left, right)
+
+
+def _divide(a: Decimal, b: Decimal, name: str) -> Decimal:
+    if b == 0:
+        raise ZeroDenominatorError(name)
+    return arith.divide(a, b)
+
+
+def _render(e: ir.Expr) -> str:
+    from .interpret import render_expr
+
+    return render_expr(e)
+
+
+def _test(iv: ir.Interval, b: _Builder) -> py.expr | None:
+    x = py.Name("x", py.Load())
+    if iv.lo is not None and iv.lo == iv.hi:
+        return py.Compare(x, [py.Eq()], [b.const(iv.lo)])
+    if iv.lo is not None and iv.hi is not None:
+        return py.Compare(b.const(iv.lo), [py.LtE() if iv.lo_in else py.Lt(), py.LtE() if iv.hi_in else py.Lt()],
+                          [x, b.const(iv.hi)])
+    if iv.lo is not None:
+        return py.Compare(b.const(iv.lo), [py.LtE() if iv.lo_in else py.Lt()], [x])
+    if iv.hi is not None:
+        return py.Compare(x, [py.LtE() if iv.hi_in else py.Lt()], [b.const(iv.hi)])
+    return None
+
+
+def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
+    """Generate the fast ``points`` function of ``item`` (see :func:`compilable`) and its Python source."""
+    b = _Builder(item)
+    stream = item.streams[0]
+    kind, unit = stream.value.kind, stream.value.unit
+    absent = item.absent if item.absent is not None else stream.absent
+    b.namespace["_read"] = partial(read, kind=kind, unit=unit)
+    b.namespace["_absent"] = partial(_absent, text=text, points=None if absent is None else
+                                     arith.finish(arith.clamp(absent, item.floor, item.top), item.precision))
+    gaps = outside([p.interval for p in stream.fn.pieces], kind is ir.Kind.RATE)
+    b.namespace["_no_band"] = partial(_no_band, gaps=gaps, text=text, kind=kind, unit=unit)
+    head = ("if x.__class__ is not _D or not x.is_finite():\n"
+            "    if x is None:\n"
+            "        return _absent()\n"
+            "    x = _read(x)\n")
+    if kind in (ir.Kind.COUNT, ir.Kind.RANK):
+        # A count or a rank is a whole number: 3.5 is an input error, not a gap between bands.
+        b.namespace["_MIN"] = Decimal(0 if kind is ir.Kind.COUNT else 1)
+        head += "elif x != x.to_integral_value() or x < _MIN:\n    x = _read(x)\n"
+    body: list[py.stmt] = list(py.parse(head).body)
+    for i, piece in enumerate(stream.fn.pieces):
+        body.append(py.Expr(py.Constant(piece.label)))
+        if isinstance(piece.expr, ir.Const | ir.MaxPoints):
+            value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
+            branch: list[py.stmt] = [py.Return(b.const(arith.finish(arith.clamp(value, item.floor, item.top),
+                                                                      item.precision), "_r"))]
+        else:
+            computed = b.expr(piece.expr, piece.label)
+            branch = [py.Return(b.call("_finish", b.call("_clamp", computed, py.Name("_FLOOR", py.Load()),
+                                                         py.Name("_TOP", py.Load())), py.Name("_Q", py.Load())))]
+        test = _test(piece.interval, b)
+        body.extend(branch if test is None else [py.If(test, branch, [])])
+    body.append(py.parse("raise _no_band(x)").body[0])
+    args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                        kwarg=None, defaults=[py.Constant(None)])
+    fn = py.FunctionDef(name="points", args=args, body=body, decorator_list=[], returns=None, type_comment=None,
+                        type_params=[])
+    module = py.Module([fn], [])
+    py.fix_missing_locations(module)
+    source = py.unparse(module)
+    return _load(source, b.namespace), source
+
+
+def _load(source: str, namespace: dict[str, Any]) -> PointsFunction:
+    """Compile the generated source (re-parsed, so line numbers match ``python_source``)."""
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
+    filename = f"<perfeval rule {digest}>"
+    code = compile(py.parse(source, filename), filename, "exec")
+    linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
+    exec(code, namespace)  # the code is ours, built from AST nodes; rule text is only in string constants
+    fn: PointsFunction = namespace["points"]
+    return fn
+
+
+def _absent(*, text: str, points: Decimal | None) -> Decimal:
+    if points is None:
+        raise MissingInputError("value", text)
+    return points
+
+
+def _no_band(x: Decimal, *, gaps: tuple[str, ...], text: str, kind: ir.Kind, unit: str | None) -> NoBandError:
+    return NoBandError(x, gaps, text, show(x, kind, unit))

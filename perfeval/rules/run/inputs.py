@@ -1,0 +1,191 @@
+"""Values at the edge of a compiled rule: whatever the caller holds, read exactly for the kind it must be.
+
+A rate accepts ``"93%"``, ``"6.3‰"``, ``Decimal("0.93")``, ``0.93`` (through ``str``) or a pint quantity in
+percent; a quantity accepts ``"50万元"`` in any unit of the same kind and converts it exactly; a count
+accepts whole numbers ≥ 0 (``3``, ``"3"``, ``"3次"``); a rank whole numbers ≥ 1; a yes/no fact ``True``,
+``False``, 0, 1, 是, 否. NaN, infinities and numbers beyond the limits are an
+:class:`~perfeval.errors.InputError` that quotes the value — before any comparison is made, so a value can
+never land in a band by being rounded.
+
+>>> read("93.21%", Kind.RATE), read(Decimal("0.93"), Kind.RATE), read("3次", Kind.COUNT)
+(Decimal('0.9321'), Decimal('0.93'), Decimal('3'))
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from ...errors import InputError, PerfevalError
+from ...limits import check_number
+from ...numbers import parse_number
+from ..meaning.ir import Kind
+from ..messages import render
+from .arith import MAX_DIGITS, MAX_EXPONENT
+
+__all__ = ["read", "read_measure", "read_number"]
+
+_SIMPLE = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|个百分点|百分点)?\s*$")
+_FLAGS = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
+
+
+def _error(code: str, value: Any, **params: Any) -> InputError:
+    return InputError(render(code, value=value, **params), text=repr(value))
+
+
+def _limited(d: Decimal, raw: Any) -> Decimal:
+    if not d.is_finite():
+        raise _error("not_finite", raw)
+    check_number(d, MAX_DIGITS, MAX_EXPONENT, raw)
+    return d
+
+
+def read_number(value: Any) -> Decimal:
+    """A plain number (an int, a Decimal, a float through ``str``, or a numeric string), exactly."""
+    if isinstance(value, bool):
+        raise _error("not_a_number", value)
+    if isinstance(value, Decimal):
+        return _limited(value, value)
+    if isinstance(value, int):
+        if abs(value) >= 10 ** MAX_DIGITS:
+            check_number(Decimal(10) ** MAX_DIGITS, MAX_DIGITS, MAX_EXPONENT, value)
+        return Decimal(value)
+    if isinstance(value, float):
+        return _limited(Decimal(repr(value)), value)
+    if isinstance(value, str):
+        if len(value) > 2 * MAX_DIGITS + 20:
+            check_number(Decimal(10) ** (MAX_DIGITS + 1), MAX_DIGITS, MAX_EXPONENT, value[:40] + "…")
+        m = _SIMPLE.match(value)
+        if m is not None and m.group(2) is None:
+            return _limited(Decimal(m.group(1)), value)
+        try:
+            return _limited(parse_number(value), value)
+        except PerfevalError:
+            raise _error("not_a_number", value) from None
+    raise _error("not_a_number", value)
+
+
+def _rate_text(value: str) -> Decimal:
+    m = _SIMPLE.match(value)
+    if m is not None:
+        d = _limited(Decimal(m.group(1)), value)
+        mark = m.group(2)
+        if mark in ("%", "个百分点", "百分点"):
+            return d.scaleb(-2)
+        if mark == "‰":
+            return d.scaleb(-3)
+        return d
+    from ...quantities import quantity  # a full-width or spelled-out rate: the quantity reader knows them
+
+    try:
+        q = quantity(value)
+    except PerfevalError:
+        raise _error("not_a_number", value) from None
+    return _quantity_rate(q, value)
+
+
+def _quantity_rate(q: Any, raw: Any) -> Decimal:
+    from ...units import ureg
+
+    try:
+        return _limited(Decimal(q.to(ureg.dimensionless).magnitude), raw)
+    except PerfevalError:
+        raise
+    except Exception:
+        raise _error("unit_mismatch", raw, unit="%") from None
+
+
+def read_measure(value: Any, unit: str | None) -> Decimal:
+    """A number in ``unit`` (the standard's: 天, 万元, %): converted exactly from the unit given.
+
+    Without ``unit`` a quantity is taken in its reference unit (元, 亩, 天 …); a rate is a fraction.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("%", "‰", "百分点")):
+            return _rate_text(text)
+        m = _SIMPLE.match(text)
+        if m is not None:
+            return _limited(Decimal(m.group(1)), value)
+        from ...quantities import quantity
+
+        try:
+            q = quantity(text)
+        except PerfevalError as exc:
+            raise _error("not_a_number", value) from exc
+        return _convert(q, unit, value)
+    if hasattr(value, "magnitude") and hasattr(value, "to"):
+        return _convert(value, unit, value)
+    from ...quantities import Target
+
+    if isinstance(value, Target):
+        if value.value is None:
+            raise _error("not_a_number", value.text)
+        return _convert(value.value, unit, value.text)
+    return read_number(value)
+
+
+def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
+    from ...units import convert, is_percent, label, to_reference
+
+    try:
+        if is_percent(q.units):
+            return _quantity_rate(q, raw)
+        converted = convert(q, unit) if unit else to_reference(q)
+    except PerfevalError as exc:
+        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or label(q.units)),
+                         text=str(raw)) from exc
+    except Exception:
+        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or "?"), text=str(raw)) from None
+    return _limited(Decimal(converted.magnitude), raw)
+
+
+def _whole(value: Any, minimum: int, code: str) -> Decimal:
+    if isinstance(value, bool):
+        raise _error(code, value)
+    if isinstance(value, str):
+        text = re.sub(r"[^\d.+-]+$", "", value.strip())  # "3次", "2个工作日": the unit is the count's own
+        d = read_number(text) if text else None
+    elif isinstance(value, int | Decimal | float):
+        d = read_number(value)
+    else:
+        d = None
+    if d is None or d != d.to_integral_value() or d < minimum:
+        raise _error(code, value)
+    return d.to_integral_value()
+
+
+def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ...] = ()) -> Any:
+    """``value`` read as ``kind``: a Decimal for numbers, a bool for flags, the mark for an option."""
+    if kind is Kind.RATE:
+        if value.__class__ is Decimal:
+            return _limited(value, value)
+        if isinstance(value, str):
+            return _rate_text(value)
+        if hasattr(value, "magnitude") and hasattr(value, "to"):
+            return _quantity_rate(value, value)
+        return read_number(value)
+    if kind is Kind.NUMBER:
+        if isinstance(value, str) and value.strip().endswith("%"):
+            return _rate_text(value)
+        return read_number(value)
+    if kind is Kind.QUANTITY:
+        return read_measure(value, unit)
+    if kind is Kind.COUNT:
+        return _whole(value, 0, "not_a_count")
+    if kind is Kind.RANK:
+        return _whole(value, 1, "not_a_rank")
+    if kind is Kind.FLAG:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _FLAGS:
+            return _FLAGS[value.strip().lower()]
+        raise _error("not_a_flag", value)
+    # an option or a tier: its mark, number or words
+    text = str(value).strip()
+    if text in options:
+        return text
+    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=repr(value))

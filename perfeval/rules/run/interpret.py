@@ -1,0 +1,584 @@
+"""The definition of what a compiled standard computes: the interpreter, which can record every step.
+
+:func:`interpret` scores an :class:`~perfeval.rules.meaning.ir.Item` for the inputs given. With a trace
+list it records each step (the value read, the band chosen, the steps counted, the clamp, the rounding)
+for :meth:`Score.explain`; without one it is the fast path of every standard the code generator does not
+compile. All arithmetic is :mod:`.arith`'s, so the generated code, the interpreter and the explanation
+compute the same thing; ``tests/rules/test_backends_agree.py`` checks it on every compiled rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..errors import JudgementError, MissingInputError, NoBandError, ZeroDenominatorError
+from ..meaning import ir
+from ..meaning.intervals import outside, render_interval
+from ..messages import render
+from . import arith
+from .inputs import read, read_measure, read_number
+from .names import ASSESSOR, TIER, match_streams
+
+__all__ = ["Outcome", "TraceStep", "eval_expr", "interpret", "show"]
+
+
+@attrs.frozen
+class TraceStep:
+    """One step of an evaluation: a kind (see :mod:`perfeval.rules.explain`) and its values."""
+
+    kind: str
+    args: tuple[Any, ...]
+
+
+@attrs.frozen
+class Outcome:
+    """What an evaluation found: the rounded points (None while an assessor's judgement is missing), the
+    allowed range then, the bonus part, a veto, the deduction carried to the total, and the trace."""
+
+    points: Decimal | None
+    trace: tuple[TraceStep, ...] = ()
+    allowed: tuple[Decimal, Decimal] | None = None
+    bonus: Decimal = arith.ZERO
+    veto: str | None = None
+    carried: Decimal = arith.ZERO
+
+
+def show(value: Decimal, kind: ir.Kind, unit: str | None = None) -> str:
+    """A value as the standard writes it: 0.95 → 95%, 3 → 3, 2 with 天 → 2天."""
+    from ...numbers import percent_text, plain
+
+    if kind is ir.Kind.RATE:
+        return percent_text(value, None)
+    return plain(value) + (unit or "")
+
+
+# ── expressions ──────────────────────────────────────────────────────────────────────────────
+
+
+def eval_expr(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal], text: str,
+              trace: list[TraceStep] | None) -> Decimal:
+    """The value of ``e`` with ``x`` the value scored and ``P`` the 分值."""
+    if isinstance(e, ir.Const):
+        return e.value
+    if isinstance(e, ir.X):
+        return x
+    if isinstance(e, ir.MaxPoints):
+        return P
+    if isinstance(e, ir.Input):
+        try:
+            return named[e.name]
+        except KeyError:
+            raise MissingInputError(e.name, text, tuple(named)) from None
+    if isinstance(e, ir.Steps):
+        distance = eval_expr(e.distance, x, P, named, text, None)
+        n = arith.count_steps(distance, e.size, e.mode)
+        if trace is not None:
+            trace.append(TraceStep("steps", (distance, e.size, e.mode.value, n)))
+        return n
+    if isinstance(e, ir.Min):
+        a, b = eval_expr(e.left, x, P, named, text, trace), eval_expr(e.right, x, P, named, text, trace)
+        return a if a <= b else b
+    if isinstance(e, ir.Abs):
+        return eval_expr(e.arg, x, P, named, text, trace).copy_abs()
+    a = eval_expr(e.left, x, P, named, text, trace)
+    b = eval_expr(e.right, x, P, named, text, trace)
+    if e.op == "+":
+        return arith.add(a, b)
+    if e.op == "-":
+        return arith.subtract(a, b)
+    if e.op == "*":
+        return arith.multiply(a, b)
+    if b == 0:
+        raise ZeroDenominatorError(render_expr(e.right), text)
+    return arith.divide(a, b)
+
+
+def render_expr(e: ir.Expr) -> str:
+    """An expression in plain notation: ``(分值 × x)``, ``⌊(100% − x) ÷ 5%⌋``."""
+    from ...numbers import plain
+
+    if isinstance(e, ir.Const):
+        return plain(e.value)
+    if isinstance(e, ir.X):
+        return "x"
+    if isinstance(e, ir.MaxPoints):
+        return "分值"
+    if isinstance(e, ir.Input):
+        return e.name
+    if isinstance(e, ir.Steps):
+        inner = f"{render_expr(e.distance)} ÷ {plain(e.size)}"
+        return {ir.StepMode.WHOLE: f"⌊{inner}⌋", ir.StepMode.STARTED: f"⌈{inner}⌉"}.get(e.mode, f"({inner})")
+    if isinstance(e, ir.Min):
+        return f"min({render_expr(e.left)}, {render_expr(e.right)})"
+    if isinstance(e, ir.Abs):
+        return f"|{render_expr(e.arg)}|"
+    op = {"+": "+", "-": "−", "*": "×", "/": "÷"}[e.op]
+    return f"({render_expr(e.left)} {op} {render_expr(e.right)})"
+
+
+# ── one stream ───────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class _Contribution:
+    low: Decimal
+    high: Decimal
+    piece: ir.Piece
+
+
+def _piece(pw: ir.Piecewise, x: Decimal, kind: ir.Kind, unit: str | None, text: str) -> ir.Piece:
+    for p in pw.pieces:
+        if p.interval.contains(x):
+            return p
+    gaps = outside([p.interval for p in pw.pieces], kind is ir.Kind.RATE)
+    raise NoBandError(x, gaps, text, show(x, kind, unit))
+
+
+def _contribute(stream: ir.Stream, x: Decimal, P: Decimal, named: Mapping[str, Decimal], text: str,
+                trace: list[TraceStep] | None) -> _Contribution:
+    piece = _piece(stream.fn, x, stream.value.kind, stream.value.unit, text)
+    if trace is not None:
+        trace.append(TraceStep("piece", (stream.key, piece.label,
+                                         render_interval(piece.interval, stream.value.kind is ir.Kind.RATE))))
+    value = eval_expr(piece.expr, x, P, named, text, trace)
+    low = high = value
+    if piece.judged is not None:
+        low = eval_expr(piece.judged[0], x, P, named, text, None)
+        high = eval_expr(piece.judged[1], x, P, named, text, None)
+    if trace is not None and not isinstance(piece.expr, ir.Const):
+        trace.append(TraceStep("arith", (render_expr(piece.expr), value)))
+    return _Contribution(low, high, piece)
+
+
+# ── reading the inputs ───────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class _Given:
+    """The call's inputs sorted out: each stream's raw value, the named values, the assessor's points."""
+
+    streams: dict[str, Any]
+    named: dict[str, Any]
+    assessor: Any
+    tier: Any
+    option: Any
+
+
+def _sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
+                 trace: list[TraceStep] | None) -> _Given:
+    given = dict(inputs)
+    if isinstance(value, Mapping):
+        given = {**{str(k): v for k, v in value.items()}, **given}
+        value = None
+    assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
+    tier = next((given.pop(k) for k in TIER if k in given), None)
+    streams: dict[str, Any] = {}
+    option = None
+    keyed = [s for s in item.streams if s.key]
+    if isinstance(value, list | tuple | set | frozenset):
+        streams.update(_listed(item, list(value), text))
+        value = None
+    if item.options and value is not None:
+        option, value = value, None
+    if value is not None:
+        if item.tiers and tier is None and not item.streams:
+            tier = value
+        elif not any(not s.key for s in item.streams) and len(keyed) == 1:
+            streams[keyed[0].key] = value
+        else:
+            streams[""] = value
+    assigned, named = match_streams(item.streams, given, text)
+    streams.update(assigned)
+    if trace is not None:
+        for name, key in _renamed(assigned, given):
+            trace.append(TraceStep("renamed", (name, key)))
+    return _Given(streams, named, assessor, tier, option)
+
+
+def _listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
+    """The items met (or the deductions triggered) as a list: marks (①), numbers (1, 2 …), or one yes/no
+    per item in order. A count of failures among listed items (以上情况每出现一例) counts the list."""
+    keyed = [s for s in item.streams if s.key]
+    main = [s for s in item.streams if not s.key]
+    if not keyed and main and main[0].value.kind is ir.Kind.COUNT:
+        known = main[0].value.options
+        for v in values:
+            if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
+                raise JudgementError("unknown_option", text, value=v, options="、".join(known))
+        return {"": len(values)}
+    if keyed and len(values) == len(keyed) and all(isinstance(v, bool) for v in values):
+        return {s.key: v for s, v in zip(keyed, values, strict=True)}
+    out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
+    for v in values:
+        key = _key_of(v, keyed)
+        if key is None:
+            raise JudgementError("unknown_option", text, value=v, options="、".join(s.key for s in keyed))
+        stream = next(s for s in keyed if s.key == key)
+        out[key] = True if stream.value.kind is ir.Kind.FLAG else (1 if stream.value.kind is ir.Kind.COUNT else True)
+    return out
+
+
+def _key_of(v: Any, keyed: list[ir.Stream]) -> str | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return keyed[v - 1].key if 1 <= v <= len(keyed) else None
+    mark = str(v).strip()
+    for s in keyed:
+        if mark == s.key or mark in s.value.names:
+            return s.key
+    from .names import plain_mark
+
+    return next((s.key for s in keyed if plain_mark(s.key) == plain_mark(mark)), None)
+
+
+def _renamed(assigned: dict[str, Any], given: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [(name, key) for key, v in assigned.items() for name, gv in given.items()
+            if gv is v and name != key]
+
+
+def _named_values(stream: ir.Stream, named: Mapping[str, Any]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for k, v in named.items():
+        out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
+    return out
+
+
+def read_number_or_measure(v: Any) -> Decimal:
+    """A named formula input: a plain number, a rate or a quantity, read exactly."""
+    if isinstance(v, str):
+        return read_measure(v, None)
+    if hasattr(v, "magnitude"):
+        return read_measure(v, None)
+    return read_number(v)
+
+
+# ── the item ─────────────────────────────────────────────────────────────────────────────────
+
+
+def interpret(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
+              trace: list[TraceStep] | None = None) -> Outcome:
+    """Score ``item`` for ``value`` and keyword ``inputs``; with ``trace`` record every step in it."""
+    nothing = value is None and not inputs
+    if nothing and item.absent is not None:
+        if trace is not None:
+            trace.append(TraceStep("absent", (item.absent,)))
+        return _done(item, item.absent, item.absent, arith.ZERO, None, trace, None)
+    if item.parts:
+        return _parts(item, value, inputs, text, trace)
+    given = _sort_inputs(item, value, inputs, text, trace)
+    if item.options:
+        return _choice(item, given, text, trace)
+    if item.tiers:
+        return _tiers(item, given, text, trace)
+    if item.judged is not None and (not item.streams or (nothing or not given.streams and given.assessor is not None)):
+        lo, hi = item.judged
+        if given.assessor is None and trace is not None:
+            trace.append(TraceStep("judgement", (lo, hi)))
+        return _done(item, lo, hi, arith.ZERO, None, trace, given.assessor)
+    totals = _Totals(item.base)
+    for stream in item.streams:
+        _stream(stream, item, given, nothing, totals, text, trace)
+    return totals.outcome(item, trace, given.assessor)
+
+
+class _Totals:
+    """The running sums of one evaluation: the score's range, the bonus, deductions, a zero, a veto."""
+
+    def __init__(self, base: Decimal) -> None:
+        self.low = self.high = base
+        self.base_seen = False
+        self.bonus = arith.ZERO
+        self.deducted = arith.ZERO
+        self.veto: str | None = None
+        self.zero: tuple[Decimal, Decimal] | None = None
+
+    def add(self, role: ir.Role, low: Decimal, high: Decimal) -> None:
+        self.low, self.high = _apply(role, self.low, self.high, low, high, self.base_seen)
+        self.base_seen = self.base_seen or role is ir.Role.BASE
+        if role is ir.Role.BONUS:
+            self.bonus = arith.add(self.bonus, low)
+        elif role is ir.Role.DEDUCT:
+            self.deducted = arith.add(self.deducted, high)
+
+    def outcome(self, item: ir.Item, trace: list[TraceStep] | None, assessor: Any) -> Outcome:
+        low, high, bonus = self.low, self.high, self.bonus
+        if item.bonus_cap is not None and bonus > item.bonus_cap:
+            if trace is not None:
+                trace.append(TraceStep("bonus_cap", (bonus, item.bonus_cap)))
+            excess = arith.subtract(bonus, item.bonus_cap)
+            low, high, bonus = arith.subtract(low, excess), arith.subtract(high, excess), item.bonus_cap
+        if item.deduction_cap is not None and self.deducted > item.deduction_cap:
+            back = arith.subtract(self.deducted, item.deduction_cap)
+            if trace is not None:
+                trace.append(TraceStep("cap", ("", self.deducted, item.deduction_cap)))
+            low, high = arith.add(low, back), arith.add(high, back)
+        if self.zero is not None:
+            low, high = self.zero
+            bonus = arith.ZERO
+        return _done(item, low, high, bonus, self.veto, trace, assessor)
+
+
+def _stream(stream: ir.Stream, item: ir.Item, given: _Given, nothing: bool, totals: _Totals, text: str,
+            trace: list[TraceStep] | None) -> None:
+    """Read one stream's input, evaluate its piece, and add its contribution to ``totals``."""
+    P = item.max_points
+    raw = given.streams.get(stream.key)
+    named: dict[str, Decimal] = {}
+    if raw is None and stream.value.derive is not None and not (nothing and stream.absent is not None):
+        named = _named_values(stream, given.named)
+        for need in stream.value.needs:
+            if need not in named:
+                raise MissingInputError(need, text, tuple(given.named))
+        x = eval_expr(stream.value.derive, arith.ZERO, P, named, text, None)
+        if trace is not None:
+            trace.append(TraceStep("derive", (stream.key, render_expr(stream.value.derive), x,
+                                              stream.value.kind.value)))
+    elif raw is None:
+        if stream.absent is not None:
+            if trace is not None:
+                trace.append(TraceStep("absent", (stream.absent,)))
+            totals.add(stream.role, stream.absent, stream.absent)
+            return
+        if stream.value.kind is ir.Kind.NUMBER and not stream.key and given.named:
+            named = {k: read_number_or_measure(v) for k, v in given.named.items()}
+            x = arith.ZERO
+        elif nothing and stream.value.kind in (ir.Kind.FLAG, ir.Kind.COUNT):
+            # Nothing given: the assessor has yet to say whether (or how often) it happened.
+            low, high = _unknown(stream, item)
+            totals.add(stream.role, low, high)
+            return
+        elif stream.value.kind is ir.Kind.FLAG and stream.key and given.streams:
+            # The items of a list given by name: one not named did not happen (①: 5, ②: True → ③ no).
+            if trace is not None:
+                trace.append(TraceStep("not_given", (stream.key,)))
+            return
+        else:
+            raise MissingInputError(stream.key or "value", text, tuple(given.named) + tuple(given.streams))
+    else:
+        chosen = _chosen_amount(stream, raw, text)
+        if chosen is not None:
+            if trace is not None:
+                trace.append(TraceStep("assessed", (chosen, *_judged_range(stream))))
+            totals.add(stream.role, chosen, chosen)
+            return
+        x = read(raw, stream.value.kind, stream.value.unit, stream.value.options)
+        if isinstance(x, bool):
+            x = Decimal(1) if x else arith.ZERO
+        if trace is not None:
+            trace.append(TraceStep("value", (stream.key, x, stream.value.kind.value, stream.value.unit)))
+        named = {k: read_number_or_measure(v) for k, v in given.named.items()}
+    c = _contribute(stream, x, P, named, text, trace)
+    c_low, c_high = c.low, c.high
+    if c.piece.overlap:
+        from ..errors import EvaluationError
+
+        raise EvaluationError("overlap", text, value=show(x, stream.value.kind, stream.value.unit), bands=c.piece.label)
+    if c.piece.veto is not None:
+        totals.veto = totals.veto or c.piece.veto
+        if trace is not None:
+            trace.append(TraceStep("veto", (c.piece.veto,)))
+    if c.piece.zero:
+        z = totals.zero or (arith.ZERO, arith.ZERO)
+        totals.zero = (arith.add(z[0], c_low), arith.add(z[1], c_high))
+        if trace is not None:
+            trace.append(TraceStep("zero", (c.piece.label,)))
+        return
+    if stream.cap is not None:
+        c_low, c_high = _capped(stream.role, c_low, c_high, stream.cap, stream.key, trace)
+    totals.add(stream.role, c_low, c_high)
+
+
+def _unknown(stream: ir.Stream, item: ir.Item) -> tuple[Decimal, Decimal]:
+    """What a yes/no or a count not yet given can contribute: from nothing to all it can take."""
+    values = [arith.ZERO]
+    for p in stream.fn.pieces:
+        if isinstance(p.expr, ir.Const):
+            values.append(p.expr.value)
+        else:
+            values.append(item.max_points if stream.cap is None else stream.cap)
+        if p.judged is not None:
+            values += [v.value for v in p.judged if isinstance(v, ir.Const)]
+    if stream.cap is not None:
+        values = [min(v, stream.cap) for v in values]
+    return min(values), max(values)
+
+
+def _judged_range(stream: ir.Stream) -> tuple[Decimal, Decimal]:
+    p = stream.fn.pieces[-1]
+    assert p.judged is not None
+    lo, hi = p.judged
+    assert isinstance(lo, ir.Const) and isinstance(hi, ir.Const)
+    return lo.value, hi.value
+
+
+def _chosen_amount(stream: ir.Stream, raw: Any, text: str) -> Decimal | None:
+    """①虚列套取扣4-7分 given 5: the amount the assessor chose within a ranged one-off deduction."""
+    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or raw in (0, 1):
+        return None
+    last = stream.fn.pieces[-1]
+    if last.judged is None:
+        return None
+    amount = read_number(raw)
+    lo, hi = _judged_range(stream)
+    if not lo <= amount <= hi:
+        raise JudgementError("judgement_outside", text, points=f"{amount.normalize(arith.CTX):f}",
+                             allowed=f"{lo.normalize(arith.CTX):f}–{hi.normalize(arith.CTX):f}")
+    return amount
+
+
+def _apply(role: ir.Role, low: Decimal, high: Decimal, c_low: Decimal, c_high: Decimal,
+           base_seen: bool) -> tuple[Decimal, Decimal]:
+    if role is ir.Role.BASE:
+        if base_seen:  # a second base stream of the same item adds (the parts of an item, summed)
+            return arith.add(low, c_low), arith.add(high, c_high)
+        return c_low, c_high
+    if role is ir.Role.DEDUCT:
+        return arith.subtract(low, c_high), arith.subtract(high, c_low)
+    return arith.add(low, c_low), arith.add(high, c_high)
+
+
+def _capped(role: ir.Role, low: Decimal, high: Decimal, cap: Decimal, key: str,
+            trace: list[TraceStep] | None) -> tuple[Decimal, Decimal]:
+    if high > cap and trace is not None:
+        trace.append(TraceStep("cap", (key, high, cap)))
+    return (low if low <= cap else cap), (high if high <= cap else cap)
+
+
+def _done(item: ir.Item, low: Decimal, high: Decimal, bonus: Decimal, veto: str | None,
+          trace: list[TraceStep] | None, assessor: Any) -> Outcome:
+    carried = arith.ZERO
+    floor = item.floor
+    if item.carry and floor is not None and low < floor:
+        carried = arith.finish(arith.subtract(low, floor), item.precision)
+        if trace is not None:
+            trace.append(TraceStep("carry", (low, floor, carried)))
+    lo = arith.clamp(low, floor, item.top)
+    hi = arith.clamp(high, floor, item.top)
+    if trace is not None and (lo != low or hi != high):
+        trace.append(TraceStep("floor" if low < lo else "ceiling", (low if low != lo else high, lo if low != lo else hi)))
+    if lo == hi:
+        points = arith.finish(lo, item.precision)
+        if trace is not None and points != lo:
+            trace.append(TraceStep("round", (lo, points)))
+        if assessor is not None:
+            _check_assessor(item, assessor, points, points, trace)
+        return Outcome(points, tuple(trace or ()), None, arith.finish(bonus, item.precision), veto, carried)
+    allowed = (arith.finish(lo, item.precision), arith.finish(hi, item.precision))
+    if assessor is None:
+        if trace is not None:
+            trace.append(TraceStep("judgement", allowed))
+        return Outcome(None, tuple(trace or ()), allowed, arith.ZERO, veto, carried)
+    points = _check_assessor(item, assessor, *allowed, trace)
+    return Outcome(points, tuple(trace or ()), None, arith.ZERO, veto, carried)
+
+
+def _check_assessor(item: ir.Item, given: Any, low: Decimal, high: Decimal,
+                    trace: list[TraceStep] | None) -> Decimal:
+    points = read_number(given)
+    if not low <= points <= high:
+        shown = f"{low.normalize(arith.CTX):f}" if low == high else \
+            f"{low.normalize(arith.CTX):f}–{high.normalize(arith.CTX):f}"
+        raise JudgementError("judgement_outside", points=f"{points.normalize(arith.CTX):f}", allowed=shown)
+    if trace is not None:
+        trace.append(TraceStep("assessed", (points, low, high)))
+    return arith.finish(points, item.precision)
+
+
+def _choice(item: ir.Item, given: _Given, text: str, trace: list[TraceStep] | None) -> Outcome:
+    if given.option is None:
+        lo = min(o.low for o in item.options)
+        hi = max(o.high for o in item.options)
+        if trace is not None:
+            trace.append(TraceStep("options", (len(item.options),)))
+        return _done(item, lo, hi, arith.ZERO, None, trace, given.assessor) if lo != hi else \
+            _done(item, lo, hi, arith.ZERO, None, trace, given.assessor)
+    option = _option(item.options, given.option, text)
+    if trace is not None:
+        trace.append(TraceStep("option", (option.mark, option.label)))
+    return _done(item, option.low, option.high, arith.ZERO, option.veto, trace, given.assessor)
+
+
+def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
+    if isinstance(value, bool):
+        # 完成目标得满分，否则不得分: True is the first option, False the 否则.
+        return options[0] if value else options[-1]
+    key = str(value).strip()
+    for o in options:
+        if key in (o.mark, o.label) or (key.isascii() and key.isdigit() and o.mark == _CIRCLED.get(int(key), "")):
+            return o
+    raise JudgementError("unknown_option", text, value=value, options="、".join(o.mark for o in options))
+
+
+_CIRCLED = {i + 1: ch for i, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")}
+
+
+def _tiers(item: ir.Item, given: _Given, text: str, trace: list[TraceStep] | None) -> Outcome:
+    if given.tier is None:
+        lo = min(t.low for t in item.tiers)
+        hi = max(t.high for t in item.tiers)
+        if given.assessor is None:
+            return _done(item, lo, hi, arith.ZERO, None, trace, None)
+        return _done(item, lo, hi, arith.ZERO, None, trace, given.assessor)
+    tier = next((t for t in item.tiers if str(given.tier).strip() in (t.mark, t.label)), None)
+    if tier is None:
+        raise JudgementError("unknown_tier", text, value=given.tier, options="、".join(t.label for t in item.tiers))
+    if trace is not None:
+        trace.append(TraceStep("tier", (tier.label, tier.low, tier.high)))
+    return _done(item, tier.low, tier.high, arith.ZERO, None, trace, given.assessor)
+
+
+def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
+           trace: list[TraceStep] | None) -> Outcome:
+    given = dict(inputs)
+    if isinstance(value, Mapping):
+        given.update({str(k): v for k, v in value.items()})
+    elif isinstance(value, list | tuple) and len(value) == len(item.parts):
+        given.update({p.key: v for p, v in zip(item.parts, value, strict=True)})
+    elif value is not None:
+        raise JudgementError("unknown_input", text, name=str(value), expected="、".join(p.key for p in item.parts))
+    for part in item.parts:  # a part may also be named by its words (高标准农田项目)
+        for name in part.names:
+            if name in given and part.key not in given:
+                given[part.key] = given.pop(name)
+    low = high = arith.ZERO
+    bonus = arith.ZERO
+    veto = None
+    assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
+    keys = {p.key for p in item.parts}
+    for part in item.parts:
+        sub = given.get(part.key)
+        if trace is not None:
+            trace.append(TraceStep("part", (part.key, part.item.max_points)))
+        if isinstance(sub, Mapping):
+            out = interpret(part.item, sub, {}, text, trace)
+        elif sub is None:
+            shared = {k: v for k, v in given.items() if k not in keys}
+            out = interpret(part.item, None, shared, text, trace)
+            if out.points is None and out.allowed is None:
+                raise MissingInputError(part.key, text, tuple(given))
+        else:
+            out = interpret(part.item, sub, {}, text, trace)
+        if out.points is None:
+            assert out.allowed is not None
+            lo, hi = out.allowed
+        else:
+            lo = hi = out.points
+        low, high = arith.add(low, lo), arith.add(high, hi)
+        bonus = arith.add(bonus, out.bonus)
+        veto = veto or out.veto
+        if trace is not None and out.points is not None:
+            trace.append(TraceStep("part_points", (part.key, out.points)))
+    return _done(item, low, high, bonus, veto, trace, assessor)
+
+
+def stream_gaps(stream: ir.Stream) -> tuple[str, ...]:
+    """The values no piece of ``stream`` covers, rendered."""
+    return outside([p.interval for p in stream.fn.pieces], stream.value.kind is ir.Kind.RATE)
+
+
+_ = render

@@ -1,0 +1,160 @@
+"""Which input is which: the names a caller gives (①, 2, 实际值, the words of a clause) matched to streams.
+
+A standard with several streams takes one input per stream, named by the stream's mark (①, or the
+number printed before the clause: 5, 6) or by the words of the clause (重大隐患整改率). A fact written
+negatively (整改任务未全部完成的) may be given by its positive name (整改全部完成): a yes then means the
+fact does not hold. Values a standard compares (实际值, 目标值, 上年值, 平均值) may be given by any of their
+names (计划值 for 目标值; 计划受益人数 names the 计划 it is compared with). A name that is none of these is
+matched to the stream whose words share the longest run of characters with it (at least two, and only if
+exactly one stream shares that much): the match is recorded in the trace and shown in the explanation.
+Anything still unmatched is an error listing the names the standard takes.
+
+>>> CIRCLED[1], plain_mark("③")
+('①', '3')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import JudgementError
+from ..meaning import ir
+from ..vocabulary import INPUT_NAMES, REFERENCE_WORDS, alternation
+
+__all__ = ["ASSESSOR", "CIRCLED", "TIER", "accepted_names", "canonical", "match_streams", "plain_mark"]
+
+#: The keyword names of the assessor's points and of the tier chosen.
+ASSESSOR = INPUT_NAMES["assessor"]
+TIER = INPUT_NAMES["tier"]
+CIRCLED = {i + 1: ch for i, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")}
+_FROM_CIRCLED = {ch: str(i) for i, ch in CIRCLED.items()}
+_GROUPS = {alias: name for name, aliases in INPUT_NAMES.items() for alias in aliases
+           if name not in ("assessor", "tier")}
+_REFERENCE = re.compile(alternation(REFERENCE_WORDS))
+
+
+def plain_mark(mark: str) -> str:
+    """① → "1", ③-1 → "3-1"; other marks unchanged."""
+    return "".join(_FROM_CIRCLED.get(ch, ch) for ch in mark)
+
+
+def canonical(name: str) -> str:
+    """The input a name stands for: 实际完成值 → actual, 计划值 → 目标值, 计划受益人数 → 目标值; else the name."""
+    if name in _GROUPS:
+        return _GROUPS[name]
+    if name.startswith("实际"):
+        return "actual"
+    m = _REFERENCE.search(name)
+    if m is not None and not name.startswith(("实际", "本年")):
+        return REFERENCE_WORDS[m.group()]
+    return name
+
+
+def _inputs_of(e: ir.Expr, out: set[str]) -> None:
+    if isinstance(e, ir.Input):
+        out.add(e.name)
+    elif isinstance(e, ir.Op | ir.Min):
+        _inputs_of(e.left, out)
+        _inputs_of(e.right, out)
+    elif isinstance(e, ir.Abs):
+        _inputs_of(e.arg, out)
+    elif isinstance(e, ir.Steps):
+        _inputs_of(e.distance, out)
+
+
+def accepted_names(streams: tuple[ir.Stream, ...]) -> set[str]:
+    """Every named input the streams' formulas and derivations read."""
+    out: set[str] = set()
+    for s in streams:
+        out.update(s.value.needs)
+        if s.value.derive is not None:
+            _inputs_of(s.value.derive, out)
+        for p in s.fn.pieces:
+            _inputs_of(p.expr, out)
+            if p.judged:
+                _inputs_of(p.judged[0], out)
+                _inputs_of(p.judged[1], out)
+    return out
+
+
+def common(a: str, b: str) -> int:
+    """The length of the longest run of characters ``a`` and ``b`` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stream_for(name: str, keyed: dict[str, ir.Stream], assigned: dict[str, Any]) -> tuple[str, bool] | None:
+    """The stream ``name`` names exactly (by key or by its words), and whether the value is inverted."""
+    key = name if name in keyed else {plain_mark(k): k for k in keyed}.get(plain_mark(name))
+    if key is not None and key not in assigned:
+        return key, False
+    for s in keyed.values():
+        if s.key in assigned:
+            continue
+        if name in s.value.names:
+            inverted = s.value.negated and name != s.value.names[0]
+            return s.key, inverted
+    return None
+
+
+def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
+                  text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Split the keyword inputs into each stream's value (by stream key) and the named values."""
+    assigned: dict[str, Any] = {}
+    named: dict[str, Any] = {}
+    keyed = {s.key: s for s in streams if s.key}
+    accepted = accepted_names(streams)
+    by_group: dict[str, str] = {}
+    for a in accepted:
+        by_group.setdefault(canonical(a), a)
+    aliases = {alias: target for s in streams for alias, target in s.value.aliases}
+    left: list[tuple[str, Any]] = []
+    for name, value in given.items():
+        if isinstance(value, list | tuple | set | frozenset) and keyed:
+            # 达标项: [①, ②]: the items met, under a name of their own
+            flags = [s for s in keyed.values() if s.value.kind is ir.Kind.FLAG and s.role is ir.Role.BONUS]
+            listed = {str(v) for v in value}
+            for s in flags:
+                assigned.setdefault(s.key, s.key in listed)
+            continue
+        found = _stream_for(name, keyed, assigned)
+        if found is not None:
+            key, inverted = found
+            assigned[key] = (not value) if inverted and isinstance(value, bool) else value
+            continue
+        if name in accepted:
+            named[name] = value
+            continue
+        if name in aliases:
+            named[aliases[name]] = value
+            continue
+        group = canonical(name)
+        if group in by_group and by_group[group] not in named:
+            named[by_group[group]] = value
+            continue
+        left.append((name, value))
+    for name, value in left:
+        free = [s for s in keyed.values() if s.key not in assigned]
+        scored = [(max((common(name, w) for w in (s.key, *s.value.names, s.label)), default=0), s) for s in free]
+        best = max((n for n, _ in scored), default=0)
+        winners = [s for n, s in scored if n == best]
+        if best >= 2 and len(winners) == 1:
+            s = winners[0]
+            positive = s.value.negated and any(common(name, w) == best for w in s.value.names[1:])
+            assigned[s.key] = (not value) if positive and isinstance(value, bool) else value
+            continue
+        near = [a for a in accepted if a not in named and common(name, a) >= 2]
+        if len(near) == 1:
+            named[near[0]] = value
+            continue
+        expected = sorted({*keyed, *accepted}) or ["value"]
+        raise JudgementError("unknown_input", text, name=name, expected="、".join(expected))
+    return assigned, named

@@ -1,0 +1,151 @@
+"""Stage 2: normalised text → tokens, by the patterns of :mod:`perfeval.rules.vocabulary`.
+
+One combined regular expression tries every token kind of :data:`~perfeval.rules.vocabulary.TOKENS` in
+order at each position (the first that matches wins, so longer phrases come before their prefixes);
+characters no pattern claims gather into ``TEXT`` runs. A token whose kind may only follow certain kinds
+(以上 after a number, 为止 after points) becomes description elsewhere. Every token carries its line,
+column and offsets in the *original* text.
+
+>>> [t.type for t in tokenize("90%（含）以上计6分；低于70%计0分")]
+['PCT', 'INCL', 'SUFFIX', 'AWARD', 'SCORE', 'SEP', 'CMP', 'PCT', 'AWARD', 'SCORE']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from lark import Token
+
+from ...text import line_col
+from ..vocabulary import TOKEN_KINDS, TOKENS
+from .normalize import Clean, clean
+
+__all__ = ["LexedText", "lex", "tokenize"]
+
+# Phrases that look like structure but are description: years and dates (以2022年完工的…, 自2019年起),
+# fractions and articles (五分之一, 第九条), quoted names (“五个一”, but not “≤” or “一票否决”), 上一年.
+_TEXT_LIKE = (r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?!\d)"
+              r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.%])"
+              r"|[一二三四五六七八九十百\d]+分之[一二三四五六七八九十百\d]+"
+              r"|第[一二三四五六七八九十百\d]+(?:条|章|款|节|项(?=[^扣得计]))"
+              r"|“(?![≤≥<>]|一票否决)[^”\n]{1,24}”|上一年度?|近[一二两三四五\d]年")
+# A parenthesised aside with no number or operator in it (部门(单位), (无论超过或不足)) is description,
+# unless it is itself a phrase such as (含) or (不含).
+_ASIDE = r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])[^()\d%/×*+=÷<>≥≤\-\n\u25a1]*\)"
+_SUBRULE = re.compile(TOKEN_KINDS["SUBRULE"].pattern)
+_ITEM_MARKS = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
+# After these a line break ends the clause (an item's "(1分)", a standard's last words); elsewhere a break
+# is a table cell wrapping mid-phrase ("90%⏎(含)以上") and joins the two lines.
+_CLOSING = frozenset({"RPAR", "SCORE", "SCORE_RANGE", "FULL", "ZERO", "UNTIL_ZERO", "DISCRETION", "PROP",
+                      "OVERSPEND", "CELL", "LINEAR", "VETO", "NA", "CAP_UNTIL", "UNTIL_END", "QTY", "PCT", "NUM",
+                      "SCHEDULE", "PRECISION", "NEGATIVE", "NO_NEGATIVE", "CARRY", "AS_FULL", "AVG_SCORE"})
+# …unless what follows continues the phrase the number began (90%⏎(含)以上, 80%⏎-90%).
+_CONTINUES = frozenset({"SEP", "INCL", "SUFFIX", "RPAR", "DASH", "LISTSEP", ""})
+
+
+@cache
+def _scanner() -> re.Pattern[str]:
+    parts = [f"(?P<TEXTLIKE>{_TEXT_LIKE})", f"(?P<ASIDE>{_ASIDE})"]
+    parts += [f"(?P<{t.name}>{t.pattern})" for t in TOKENS]
+    return re.compile("|".join(parts))
+
+
+class LexedText:
+    """The tokens of a standard and the cleaned text they were read from."""
+
+    __slots__ = ("clean", "tokens")
+
+    def __init__(self, cleaned: Clean, tokens: list[Token]) -> None:
+        self.clean = cleaned
+        self.tokens = tokens
+
+
+def _token(c: Clean, kind: str, start: int, end: int) -> Token:
+    """A token over normalised ``[start, end)``, positioned in the original text."""
+    o_start, o_end = c.origin_of(start), c.end_of(end)
+    line, column = line_col(c.original, o_start)
+    end_line, end_column = line_col(c.original, max(o_end - 1, o_start))
+    return Token(kind, c.text[start:end].strip(), start_pos=o_start, line=line, column=column,
+                 end_line=end_line, end_column=end_column + 1, end_pos=o_end)
+
+
+def lex(text: str) -> LexedText:
+    """Clean ``text`` and split it into tokens (see :func:`tokenize`)."""
+    c = clean(text)
+    s = c.text
+    scanner = _scanner()
+    raw: list[tuple[str, int, int]] = []   # (kind, start, end) in normalised offsets
+    pos = 0
+    n = len(s)
+    line_start = True
+    while pos < n:
+        ch = s[pos]
+        if ch == "\n":
+            raw.append(("NEWLINE", pos, pos + 1))
+            pos += 1
+            line_start = True
+            continue
+        if line_start or (raw and raw[-1][0] == "SEP" and s[raw[-1][1]] in "。;"):
+            sub = _SUBRULE.match(s, pos)
+            if sub is not None and not (sub.group().startswith("(") and s[sub.end(): sub.end() + 1] in "分%"):
+                raw.append(("SUBRULE", pos, sub.end()))
+                pos, line_start = sub.end(), False
+                continue
+        line_start = False
+        m = scanner.match(s, pos)
+        if m is None or m.end() == pos:
+            raw.append(("TEXT", pos, pos + 1))
+            pos += 1
+            continue
+        kind = m.lastgroup or "TEXT"
+        raw.append(("TEXT" if kind in ("TEXTLIKE", "ASIDE") else kind, pos, m.end()))
+        pos = m.end()
+    tokens = _finish(c, raw)
+    return LexedText(c, tokens)
+
+
+def _finish(c: Clean, raw: list[tuple[str, int, int]]) -> list[Token]:
+    """Apply the ``after`` restrictions, decide the line breaks, merge description runs."""
+    kinds: list[tuple[str, int, int]] = []
+    previous = ""
+    for i, (kind, a, b) in enumerate(raw):
+        if kind == "NEWLINE":
+            nxt = next((k for k, _, _ in raw[i + 1 :] if k != "NEWLINE"), "")
+            nxt_char = next((c.text[x] for k, x, _ in raw[i + 1 :] if k != "NEWLINE"), "")
+            starts_part = nxt in ("SUBRULE", "ITEM", "CELL") or nxt_char in _ITEM_MARKS or nxt_char == "|"
+            if starts_part or (previous in _CLOSING and nxt not in _CONTINUES):
+                if previous not in ("SEP", ""):
+                    kinds.append(("SEP", a, a))
+                    previous = "SEP"
+            continue
+        allowed = TOKEN_KINDS[kind].after if kind in TOKEN_KINDS else None
+        if allowed is not None and previous not in allowed:
+            kind = "TEXT"
+        if kind == "ITEM" and previous == "TEXT" and kinds and c.text[kinds[-1][2] - 1 : kinds[-1][2]] == "以":
+            kind = "TEXT"   # 以上③需提供佐证资料: a reference to an item, not a new one
+        if kind == "TEXT" and kinds and kinds[-1][0] == "TEXT" and kinds[-1][2] == a:
+            kinds[-1] = ("TEXT", kinds[-1][1], b)
+        else:
+            kinds.append((kind, a, b))
+        previous = kind
+    out: list[Token] = []
+    for kind, a, b in kinds:
+        if kind == "TEXT" and not c.text[a:b].strip():
+            continue
+        if kind == "SEP" and a == b:
+            tok = _token(c, "SEP", a, a)
+            tok.value = "\n"
+            out.append(tok)
+            continue
+        out.append(_token(c, kind, a, b))
+    return out
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a standard into tokens; positions refer to ``text`` as given.
+
+    >>> [(t.type, str(t)) for t in tokenize("完成目标得满分，否则不得分")]
+    [('TEXT', '完成目标'), ('AWARD', '得'), ('FULL', '满分'), ('SEP', ','), ('OTHERWISE', '否则'), ('ZERO', '不得分')]
+    """
+    return lex(text).tokens

@@ -1,0 +1,174 @@
+"""Stage 3: tokens → clauses → phrase nodes, with errors a rule author can act on.
+
+A standard is split at its separators (，；。：and the line breaks the lexer keeps) into clauses, and each
+clause is parsed on its own by the LALR(1) parser of ``grammar/standard.lark``: linear in the number of
+tokens, one reading per clause. Parses are memoised by the clause's sequence of token kinds (the tree's
+shape depends on nothing else), so the thousands of clauses of a province's rubrics cost a parse each only
+for each new shape.
+
+>>> [type(p).__name__ for c in parse("100%计满分，每低于5%扣2分，扣完为止。").clauses for p in c.phrases]
+['Point', 'Full', 'Per', 'Deduct', 'UntilZero']
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from functools import cache
+from typing import Any
+
+import attrs
+from lark import Lark, Token, Transformer, Tree
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from ...limits import MAX_STANDARD_CHARS, check_length
+from ...resources import grammar_text
+from ..vocabulary import TOKEN_KINDS
+from ..errors import RuleSyntaxError
+from .lexer import LexedText, lex
+from .nodes import NODE_CLASSES, Node, Span
+from .normalize import Dropped
+
+__all__ = ["Clause", "Standard", "parse", "parse_tokens"]
+
+#: Tokens in one clause at most: a clause longer than this is not a clause but a run-on paste.
+MAX_CLAUSE_TOKENS = 200
+
+
+@attrs.frozen
+class Clause:
+    """The phrases between two separators, the separator that ended them (``""`` at the end), the span."""
+
+    phrases: tuple[Node, ...]
+    sep: str
+    span: Span
+
+
+@attrs.frozen
+class Standard:
+    """A parsed standard: its clauses in order, the text as given, and what normalisation dropped."""
+
+    clauses: tuple[Clause, ...]
+    text: str
+    dropped: tuple[Dropped, ...] = ()
+
+
+class _PassThrough(Lexer):
+    """The lexer lark calls: the tokens of a clause, already read by :mod:`.lexer`."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, data: Any) -> Any:  # type: ignore[override]
+        yield from data
+
+
+@cache
+def _lark() -> Lark:
+    return Lark(grammar_text("standard.lark"), parser="lalr", lexer=_PassThrough, maybe_placeholders=False)
+
+
+class _Build(Transformer[Token, Any]):
+    """Lark tree → phrase nodes, each built by the class of its rule (as lark's ``create_transformer``)."""
+
+    def __default__(self, data: str, children: list[Any], meta: Any) -> Any:
+        cls = NODE_CLASSES.get(str(data))
+        if cls is None:
+            return children
+        return cls.build(children)
+
+    def start(self, children: list[Any]) -> list[Any]:
+        return children
+
+    def factor(self, children: list[Any]) -> Any:
+        # ( expr ): the parentheses only group.
+        return next(c for c in children if not isinstance(c, Token))
+
+
+_BUILD = _Build()
+# Parse trees by the token kinds of their clause; the leaves are swapped for the clause's own tokens.
+_SHAPES: OrderedDict[tuple[str, ...], Tree[Token]] = OrderedDict()
+_MAX_SHAPES = 4096
+
+
+def _with_tokens(tree: Tree[Token], tokens: list[Token]) -> Tree[Token]:
+    it = iter(tokens)
+
+    def copy(t: Tree[Token]) -> Tree[Token]:
+        return Tree(t.data, [copy(c) if isinstance(c, Tree) else next(it) for c in t.children])
+
+    return copy(tree)
+
+
+def _tree(tokens: list[Token]) -> Tree[Token]:
+    key = tuple(t.type for t in tokens)
+    shape = _SHAPES.get(key)
+    if shape is None:
+        shape = _lark().parse(tokens)  # type: ignore[arg-type]
+        _SHAPES[key] = shape
+        if len(_SHAPES) > _MAX_SHAPES:
+            _SHAPES.popitem(last=False)
+        return shape
+    _SHAPES.move_to_end(key)
+    return _with_tokens(shape, tokens)
+
+
+def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
+    """The phrases of one clause's tokens (no separators among them)."""
+    if len(tokens) > MAX_CLAUSE_TOKENS:
+        first = tokens[0]
+        raise RuleSyntaxError("clause_too_long", text=text, line=first.line or 1, column=first.column or 1,
+                              length=max(1, (tokens[-1].end_pos or 0) - (first.start_pos or 0)),
+                              limit=MAX_CLAUSE_TOKENS, count=len(tokens))
+    try:
+        tree = _tree(tokens)
+    except UnexpectedInput as exc:
+        raise _syntax_error(text, exc, tokens) from None
+    phrases: list[Node] = _BUILD.transform(tree)
+    return phrases
+
+
+def parse(text: str) -> Standard:
+    """Parse a scoring standard into clauses of phrase nodes.
+
+    Raises :class:`~perfeval.rules.syntax.errors.RuleSyntaxError` (with line and column) for text that no
+    phrase of the grammar reads.
+    """
+    check_length(text, MAX_STANDARD_CHARS, "the standard")
+    lexed = lex(text)
+    if not lexed.tokens:
+        raise RuleSyntaxError("empty", text=text, line=1, column=1)
+    clauses = [_clause(text, part, sep) for part, sep in _split(lexed)]
+    return Standard(tuple(c for c in clauses if c.phrases), text, lexed.clean.dropped)
+
+
+def _split(lexed: LexedText) -> list[tuple[list[Token], str]]:
+    out: list[tuple[list[Token], str]] = []
+    current: list[Token] = []
+    for tok in lexed.tokens:
+        if tok.type == "SEP":
+            if current:
+                out.append((current, str(tok)))
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        out.append((current, ""))
+    return out
+
+
+def _clause(text: str, tokens: list[Token], sep: str) -> Clause:
+    return Clause(tuple(parse_tokens(text, tokens)), sep, Span.of(tokens))
+
+
+def _syntax_error(text: str, exc: UnexpectedInput, tokens: list[Token]) -> RuleSyntaxError:
+    tok = getattr(exc, "token", None)
+    if not isinstance(tok, Token) or tok.type == "$END":
+        tok = tokens[-1]
+    expected: tuple[str, ...] = ()
+    if isinstance(exc, UnexpectedToken):
+        names = sorted(n for n in exc.expected if n in TOKEN_KINDS and n != "SEP")
+        expected = tuple(names[:6])
+    length = max(1, (tok.end_pos or 0) - (tok.start_pos or 0))
+    return RuleSyntaxError("unreadable", text=text, line=tok.line or 1, column=tok.column or 1, length=length,
+                           token=tok.type, expected=expected, found=str(tok))

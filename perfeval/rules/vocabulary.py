@@ -1,0 +1,384 @@
+"""The one vocabulary of the rules language: every token, comparator, step word, reference word and unit.
+
+Everything that needs to know a word of the language reads it here: the lexer builds its patterns from
+:data:`TOKENS`, the grammar's ``%declare`` line must list exactly their names, error messages say what a
+token is with :attr:`TokenKind.zh` / :attr:`TokenKind.en`, ``perfeval fmt`` writes
+:attr:`TokenKind.canonical`, :mod:`perfeval.testing` builds sentences from :attr:`TokenKind.sample`, the
+meaning stage reads :data:`COMPARATORS`, :data:`SUFFIXES` and :data:`STEP_WORDS`, and
+:mod:`perfeval.quantities` reads the comparator words of a target (≥ 95%, 不低于95%).
+``tests/rules/test_vocabulary.py`` fails when any of them disagrees with these tables.
+
+>>> COMPARATORS["不少于"].side, COMPARATORS["不少于"].inclusive
+('lower', True)
+>>> TOKEN_KINDS["PCT"].en
+'a percentage such as 95% or 一个百分点'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+import attrs
+
+__all__ = [
+    "CLAIM_ORDER",
+    "COMPARATORS",
+    "COUNT_NOUNS",
+    "Claim",
+    "INPUT_NAMES",
+    "LATE_WORDS",
+    "Comparator",
+    "MEASURE_UNITS",
+    "REFERENCE_WORDS",
+    "SCORING_WORDS",
+    "STEP_WORDS",
+    "SUFFIXES",
+    "Suffix",
+    "TOKENS",
+    "TOKEN_KINDS",
+    "TokenKind",
+    "alternation",
+]
+
+
+class Claim(Enum):
+    """How strongly a bound says whether its edge belongs to it (DESIGN.md, "Band edges")."""
+
+    EXPLICIT = 2    # （含）, ≥, ≤, =, 大于等于, 不低于: the words say so
+    CONVENTION = 1  # 以上/以下/以内 include, 超过/低于/大于/小于 exclude (民法典 第1259条)
+    NONE = 0        # nothing said: decided by 上限不在内
+
+
+#: Claims from strongest to weakest.
+CLAIM_ORDER = (Claim.EXPLICIT, Claim.CONVENTION, Claim.NONE)
+
+
+@attrs.frozen
+class Comparator:
+    """A word that compares the value with a number written after it: 不低于 95% → value ≥ 95%.
+
+    ``side`` is ``"lower"`` when the number bounds the value from below (≥, >, 以上), ``"upper"`` when from
+    above, ``"equal"`` for =; ``inclusive`` whether the number itself satisfies it; ``claim`` how strongly.
+    ``canonical`` is the symbol it means.
+    """
+
+    word: str
+    side: str
+    inclusive: bool
+    claim: Claim
+
+    @property
+    def canonical(self) -> str:
+        """The mathematical symbol of the comparison (≥ > ≤ < =)."""
+        if self.side == "equal":
+            return "="
+        if self.side == "lower":
+            return "≥" if self.inclusive else ">"
+        return "≤" if self.inclusive else "<"
+
+
+def _cmps(side: str, inclusive: bool, claim: Claim, words: str) -> dict[str, Comparator]:
+    return {w: Comparator(w, side, inclusive, claim) for w in words.split()}
+
+
+_E, _C = Claim.EXPLICIT, Claim.CONVENTION
+
+#: Comparators written before their number. 以上/不低于/不少于 include the number (DESIGN.md: a real table
+#: gave full marks at exactly 50% under 不低于50%); 超过/低于/不足 exclude it.
+COMPARATORS: dict[str, Comparator] = {
+    **_cmps("lower", True, _E, "≥ >= 大于等于 大于或等于 不低于 不少于 不小于 达到或超过 达到或高于 高于或等于 超过或等于 不低"),
+    **_cmps("lower", True, _C, "达到 到达 达"),
+    **_cmps("lower", False, _E, ">"),
+    **_cmps("lower", False, _C, "大于 超过 超出 高于 多于 高出 超"),
+    **_cmps("equal", True, _E, "为"),
+    **_cmps("upper", True, _E, "≤ <= 小于等于 小于或等于 低于或等于 不高于 不超过 不大于 不多于 未超过 未超出 不超出"),
+    **_cmps("upper", False, _E, "<"),
+    **_cmps("upper", False, _C, "小于 低于 不足 不到 少于 未达到 未达 不满 未满 未完成"),
+    **_cmps("equal", True, _E, "= 等于"),
+}
+
+#: Comparator words that compare only when a number follows them (达90%, 超5%, 为0): elsewhere they are
+#: ordinary words (下达, 超额, 为标准).
+NEEDS_NUMBER: frozenset[str] = frozenset({"达", "超", "为"})
+#: Comparators written as symbols: ``=`` is its own token (EQ), the others are CMP tokens.
+_SYMBOLS: frozenset[str] = frozenset({"="})
+
+
+@attrs.frozen
+class Suffix:
+    """A word written after its number: 90%以上, 60%以下, ±8%以内, ±16%以外, 9名以后.
+
+    ``side``: ``"lower"`` (以上), ``"upper"`` (以下, 以内), ``"outside"`` (以外: beyond the number) or
+    ``"between"`` (之间: closes a range).
+    """
+
+    word: str
+    side: str
+    inclusive: bool
+    claim: Claim
+
+
+def _sufs(side: str, inclusive: bool, claim: Claim, words: str) -> dict[str, Suffix]:
+    return {w: Suffix(w, side, inclusive, claim) for w in words.split()}
+
+
+SUFFIXES: dict[str, Suffix] = {
+    **_sufs("lower", True, _E, "及以上 及其以上"),
+    **_sufs("lower", True, _C, "以上 以后 之后 及以后"),
+    **_sufs("upper", True, _E, "及以下 及其以下"),
+    **_sufs("upper", True, _C, "以下 以内 之内 内"),
+    **_sufs("outside", False, _C, "以外 之外"),
+    **_sufs("between", True, Claim.NONE, "之间 区间"),
+}
+
+#: Words after 每 that say which way a step counts from its reference: 每低于5% (below), 每超过1个百分点
+#: (above), 每相差2% (either way). "每差" is a shortfall, "每相差" a distance either way.
+STEP_WORDS: dict[str, str] = {
+    **{w: "below" for w in "低于 降低 下降 减少 低 降 少 差 缺 不足 未达到 下浮".split()},
+    **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误".split()},
+    **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 超过或低于 高于或低于 "
+                           "超过或不足 超出或低于 增加或减少").split()},
+}
+
+#: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
+LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误".split())
+
+#: Words that name the value a standard compares with, and the input that gives it: 高于年度控制值的 →
+#: ``目标值``. Longest first when matched.
+REFERENCE_WORDS: dict[str, str] = {
+    **{w: "目标值" for w in ("目标值 年度目标值 年度目标 考核目标 进度目标 目标数 目标 任务数 下达任务 任务 计划数 计划 "
+                             "控制值 控制标准 控制指标 标准值 预算标准 标准 额度 下达额度 预算 指标值").split()},
+    **{w: "上年值" for w in "上年值 上年度 上一年 上年 去年".split()},
+    **{w: "平均值" for w in "平均值 平均年龄 平均水平 平均比重 平均数 平均".split()},
+}
+
+#: Count nouns that may follow a number (每发现一处, 1项扣1.2分, 扣0.3分/台次) or stand after 每 alone (每件).
+COUNT_NOUNS: tuple[str, ...] = tuple(
+    "人次 台次 户次 批次 个村 个乡镇 个单位 个项目 个网格 个部门 个 项 处 次 例 件 条 份 户 家 篇 本 宗 起 批 人 台 片 块 单 "
+    "种 所 座 张 辆 间 名 位 套 期 道 类 轮 页".split())
+
+#: Measure and time units that may follow a number in a standard: 2天, 半个月, 2微克/立方米, 50万元.
+MEASURE_UNITS: tuple[str, ...] = tuple(
+    ("个工作日 工作日 个月 半个月 月 天 日 周 小时 年 岁 万元 亿元 千元 元 万亩 亩 公顷 万吨 吨 万立方米 立方米 "
+     "平方米 平方公里 公里 千米 米 微克/立方米 毫克/立方米 毫克/升 微克/升 个千分点 千分点 个比点 比点").split())
+
+#: Words that only appear where points are scored: a clause carrying one of them must be understood,
+#: never kept as a description (DESIGN.md, "No silent misreading").
+SCORING_WORDS: tuple[str, ...] = ("分", "扣", "得", "计", "加", "比例", "线性", "插值", "折算", "倒扣", "否决",
+                                  "取消", "满分", "赋", "记", "减")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so 大于等于 is tried before 大于), escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@attrs.frozen
+class TokenKind:
+    """One kind of token: its name, regex, what it is called in messages, how fmt writes it, a sample.
+
+    ``pattern`` is matched on normalised text (ASCII punctuation, simplified characters, no spaces
+    inside words). ``after`` restricts where it may start: the token kinds that may come right before it
+    (None: anywhere); elsewhere the same characters are description. ``family`` names the phrase family
+    that owns it ("core" for the shared ones); the registry test checks that every family's tokens exist.
+    """
+
+    name: str
+    pattern: str
+    zh: str
+    en: str
+    sample: str
+    canonical: str | None = None
+    after: frozenset[str] | None = None
+    family: str = "core"
+
+
+
+_D = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+_CN_DIGIT = "零〇一二两三四五六七八九半"
+_CN = _CN_DIGIT + "十百千"
+# A Chinese numeral needs a digit character: 十分 (very) and 百分制 are words, 二十分 is a number.
+_CNUM = rf"(?:[{_CN}]*[{_CN_DIGIT}][{_CN}]*(?:点[零〇一二三四五六七八九]+)?|十[{_CN_DIGIT}]?)"
+#: A number as written: Arabic digits, or Chinese numerals.
+NUMBER = rf"(?:{_D}|{_CNUM})"
+_UNIT = alternation(COUNT_NOUNS + MEASURE_UNITS)
+_NUMERIC = frozenset({"NUM", "PCT", "SCORE", "QTY", "INCL", "RPAR", "SCORE_RANGE"})
+_DESCR = r"[^,;。:!?()\[\]\n]"
+_SCORE_AHEAD = rf"\s*(?:{NUMBER}\s*(?:[-—~]+\s*{NUMBER}\s*)?分|{NUMBER}(?:\s*、\s*{NUMBER})+\s*分|满分|全分)"
+_CMP_WORDS = [w for w in COMPARATORS if w not in _SYMBOLS and w not in NEEDS_NUMBER]
+_CMP_PATTERN = alternation(_CMP_WORDS) + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER))
+
+#: Every token, in the order the lexer tries them at a position (longer and more specific first).
+TOKENS: tuple[TokenKind, ...] = (
+    # ── modes, caps and whole-item words: long phrases first, they contain shorter tokens ──
+    TokenKind("ROUND_UP", rf"(?:不足|不满|未满|未达)(?:一个|一|1)?(?:个)?{_DESCR}{{0,8}}?的?(?:部分)?(?:的)?按(?:照)?"
+              rf"(?:一个|一|1)?{_DESCR}{{0,8}}?(?:计算|计扣|计|扣|算)",
+              "不足一步按一步计", "a started step counted in full (不足一个百分点的按一个百分点计算)",
+              "不足一个百分点的按一个百分点计算", family="steps"),
+    TokenKind("PRO_RATA_STEP", r"不足(?:一步|[^,;。:\n]{0,10}?)(?:的部分|的)?(?:按|的按)比例(?:扣分|扣减|扣除|计算|计)?",
+              "不足一步按比例", "a part of a step deducted pro rata", "不足一步的按比例扣分", family="steps"),
+    TokenKind("CAP_UNTIL", rf"(?:扣满|扣完|扣至)(?={_DESCR}{{0,16}}?{NUMBER}\s*分\s*(?:为止|即止|止|后))"
+              rf"|直至扣(?:除|减)?(?={_DESCR}{{0,16}}?{NUMBER}\s*分)",
+              "扣满…分为止", "扣满N分为止 (a cap on deductions)", "扣满", family="caps"),
+    TokenKind("UNTIL_ZERO", r"(?:分值|分数|本项分值|该项分值)?(?:扣完(?:为止|即止|止|本项分值为止|该项分值为止|本项分为止|"
+              r"该项分为止|本项分值|该项分值)|扣至0分(?:为止)?|直至扣完|扣完)",
+              "扣完为止", "扣完为止 (deductions stop at zero)", "扣完为止", canonical="扣完为止"),
+    TokenKind("UNTIL_END", r"(?<=分)(?:为止|即止|止)", "为止", "为止", "为止", family="caps"),
+    TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)",
+              "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
+    TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣)(?:分)?"
+              r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限)",
+              "最多扣", "最多扣N分 (a cap on deductions)", "最多扣", canonical="最多扣", family="caps"),
+    TokenKind("CAP_AT_POINTS", r"(?:扣分|扣减)(?:总额|总数)?以(?:本|该)?(?:项|指标)?(?:指标)?(?:权重|分值)为限",
+              "扣分以分值为限", "deductions no more than the 分值 (扣分以本指标权重为限)", "扣分以分值为限", family="caps"),
+    TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
+              r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?"
+              r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)",
+              "最多加", "最多加N分 / 最高不超过N分 (a cap on points earned)", "最多加", canonical="最多加",
+              family="caps"),
+    TokenKind("FULL_CAP", r"(?:以得|计至|直至|加至|以)?满分为止|直至满分|最高不得?超过(?:本项|该项|本指标)?(?:分值|权重分)(?:上限)?"
+              r"|(?:超过|超出)100%的?(?:部分)?按100%计(?:算)?|不得超过(?:本项|该项)?分值",
+              "满分为止", "满分为止 (never above 分值)", "满分为止", canonical="满分为止", family="caps"),
+    TokenKind("FLOOR", r"最低(?:得|为|计)", "最低得", "最低得N分 (a floor)", "最低得", family="caps"),
+    TokenKind("NEGATIVE", r"(?:本项|该项|此项)?(?:可为负分|可负分|可以为负分|可倒扣分?|可以倒扣|实行倒扣|允许倒扣)",
+              "可负分", "可负分 (the score may go below zero)", "可负分", canonical="可负分", family="signs"),
+    TokenKind("NO_NEGATIVE", r"(?:均)?不(?:实行|设|计)倒扣|不倒扣|不得为负分?|不出现负分",
+              "不实行倒扣", "不实行倒扣 (never below zero)", "不实行倒扣", family="signs"),
+    TokenKind("CARRY", r"(?:在|从)?(?:项目|本单位|单位)?(?:考核|评价)?(?:总分|总得分|最终得分)(?:中|基础上|内)?"
+              r"(?:继续)?(?:扣减|扣除|倒扣)",
+              "在考核总分中扣减", "carried to the rubric's total (在考核总分中继续扣减)", "在考核总分中继续扣减",
+              family="signs"),
+    TokenKind("VETO", r"(?:实行|实施|属于?)?[“\"]?一票否决[”\"]?(?:制)?|(?:本项|该项)?(?:为|属于?)否决性?指标|否决项"
+              r"|取消\S{0,8}?资格|(?:直接)?(?:定为|评为|降为)未完成等级|不得(?:参加|参与)\S{0,6}?(?:评优|评先|汇审计分)",
+              "一票否决", "a veto (一票否决, 取消…资格)", "一票否决", family="veto"),
+    TokenKind("DOUBLE", r"加倍(?:扣分|扣减|扣除)|(?:扣分)?加倍", "加倍扣分", "加倍扣分 (deductions doubled)", "加倍扣分",
+              family="counted"),
+    TokenKind("PRECISION", r"保留(?:整数|[一二两三0-9]位小数)|取整(?:数)?|四舍五入(?:保留(?:整数|[一二两0-9]位小数))?",
+              "保留整数", "保留整数 / 保留一位小数 (the rounding)", "保留整数", family="precision"),
+    TokenKind("SCHEDULE", r"依次类推|以此类推|依此类推|以次类推|依次递推", "依次类推", "依次类推 (the schedule goes on)",
+              "依次类推", family="schedule"),
+    TokenKind("RESPECTIVELY", r"分别|依次", "分别", "分别 (paired in order)", "分别", family="respectively"),
+    TokenKind("MISSING", r"(?:由\S{0,12}?)?(?:自行制定|另行制定|另行规定|自行确定)|分段(?=\s*(?:按比例|计分))|系数修正"
+              r"|评分办法同(?:前项|上)|(?:按|参照)(?:前项|上项|上述)\S{0,4}?(?:标准|办法)",
+              "未给出的规则", "a rule the text says is given elsewhere (自行制定, 分段, 同前项)", "自行制定",
+              family="refuse"),
+    TokenKind("DISCRETION", r"(?:酌情|视情况?|视情节|视\S{0,10}?程度|根据情况|按情况)(?:酌情)?(?:扣分|扣减|扣除|给分|计分|赋分|得分|评分|打分|扣|给)"
+              r"|不得分或者?扣(?:除)?相应的?分(?:数|值)?|(?:根据|依据|按)\S{0,12}?(?:进行|酌情)(?:评分|打分|赋分)"
+              r"|由\S{0,8}?(?:视情节|酌情|视情况)确定|酌情评分",
+              "酌情扣分", "酌情扣分 (the assessor decides)", "酌情扣分", family="judgement"),
+    TokenKind("LINEAR", r"(?:按|以)?(?:线性插值|线性|插值法?)(?:计分|计算|得分|赋分|扣分)?",
+              "线性计分", "线性计分 (linear between two edges)", "线性计分", family="linear"),
+    TokenKind("OVERSPEND", r"按(?:照)?(?:超支|超出|超过)(?:的)?比例(?:扣减|扣分|扣除)",
+              "按超支比例扣减", "按超支比例扣减 (deducted by the overshoot share)", "按超支比例扣减",
+              family="proportional"),
+    TokenKind("RANK_PROP", r"按(?:照)?(?:与|同)?第\s*(?:1|一)\s*名的?比例(?:得分|计分|赋分)",
+              "按与第1名的比例得分", "in proportion to the first place", "按与第1名的比例得分", family="rank"),
+    TokenKind("PROP", r"(?:同比例|按(?:照)?(?:实际)?(?:完成|缺失|到位|执行)?(?:的)?比例|按比例|以比例)(?:扣减|扣分|扣除|计分|得分|赋分|给分|计算|记分)?"
+              r"|计算得分|折算(?:得分|计分)?",
+              "按比例计分", "按比例计分 (proportional)", "按比例计分", family="proportional"),
+    TokenKind("AVG_SCORE", r"(?:按|得分为)[^,;。\n]{0,20}?平均分(?:得分|计算|计)?",
+              "按平均分得分", "the average score of others (按同类单位平均分得分)", "按平均分得分",
+              family="not_applicable"),
+    TokenKind("AS_FULL", r"(?:本项|该项)?按满分(?:计算|计)", "按满分计", "counted as full marks (按满分计算)", "按满分计算",
+              family="not_applicable"),
+    TokenKind("NA", r"不参与(?:评分|考核|评价|计分)|可不扣分|不予扣分|不扣分",
+              "不扣分", "不扣分 / 不参与评分 (nothing deducted; not applicable)", "不扣分", family="not_applicable"),
+    # ── formulas ──
+    TokenKind("FORMULA_LEAD", r"(?:计算公式为?:?)?(?:该项|本项|该指标|指标|综合|期末综合|年度考核总|年度考核|考核)?"
+              r"(?:得分值|得分|总得分)(?=\s*(?:=|\())",
+              "得分=", "得分= (a scoring formula)", "得分=", canonical="得分=", family="formula"),
+    TokenKind("SHARE_OF", rf"(?:得|计|给|记)?(?:该项|本项|该指标|本指标)?(?:分值|满分)的(?=\s*{NUMBER}\s*%)",
+              "分值的", "分值的N% (a share of the points)", "分值的", family="bands"),
+    TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数",
+              "分值", "分值 (the indicator's points)", "分值", canonical="分值"),
+    TokenKind("PARTS_EACH", rf"(?:各占|均占|各计|各)(?=\s*{NUMBER}\s*分)|共(?=\s*{NUMBER}\s*分\s*(?:$|[,;。]))",
+              "各占", "各占N分 (parts worth N each)", "各占", family="parts"),
+    # ── numbers and what follows them ──
+    TokenKind("INCL", rf"\((?:不含|不包含|不包括|含|包含|包括|含本数)(?:\s*{NUMBER}\s*(?:%|分|个百分点|[^()\d]{{0,3}}))?\)",
+              "（含）", "（含） or （不含）", "(含)", canonical="(含)", family="bands"),
+    TokenKind("PM", r"±|\+/-|正负", "±", "± (either way)", "±", family="two_sided"),
+    TokenKind("PAREN_SCORE", rf"\(\s*{NUMBER}\s*分\s*\)", "（N分）", "points in parentheses such as （2分）", "(2分)"),
+    TokenKind("PAREN_RANGE", rf"\(\s*{NUMBER}\s*(?:-|—+|~|至|到)\s*{NUMBER}\s*分\s*\)", "（N-M分）",
+              "a points range in parentheses such as （8-10分）", "(8-10分)", family="tiers"),
+    TokenKind("SCORE_LIST", rf"{NUMBER}\s*(?:分)?(?:\s*、\s*{NUMBER}\s*(?:分)?)+\s*分", "分数列表",
+              "a list of points such as 5、3、1分", "5、3、1分", family="respectively"),
+    TokenKind("RANK_LIST", rf"(?:倒数)?第\s*{NUMBER}(?:\s*、\s*第?\s*{NUMBER})+\s*名", "名次列表",
+              "a list of ranks such as 倒数第1、第2、第3名", "第1、第2名", family="rank"),
+    TokenKind("VALUE_LIST", rf"{NUMBER}\s*(?:%|{_UNIT})?(?:\s*[、和及]\s*{NUMBER}\s*(?:%|{_UNIT})?)*\s*[、和及]\s*{NUMBER}\s*(?:%|{_UNIT})",
+              "数值列表", "a list of values such as 95%、90%、85%", "95%、90%", family="respectively"),
+    TokenKind("PCT", NUMBER + r"\s*(?:%|‰|个百分点|百分点|个千分点|千分点)|百分之[零〇一二两三四五六七八九十百点]+",
+              "百分比", "a percentage such as 95% or 一个百分点", "95%"),
+    TokenKind("SCORE_RANGE", rf"{NUMBER}\s*(?:-|—+|~|至|到)\s*{NUMBER}\s*分(?![值数析别类配摊项钟之制])",
+              "分数区间", "points range such as 4-7分", "4-7分"),
+    TokenKind("SCORE", rf"{NUMBER}\s*分(?![值数析别类配摊项钟之制])", "分数", "points such as 2分", "2分"),
+    TokenKind("QTY", rf"(?:{NUMBER}|半)\s*(?:{_UNIT})(?:/(?:{_UNIT}))?", "数量", "a quantity such as 一处 or 2天", "2天"),
+    TokenKind("UNIT", rf"(?<=每)(?:{_UNIT})(?=[扣得计加减倒少再另的或、,;。(]|$)", "计量单位", "a count noun such as 处", "处",
+              family="counted"),
+    TokenKind("PER_UNIT", rf"(?<=分)/(?:{_UNIT})", "/单位", "a unit rate such as /台次", "/台次", family="counted"),
+    TokenKind("RANK", rf"倒数第|第(?=\s*(?:{NUMBER})\s*(?:名|位|、|-))|前(?=\s*{NUMBER}\s*名)|名次|排名|位次",
+              "名次", "a rank such as 前3名", "排名", family="rank"),
+    TokenKind("NUM", _D, "数", "a number", "5"),
+    # ── scoring verbs ──
+    TokenKind("AWARD", r"(?:(?<![合累总统估设会预核])计|得|给|赋|获得|记|可得|计为|可记|给予|赋予|赋分|得分为|记为|记分|计分|均得|各得)"
+              rf"(?={_SCORE_AHEAD}|\s*(?:该项|本项)?分值的)",
+              "计/得", "计 or 得 before the points", "计", canonical="计"),
+    TokenKind("ZERO", r"(?:本项|该项|此项)?(?:得分)?(?:不得分|不计分|不给分|不得分值|得零分|计零分|得0分|计0分|记0分|为0分|为零分"
+              r"|得分为0|得分为零|计为0分?|全扣|扣除(?:本项|该项)?全部分值|扣除\S{0,6}?的全部分值|为0分|不予计分|不予得分"
+              r"|整体不得分)",
+              "不得分", "不得分 (zero points)", "不得分", canonical="不得分"),
+    TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
+              "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
+    TokenKind("FULL", r"满分|全分|得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
+    TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))",
+              "扣", "扣 before the points deducted", "扣", canonical="扣"),
+    TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|奖励|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
+              "加", "加 before points added", "加", canonical="加", family="bonus"),
+    TokenKind("EACH", r"每", "每", "每 (per step or per case)", "每", canonical="每"),
+    TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),
+    TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),
+    TokenKind("REF_END", r"(?<=[%点])为(?:标准|基准|准)(?:值)?", "为标准", "为标准", "为标准", family="reference"),
+    TokenKind("GRADE", r"(?<![分划])(?:评定?|降|定)?为(?:优秀|良好|优|良|中等|中|合格|不合格|差|较差|一般|达标|基本达标|不达标)(?:单位|等次|等级|档)?"
+              r"(?=\s*(?:[,;。、]|$))",
+              "为优", "为优/为良/… (a grade)", "为优", family="grades"),
+    # ── operators and punctuation ──
+    TokenKind("STEP_DIR", alternation(w for w, d in STEP_WORDS.items() if d == "both" and len(w) > 2),
+              "双向", "either way (超过（降低）, 超过或低于)", "超过(降低)", family="two_sided"),
+    TokenKind("CMP", _CMP_PATTERN, "比较词", "a comparison such as 低于 or ≥", "低于"),
+    TokenKind("SUFFIX", alternation(SUFFIXES), "以上/以下", "以上 or 以下", "以上", after=_NUMERIC),
+    TokenKind("ITEM", r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩]", "序号", "an item mark such as ①", "①",
+              family="items"),
+    TokenKind("EQ", r"=", "=", "=", "="),
+    TokenKind("TIMES", r"[×*xX](?=\s*[\d(\u4e00-\u9fff])|乘以", "×", "×", "×", family="formula"),
+    TokenKind("DIVIDE", r"[/÷]|除以", "/", "/", "/", family="formula"),
+    TokenKind("PLUS", r"\+|加上", "+", "+", "+", family="formula"),
+    TokenKind("DASH", r"—+|-+|~|至(?=\s*\d)|到(?=\s*\d)", "-", "a range dash (-, —)", "-"),
+    TokenKind("AND", r"且|并且|同时|但", "且", "且", "且"),
+    TokenKind("OR", r"或者|或", "或", "或", "或"),
+    TokenKind("LPAR", r"[(\[]", "(", "(", "("),
+    TokenKind("RPAR", r"[)\]]", ")", ")", ")"),
+    TokenKind("LISTSEP", r"、", "、", "、", "、"),
+    TokenKind("CELL", r"\|\s*\d+(?:\.\d+)?\s*(?:分)?\s*(?=\n|\||$)", "表格分值",
+              "a points cell of a flattened table (| 5)", "| 5", family="bands"),
+    TokenKind("LOST", "\u25a1", "缺失的数字", "a number lost or redacted (扣 分, (略), *)", "\u25a1", family="refuse"),
+    TokenKind("SEP", r"[,;。:!?|]|\.(?!\d)", "分隔符", "a separator (，；。)", ","),
+)
+
+#: The token kinds by name.
+TOKEN_KINDS: dict[str, TokenKind] = {t.name: t for t in TOKENS}
+# Tokens the lexer makes that no pattern of TOKENS matches: description and numbered parts.
+TOKEN_KINDS["TEXT"] = TokenKind("TEXT", "", "说明文字", "a description", "完成目标")
+TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)(?![%分])|\([一二三四五六七八九十]\)",
+                                   "小项序号", "a numbered part such as 1.", "1.", family="items")
+
+#: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier
+#: chosen, the actual value and the values a standard compares it with.
+INPUT_NAMES: dict[str, tuple[str, ...]] = {
+    "assessor": ("评审得分", "评分", "points", "assessed"),
+    "tier": ("等次", "档次", "tier"),
+    "actual": ("实际值", "实际完成值", "实际", "actual", "B"),
+    "目标值": ("目标值", "目标", "计划值", "标准值", "target", "A"),
+    "上年值": ("上年值", "上年", "last_year"),
+    "平均值": ("平均值", "平均", "average"),
+}
