@@ -26,7 +26,7 @@ import attrs
 
 from perfeval.errors import InputError, Location, ValidationError
 from perfeval.numbers import exact_div, parse_rate, to_decimal
-from perfeval.quantities import Target, target
+from perfeval.targets import Target, target
 
 __all__ = [
     "BaseData",
