@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _num(value: Decimal, locale: str) -> str:
-    from ..formatting import format_number
+    from ..display import format_number
     from ..numbers import context
 
     return format_number(value.normalize(context()), locale=locale)
