@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import attrs
@@ -23,6 +22,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..errors import PerfevalError
 from ..limits import MAX_STANDARD_CHARS, check_length
 from ..numbers import parse_number, parse_rate
+from ..resources import grammar_text
 from . import ast
 from .diagnostics import RuleSyntaxError
 from .lexer import StandardLexer, tokenize
@@ -82,7 +82,7 @@ _HINTS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 @cache
 def _parser(start: str) -> Lark:
-    grammar = resources.files("perfeval.grammar").joinpath("standard.lark").read_text(encoding="utf-8")
+    grammar = grammar_text("standard.lark")
     return Lark(grammar, start=start, parser="earley", lexer=StandardLexer, ambiguity="resolve",
                 propagate_positions=True)
 
