@@ -1,4 +1,4 @@
-"""Shipped files: the grammar (top-level grammar/, perfeval/grammar/ in a wheel)."""
+"""Shipped files: the grammar (top-level grammar/, perfeval/grammar/ in a wheel) and the rubrics."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import perfeval
-from perfeval.resources import grammar_text
+from perfeval.resources import grammar_text, rubric_files
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,6 +26,13 @@ def test_grammar_text_reads_the_grammar() -> None:
 def test_unknown_grammar_file() -> None:
     with pytest.raises(FileNotFoundError, match="no-such.lark"):
         grammar_text("no-such.lark")
+
+
+def test_rubric_files_are_the_shipped_rules() -> None:
+    names = [entry.name for entry in rubric_files()]
+    assert names == sorted(names) and len(names) == 4
+    assert all(name.endswith(".rules") for name in names)
+    assert "department-common.rules" in names
 
 
 def test_the_wheel_maps_the_top_level_grammar() -> None:
