@@ -108,7 +108,7 @@ MODELS: dict[str, tuple[type, ...]] = {
     "evaluation": (Project, Department),
     "funds": (Funds,),
     "fund_line": (FundLine,),
-    "total": (Project,),
+    "total": (Project, Department),
     "group": (IndicatorGroup,),
     "indicator": (Indicator,),
     "base": (BaseData,),
