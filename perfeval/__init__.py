@@ -24,7 +24,7 @@ from .errors import (
     ValidationError,
 )
 from .model import BaseData, Department, Funds, Indicator, Project
-from .quantities import Target, TargetKind, quantity, target
+from .quantities import quantity
 from .rubric import Rubric, RubricError, RubricSyntaxError, ScoreCard, load, loads
 from .rubric.audit import Audit, Discrepancy, audit, evaluate
 from .rules import (
@@ -42,6 +42,7 @@ from .rules import (
     compile_grades,
     compile_rule,
 )
+from .targets import Target, TargetKind, target
 from .units import ureg
 
 __all__ = [

@@ -1,76 +1,52 @@
-"""Quantities and the 年度指标值 / 实际完成值 cells of the tables.
+"""Quantities in the cells of the tables: one number and one unit, read exactly.
 
 :func:`quantity` is strict: one number and one unit (``519.84万亩``, ``4,746.21万元``, ``100%``, or a bare
-number with the table's 计量单位 column). :func:`target` reads any cell the seeds contain and says what
-it found — a comparator and quantities (定量), a date (日期) or text (定性) — with warnings for what it
-had to interpret, never dropping the original text.
+number with the table's 计量单位 column). The 年度指标值 / 实际完成值 cells, which may hold a comparator,
+several quantities, a date or text, are read by :func:`perfeval.targets.target`; ``Target``,
+``TargetKind``, ``JudgementRequired``, ``Comparator`` and ``target`` stay importable from here.
 
->>> t = target("≤29.9万元")
->>> t.comparator, t.value, t.kind.value
-('≤', <Quantity(29.9, 'wanyuan')>, '定量')
->>> t.is_met(quantity("29.9万元")), t.completion(quantity("26万元"))
-(True, Decimal('1.15'))
->>> str(target("1 个总体规划, 22 个村庄规划")), str(target("2023年12月底前"))
-('1 个; 22 个', '≤ 2023-12-31')
+>>> quantity("519.84万亩"), quantity("29.9万元")
+(<Quantity(519.84, 'wanmu')>, <Quantity(29.9, 'wanyuan')>)
+>>> quantity("2602.21", unit="万元").to("元").magnitude
+Decimal('26022100.00')
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime
-import enum
 import re
-from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from perfeval.errors import InputError, Location, NumberFormatError, PerfevalError, UnitError
-from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, number_in, plain
+from perfeval.errors import Location, NumberFormatError, PerfevalError, UnitError
+from perfeval.numbers import CHINESE_NUMERAL_CHARS, number_in
 from perfeval.text import Normalized, normalize
-from perfeval.units import (
-    Quantity,
-    Unit,
-    convert,
-    is_percent,
-    label,
-    match_unit,
-    multiplied,
-    to_reference,
-    unit,
-    unit_in,
-    ureg,
-)
+from perfeval.units import Quantity, Unit, is_percent, label, multiplied, unit, unit_in, ureg
 
-__all__ = ["Comparator", "JudgementRequired", "Target", "TargetKind", "quantity", "target"]
+if TYPE_CHECKING:
+    from perfeval.targets import Comparator, JudgementRequired, Target, TargetKind, target
 
-Comparator = Literal["≥", ">", "=", "≤", "<"]
+__all__ = [
+    "Comparator",
+    "JudgementRequired",
+    "Target",
+    "TargetKind",
+    "clean_cell",
+    "quantity",
+    "quantity_in",
+    "target",
+    "unit_column",
+]
 
-
-class TargetKind(enum.Enum):
-    """What a cell holds, named as 002's 指标类型 column names it.
-
-    >>> TargetKind("定量"), TargetKind.DATE.value
-    (<TargetKind.QUANTITATIVE: '定量'>, '日期')
-    """
-
-    QUANTITATIVE = "定量"
-    """one or more quantities, possibly after a comparator: ≥95%, 21976个, ≤29.9万元"""
-    QUALITATIVE = "定性"
-    """text that an assessor judges: 及时, 有所提升, 符合国家相关规范和技术标准"""
-    DATE = "日期"
-    """a date or deadline: 2023/12/31, 2023年底, 2023年12月底前"""
+# Target reading lives in perfeval.targets, which builds on this module; these names are re-exported
+# lazily (PEP 562) so that either module can be imported first without a circular import.
+_FROM_TARGETS = frozenset({"Comparator", "JudgementRequired", "Target", "TargetKind", "target"})
 
 
-class JudgementRequired(InputError):
-    """A comparison only an assessor can make: 定性 text against different text, a date against 完成.
+def __getattr__(name: str) -> Any:
+    if name in _FROM_TARGETS:
+        from perfeval import targets
 
-    >>> try:
-    ...     target("及时").is_met(target("基本及时"))
-    ... except JudgementRequired as exc:
-    ...     print(exc.message)
-    a 定性 target needs an assessor's judgement unless the actual text is the same
-    """
+        return getattr(targets, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- cleaning ----------------------------------------------------------------------------------------
@@ -95,7 +71,7 @@ def _joined(prev: str, nxt: str) -> bool:
     )
 
 
-def _clean(text: str, warnings: list[str]) -> Normalized:
+def clean_cell(text: str, warnings: list[str]) -> Normalized:
     """Normalise ``text`` and tidy what table conversion left in it, keeping each character's origin.
 
     HTML tags go (``m <sup>2</sup>`` becomes ``m2``, ``<input … type="checkbox"/>`` disappears), runs of
@@ -166,7 +142,7 @@ def _with_column(
     return text_unit
 
 
-def _quantity_in(
+def quantity_in(
     norm: Normalized, start: int, end: int, column: Unit | None, strict: bool, warnings: list[str]
 ) -> Quantity:
     """The single quantity in ``norm.text[start:end]``; errors point into the original text."""
@@ -215,390 +191,16 @@ def quantity(text: str, unit: str | None = None) -> Quantity:
     perfeval.errors.UnitError: unknown unit '斤斤': '12斤斤' (column 3)
     """
     warnings: list[str] = []
-    norm = _clean(text, warnings)
-    return _quantity_in(norm, 0, len(norm.text), _column(unit), True, warnings)
+    norm = clean_cell(text, warnings)
+    return quantity_in(norm, 0, len(norm.text), unit_column(unit), True, warnings)
 
 
-def _column(text: str | None) -> Unit | None:
+def unit_column(text: str | None) -> Unit | None:
+    """The unit of a 计量单位 column, or None for a blank one.
+
+    >>> unit_column("万元"), unit_column(" ")
+    (<Unit('wanyuan')>, None)
+    """
     if text is None or not text.strip():
         return None
     return unit(text)
-
-
-# --- targets -----------------------------------------------------------------------------------------
-
-_SYMBOLS: tuple[tuple[str, Comparator], ...] = (
-    (">=", "≥"), ("<=", "≤"), ("==", "="), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<"), ("=", "="),
-)  # fmt: skip
-# Word forms, longest first so that 大于等于 is not read as 大于.
-_WORDS: tuple[tuple[str, Comparator], ...] = (
-    ("大于或等于", "≥"), ("小于或等于", "≤"), ("大于等于", "≥"), ("小于等于", "≤"),
-    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-    ("不高于", "≤"), ("不超过", "≤"), ("不大于", "≤"), ("不多于", "≤"), ("至多", "≤"),
-    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"), ("不足", "<"),
-    ("等于", "="),
-)  # fmt: skip
-# 以上/以下/以内 include the number (民法典 第1259条), so they are ≥ and ≤.
-_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", "≥"), ("及以下", "≤"), ("以上", "≥"), ("以下", "≤"), ("以内", "≤"),
-)  # fmt: skip
-
-_FULL_DATE = re.compile(
-    r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])"
-)
-_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:份|底|末)?")
-_YEAR = re.compile(r"(\d{4})\s*年\s*(?:年底|年末|底|末|度)?")
-_NO_YEAR = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末|份)")
-_BEFORE = re.compile(r"\s*(?:之前|以前|前|之内|以内|内)")
-# "1:05:00" is the ratio 1:5 after a spreadsheet read it as a time; a ratio has no unit to compare in.
-_CLOCK = re.compile(r"\d+(?::\d+){1,2}")
-# A number inside running text: not part of a longer number, not "12.3" of "12.3.4".
-_LOOSE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d]|[.,]\d)")
-_SEPARATORS = " ,;:、。.()"
-
-
-@attrs.frozen
-class Target:
-    """A 年度指标值 / 实际完成值 cell as read by :func:`target`.
-
-    ``text`` is the cell verbatim; ``clean`` the same text normalised (widths folded, markup and
-    wrapped-cell spaces removed). ``comparator`` is one of ≥ > = ≤ < or None; ``values`` the
-    quantities found, in order (``value`` is the first); ``date`` the day a 日期 target names (a year
-    or month stands for its last day, as deadlines do); ``warnings`` what had to be interpreted.
-    """
-
-    text: str
-    kind: TargetKind
-    comparator: Comparator | None = None
-    values: tuple[Quantity, ...] = ()
-    date: datetime.date | None = None
-    clean: str = attrs.field(default=attrs.Factory(lambda self: self.text.strip(), takes_self=True))
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def value(self) -> Quantity | None:
-        """The first (usually the only) quantity, or None.
-
-        >>> target("≥95%").value
-        <Quantity(95, 'percent')>
-        """
-        return self.values[0] if self.values else None
-
-    @property
-    def effective_comparator(self) -> Comparator:
-        """The comparator used when comparing: the written one, else ≥ for quantities (a target is to be
-        reached — write ≤ for costs) and ≤ for dates (a deadline).
-
-        >>> target("100%").effective_comparator, target("2023年底").effective_comparator
-        ('≥', '≤')
-        """
-        if self.comparator is not None:
-            return self.comparator
-        return "≤" if self.kind is TargetKind.DATE else "≥"
-
-    def reading(self) -> str:
-        """A canonical rendering: quantities in reference units (亩, 元, 天, rates as fractions), dates in
-        ISO form, text cleaned. Deterministic; used by tests and explanations.
-
-        >>> target("≤29.9万元").reading(), target("91.22公顷").reading(), target("≥95%").reading()
-        ('≤ 299000 元', '1368.3 亩', '≥ 0.95')
-        """
-        if self.kind is TargetKind.QUALITATIVE:
-            return self.clean
-        if self.kind is TargetKind.DATE:
-            assert self.date is not None
-            body = self.date.isoformat()
-        else:
-            body = "; ".join(_render(q) for q in self.values)
-        return " ".join(part for part in (self.comparator or "", body) if part)
-
-    def __str__(self) -> str:
-        return self.reading()
-
-    def is_met(self, actual: Quantity | Target) -> bool:
-        """Whether ``actual`` satisfies this target under :attr:`effective_comparator`.
-
-        Quantities are compared exactly after converting to the target's unit; several quantities are
-        compared pairwise, in order. Different kinds of unit (个 against 处) are a :class:`UnitError`, and
-        so is a rate against a bare number (is 96 meant as 96% or as 9600%?). A 定性 target is met by the
-        same text; anything else needs an assessor (:class:`JudgementRequired`).
-
-        >>> target("≥95%").is_met(quantity("96%")), target("≤30天").is_met(target("31天"))
-        (True, False)
-        >>> target("≥10个").is_met(quantity("12处"))
-        Traceback (most recent call last):
-        ...
-        perfeval.errors.UnitError: cannot compare 处 with 个: '12处 against ≥10个'
-        """
-        if self.kind is TargetKind.QUALITATIVE:
-            other = actual.clean if isinstance(actual, Target) else None
-            if other == self.clean:
-                return True
-            raise JudgementRequired(
-                "a 定性 target needs an assessor's judgement unless the actual text is the same",
-                text=f"{_describe(actual)} against {self.text}",
-            )
-        if self.kind is TargetKind.DATE:
-            if not (isinstance(actual, Target) and actual.kind is TargetKind.DATE and actual.date):
-                raise JudgementRequired(
-                    "a 日期 target can only be checked against a date",
-                    text=f"{_describe(actual)} against {self.text}",
-                )
-            assert self.date is not None
-            return _holds(self.effective_comparator, _order(actual.date, self.date))
-        pairs = self._pairs(actual)
-        return all(_holds(self.effective_comparator, _order(a, t)) for a, t in pairs)
-
-    def completion(self, actual: Quantity | Target) -> Decimal:
-        """The completion ratio, exact: actual/target for ≥, >, = and no comparator; target/actual for ≤
-        and < (a cost of 26万元 against ≤29.9万元 is 115% complete). Not capped: capping is the rule's job.
-
-        >>> target("≥95%").completion(quantity("76%")), target("100%").completion(quantity("78.25%"))
-        (Decimal('0.8'), Decimal('0.7825'))
-        >>> target("≤0%").completion(quantity("0%"))
-        Traceback (most recent call last):
-        ...
-        perfeval.numbers.ZeroDenominatorError: completion ratio undefined, the actual value is 0: '0% against ≤0%'
-        """
-        pairs = self._pairs(actual)
-        if len(pairs) != 1:
-            raise InputError("a completion ratio needs exactly one quantity on each side", text=self.text)
-        a, t = pairs[0]
-        inverse = self.effective_comparator in ("≤", "<")
-        numerator, denominator, which = (t, a, "actual value") if inverse else (a, t, "target")
-        if denominator == 0:
-            raise ZeroDenominatorError(
-                f"completion ratio undefined, the {which} is 0",
-                text=f"{_describe(actual)} against {self.text}",
-            )
-        return exact_div(numerator, denominator)
-
-    def _pairs(self, actual: Quantity | Target) -> list[tuple[Decimal, Decimal]]:
-        """(actual, target) magnitudes in the target's units, pairwise."""
-        if self.kind is not TargetKind.QUANTITATIVE:
-            raise JudgementRequired(f"a {self.kind.value} target has no quantity to compare", text=self.text)
-        if not self.values:
-            raise InputError("the target has a comparator but no value", text=self.text)
-        if isinstance(actual, Target):
-            if actual.kind is not TargetKind.QUANTITATIVE or not actual.values:
-                raise JudgementRequired(
-                    "the actual value is not a quantity; an assessor must judge it",
-                    text=f"{actual.text} against {self.text}",
-                )
-            got = actual.values
-        else:
-            got = (actual,)
-        if len(got) != len(self.values):
-            raise InputError(
-                f"the target has {len(self.values)} quantities, the actual value {len(got)}",
-                text=f"{_describe(actual)} against {self.text}",
-            )
-        return [
-            (_comparable(a, t, actual, self), _magnitude(t)) for a, t in zip(got, self.values, strict=True)
-        ]
-
-
-def _magnitude(q: Quantity) -> Decimal:
-    m = q.magnitude
-    if not isinstance(m, Decimal):
-        raise NumberFormatError("a quantity's magnitude must be a Decimal", text=repr(m))
-    return m
-
-
-def _comparable(a: Quantity, t: Quantity, actual: Quantity | Target, goal: Target) -> Decimal:
-    """``a``'s magnitude in ``t``'s unit, refusing the comparisons that would silently mix."""
-    context = f"{_describe(actual)} against {goal.text}"
-    if a.dimensionality != t.dimensionality:
-        raise UnitError(
-            f"cannot compare {label(a.units) or 'a plain number'} with {label(t.units) or 'a plain number'}",
-            text=context,
-        )
-    if a.dimensionless and is_percent(a.units) != is_percent(t.units):
-        raise UnitError(
-            "a rate and a plain number are ambiguous (is 96 meant as 96%?); give both with % or neither",
-            text=context,
-        )
-    return _magnitude(convert(a, t.units))
-
-
-def _describe(x: Quantity | Target) -> str:
-    if isinstance(x, Target):
-        return x.text
-    return plain(_magnitude(x)) + label(x.units)
-
-
-def _order(a: Decimal | datetime.date, b: Decimal | datetime.date) -> int:
-    return (a > b) - (a < b)  # type: ignore[operator]
-
-
-def _holds(comparator: Comparator, order: int) -> bool:
-    return {"≥": order >= 0, ">": order > 0, "=": order == 0, "≤": order <= 0, "<": order < 0}[comparator]
-
-
-def _render(q: Quantity) -> str:
-    ref = to_reference(q)
-    name = label(ref.units)
-    return plain(_magnitude(ref)) + (" " + name if name else "")
-
-
-def _leading_comparator(s: str, i: int) -> tuple[Comparator | None, int]:
-    for spelled, comparator in (*_SYMBOLS, *_WORDS):
-        if s.startswith(spelled, i):
-            return comparator, i + len(spelled)
-    return None, i
-
-
-def _date(s: str, i: int, warnings: list[str]) -> tuple[datetime.date | None, int] | None:
-    """A date at ``s[i:]``: 2023/12/31, 2023年12月31日, 2023年12月(底), 2023年(底|度); ``(None, end)``
-    for one that is written like a date but does not exist (2023/13/45)."""
-    for pattern in (_FULL_DATE, _MONTH, _YEAR):
-        m = pattern.match(s, i)
-        if not m:
-            continue
-        groups = [g for g in m.groups() if g is not None]
-        year = int(groups[0])
-        if not 1900 <= year <= 2100:
-            return None
-        try:
-            if len(groups) == 3:
-                day = datetime.date(year, int(groups[1]), int(groups[2]))
-            elif len(groups) == 2:
-                month = int(groups[1])
-                day = datetime.date(
-                    year, month, calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
-                )
-            else:
-                day = datetime.date(year, 12, 31)
-        except ValueError:
-            warnings.append(f"{m.group()!r} looks like a date but is not a valid one; kept as text")
-            return None, m.end()
-        return day, m.end()
-    m = _NO_YEAR.match(s, i)
-    if m:  # "12月31日" is a date, but of which year? Not 12 months and 31 days.
-        warnings.append(f"{m.group()!r} is a date without a year; kept as text")
-        return None, m.end()
-    return None
-
-
-def _loose(norm: Normalized, start: int, warnings: list[str]) -> tuple[Quantity, ...]:
-    """Every Arabic number followed by a known unit in running text (年 after a year is not a quantity)."""
-    s = norm.text
-    found: list[Quantity] = []
-    spans: list[tuple[int, int]] = []
-    for m in _LOOSE_NUMBER.finditer(s, start):
-        at = m.end()
-        while at < len(s) and s[at] == " ":
-            at += 1
-        hit = match_unit(s, at)
-        if hit is None:
-            continue
-        u, end = hit
-        number = m.group().replace(",", "")
-        if u == ureg.Unit("year") and len(number) == 4 and 1900 <= int(number) <= 2100:
-            continue  # "2021 年土地年度卫片", "为2023年…": a year named, not a duration
-        found.append(ureg.Quantity(Decimal(number), u))
-        spans.append((m.start(), end))
-    if found:
-        rest, i = [], start
-        for a, b in spans:
-            rest.append(s[i:a])
-            i = b
-        rest.append(s[i:])
-        words = [w.strip(_SEPARATORS) for w in rest if w.strip(_SEPARATORS)]
-        if words:
-            warnings.append("text around the quantities is kept only in .text: " + " … ".join(words))
-    return tuple(found)
-
-
-def target(text: str, unit: str | None = None) -> Target:
-    r"""Read a 年度指标值 / 实际完成值 / 指标值 cell (with its 计量单位 column, if the table has one).
-
-    - ``≥95%``, ``≤29.9 万元``, ``≥ 50``, ``$\leq$ 2602.21`` with ``unit="万元"``, ``=100%``, ``不低于90%``,
-      ``95%以上`` → 定量 with a comparator; ``21976个``, ``100%`` → 定量 without one;
-    - ``1 个总体规划, 22 个村庄规划`` → 定量 with several values (the words kept in ``text``);
-    - ``2023/12/31``, ``2023年底``, ``2023年12月底前`` (→ ``≤``) → 日期;
-    - ``及时``, ``符合国家相关规范和技术标准`` → 定性; ``1:05:00`` (a ratio a spreadsheet turned into a
-      time) → 定性 with a warning.
-
-    A cell that starts like a number but is malformed (``12.3.4万元``) raises, as :func:`quantity` does.
-
-    >>> target("≥ 50").reading(), target(r"$\leq$ 2602.21", unit="万元").reading()
-    ('≥ 50', '≤ 26022100 元')
-    >>> t = target("1:05:00")
-    >>> t.kind.value, t.warnings
-    ('定性', ("'1:05:00' looks like a ratio or a time mangled by a spreadsheet; kept as text",))
-    """
-    if not isinstance(text, str):
-        raise InputError("a target must be text", text=repr(text))
-    warnings: list[str] = []
-    norm = _clean(text, warnings)
-    s = norm.text
-    column = _column(unit)
-    if not s:
-        raise InputError("the target is empty", text=text)
-
-    comparator, i = _leading_comparator(s, 0)
-    while i < len(s) and s[i] == " ":
-        i += 1
-
-    def make(
-        kind: TargetKind,
-        comparator: Comparator | None = None,
-        values: tuple[Quantity, ...] = (),
-        date: datetime.date | None = None,
-    ) -> Target:
-        return Target(text, kind, comparator, values, date, clean=s, warnings=tuple(warnings))
-
-    if i == len(s):
-        if comparator is None:
-            raise InputError("the target is empty", text=text)
-        warnings.append("a comparator without a value")
-        return make(TargetKind.QUANTITATIVE, comparator)
-
-    date = _date(s, i, warnings)
-    if date is not None and date[0] is None:
-        return make(TargetKind.QUALITATIVE)
-    if date is not None and date[0] is not None:
-        day, end = date
-        before = _BEFORE.match(s, end)
-        if before:
-            if comparator is None:
-                comparator = "≤"
-            end = before.end()
-        tail = s[end:].strip(_SEPARATORS)
-        if tail:
-            warnings.append(f"text after the date is kept only in .text: {tail}")
-        return make(TargetKind.DATE, comparator, date=day)
-
-    try:
-        q = _quantity_in(norm, i, len(s), column, False, warnings)
-        return make(TargetKind.QUANTITATIVE, comparator, (q,))
-    except (NumberFormatError, UnitError) as exc:
-        strict_error: PerfevalError = exc
-
-    if comparator is None:
-        for spelled, implied in _SUFFIXES:
-            if s.endswith(spelled):
-                try:
-                    q = _quantity_in(norm, i, len(s) - len(spelled), column, False, warnings)
-                except (NumberFormatError, UnitError):
-                    break
-                return make(TargetKind.QUANTITATIVE, implied, (q,))
-
-    if _CLOCK.fullmatch(s, i):
-        warnings.append(f"{s[i:]!r} looks like a ratio or a time mangled by a spreadsheet; kept as text")
-        return make(TargetKind.QUALITATIVE)
-
-    found = _loose(norm, i, warnings)
-    if found:
-        if column is not None and any(q.dimensionality != column.dimensionality for q in found):
-            warnings.append(f"unit column {label(column)!r} ignored: the text names its own units")
-        return make(TargetKind.QUANTITATIVE, comparator, found)
-
-    if s[i] in "0123456789+-." or (s[i] in CHINESE_NUMERAL_CHARS and comparator is not None):
-        raise strict_error
-    if comparator is not None:
-        warnings.append(f"comparator {comparator} ignored: the value is text")
-    if column is not None:
-        warnings.append(f"unit column {label(column)!r} ignored: the value is text")
-    return make(TargetKind.QUALITATIVE)

@@ -16,7 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from .formatting import format_number
+from .display import format_number
 from .rubric.audit import Audit
 from .rubric.scoring import ScoreCard
 

@@ -55,7 +55,7 @@ def test_score_xlsx_puts_computed_beside_reported(tmp_path: Path) -> None:
 
 
 def test_check_passes_a_shipped_rubric_and_fails_a_broken_one(tmp_path: Path) -> None:
-    code, out = run("check", ROOT / "perfeval" / "rubrics" / "department-common.rules")
+    code, out = run("check", ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules")
     assert code == 0, out
     broken = tmp_path / "broken.rules"
     broken.write_text("评价体系 b\n满分 5\n一级指标 a 4分\n三级指标 x 5分\n  标准：100%计满分\n  例：100% → 4分\n",
@@ -104,7 +104,7 @@ def test_check_warns_on_a_satisfaction_target_capped_from_above() -> None:
 
 
 def test_check_lists_readings_on_request() -> None:
-    code, out = run("check", ROOT / "perfeval" / "rubrics" / "department-common.rules", "--readings")
+    code, out = run("check", ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules", "--readings")
     assert code == 0 and "PE101" in out and "whole steps" in out
 
 
@@ -116,7 +116,7 @@ def test_fmt_prints_the_canonical_spelling() -> None:
 
 
 def test_check_speaks_the_chosen_language() -> None:
-    rubric = ROOT / "perfeval" / "rubrics" / "department-common.rules"
+    rubric = ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules"
     code, out = run("check", rubric)
     assert code == 0 and "0 个错误" in out
     code, out = run("check", rubric, "--lang", "en")

@@ -1,4 +1,4 @@
-"""perfeval.quantities: strict quantities, and every target / actual cell of the seed documents."""
+"""perfeval.quantities and perfeval.targets: strict quantities, and every target / actual cell of the seeds."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import perfeval.quantities
+import perfeval.targets
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
 from perfeval.numbers import ZeroDenominatorError, plain
 from perfeval.quantities import JudgementRequired, Target, TargetKind, quantity, target
@@ -25,6 +26,24 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 def test_doctests() -> None:
     assert doctest.testmod(perfeval.quantities).failed == 0
+    assert doctest.testmod(perfeval.targets).failed == 0
+
+
+def test_target_names_stay_importable_from_quantities() -> None:
+    for name in ("Comparator", "JudgementRequired", "Target", "TargetKind", "target"):
+        assert getattr(perfeval.quantities, name) is getattr(perfeval.targets, name)
+    with pytest.raises(AttributeError):
+        perfeval.quantities.no_such_name  # noqa: B018
+
+
+@pytest.mark.parametrize("first", ["perfeval.targets", "perfeval.quantities"])
+def test_either_module_imports_first(first: str) -> None:
+    import subprocess
+    import sys
+
+    code = f"import {first}; from perfeval.quantities import Target, target; print(target('≥1个').comparator)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "≥"
 
 
 # --- acceptance ------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ import attrs
 from ..errors import Location, PerfevalError
 from ..limits import MAX_RUBRIC_BYTES, check_length
 from ..numbers import parse_rate
+from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.diagnostics import Diagnostic, Severity
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
@@ -175,10 +175,9 @@ def load(path: str | Path) -> Rubric:
 def shipped() -> dict[str, Path]:
     """The standard rubrics shipped with perfeval, by their 评价体系 name."""
     out: dict[str, Path] = {}
-    for entry in resources.files("perfeval.rubrics").iterdir():
-        if entry.name.endswith(".rules"):
-            path = Path(str(entry))
-            out[parse_rubric(path.read_text(encoding="utf-8"), str(path)).name] = path
+    for entry in rubric_files():
+        path = Path(str(entry))
+        out[parse_rubric(path.read_text(encoding="utf-8"), str(path)).name] = path
     return out
 
 

@@ -103,7 +103,7 @@ def test_grades_written_low_to_high_and_overlaps() -> None:
 
 def test_a_number_for_a_judged_indicator_is_its_points() -> None:
     """score({'行政效能': 3}) picked option 3 (0分) instead of 一般 (3分)."""
-    rubric = perfeval.load(Path(perfeval.__file__).parent / "rubrics" / "department-common.rules")
+    rubric = perfeval.load(Path(perfeval.__file__).parent / "data" / "rubrics" / "department-common.rules")
     card = rubric.score({"行政效能": 3})
     assert card["行政效能"].points == 3 and not card.complete and card.grade is None
 

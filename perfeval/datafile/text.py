@@ -1,9 +1,11 @@
-"""Text-format helpers of :mod:`perfeval.datafile`: where keys are in TOML/JSON text, and TOML output.
+"""TOML and JSON data files as text: parsed exactly, every key located, and TOML written.
 
-tomllib and json say nothing about where a value was, yet an error should point at the line a person
-must fix. These scanners map key paths (``("指标", 2, "分值")``) to 1-based (line, column) in a document
-that the real parser has already accepted; :func:`toml_lines` writes the TOML that the data files use
-(non-ASCII keys quoted, as TOML 1.0 requires).
+:func:`parse_toml` and :func:`parse_json` read floats as Decimals (never through binary floats) and
+return, with the data, a function from key path to where its text is. tomllib and json say nothing
+about where a value was, yet an error should point at the line a person must fix: the scanners
+:func:`toml_positions` and :func:`json_positions` map key paths (``("指标", 2, "分值")``) to 1-based
+(line, column) in a document that the real parser has already accepted. :func:`toml_lines` writes the
+TOML that the data files use (non-ASCII keys quoted, as TOML 1.0 requires).
 
 >>> toml_positions('"名称" = "x"')[("名称",)]
 (1, 8)
@@ -13,15 +15,49 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
-from perfeval.errors import Location
+from perfeval.datafile.schema import KeyPath, Locate
+from perfeval.errors import DataFileError, Location
 
-__all__ = ["KeyPath", "Locate", "json_positions", "locator", "toml_lines", "toml_positions"]
+__all__ = ["json_positions", "locator", "parse_json", "parse_toml", "toml_lines", "toml_positions"]
 
-KeyPath = tuple[str | int, ...]
-Locate = Callable[[KeyPath], Location]
+
+def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Locate]:
+    """The data of a TOML document, numbers exact, and where each key path is in it.
+
+    ``path`` is only used in error locations.
+
+    >>> data, locate = parse_toml('"全年预算数" = 6790.53')
+    >>> data, locate(("全年预算数",)).column
+    ({'全年预算数': Decimal('6790.53')}, 11)
+    """
+    try:
+        parsed: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        where = Location(path=path, line=int(found[1]), column=int(found[2])) if found else Location(path=path)
+        raise DataFileError(f"not valid TOML: {str(exc).split(' (at line')[0]}", location=where) from exc
+    return parsed, locator(toml_positions(text), path)
+
+
+def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Locate]:
+    """The data of a JSON document holding one object, numbers exact, and where each key path is in it.
+
+    >>> parse_json('{"指标": [{"分值": 5.0}]}')[0]
+    {'指标': [{'分值': Decimal('5.0')}]}
+    """
+    try:
+        parsed = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        where = Location(path=path, line=exc.lineno, column=exc.colno)
+        raise DataFileError(f"not valid JSON: {exc.msg}", location=where) from exc
+    if not isinstance(parsed, dict):
+        raise DataFileError("a JSON data file holds one object", location=Location(path=path, line=1))
+    return parsed, locator(json_positions(text), path)
 
 
 def _split_key(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""perfeval.formatting: babel rendering from Decimal, zh_CN by default, English on request."""
+"""perfeval.display: babel rendering from Decimal, zh_CN by default, English on request."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import perfeval.formatting
+import perfeval.display
+from perfeval.display import format_money, format_number, format_percent, format_points, format_quantity
 from perfeval.errors import InputError, UnitError
-from perfeval.formatting import format_money, format_number, format_percent, format_points, format_quantity
 from perfeval.numbers import parse_number, parse_rate, round_points
 from perfeval.quantities import quantity
 
@@ -19,7 +19,7 @@ D = Decimal
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(perfeval.formatting).failed == 0
+    assert doctest.testmod(perfeval.display).failed == 0
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,357 @@
+"""Reading data files: TOML, JSON and .xlsx into a :class:`~perfeval.model.Project` or
+:class:`~perfeval.model.Department`.
+
+Every value is checked against the schema (:mod:`perfeval.datafile.schema`) and every error names
+what is wrong, quotes the offending text and says where it is: the key path and the line for
+TOML/JSON, the sheet and cell (``自评表!G14``) for .xlsx.
+
+>>> evaluation_from_dict({"评价对象": "项目", "名称": "p", "年度": "2023年", "评价体系": "r"}).year
+2023
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from os import PathLike, fspath
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from perfeval.datafile.schema import (
+    BLANKS,
+    COMPARATORS,
+    KIND_MESSAGE,
+    KINDS,
+    LOOKUP,
+    SCHEMAS,
+    TYPE,
+    Key,
+    KeyPath,
+    Locate,
+    plain_text,
+    show_path,
+    word,
+)
+from perfeval.datafile.text import parse_json, parse_toml
+from perfeval.errors import DataFileError, InputError, Location, ValidationError
+from perfeval.limits import MAX_DATA_BYTES
+from perfeval.model import (
+    BaseData,
+    BuildingControl,
+    Department,
+    Evaluation,
+    ExpenseLine,
+    FundLine,
+    Funds,
+    Indicator,
+    IndicatorGroup,
+    Project,
+)
+from perfeval.model.fields import to_year
+from perfeval.numbers import parse_rate, to_decimal
+from perfeval.targets import TargetKind
+
+__all__ = ["DataFileValueError", "evaluation_from_dict", "format_of", "load_evaluation", "loads_evaluation"]
+
+
+class DataFileValueError(DataFileError, InputError):
+    """A value in a data file that cannot be read: a malformed number, text where a table belongs …
+
+    It is both a :class:`~perfeval.errors.DataFileError` and an :class:`~perfeval.errors.InputError`.
+
+    >>> try:
+    ...     loads_evaluation('"评价对象" = "项目"\\n"名称" = "x"\\n"年度" = 2022\\n"评价体系" = "r"\\n'
+    ...                      '[["指标"]]\\n"三级指标" = "a"\\n"分值" = "12.3.4"')
+    ... except DataFileValueError as exc:
+    ...     print(exc)
+    指标[1].分值: malformed number (a second decimal point): '12.3.4' (line 7, column 8)
+    """
+
+
+# --------------------------------------------------------------------------------------------------
+# dict → model
+# --------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Reader:
+    locate: Locate
+
+    def error(self, path: KeyPath, message: str, text: str | None = None) -> DataFileValueError:
+        prefix = f"{show_path(path)}: " if path else ""
+        return DataFileValueError(prefix + message, text=text, location=self.locate(path))
+
+    def table(self, raw: object, schema: str, path: KeyPath) -> tuple[dict[str, Any], dict[str, KeyPath]]:
+        """Values by attribute, and the key path each came from."""
+        if not isinstance(raw, Mapping):
+            raise self.error(path, f"expected a table, got {type(raw).__name__}", _short(raw))
+        values: dict[str, Any] = {}
+        paths: dict[str, KeyPath] = {}
+        lookup = LOOKUP[schema]
+        for key, value in raw.items():
+            here = (*path, key)
+            if key not in lookup:
+                words = list(SCHEMAS[schema])
+                close = difflib.get_close_matches(key, list(lookup), n=1, cutoff=0.5)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(words)}"
+                raise DataFileValueError(
+                    f"{show_path(path) or 'top level'}: unknown key{hint}",
+                    text=key,
+                    location=self.locate(here),
+                )
+            published, spec = lookup[key]
+            if spec.attr in values:
+                raise self.error(
+                    here, f"{published} is given twice (as {show_path(paths[spec.attr])} too)", key
+                )
+            values[spec.attr] = self.value(value, spec, here)
+            paths[spec.attr] = here
+        for published, spec in SCHEMAS[schema].items():
+            if spec.required and spec.attr not in values:
+                raise DataFileValueError(
+                    f"{show_path(path) or 'top level'}: missing required key",
+                    text=published,
+                    location=self.locate(path),
+                )
+        return values, paths
+
+    def value(self, raw: object, spec: Key, path: KeyPath) -> Any:
+        kind = spec.kind
+        if kind in ("table", "tables"):
+            if kind == "table":
+                return raw  # read by the caller, which knows what to build
+            if not isinstance(raw, list):
+                raise self.error(path, f"expected an array of tables, got {type(raw).__name__}", _short(raw))
+            return raw
+        if kind == "text":
+            # Texts, but a number written for one (实际完成值 = 110, a spreadsheet cell holding 2023)
+            # means its digits.
+            if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
+                raise self.error(path, f"expected text or a number, got {type(raw).__name__}", _short(raw))
+            return raw if isinstance(raw, str) else plain_text(raw)
+        if kind == "year":
+            if isinstance(raw, Decimal) and raw == raw.to_integral_value():
+                return int(raw)  # 2023.0 from a spreadsheet
+            if isinstance(raw, int | str) and not isinstance(raw, bool):
+                try:
+                    return to_year(raw)  # 2023, "2023", "2023年度"
+                except InputError:
+                    pass
+            raise self.error(path, "expected a year such as 2023", _short(raw))
+        if kind == "kind":
+            if isinstance(raw, str) and raw.strip().lower() in KINDS:
+                return KINDS[raw.strip().lower()]
+            raise self.error(path, KIND_MESSAGE, _short(raw))
+        return self.number(raw, path, rate=kind == "rate")
+
+    def number(self, raw: object, path: KeyPath, *, rate: bool = False) -> Decimal | None:
+        if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
+            raise self.error(path, f"expected a number, got {type(raw).__name__}", _short(raw))
+        if isinstance(raw, str):
+            if raw.strip() in BLANKS:
+                return None
+            try:
+                return parse_rate(raw) if rate else to_decimal(raw)
+            except InputError as exc:
+                raise self.error(path, f"malformed number ({exc.message})", raw) from exc
+        return to_decimal(raw)
+
+    def build(
+        self, fn: Callable[..., Any], values: dict[str, Any], paths: dict[str, KeyPath], where: KeyPath
+    ) -> Any:
+        """``fn(**values)``, with a model's ValidationError pointed at the key it came from."""
+        try:
+            return fn(**values)
+        except ValidationError as exc:
+            path = paths.get(exc.field, where)
+            raise ValidationError(
+                f"{show_path(path)}: {exc.message}",
+                field=exc.field,
+                value=exc.value,
+                location=self.locate(path),
+            ) from exc
+
+
+def _short(raw: object) -> str:
+    text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = None) -> Evaluation:
+    """A :class:`~perfeval.model.Project` or :class:`~perfeval.model.Department` from parsed data.
+
+    ``data`` uses the keys of ``docs/data-format.md``; ``locate`` maps a key path to a Location (the
+    TOML/JSON/xlsx readers pass one so that errors carry lines or cells).
+
+    >>> evaluation_from_dict({"type": "department", "name": "x", "year": 2021, "rubric": "r"}).kind
+    '部门'
+    """
+    r = _Reader(locate or (lambda path: Location()))
+    top, paths = r.table(data, "evaluation", ())
+    kind = top.pop("kind")
+    if kind == Project.kind and "base" in top:
+        base = word("evaluation", "base")
+        message = f"{base} belongs to a {Department.kind} (department) evaluation, not a {Project.kind}"
+        raise r.error(paths["base"], message, base)
+    if kind == Department.kind:
+        for attr in ("department", "implementer"):
+            if attr in top:
+                words = "/".join(word("evaluation", a) for a in ("department", "implementer"))
+                raise r.error(paths[attr], f"{words} belong to a {Project.kind} (project) evaluation", attr)
+    if "funds" in top:
+        top["funds"] = _funds(r, top["funds"], paths["funds"])
+    if "total" in top:
+        total, tpaths = r.table(top.pop("total"), "total", paths["total"])
+        top.update(total)
+        paths.update(tpaths)
+    if "groups" in top:
+        top["groups"] = [_group(r, raw, (*paths["groups"], i)) for i, raw in enumerate(top["groups"])]
+    if "indicators" in top:
+        top["indicators"] = [
+            _indicator(r, raw, (*paths["indicators"], i)) for i, raw in enumerate(top["indicators"])
+        ]
+    if "base" in top:
+        top["base"] = _base(r, top["base"], paths["base"])
+    top["source"] = r.locate(())
+    cls = Project if kind == Project.kind else Department
+    result: Evaluation = r.build(cls, top, paths, ())
+    return result
+
+
+def _group(r: _Reader, raw: object, path: KeyPath) -> IndicatorGroup:
+    values, paths = r.table(raw, "group", path)
+    values["source"] = r.locate(path)
+    result: IndicatorGroup = r.build(IndicatorGroup, values, paths, path)
+    return result
+
+
+_NO_COMPARATOR = ("", TargetKind.QUALITATIVE.value, TargetKind.QUANTITATIVE.value)
+
+
+def _indicator(r: _Reader, raw: object, path: KeyPath) -> Indicator:
+    values, paths = r.table(raw, "indicator", path)
+    kind = values.pop("type", None)
+    paths.pop("type", None)
+    if kind is not None and kind.strip() not in _NO_COMPARATOR:
+        comparator = kind.strip()
+        if comparator not in COMPARATORS and not comparator.startswith("$"):
+            message = f"{TYPE} must be one of ≥ > = ≤ < or {TargetKind.QUALITATIVE.value}"
+            raise r.error((*path, TYPE), message, kind)
+        goal = values.get("target_text")
+        if goal is not None and goal.lstrip()[:1] not in "≥>=≤<≧≦$":
+            # Target tables print the comparator in its own column (指标类型 ≥, 指标值 2, 计量单位 处).
+            values["target_text"] = comparator + goal
+    values["source"] = r.locate(path)
+    result: Indicator = r.build(Indicator, values, paths, path)
+    return result
+
+
+def _funds(r: _Reader, raw: object, path: KeyPath) -> Funds:
+    values, paths = r.table(raw, "funds", path)
+    for attr in ("by_source", "by_use"):
+        if attr in values:
+            values[attr] = [
+                r.build(FundLine, *r.table(item, "fund_line", (*paths[attr], i)), (*paths[attr], i))
+                for i, item in enumerate(values[attr])
+            ]
+    values["source"] = r.locate(path)
+    result: Funds = r.build(Funds, values, paths, path)
+    return result
+
+
+def _expense(r: _Reader, raw: object, path: KeyPath, default_name: str | None) -> ExpenseLine:
+    values, paths = r.table(raw, "expense", path)
+    if "name" not in values:
+        if default_name is None:
+            raise DataFileValueError(
+                f"{show_path(path)}: missing required key",
+                text=word("expense", "name"),
+                location=r.locate(path),
+            )
+        values["name"] = default_name
+    if "items" in values:
+        values["items"] = [
+            _expense(r, item, (*paths["items"], i), None) for i, item in enumerate(values["items"])
+        ]
+    result: ExpenseLine = r.build(ExpenseLine, values, paths, path)
+    return result
+
+
+def _base(r: _Reader, raw: object, path: KeyPath) -> BaseData:
+    values, paths = r.table(raw, "base", path)
+    for key in SCHEMAS["base"].values():
+        if key.sub == "expense" and key.attr in values:
+            # An expense table is named by its key unless it says otherwise.
+            values[key.attr] = _expense(r, values[key.attr], paths[key.attr], key.word)
+    if "buildings" in values:
+        b, bpaths = r.table(values["buildings"], "buildings", paths["buildings"])
+        values["buildings"] = r.build(BuildingControl, b, bpaths, paths["buildings"])
+    values["source"] = r.locate(path)
+    result: BaseData = r.build(BaseData, values, paths, path)
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# files
+# --------------------------------------------------------------------------------------------------
+
+_SUFFIXES = {".toml": "toml", ".json": "json", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
+
+def format_of(path: str | PathLike[str]) -> str:
+    """``"toml"``, ``"json"`` or ``"xlsx"``: the format of a data file, by its suffix.
+
+    >>> format_of("a/b.TOML"), format_of("t.xlsm")
+    ('toml', 'xlsx')
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise DataFileError("unknown data file type; use .toml, .json or .xlsx", text=fspath(path))
+    return _SUFFIXES[suffix]
+
+
+def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | None = None) -> Evaluation:
+    """A Project or Department from the text of a TOML or JSON file (or the bytes of an .xlsx file).
+
+    ``path`` is only used in error locations.
+
+    >>> loads_evaluation('{"类型": "部门", "名称": "岳阳市自然资源和规划局本级", "年度": 2023, '
+    ...                  '"评价体系": "部门整体支出绩效自评表", "资金": {"全年预算数": 6790.53}}',
+    ...                  format="json").funds.budget
+    Decimal('6790.53')
+    """
+    if format == "xlsx":
+        from perfeval.datafile.xlsx_read import read_xlsx
+
+        raw, locate = read_xlsx(io.BytesIO(data if isinstance(data, bytes) else data.encode()), path)
+        return evaluation_from_dict(raw, locate=locate)
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    if format == "toml":
+        parsed, locate = parse_toml(text, path)
+    elif format == "json":
+        parsed, locate = parse_json(text, path)
+    else:
+        raise DataFileError("unknown format; use toml, json or xlsx", text=format)
+    return evaluation_from_dict(parsed, locate=locate)
+
+
+def load_evaluation(path: str | PathLike[str]) -> Evaluation:
+    """Read a self-evaluation table from a ``.toml``, ``.json`` or ``.xlsx`` file.
+
+    >>> load_evaluation("examples/luosong-2021-department.toml").reported_total
+    Decimal('97.83')
+    """
+    fmt = format_of(path)
+    name = fspath(path)
+    try:
+        if Path(path).stat().st_size > MAX_DATA_BYTES:
+            raise DataFileError(f"the file is larger than {MAX_DATA_BYTES} bytes", text=name)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"cannot read the file: {exc.strerror}", text=name) from exc
+    return loads_evaluation(data, fmt, path=name)
