@@ -23,7 +23,7 @@ from .errors import PerfevalError
 from .rubric import load
 from .rubric.audit import audit, evaluate
 from .rubric.checks import check_evaluation
-from .rules.diagnostics import Severity
+from .rules_v1.diagnostics import Severity
 
 _LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                      help="Language of tables and messages.")

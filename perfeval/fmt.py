@@ -13,9 +13,9 @@ from typing import Any
 
 import attrs
 
-from .rules import ast
-from .rules.lexer import tokenize
-from .rules.parser import parse
+from .rules_v1 import ast
+from .rules_v1.lexer import tokenize
+from .rules_v1.parser import parse
 
 _SEPARATORS = {",": "，", ";": "；", ":": "：", ".": "。", "!": "！", "?": "？"}
 _NUMERIC = {"NUM", "PCT", "SCORE"}

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 from .errors import PerfevalError
 from .model import Department, Funds, Indicator, Project
 from .quantities import Target, quantity, target
-from .rules import Rule, ir
-from .rules.parser import _parser, parse
+from .rules_v1 import Rule, ir
+from .rules_v1.parser import _parser, parse
 from .units import Quantity
 
 __all__ = [

@@ -104,6 +104,9 @@ _SPECS: list[UnitSpec] = [
     UnitSpec("gram", "克", "g", "0.001 * kilogram", reference="kilogram"),
     UnitSpec("jin", "斤", "jin", "0.5 * kilogram", ("市斤",), reference="kilogram"),
     UnitSpec("ton", "吨", "t", "1000 * kilogram", reference="kilogram"),
+    UnitSpec("milligram", "毫克", "mg", "0.000001 * kilogram", ("mg",), reference="kilogram"),
+    UnitSpec("microgram", "微克", "µg", "0.000000001 * kilogram", ("μg", "ug"), reference="kilogram"),
+    UnitSpec("liter", "升", "L", "0.001 * cubic_meter", ("L", "公升"), reference="cubic_meter"),
     # time: the minute is the base so hours and days are exact multiples; months and working days
     # have no exact relation to days and are dimensions of their own.
     UnitSpec("minute", "分钟", "min", "[time]", reference="day"),
@@ -157,6 +160,13 @@ _SPECS: list[UnitSpec] = [
     _count("room", "间", "rooms"),
     _count("li", "例", "instances"),
     _count("ce", "册", "booklets"),
+    _count("pianqu", "片", "areas"),
+    _count("dan", "单", "orders"),
+    _count("taici", "台次", "machine-times"),
+    _count("huci", "户次", "household-times"),
+    _count("zhong", "种", "kinds"),
+    # ages are counted in years of age, not the 年 of a calendar: a dimension of their own
+    UnitSpec("sui", "岁", "years of age", "[age]", ("周岁",)),
 ]
 
 # 万/亿 in front of a unit: pint prefixes, so that 519.84万亩 keeps the unit the author wrote.

@@ -15,8 +15,8 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
-from ..rules import compile_rule
-from ..rules.diagnostics import Diagnostic, Severity
+from ..rules_v1 import compile_rule
+from ..rules_v1.diagnostics import Diagnostic, Severity
 
 # Indicators whose target is a floor: a "≤" or "<" on them is almost surely a slip for "≥".
 _FLOORS = ("满意", "完成率", "达标率", "合格率", "到位率", "及时率", "覆盖率", "整改率", "执行率")

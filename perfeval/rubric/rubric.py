@@ -22,7 +22,7 @@ from ..limits import MAX_RUBRIC_BYTES, check_length
 from ..numbers import parse_rate
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
-from ..rules.diagnostics import Diagnostic, Severity
+from ..rules.errors import Diagnostic, LocatedError, Severity
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
 
 if TYPE_CHECKING:
@@ -30,7 +30,31 @@ if TYPE_CHECKING:
 
 
 class RubricError(PerfevalError):
-    """A rubric whose standards, formulas or grades do not compile; ``location`` says where."""
+    """A rubric whose standards, formulas or grades do not compile; ``location`` says where.
+
+    A rubric is compiled whole before anything is reported: ``errors`` holds every failing standard,
+    formula and grade table, each with its file, line and column (the first is this error itself).
+    """
+
+    def __init__(self, message: str, *, text: str | None = None, location: Location | None = None,
+                 errors: tuple[RubricError, ...] = (), cause: PerfevalError | None = None) -> None:
+        super().__init__(message, text=text, location=location)
+        self.errors = errors or (self,)
+        self.cause = cause
+
+    def render(self, locale: str | None = "zh_CN") -> str:
+        """Every error, each with its place and (for a standard) the caret under the span."""
+        out = []
+        for e in self.errors:
+            if isinstance(e.cause, LocatedError):
+                out.append(e.cause.render(locale))
+            else:
+                out.append(str(e))
+        return "\n".join(out)
+
+
+def _diag(severity: Severity, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
+    return Diagnostic(severity, code, message, message, line, column)
 
 
 @attrs.frozen
@@ -62,7 +86,7 @@ class Example:
         """
         args, kwargs = self.args, dict(self.kwargs)
         try:
-            if kwargs and formula is not None and not getattr(rule.meaning, "inputs", ()):
+            if kwargs and formula is not None and not rule.inputs:
                 args, kwargs = (formula(kwargs),), {}
             score = rule(*args, **kwargs)
         except PerfevalError as exc:
@@ -128,11 +152,11 @@ class Rubric:
         for ind in self.indicators:
             for ex in ind.examples:
                 if ind.rule is None and (ind.formula is None or ex.rate is None):
-                    yield Diagnostic(Severity.ERROR, "PE402", f"{ind.name}: an example but no 标准", ex.line)
+                    yield _diag(Severity.ERROR, "PE402", f"{ind.name}: an example but no 标准", ex.line)
                     continue
                 problem = ex.run_formula(ind.formula) if ind.rule is None else ex.run(ind.rule, ind.formula)  # type: ignore[arg-type]
                 if problem is not None:
-                    yield Diagnostic(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
+                    yield _diag(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
 
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
@@ -146,14 +170,20 @@ def loads(text: str, path: str | None = None) -> Rubric:
     check_length(text, MAX_RUBRIC_BYTES, "the rubric")
     src = parse_rubric(text, path)
     diagnostics: list[Diagnostic] = []
-    indicators = tuple(_indicator(ind, src, diagnostics) for ind in src.indicators)
+    failures: list[RubricError] = []
+    indicators = tuple(i for i in (_indicator(ind, src, diagnostics, failures) for ind in src.indicators)
+                       if i is not None)
     grades = None
     if src.grades is not None:
         try:
-            grades = compile_grades(src.grades.text)
+            grades = compile_grades(src.grades.text, top=src.total)
         except PerfevalError as exc:
-            raise RubricError(f"等级 does not compile: {exc.message}", text=src.grades.text,
-                              location=Location(path, src.grades.line, src.grades.column)) from None
+            failures.append(_failure(exc, src.grades, src))
+    if failures:
+        # Collect, then raise: every failing standard of the file at once (as sqlglot's errors do).
+        first = failures[0]
+        raise RubricError(first.message if len(failures) == 1 else f"{len(failures)} 处不能编译：{first.message}",
+                          text=first.text, location=first.location, errors=tuple(failures), cause=first.cause)
     diagnostics.extend(_sums(src))
     return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
 
@@ -181,30 +211,42 @@ def shipped() -> dict[str, Path]:
     return out
 
 
-def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagnostic]) -> RubricIndicator:
+def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagnostic],
+               failures: list[RubricError]) -> RubricIndicator | None:
     rule = formula = None
     standard = ind.field("standard")
-    if standard is not None:
-        rule = _compile(lambda: compile_rule(standard.text, points=ind.points, precision=src.precision),
-                        standard, src)
-        diagnostics.extend(_shift(d, standard) for d in rule.diagnostics)
-    f = ind.field("formula")
-    if f is not None:
-        formula = _compile(lambda: compile_formula(f.text), f, src)
+    try:
+        if standard is not None:
+            rule = _compile(lambda: compile_rule(standard.text, points=ind.points, precision=src.precision),
+                            standard, src)
+            diagnostics.extend(_shift(d, standard) for d in rule.diagnostics)
+        f = ind.field("formula")
+        if f is not None:
+            formula = _compile(lambda: compile_formula(f.text), f, src)
+    except RubricError as exc:
+        failures.append(exc)
+        return None
     note = ind.field("note")
     examples = tuple(_example(e, src) for e in ind.examples())
     return RubricIndicator(ind.level1, ind.level2, ind.name, ind.points, rule, formula, examples,
                            note.text if note else None, ind.line)
 
 
+def _failure(exc: PerfevalError, field: Field, src: RubricSource) -> RubricError:
+    """``exc`` placed in the file: its line and column counted from the field's own."""
+    line = field.line + (getattr(exc, "line", 1) - 1)
+    column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
+    if isinstance(exc, LocatedError):
+        exc.location = Location(src.path, line, column)
+    return RubricError(f"{field.kind} 不能编译：{exc.message}", text=field.text,
+                       location=Location(src.path, line, column), cause=exc)
+
+
 def _compile(make: Any, field: Field, src: RubricSource) -> Any:
     try:
         return make()
     except PerfevalError as exc:
-        line = field.line + (getattr(exc, "line", 1) - 1)
-        column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
-        raise RubricError(f"{field.kind} does not compile: {exc.message}", text=field.text,
-                          location=Location(src.path, line, column)) from None
+        raise _failure(exc, field, src) from None
 
 
 def _shift(d: Diagnostic, field: Field) -> Diagnostic:
@@ -218,7 +260,7 @@ def _sums(src: RubricSource) -> Iterator[Diagnostic]:
     level1 = [g for g in src.groups if g.level == 1]
     total = sum((g.points for g in level1), Decimal(0))
     if level1 and total != src.total:
-        yield Diagnostic(Severity.ERROR, "PE301", f"一级指标 add up to {total}分, not 满分 {src.total}分", 1)
+        yield _diag(Severity.ERROR, "PE301", f"一级指标 add up to {total}分, not 满分 {src.total}分", 1)
     for g in src.groups:
         if g.level == 1:
             seconds = [s for s in src.groups if s.level == 2 and s.parent == g.name]
@@ -226,9 +268,8 @@ def _sums(src: RubricSource) -> Iterator[Diagnostic]:
         else:
             kids = [i.points for i in src.indicators if i.level1 == g.parent and i.level2 == g.name]
         if kids and sum(kids, Decimal(0)) != g.points:
-            yield Diagnostic(Severity.ERROR, "PE302",
-                             f"the indicators under {g.name} add up to {sum(kids, Decimal(0))}分, not {g.points}分",
-                             g.line)
+            yield _diag(Severity.ERROR, "PE302",
+                        f"the indicators under {g.name} add up to {sum(kids, Decimal(0))}分, not {g.points}分", g.line)
 
 
 _ARROW = re.compile(r"\s*(?:→|->)\s*")

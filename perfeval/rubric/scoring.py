@@ -27,8 +27,8 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
-from ..rules import GradeTable, Rule, Score, compile_grades
-from ..rules.allowed import allowed_points, allows
+from ..rules_v1 import GradeTable, Rule, Score, compile_grades
+from ..rules_v1.allowed import allowed_points, allows
 from .inputs import department_inputs
 from .reason import Reason
 from .rubric import Rubric, RubricIndicator

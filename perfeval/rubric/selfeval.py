@@ -24,7 +24,7 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text
-from ..rules import Rule, compile_rule, ir
+from ..rules_v1 import Rule, compile_rule, ir
 from ..targets import TargetKind
 from .reason import Reason
 from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge

@@ -19,10 +19,13 @@ from .errors import (
     ZeroDenominatorError,
 )
 from .rule import Rule, Score, compile_rule
+from .tables import Formula, GradeTable, compile_formula, compile_grades
 
 __all__ = [
     "Diagnostic",
     "EvaluationError",
+    "Formula",
+    "GradeTable",
     "JudgementError",
     "MissingInputError",
     "NoBandError",
@@ -32,5 +35,7 @@ __all__ = [
     "Score",
     "Severity",
     "ZeroDenominatorError",
+    "compile_formula",
+    "compile_grades",
     "compile_rule",
 ]

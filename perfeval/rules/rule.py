@@ -301,11 +301,18 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
 
 def _awards(item: ir.Item) -> bool:
     """Whether the item can award anything above zero (a 分值 of 0 only fits a deduction-only item)."""
+    from .run.interpret import eval_expr
+
     if item.options or item.tiers or item.judged or item.parts:
         return True
     for s in item.streams:
         if s.role in (ir.Role.BASE, ir.Role.BONUS):
             for p in s.fn.pieces:
-                if not (isinstance(p.expr, ir.Const) and p.expr.value <= 0):
+                iv = p.interval
+                edge = iv.lo if iv.lo is not None else iv.hi if iv.hi is not None else Decimal(0)
+                try:
+                    if eval_expr(p.expr, edge, Decimal(0), {}, "", None) > 0:
+                        return True
+                except Exception:
                     return True
     return False

@@ -88,12 +88,12 @@ _E, _C = Claim.EXPLICIT, Claim.CONVENTION
 #: Comparators written before their number. 以上/不低于/不少于 include the number (DESIGN.md: a real table
 #: gave full marks at exactly 50% under 不低于50%); 超过/低于/不足 exclude it.
 COMPARATORS: dict[str, Comparator] = {
-    **_cmps("lower", True, _E, "≥ >= 大于等于 大于或等于 不低于 不少于 不小于 达到或超过 达到或高于 高于或等于 超过或等于 不低"),
+    **_cmps("lower", True, _E, "≥ >= 大于等于 大于或等于 不低于 不少于 不小于 达到或超过 达到或高于 高于或等于 超过或等于 不低 至少"),
     **_cmps("lower", True, _C, "达到 到达 达"),
     **_cmps("lower", False, _E, ">"),
     **_cmps("lower", False, _C, "大于 超过 超出 高于 多于 高出 超"),
     **_cmps("equal", True, _E, "为"),
-    **_cmps("upper", True, _E, "≤ <= 小于等于 小于或等于 低于或等于 不高于 不超过 不大于 不多于 未超过 未超出 不超出"),
+    **_cmps("upper", True, _E, "≤ <= 小于等于 小于或等于 低于或等于 不高于 不超过 不大于 不多于 未超过 未超出 不超出 至多"),
     **_cmps("upper", False, _E, "<"),
     **_cmps("upper", False, _C, "小于 低于 不足 不到 少于 未达到 未达 不满 未满 未完成"),
     **_cmps("equal", True, _E, "= 等于"),
@@ -136,7 +136,9 @@ SUFFIXES: dict[str, Suffix] = {
 #: Words after 每 that say which way a step counts from its reference: 每低于5% (below), 每超过1个百分点
 #: (above), 每相差2% (either way). "每差" is a shortfall, "每相差" a distance either way.
 STEP_WORDS: dict[str, str] = {
-    **{w: "below" for w in "低于 降低 下降 减少 低 降 少 差 缺 不足 未达到 下浮".split()},
+    **{w: "below" for w in "低于 降低 下降 减少 低 降 少 缺 不足 未达到 下浮".split()},
+    # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
+    "差": "diff",
     **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误".split()},
     **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 超过或低于 高于或低于 "
                            "超过或不足 超出或低于 增加或减少").split()},
@@ -261,6 +263,7 @@ TOKENS: tuple[TokenKind, ...] = (
               "依次类推", family="schedule"),
     TokenKind("RESPECTIVELY", r"分别|依次", "分别", "分别 (paired in order)", "分别", family="respectively"),
     TokenKind("MISSING", r"(?:由\S{0,12}?)?(?:自行制定|另行制定|另行规定|自行确定)|分段(?=\s*(?:按比例|计分))|系数修正"
+              r"|(?:依其|按其)?与[^,;。:]{0,12}?(?:最优|最好|最高|最低|第一)[^,;。:]{0,12}?的?差距"
               r"|评分办法同(?:前项|上)|(?:按|参照)(?:前项|上项|上述)\S{0,4}?(?:标准|办法)",
               "未给出的规则", "a rule the text says is given elsewhere (自行制定, 分段, 同前项)", "自行制定",
               family="refuse"),
@@ -339,7 +342,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),
     TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),
     TokenKind("REF_END", r"(?<=[%点])为(?:标准|基准|准)(?:值)?", "为标准", "为标准", "为标准", family="reference"),
-    TokenKind("GRADE", r"(?<![分划])(?:评定?|降|定)?为(?:优秀|良好|优|良|中等|中|合格|不合格|差|较差|一般|达标|基本达标|不达标)(?:单位|等次|等级|档)?"
+    TokenKind("GRADE", r"(?<![^\d\s.]分)(?<!划)(?:评定?|降|定)?为(?:优秀|良好|优|良|中等|中|合格|不合格|差|较差|一般|达标|基本达标|不达标)(?:单位|等次|等级|档)?"
               r"(?=\s*(?:[,;。、]|$))",
               "为优", "为优/为良/… (a grade)", "为优", family="grades"),
     # ── operators and punctuation ──
@@ -381,4 +384,7 @@ INPUT_NAMES: dict[str, tuple[str, ...]] = {
     "目标值": ("目标值", "目标", "计划值", "标准值", "target", "A"),
     "上年值": ("上年值", "上年", "last_year"),
     "平均值": ("平均值", "平均", "average"),
+    "本单位值": ("本单位值", "本地值", "本地区值", "本单位", "own"),
+    "第1名值": ("第1名值", "第一名值", "第1名", "first"),
+    "rank": ("名次", "排名", "位次", "rank"),
 }

@@ -43,9 +43,10 @@ __all__ = ["Analysis", "analyse"]
 _ZERO = Decimal(0)
 # Words that only appear where points are scored: a statement carrying one must be understood, never
 # kept as a description (DESIGN.md, "No silent misreading").
-_SCORING = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|扣分|扣除|加分|加记|记分|计分|得分|赋分|给分|满分|不得分|比例|线性|插值|"
-                      r"折算|倒扣|否决|\d\s*分(?![值数为别析配类钟之])")
-_DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式")
+_SCORING = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|(?<![被])扣分|扣除|加分|加记分?|记分|赋分|给分|满分|不得分|比例|线性|插值|"
+                      r"折算|倒扣|否决|\d\s*分(?![值数为别析配类钟之])|(?:按|予以|酌情|进行)(?:计分|得分)")
+_DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式|"
+                          r"逐项计分|百分制|分别计分|综合得分|总得分|得分由高到低|按得分")
 
 
 @attrs.frozen
@@ -101,6 +102,9 @@ def _refusals(stmts: list[Statement], ctx: Context) -> None:
 
 def _check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
     """A statement that earns nothing must not hide scoring words (the first rule)."""
+    if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head):
+        notes.append(ctx.source(s.span))  # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier
+        return
     text = "".join(p.text for p in s.head if isinstance(p, n.Words))
     scoring = _SCORING.search(_DESCRIPTIVE.sub("", text))
     if scoring is not None or any(isinstance(p, n.Per) for p in s.head):
@@ -203,7 +207,7 @@ def _parts(stmts: list[Statement], ctx: Context) -> list[tuple[str, Decimal, lis
     ctx.info("PE200", "分项分别计分后相加", "numbered parts are scored separately and added up", None)
     from .families.counted import mark_key
 
-    return [(mark_key(m) or m, w, g, ()) for (m, g), w in zip(groups.items(), worths.values(), strict=True)
+    return [(mark_key(m) or m, w, g, _words_of(g)) for (m, g), w in zip(groups.items(), worths.values(), strict=True)
             if w is not None]
 
 
@@ -227,7 +231,13 @@ def _parts_by_sentence(stmts: list[Statement], ctx: Context) -> list[tuple[str, 
     ctx.info("PE201", "每句自有分值与扣分上限：分别计分后相加",
              "each sentence is a rule with its own points and cap: scored separately and added up", None)
     circled = "①②③④⑤⑥⑦⑧⑨⑩"
-    return [(circled[i], w, g, ()) for i, (g, w) in enumerate(zip(groups, worths, strict=True)) if w is not None]
+    return [(circled[i], w, g, _words_of(g)) for i, (g, w) in enumerate(zip(groups, worths, strict=True))
+            if w is not None]
+
+
+def _words_of(group: list[Statement]) -> tuple[str, ...]:
+    """The words of a part, by which an input may name it."""
+    return tuple(p.text for s in group for p in s.phrases if isinstance(p, n.Words) and len(p.text) >= 2)
 
 
 def _parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[tuple[str, Decimal, list[Statement], tuple[str, ...]]]:
@@ -237,7 +247,10 @@ def _parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list
     names = [w.strip() for w in re.split(r"和|与|及|、", re.split(r"的", words)[0]) if w.strip()]
     if len(names) < 2:
         names = [f"{i + 1}" for i in range(int(ctx.max_points / each.points))]
-    rest = [s for s in stmts if s is not owner]
+    i = owner.head.index(each) if each in owner.head else -1
+    tail = owner.head[i + 1 :] if i >= 0 else ()
+    rest = [attrs.evolve(owner, head=tail) if s is owner else s for s in stmts
+            if s is not owner or (owner.outcome is not None and owner.outcome is not each)]
     total = each.points * len(names)
     if total != ctx.max_points:
         ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",

@@ -158,6 +158,10 @@ def conditions(head: tuple[Node, ...] | list[Node]) -> list[Cond]:
 def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
     """The condition the phrases of a statement's head state, or None when they state none."""
     head = [p for p in head if not _descriptive_number(p, head)]
+    head = _without_situation(head)
+    missed = _missed_requirement(head)
+    if missed is not None:
+        return missed
     conds = [i for i, p in enumerate(head) if isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal
                                                          | n.Deviation | n.Point | n.Described | n.Definition)]
     if not conds:
@@ -179,14 +183,15 @@ def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
         return None
     if isinstance(p, n.Described):
         return _described(p, rest, span, subject)
-    if isinstance(p, n.Point) and rest and isinstance(rest[0], n.Described):
-        # 80% ≤ x < 88%: the first comparator reads right to left.
-        hi_part = next((c for c in rest if isinstance(c, n.Compare)), None)
-        lo = _flipped(rest[0].cmp, p.value)
-        if hi_part is not None:
-            _, hi = _from_compare(hi_part.cmp, hi_part.value, hi_part.incl)
-            return Cond(lo, hi, span, (p.value, hi_part.value), subject=subject)
-        return Cond(lo, None, span, (p.value,), subject=subject)
+    if isinstance(p, n.Point) and (p.chain is not None or rest and isinstance(rest[0], n.Described)):
+        # 80% ≤ x < 88% · 85 > 总分 ≥ 75: the first comparator reads right to left.
+        chain = p.chain if p.chain is not None else rest[0].cmp  # type: ignore[union-attr]
+        first = _flipped(chain, p.value)
+        other = next((c for c in rest if isinstance(c, n.Compare)), None)
+        lo2, hi2 = _from_compare(other.cmp, other.value, other.incl) if other is not None else (None, None)
+        if chain.side == "upper":  # 80 ≤ x: the number bounds x from below
+            return Cond(first, hi2, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
+        return Cond(lo2, first, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
     if isinstance(p, n.Compare):
         lo, hi = _from_compare(p.cmp, p.value, p.incl)
         more = next((c for c in rest if isinstance(c, n.Compare)), None)
@@ -240,6 +245,35 @@ def _subject_reference(subject: str | None, numbers: list[Node]) -> tuple[str | 
     return REFERENCE_WORDS[word], share
 
 
+def _without_situation(head: list[Node]) -> list[Node]:
+    """当实际入库户数小于登记户数时，…: a situation the rule is for, not a condition on the value scored."""
+    for i, p in enumerate(head):
+        if isinstance(p, n.Words) and p.text.endswith("时") and i + 1 < len(head) and \
+                any(isinstance(q, n.Described | n.Compare) for q in head[:i]):
+            return [q for q in head[i + 1 :]]
+    return head
+
+
+def _missed_requirement(head: list[Node]) -> Cond | None:
+    """年内至少2次…，未完成的扣1.5分: a requirement, then 未完成的 — the values that miss the requirement."""
+    negations = [i for i, p in enumerate(head) if isinstance(p, n.Described) and p.cmp.side == "upper"
+                 and p.cmp.word in ("未完成", "未达到", "未达", "不足", "不到")]
+    if not negations:
+        return None
+    i = negations[-1]
+    after = head[i + 1 :]
+    if any(isinstance(p, n.Point | n.Bound | n.Compare | n.Range) for p in after) or i == 0:
+        return None
+    before = condition(head[:i])
+    if before is None or not before.numeric or before.ref is not None:
+        return None
+    lo = None if before.hi is None else Side(before.hi.value, not before.hi.inclusive, before.hi.claim)
+    hi = None if before.lo is None else Side(before.lo.value, not before.lo.inclusive, before.lo.claim)
+    if lo is not None and hi is not None:
+        return None
+    return attrs.evolve(before, lo=lo, hi=hi, span=before.span.to(head[i].span))
+
+
 def _descriptive_number(p: Node, head: list[Node]) -> bool:
     """表3的本年登记户数 · 119消防日: a bare number inside words is part of a name, not a condition."""
     if not isinstance(p, n.Point) or p.value.kind != "num" or p.incl is not None:
@@ -247,7 +281,7 @@ def _descriptive_number(p: Node, head: list[Node]) -> bool:
     i = head.index(p)
     before = head[i - 1] if i else None
     after = head[i + 1] if i + 1 < len(head) else None
-    return isinstance(before, n.Words) and isinstance(after, n.Words) and not after.text.startswith(("的", "以"))
+    return isinstance(before, n.Words) and isinstance(after, n.Words) and not after.text.startswith("以")
 
 
 def _constant(expr: object) -> Decimal | None:

@@ -187,7 +187,9 @@ def classify(s: Statement) -> Reading:
         return Reading("average", s, cond)
     if isinstance(out, n.Discretion):
         return Reading("judged", s, cond)
-    if isinstance(out, n.Proportional | n.Overspend | n.Linear | n.ScoreFormula | n.InlineFormula | n.RankProp):
+    if isinstance(out, n.RankProp):
+        return Reading("rank", s, cond)
+    if isinstance(out, n.Proportional | n.Overspend | n.Linear | n.ScoreFormula | n.InlineFormula):
         return Reading("computed", s, cond)
     if isinstance(out, n.Double):
         return Reading("double", s, cond)
@@ -196,6 +198,12 @@ def classify(s: Statement) -> Reading:
         bonus = out if isinstance(out, n.Bonus) else None
         if pers:
             info = step_info(pers[-1])
+            words = "".join(p.text for p in s.head if isinstance(p, n.Words))
+            if info.counts and info.direction in ("above", "below") and not info.late and \
+                    any(w in words for w in ("相比", "对比", "比上年", "较上年", "同比")):
+                # 与上年度相比，每增加1个公益岗位的，加0.1分: a step on the change against last year.
+                info = attrs.evolve(info, counts=False, ref=info.ref or "上年值")
+                return Reading("step", s, cond, info, deduct=deduct, bonus=bonus)
             if info.counts or (info.size is None and info.unit is None and not info.rank):
                 return Reading("count", s, cond, info, deduct=deduct, bonus=bonus)
             return Reading("rank_step" if info.rank else "step", s, cond, info, deduct=deduct, bonus=bonus)

@@ -75,6 +75,7 @@ def _ends_sentence(sep: str) -> bool:
 
 
 _CALC = ("计分", "计算", "得分", "计算得分", "进行计算", "记分")
+_CONNECTIVES = frozenset({"同时", "并", "且", "并且", "但", "而", "另", "此外", "同时还", "并且还", "本项", "该项", "此项"})
 
 
 def _scores(formula: n.InlineFormula, after: list[Node]) -> bool:
@@ -132,11 +133,18 @@ def statements(standard: Standard) -> list[Statement]:
                     continue
                 # Connecting words before it (同时, 并) carry nothing: the modifier binds to the statement
                 # before it in the same sentence, or stands for the whole standard.
-                joined = head and all(isinstance(h, n.Words) for h in head)
-                if out and out[-1].sentence == sentence and (not head or joined):
+                joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
+                connective = joined and all(isinstance(h, n.Punct) or h.text in _CONNECTIVES for h in head)
+                if out and out[-1].sentence == sentence and (not head or connective):
                     last = out[-1]
                     out[-1] = attrs.evolve(last, modifiers=(*last.modifiers, p))
-                    head = [] if joined else head
+                    head = []
+                    continue
+                if joined:
+                    # 按上述各条扣除相应分值时，均不实行倒扣: the words say what the modifier governs
+                    span = head[0].span.to(p.span)
+                    out.append(Statement(tuple(head), None, (p,), sentence, mark, span, mark_fresh))
+                    head = []
                     continue
                 if head:
                     close(None, head_sentence)

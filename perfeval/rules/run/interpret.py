@@ -537,14 +537,15 @@ def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
     given = dict(inputs)
     if isinstance(value, Mapping):
         given.update({str(k): v for k, v in value.items()})
+    elif isinstance(value, list | tuple) and (not value or all(isinstance(v, str) for v in value)) and \
+            all(str(v) in {p.key for p in item.parts} for v in value):
+        # ["①"]: the parts met (每项任务各2分，按期完成的计满分)
+        given.update({p.key: p.key in {str(v) for v in value} for p in item.parts})
     elif isinstance(value, list | tuple) and len(value) == len(item.parts):
         given.update({p.key: v for p, v in zip(item.parts, value, strict=True)})
     elif value is not None:
         raise JudgementError("unknown_input", text, name=str(value), expected="、".join(p.key for p in item.parts))
-    for part in item.parts:  # a part may also be named by its words (高标准农田项目)
-        for name in part.names:
-            if name in given and part.key not in given:
-                given[part.key] = given.pop(name)
+    _name_parts(item, given, text)
     low = high = arith.ZERO
     bonus = arith.ZERO
     veto = None
@@ -574,6 +575,20 @@ def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         if trace is not None and out.points is not None:
             trace.append(TraceStep("part_points", (part.key, out.points)))
     return _done(item, low, high, bonus, veto, trace, assessor)
+
+
+def _name_parts(item: ir.Item, given: dict[str, Any], text: str) -> None:
+    """A part may be named by its words (高标准农田项目), or by a name sharing the most with them (拖延时间)."""
+    from .names import common
+
+    keys = {p.key for p in item.parts}
+    for name in [k for k in given if k not in keys and k not in ASSESSOR]:
+        exact = [p for p in item.parts if name in p.names]
+        scored = [(max((common(name, w) for w in p.names), default=0), p) for p in item.parts if p.key not in given]
+        best = max((s for s, _ in scored), default=0)
+        winners = exact or [p for s, p in scored if s == best and best >= 2]
+        if len(winners) == 1:
+            given[winners[0].key] = given.pop(name)
 
 
 def stream_gaps(stream: ir.Stream) -> tuple[str, ...]:

@@ -125,6 +125,10 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
             for s in flags:
                 assigned.setdefault(s.key, s.key in listed)
             continue
+        main = next((st for st in streams if not st.key and name in st.value.names), None)
+        if main is not None and "" not in assigned:
+            assigned[""] = value  # 处数: the count of a standard with one stream, by its unit
+            continue
         found = _stream_for(name, keyed, assigned)
         if found is not None:
             key, inverted = found
@@ -138,7 +142,9 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
             continue
         group = canonical(name)
         if group in by_group and by_group[group] not in named:
-            named[by_group[group]] = value
+            for a in accepted:  # 目标值 also fills 标准值 when the formula says 标准值
+                if canonical(a) == group and a not in named:
+                    named[a] = value
             continue
         left.append((name, value))
     for name, value in left:
@@ -154,6 +160,10 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
         near = [a for a in accepted if a not in named and common(name, a) >= 2]
         if len(near) == 1:
             named[near[0]] = value
+            continue
+        close = [target for alias, target in aliases.items() if common(name, alias) >= 2 and target not in named]
+        if len(set(close)) == 1:
+            named[close[0]] = value  # 本年登记户数: the words the standard names the value with
             continue
         expected = sorted({*keyed, *accepted}) or ["value"]
         raise JudgementError("unknown_input", text, name=name, expected="、".join(expected))

@@ -29,10 +29,11 @@ _TEXT_LIKE = (r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?
               r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.%])"
               r"|[一二三四五六七八九十百\d]+分之[一二三四五六七八九十百\d]+"
               r"|第[一二三四五六七八九十百\d]+(?:条|章|款|节|项(?=[^扣得计]))"
-              r"|“(?![≤≥<>]|一票否决)[^”\n]{1,24}”|上一年度?|近[一二两三四五\d]年")
+              r"|“(?![≤≥<>]|一票否决)[^”\n]{1,24}”|上一年度?|近[一二两三四五\d]年"
+              r"|[A-Z][A-Za-z]{0,5}\d+(?:\.\d+)?(?![\d%])")  # NO2, PM2.5, SO2: names, not numbers
 # A parenthesised aside with no number or operator in it (部门(单位), (无论超过或不足)) is description,
 # unless it is itself a phrase such as (含) or (不含).
-_ASIDE = r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])[^()\d%/×*+=÷<>≥≤\-\n\u25a1]*\)"
+_ASIDE = r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])[^()\d%/×*+=÷<>≥≤\-\n\u25a1分扣]*\)"
 _SUBRULE = re.compile(TOKEN_KINDS["SUBRULE"].pattern)
 _ITEM_MARKS = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
 # After these a line break ends the clause (an item's "(1分)", a standard's last words); elsewhere a break

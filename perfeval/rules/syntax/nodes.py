@@ -354,16 +354,22 @@ class Deviation(Node):
 
 @attrs.frozen
 class Point(Node):
-    """100%计满分 · 98%(含98%)不扣分: a single number (and any claim written right after it)."""
+    """100%计满分 · 98%(含98%)不扣分: a single number (and any claim written right after it).
+
+    ``chain`` is the comparator when points open a chained comparison (80分≤总分<90分).
+    """
 
     value: Num
     incl: tuple[bool, Decimal | None] | None
     span: Span
+    chain: Comparator | None = None
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
         incls = _incls(children)
-        return cls(_value(children)[0], incls[0] if incls else None, _span(children))
+        cmps = _tokens(children, "CMP")
+        return cls(_value(children)[0], incls[0] if incls else None, _span(children),
+                   _cmp(cmps[0]) if cmps else None)
 
 
 @attrs.frozen
@@ -565,6 +571,7 @@ class Rank(Node):
     values: tuple[Decimal, ...]
     dash: bool
     span: Span
+    suffix: str | None = None
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
@@ -575,7 +582,9 @@ class Rank(Node):
             return cls("倒数第" if text.startswith("倒数") else "第", values, False, _span(children))
         word = str(_tokens(children, "RANK")[0])
         nums = _value(children)
-        return cls(word, tuple(n.value for n in nums), bool(_tokens(children, "DASH")), _span(children))
+        suffix = _tokens(children, "SUFFIX")
+        return cls(word, tuple(n.value for n in nums), bool(_tokens(children, "DASH")), _span(children),
+                   str(suffix[0]) if suffix else None)
 
 
 # ── caps, floors and signs ──────────────────────────────────────────────────────────────────

@@ -146,13 +146,14 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
     for r in zeros or []:
         s = r.statement
         words = "".join(p.text for p in s.head if isinstance(p, n.Words)).strip("，,的 ")
-        names = (words, re.sub(r"^(?:未|没有|无|不)", "", words), re.sub(r"未|没有", "", words))
+        positive = re.sub(r"未|没有", "", words, count=1)
+        names = (words, positive)
         pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
                   ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(_ZERO), s.span,
                            ctx.source(s.span), zero=True))
         streams.append(ir.Stream(_mark(len(streams)), ctx.source(s.span), s.span,
                                  ir.Value(ir.Kind.FLAG, names=tuple(dict.fromkeys(n_ for n_ in names if n_)),
-                                          negated=words.startswith(("未", "没有", "无", "不"))),
+                                          negated=positive != words),
                                  ir.Piecewise(pieces), ir.Role.DEDUCT))
     total = sum((r.amount.points or _ZERO for r in readings if r.amount is not None), _ZERO)
     if total != P:

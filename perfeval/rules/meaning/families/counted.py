@@ -137,6 +137,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     per_case = [r for r in counts if r.role == "count"]
     additive = bool(per_case) and len(per_case) == len(counts) and all(
         r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case)
+    awards = [a for a in awards if not _paired(a, readings)]
     if awards:
         first = awards[0]
         pts = first.amount.points if first.amount and first.amount.points is not None else P
@@ -149,11 +150,12 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                  first.statement.span)
     elif additive and counts:
         base = _ZERO
-    keyed = _keys(counts)
+    cases = _respectively(counts)
+    keyed = _keys([c[0] for c in cases])
     previous: tuple[Decimal, Decimal] | None = None
-    for r, key in zip(counts, keyed, strict=True):
+    for (r, listed, case_words), key in zip(cases, keyed, strict=True):
         s = r.statement
-        label = ctx.source(s.span)
+        label = ctx.source(s.span) if not case_words else case_words
         cap = _cap(s)
         if cap is not None and mods.carry and cap >= P:
             cap = None  # 扣完10分后在总分中继续扣减: past the 10 points the rest is carried
@@ -180,7 +182,9 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         role = ir.Role.BONUS if (r.bonus is not None or (r.deduct is None and r.amount is not None)) else ir.Role.DEDUCT
         if role is ir.Role.BONUS and base == P and r.deduct is None and not awards:
             role = ir.Role.BONUS
-        amount = _amount(r)
+        amount = listed
+        if case_words:
+            words = case_words
         if r.role == "count" or (r.role == "oneoff" and _until_zero_sentence(s, stmts)):
             if r.role == "oneoff":
                 ctx.info("PE161", f"{label!r} 后有“扣完为止”，读作每发现一次扣 {amount[1].normalize():f} 分",
@@ -221,6 +225,37 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         only = streams[0]
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
     return _item(streams, base, ctx, mods, readings)
+
+
+def _paired(award: Reading, readings: list[Reading]) -> bool:
+    """落实…的记1.5分，未落实的扣除该1.5分: an award whose opposite deducts the same — one yes/no stream."""
+    i = readings.index(award)
+    nxt = readings[i + 1] if i + 1 < len(readings) else None
+    pts = award.amount.points if award.amount is not None else None
+    return nxt is not None and nxt.role == "oneoff" and nxt.deduct is not None and pts is not None \
+        and nxt.deduct.high == pts
+
+
+def _respectively(readings: list[Reading]) -> list[tuple[Reading, tuple[Decimal, Decimal], str]]:
+    """漏报一户或已报，但材料不实的分别扣0.5分、2分: one case per amount, the cases split at 或."""
+    out: list[tuple[Reading, tuple[Decimal, Decimal], str]] = []
+    for r in readings:
+        values = r.deduct.values if r.deduct is not None else ()
+        if not values:
+            out.append((r, _amount(r), ""))
+            continue
+        words = []
+        for p in r.statement.head:
+            if isinstance(p, n.Words) and p.text.startswith(("或", "或者")) and words:
+                words.append(p.text.lstrip("或者"))
+            elif isinstance(p, n.Words):
+                words[-1:] = [(words[-1] if words else "") + p.text]
+            elif isinstance(p, n.Point) and words:
+                words[-1] += p.value.text
+        if len(words) != len(values):
+            words = [f"{i + 1}" for i in range(len(values))]
+        out += [(r, (v, v), w.strip("，,的 ")) for v, w in zip(values, words, strict=True)]
+    return out
 
 
 def _merged(readings: list[Reading]) -> list[Reading]:
@@ -301,7 +336,8 @@ def _band_stream(key: str, r: Reading, ctx: Context, label: str, s: Statement, c
     value = ir.Value(kind, names=_names(_words(s)))
     if c.ref is not None:
         derive = ir.Op("/", ir.Input("实际值"), ir.Input(c.ref)) if c.share else ir.Op("-", ir.Input("实际值"), ir.Input(c.ref))
-        value = ir.Value(kind, derive=derive, needs=("实际值", c.ref))
+        aliases = ((c.subject.strip("的在 "), "实际值"),) if c.subject else ()
+        value = ir.Value(kind, derive=derive, needs=("实际值", c.ref), aliases=aliases)
     return ir.Stream(key, label, s.span, value, ir.Piecewise(tuple(sorted(pieces, key=_order))), ir.Role.DEDUCT, cap)
 
 
@@ -312,6 +348,8 @@ def _order(p: ir.Piece) -> tuple[bool, Decimal]:
 def _keys(readings: list[Reading]) -> list[str]:
     """①②③ in order of appearance, or the printed marks (5, 6 …); two clauses inside one mark: ③-1, ③-2."""
     marks = [mark_key(r.statement.mark) for r in readings]
+    if len(set(id(r) for r in readings)) != len(readings):
+        marks = [None] * len(readings)  # 分别: the cases of one clause are numbered in order
     if all(m is not None for m in marks) and len(set(marks)) > 1:
         out: list[str] = []
         for i, m in enumerate(marks):

@@ -95,6 +95,17 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
             target = bonus if r.bonus is not None else drafts
             for cond in conditions([p for p in s.head if not isinstance(p, n.Per)]) or [r.cond]:
                 cond = _at_reference(cond, value)
+                literal = any(isinstance(q, n.Bound) and q.suffix.side == "upper" for q in s.head)
+                if r.deduct is not None and cond.lo is None and cond.hi is not None and cond.hi.value > 0 \
+                        and value.ref is None and not cond.either_way and literal:
+                    # 4%以内扣0.5分: a share of failures; none at all (0%) has nothing to deduct.
+                    cond = attrs.evolve(cond, lo=Side(Decimal(0), False, Claim.EXPLICIT))
+                    if not any(d.hi is not None and d.hi.value == 0 for d in drafts):
+                        zero = Side(Decimal(0), True, Claim.EXPLICIT)
+                        drafts.append(Draft(zero, zero, ir.MaxPoints(), s.span, ""))
+                        ctx.info("PE114", f"{label!r}：没有问题（{show(Decimal(0), value.kind)}）时不扣分",
+                                 f"{label!r}: with nothing found ({show(Decimal(0), value.kind)}) nothing is deducted",
+                                 s.span)
                 if cond.numeric:
                     target.append(Draft(cond.lo, cond.hi, expr, s.span, label, veto=veto,
                                         either_way=cond.either_way or _fluctuates(s), judged=_judged(r)))
@@ -103,6 +114,10 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                                         veto=veto))
         elif r.role == "step":
             steps.append(r)
+        elif r.role == "rank":
+            from .rank import rank_drafts
+
+            drafts += rank_drafts(r, ctx)
         elif r.role == "award":
             if s.has(n.Otherwise):
                 otherwise.append(r)
@@ -125,6 +140,11 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     for r in steps:
         made = _steps(r, ctx, value, drafts, mods, reference, examples)
         (bonus if r.bonus is not None else drafts).extend(made)
+    for r in readings:
+        if r.role == "rank_step":
+            from .rank import rank_step_drafts
+
+            drafts += rank_step_drafts(r, ctx, drafts)
     ladders = [r for r in readings if any(isinstance(m, n.Schedule) for m in r.statement.modifiers)]
     if ladders or mods.schedule:
         span = (ladders[0] if ladders else readings[0]).statement.span
@@ -149,12 +169,15 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
     """农村改厕验收合格率76%以下的计0分 · 逾期2个工作日扣0.3分…: a standard that only says what fails keeps
     the 分值 for the values it does not name (on the side away from its failing values)."""
     P = ctx.max_points
-    if not drafts or any(_earns_full(d.expr, P) for d in drafts):
+    if not drafts or any(_earns_full(d, P) for d in drafts):
         return drafts
     if any(d.described is not None and d.lo is None and d.hi is None for d in drafts):
         return drafts
     out = list(drafts)
-    for lo, hi in _gaps_of(drafts):
+    open_ends = [(lo, hi) for lo, hi in _gaps_of(drafts) if lo is None or hi is None]
+    if len(open_ends) != 1:
+        return drafts  # failing values on a bounded stretch: what lies on either side is not said
+    for lo, hi in open_ends:
         if lo is None or hi is None:
             out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, "", weak=False))
             region = render_interval(ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
@@ -165,9 +188,34 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
     return out
 
 
-def _earns_full(e: ir.Expr, P: Decimal) -> bool:
-    return isinstance(e, ir.MaxPoints) or (isinstance(e, ir.Const) and e.value >= P) or not isinstance(
-        e, ir.Const | ir.MaxPoints | ir.Op) or (isinstance(e, ir.Op) and not isinstance(e.right, ir.Const))
+def _earns_full(d: Draft, P: Decimal) -> bool:
+    """Whether a draft can earn the whole 分值 (at the edge of its region, where steps have not begun)."""
+    edge = d.lo.value if d.lo is not None else d.hi.value if d.hi is not None else Decimal(0)
+    try:
+        return _at(d.expr, edge, P) >= P
+    except (ArithmeticError, TypeError):
+        return True
+
+
+def _at(e: ir.Expr, x: Decimal, P: Decimal) -> Decimal:
+    """The value of ``e`` at ``x`` (a compile-time estimate for the checks; scoring uses the run stage)."""
+    if isinstance(e, ir.Const):
+        return e.value
+    if isinstance(e, ir.MaxPoints):
+        return P
+    if isinstance(e, ir.X):
+        return x
+    if isinstance(e, ir.Steps):
+        d = _at(e.distance, x, P)
+        return Decimal(0) if d <= 0 else (d / e.size).to_integral_value(rounding="ROUND_FLOOR")
+    if isinstance(e, ir.Min):
+        return min(_at(e.left, x, P), _at(e.right, x, P))
+    if isinstance(e, ir.Abs):
+        return abs(_at(e.arg, x, P))
+    if isinstance(e, ir.Op):
+        a, b = _at(e.left, x, P), _at(e.right, x, P)
+        return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a / b
+    raise TypeError(e)
 
 
 _FULL_WORDS = re.compile(r"全额|足额|全部完成|按期完成|完成[^,;。的]{0,12}?(?:目标|任务|计划)|达到[^,;。的]{0,8}?(?:目标|标准)")
@@ -177,8 +225,9 @@ def _full_words(r: Reading, value: ValueInfo, readings: list[Reading]) -> Side |
     """资金按期全额到位的计满分 · 完成年度目标的得8分: for a rate with no number written, the whole (100%)."""
     if value.kind is not ir.Kind.RATE or value.ref is not None:
         return None
-    if any(o.cond is not None and o.cond.numeric and o.role in ("band", "computed") for o in readings):
-        return None
+    described = any(isinstance(p, n.Described) for p in r.statement.head)
+    if described and any(o.cond is not None and o.cond.numeric and o.role in ("band", "computed") for o in readings):
+        return None  # 达到或超过标准值得分，未达到90%…: the standard value is the 90%, not 100%
     words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
     if _FULL_WORDS.search(words) and not words.startswith(("未", "超额")):
         return Side(Decimal(1), True, Claim.CONVENTION)
@@ -207,7 +256,7 @@ def _fluctuates(s: object) -> bool:
     head = getattr(s, "head", ())
     words = "".join(p.text for p in head if isinstance(p, n.Words))
     bound = any(isinstance(p, n.Bound) and p.suffix.word in ("以内", "之内") for p in head)
-    return bound and any(w in words for w in ("浮动", "偏差", "偏离", "相差"))
+    return bound and any(w in words for w in ("浮动", "偏差", "偏离"))
 
 
 def _judged(r: Reading) -> tuple[ir.Expr, ir.Expr] | None:
@@ -373,10 +422,22 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
     if not words:
         return drafts
     if not written:
-        if len(words) == 1:
-            # 完成目标得满分 with nothing else: the value either meets it or not — not a numeric standard.
+        if value.ref is None:
             return drafts
-        return drafts
+        # 完成年度减排进度目标的得30分，未完成的不得分: meeting the reference or not.
+        at = Decimal(1) if value.share else Decimal(0)
+        out2: list[Draft] = []
+        for d in words:
+            if d.described == "lower":
+                lo, hi = Side(at, True, Claim.CONVENTION), None
+            else:
+                lo, hi = None, Side(at, False, Claim.CONVENTION)
+            same = next((i for i, e in enumerate(out2) if (e.lo, e.hi) == (lo, hi) and e.expr == d.expr), None)
+            if same is not None:
+                out2[same] = attrs.evolve(out2[same], veto=out2[same].veto or d.veto)
+                continue
+            out2.append(attrs.evolve(d, lo=lo, hi=hi, described=None))
+        return out2
     gaps = _gaps_of(written)
     out = list(written)
     for d in words:
@@ -405,7 +466,8 @@ def _complement(drafts: list[Draft], r: Reading, ctx: Context) -> list[Draft]:
     return [Draft(lo, hi, expr, r.statement.span, label) for lo, hi in _gaps_of(drafts)]
 
 
-def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool = False) -> list[ir.Piece]:
+def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool = False,
+           contiguous: bool = False) -> list[ir.Piece]:
     """Resolve every shared edge and build the pieces; overlaps and gaps become diagnostics.
 
     A value on an edge that two bands claim with equal strength is an overlap: the rule still compiles,
@@ -415,6 +477,7 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
     percent = value.kind is ir.Kind.RATE
     drafts = _successive(drafts, ctx, percent)
     drafts = _widen_points(drafts, ctx, value)
+    drafts = _contiguous(drafts, ctx, value, contiguous)
     intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts])
     for rd in readings:
         d = drafts[rd.owner]
@@ -448,6 +511,35 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
     if complete:
         return _completed(pieces)
     return pieces
+
+
+def _unit_step(value: ValueInfo) -> Decimal:
+    return Decimal("0.01") if value.kind is ir.Kind.RATE else Decimal(1)
+
+
+def _whole(x: Decimal, step: Decimal) -> bool:
+    return (x / step) == (x / step).to_integral_value()
+
+
+def _contiguous(drafts: list[Draft], ctx: Context, value: ValueInfo, always: bool = False) -> list[Draft]:
+    """85-99% · 70-84% · 0%-20% 与 21%-50%: whole-number ranges that leave one unit between them run up to the
+    next one (DESIGN.md: the published intent is contiguous; a rate carries decimals), so 99.5% is in 85-99%."""
+    step = _unit_step(value)
+    los = {d.lo.value: d for d in drafts if d.lo is not None}
+    out = []
+    for d in drafts:
+        ranged = d.lo is not None and d.lo.value < (d.hi.value if d.hi else d.lo.value)
+        if d.hi is not None and (ranged or (always and d.lo is None)) and \
+                (always or d.hi.claim is not Claim.EXPLICIT) and _whole(d.hi.value, step) and \
+                (d.lo is None or _whole(d.lo.value, step)):
+            nxt = los.get(d.hi.value + step)
+            if nxt is not None and nxt is not d:
+                shown = show(d.hi.value + step, value.kind, value.unit)
+                ctx.info("PE113", f"{d.label!r} 连续到 {shown}（整数区间之间不留空档）",
+                         f"{d.label!r} runs up to {shown} (whole-number ranges leave no gap)", d.span)
+                d = attrs.evolve(d, hi=Side(d.hi.value + step, False, Claim.EXPLICIT))
+        out.append(d)
+    return out
 
 
 def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:

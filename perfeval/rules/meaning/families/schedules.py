@@ -97,8 +97,8 @@ def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span:
     label = ctx.source(span)
     last = vs[-1]
     assert last is not None
-    one_wide = top.hi is not None and top.hi.value == top.lo.value + size
-    if (delta < 0 or cap is not None) and (top.hi is None or one_wide) and not _bounded_above(others, top.lo.value):
+    one_wide = top.hi is None or top.hi.value in (top.lo.value, top.lo.value + size)
+    if (delta < 0 or cap is not None) and one_wide and not _bounded_above(others, top.lo.value):
         # The ladder goes on upwards: one more rung every ``size``.
         counted = ir.Steps(ir.Op("-", ir.X(), ir.Const(top.lo.value)), size, ir.StepMode.WHOLE)
         expr: ir.Expr = ir.Op("+", ir.Const(last), ir.Op("*", ir.Const(delta), counted))

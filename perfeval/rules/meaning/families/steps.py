@@ -83,6 +83,11 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     base: ir.Expr = ir.MaxPoints()
     if value.ref is not None and (info.ref is not None or region is None and reference is None):
         ref = Decimal(0)  # the value is already the difference from the named reference
+    if region is not None and direction in (None, "diff"):
+        # 高于年度目标值的，…每差2微克/立方米扣0.4分: the condition says which side the steps count on.
+        direction = "above" if region.lo is not None and region.hi is None else "below"
+    if direction == "diff":
+        direction = "below"
     if region is not None and not (value.ref is not None and region.ref is None and ref is not None):
         # 低于90%的，每降低1个百分点扣0.2分: the condition's edge is the reference.
         edge = region.hi if direction == "below" or (direction is None and region.hi is not None) else region.lo

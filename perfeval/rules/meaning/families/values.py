@@ -84,12 +84,17 @@ def value_of(readings: list[Reading], ctx: Context,
             formula_input = names[0]
         elif len(names) > 1:
             named = names
-    definitions = definitions + _inline_definitions(readings)
+    definitions = definitions + _inline_definitions(readings) + [
+        p for r in readings for p in r.statement.head if isinstance(p, n.Definition)]
+    if ref is None and any(isinstance(r.statement.outcome, n.Overspend) for r in readings):
+        ref, share = "目标值", True  # 按超支比例扣减: the cost against its target, as a ratio
     derive: ir.Expr | None = None
     needs: tuple[str, ...] = ()
     if ref is not None:
         if kind is ir.Kind.NUMBER:
             kind = ir.Kind.QUANTITY
+        if kind is ir.Kind.COUNT:
+            kind = ir.Kind.NUMBER  # a change against last year's count: it may be negative
         derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
         needs = ("实际值", ref)
         ctx.info("PE120", f"与{ref}比较：需要给出 实际值 和 {ref}" + ("（按比值）" if share else "（按差值）"),
@@ -106,9 +111,15 @@ def value_of(readings: list[Reading], ctx: Context,
         kind = ir.Kind.RATE
     info = ValueInfo(kind, unit, ref, share, formula_input=formula_input)
     names = (formula_input,) if formula_input else ()
+    if kind is ir.Kind.RANK:
+        from ...vocabulary import INPUT_NAMES
+
+        names = INPUT_NAMES["rank"]
+    subject = next((r.cond.subject for r in readings if r.cond is not None and r.cond.ref and r.cond.subject), None)
+    aliases = ((subject.strip("的在 "), "实际值"),) if subject and ref is not None else ()
     if named and derive is None:
         return info, ir.Value(ir.Kind.NUMBER, unit, needs=named)
-    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs)
+    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases)
 
 
 def _inline_definitions(readings: list[Reading]) -> list[n.Definition]:

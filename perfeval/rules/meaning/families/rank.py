@@ -1,0 +1,120 @@
+"""Rank scoring: 排名前3名的得满分，4-8名扣0.5分，9名以后扣1.5分 · 第1名得4分，之后每位次递减0.25分.
+
+DESIGN.md, "Rank": the input is a whole number ≥ 1 (3.5 is an input error, not a gap between bands).
+前3名 is 1..3, 4-8名 is exactly 4..8 (integer ranks leave no gap), 9名以后 is 9 and after; 倒数第1、第2、第3名
+的分别计3分、2.8分、2.6分 counts places from the bottom (the input is that place); 每后移一位扣0.2分 and
+之后每位次递减0.25分 deduct per place after the first (分值 − 0.2 × (rank − 1)); 第2-8名按与第1名的比例得分
+scores 分值 × own value ÷ the first place's value (inputs 本单位值 and 第1名值).
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("在全市考核中排名前3名的得满分,4-8名扣0.5分,9名以后扣1.5分"), Decimal(3)).item
+>>> item.streams[0].value.kind.value
+'rank'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...syntax import nodes as n
+from ...vocabulary import Claim
+from .. import ir
+from ..context import Context
+from ..intervals import Side
+from ..roles import Reading
+from .common import amount_expr
+from .piecewise import Draft
+
+__all__ = ["OWN", "FIRST", "rank_drafts", "rank_step_drafts"]
+
+#: The inputs of 按与第1名的比例得分: the unit's own value and the first place's.
+OWN, FIRST = "本单位值", "第1名值"
+_ONE = Decimal(1)
+
+
+def _sides(rank: n.Rank, after: list[n.Node]) -> tuple[Side | None, Side | None] | None:
+    vals = rank.values
+    if not vals:
+        return None
+    explicit = Claim.EXPLICIT
+    if rank.word == "前":
+        return Side(_ONE, True, explicit), Side(vals[0], True, explicit)
+    if rank.dash and len(vals) == 2:
+        return Side(vals[0], True, explicit), Side(vals[1], True, explicit)
+    suffix = rank.suffix or next((p.text for p in after if isinstance(p, n.Words)
+                                  and p.text.startswith(("以后", "之后"))), None)
+    if len(vals) == 1:
+        v = vals[0]
+        if suffix is not None and suffix.endswith(("以上", "以后", "之后")):
+            return Side(v, True, explicit), None
+        return Side(v, True, explicit), Side(v, True, explicit)
+    return None
+
+
+def _amount(r: Reading, P: Decimal) -> ir.Expr:
+    if r.deduct is not None and r.deduct.high is not None:
+        return ir.Op("-", ir.MaxPoints(), ir.Const(r.deduct.high))
+    return amount_expr(r.amount, P)
+
+
+def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
+    """The places a rank statement names, and what they earn."""
+    s = r.statement
+    label = ctx.source(s.span)
+    P = ctx.max_points
+    ranks = [p for p in s.head if isinstance(p, n.Rank) and p.values]
+    if not ranks:
+        if r.cond is not None and r.cond.numeric:
+            return [Draft(r.cond.lo, r.cond.hi, _amount(r, P), s.span, label)]
+        return []
+    rank = ranks[-1]
+    if rank.word.startswith("倒数"):
+        ctx.info("PE191", "倒数名次：输入为从末位数起的名次（倒数第1名为1）",
+                 "places from the bottom: the input is the place counted from the last (the last is 1)", s.span)
+    if isinstance(s.outcome, n.PointsList) or (r.amount is not None and r.amount.values):
+        values = r.amount.values if r.amount is not None else ()
+        places = list(rank.values)
+        if rank.dash and len(places) == 2:
+            places = [places[0] + i for i in range(int(places[1] - places[0]) + 1)]
+        if len(places) != len(values):
+            raise ctx.fail("cond_without_points", s.span, clause=label)
+        return [Draft(Side(k, True, Claim.EXPLICIT), Side(k, True, Claim.EXPLICIT), ir.Const(v), s.span, label)
+                for k, v in zip(places, values, strict=True)]
+    after = s.head[s.head.index(rank) + 1 :]
+    sides = _sides(rank, list(after))
+    if sides is None:
+        return []
+    lo, hi = sides
+    if isinstance(s.outcome, n.RankProp):
+        expr: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.Op("/", ir.Input(OWN), ir.Input(FIRST)))
+        ctx.info("PE192", "按与第1名的比例：分值 × 本单位值 ÷ 第1名值（需要输入 本单位值 和 第1名值）",
+                 "in proportion to the first place: 分值 × own value ÷ the first place's (inputs 本单位值, 第1名值)",
+                 s.span)
+        return [Draft(lo, hi, expr, s.span, label)]
+    return [Draft(lo, hi, _amount(r, P), s.span, label)]
+
+
+def rank_step_drafts(r: Reading, ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """每后移一位扣0.2分 · 之后每位次递减0.25分 · 倒数第4名及以上的，每前进1名扣0.2分: 分值 less per place."""
+    s = r.statement
+    label = ctx.source(s.span)
+    P = ctx.max_points
+    amount = r.deduct.high if r.deduct is not None and r.deduct.high is not None else Decimal(0)
+    fixed = [d for d in drafts if d.lo is not None and isinstance(d.expr, ir.Const | ir.MaxPoints)]
+    first = min(fixed, key=lambda d: d.lo.value if d.lo else _ONE, default=None)
+    start = first.lo.value if first is not None and first.lo is not None else _ONE
+    top: ir.Expr = first.expr if first is not None else ir.MaxPoints()
+    # The places the steps apply to: the condition of the statement (倒数第4名及以上), or after the written ones.
+    own = [p for p in s.head if isinstance(p, n.Rank) and p.values]
+    if own:
+        lo = Side(own[-1].values[0], True, Claim.EXPLICIT)
+    else:
+        last = max((d.hi.value for d in fixed if d.hi is not None), default=start)
+        lo = Side(last, False, Claim.EXPLICIT) if fixed else Side(start, True, Claim.EXPLICIT)
+    places = ir.Op("-", ir.X(), ir.Const(start))
+    expr = ir.Op("-", top, ir.Op("*", ir.Const(amount), places))
+    ctx.info("PE193", f"每个名次扣 {amount.normalize():f} 分，从第 {start.normalize():f} 名起算",
+             f"{amount.normalize():f}分 less for each place after place {start.normalize():f}", s.span)
+    _ = P
+    return [Draft(lo, None, expr, s.span, label)]

@@ -1,0 +1,145 @@
+"""Derived rates (公式) and grade tables (等级): the two kinds of published text that are not standards.
+
+A 公式 such as "预算完成率 = (上年结转 + 年初预算 + 本年追加预算 - 年末结余) / (…) × 100%" defines a rate
+from named inputs; :func:`compile_formula` makes it an exact function of those inputs (×100% leaves the
+fraction as it is: a rate of 95% is Decimal("0.95")). A grade table such as "90分（含）—100分为优，…" maps a
+total to its 等级; :func:`compile_grades` makes it a function that names the grade, with the same
+band-edge rules as the standards.
+
+>>> f = compile_formula("执行率 = 全年执行数 / 全年预算数")
+>>> f.name, f.inputs, f(全年执行数="1439.13", 全年预算数="1839.1").quantize(Decimal("0.0001"))
+('执行率', ('全年执行数', '全年预算数'), Decimal('0.7825'))
+>>> compile_grades("90分（含）—100分为优，80分（含）—90分为良，60分（含）—80分为中，60分以下为差")("97.83")
+'优'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .errors import MissingInputError, NoBandError, RuleError
+from .meaning import ir
+from .meaning.families.grades import Extra, grade_bands
+from .meaning.formulas import expression, inputs_of, render, var_name
+from .meaning.intervals import outside
+from .run.inputs import read_number
+from .run.interpret import eval_expr, read_number_or_measure
+from .syntax import nodes as n
+from .syntax.parser import parse
+
+__all__ = ["Formula", "GradeBand", "GradeTable", "compile_formula", "compile_grades"]
+
+
+@attrs.frozen
+class Formula:
+    """A compiled 公式: call it with its inputs as keywords (or one mapping) to get the exact value.
+
+    ``name`` is what it defines (None when the text names nothing: "实际到位/计划到位*100%"), ``inputs``
+    the names it reads, in order of first use, and ``notes`` the definitions published beside it.
+    """
+
+    text: str
+    name: str | None
+    inputs: tuple[str, ...]
+    expr: ir.Expr
+    notes: tuple[str, ...]
+
+    def __call__(self, values: Any = None, /, **inputs: Any) -> Decimal:
+        """The value of the formula, exact (never rounded)."""
+        given = dict(values or {}, **inputs)
+        named = {k: read_number_or_measure(v) for k, v in given.items()}
+        for name in self.inputs:
+            if name not in named:
+                raise MissingInputError(name, self.text, tuple(named))
+        return eval_expr(self.expr, Decimal(0), Decimal(0), named, self.text, None)
+
+    def render(self) -> str:
+        """The formula as understood, in plain notation: ``执行率 = (全年执行数 ÷ 全年预算数)``."""
+        return f"{self.name or '值'} = {render(self.expr)}"
+
+
+def compile_formula(text: str) -> Formula:
+    """Compile a derived-rate formula (公式)."""
+    standard = parse(text)
+    found: list[tuple[str | None, Any]] = []
+    notes: list[str] = []
+    for clause in standard.clauses:
+        for p in clause.phrases:
+            if isinstance(p, n.Definition):
+                found.append((var_name(p.name), p.expr))
+            elif isinstance(p, n.InlineFormula):
+                found.append((None, p.expr))
+            elif isinstance(p, n.ScoreFormula):
+                found.append(("得分", p.expr))
+        if not any(isinstance(p, n.Definition | n.InlineFormula | n.ScoreFormula) for p in clause.phrases):
+            notes.append(text[clause.span.start : clause.span.end])
+    if len(found) != 1:
+        raise RuleError("formula_defines" if found else "formula_unreadable", text=text, name="", clause=text)
+    name, node = found[0]
+    expr = expression(node)
+    return Formula(text, name, inputs_of(expr), expr, tuple(notes))
+
+
+@attrs.frozen
+class GradeBand:
+    """One band of a grade table: the totals it covers, its 等级, and any further conditions."""
+
+    interval: ir.Interval
+    label: str
+    extra: tuple[Extra, ...] = ()
+
+
+@attrs.frozen
+class GradeTable:
+    """A compiled 等级 table: call it with a total (or the total and further inputs) to get its grade."""
+
+    text: str
+    bands: tuple[GradeBand, ...]
+
+    def __call__(self, total: Any = None, /, **inputs: Any) -> str:
+        """The grade of ``total``; a total no band covers is a :class:`NoBandError`."""
+        if total is None:
+            total = next((inputs.pop(k) for k in ("总分", "得分", "total", "S") if k in inputs), None)
+        if total is None:
+            raise MissingInputError("总分", self.text, tuple(inputs))
+        value = read_number(total)
+        for band in self.bands:
+            if band.interval.contains(value) and all(_holds(e, inputs, self.text) for e in band.extra):
+                return band.label
+        intervals = [b.interval for b in self.bands]
+        from ..numbers import plain
+
+        raise NoBandError(value, outside(intervals, False), self.text, plain(value))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The grades, best first."""
+        out: list[str] = []
+        for b in self.bands:
+            if b.label not in out:
+                out.append(b.label)
+        return tuple(out)
+
+
+def _holds(extra: Extra, inputs: dict[str, Any], text: str) -> bool:
+    from .run.names import common
+
+    name = next((k for k in inputs if k == extra.name or common(k, extra.name) >= 3), None)
+    if name is None:
+        raise MissingInputError(extra.name, text, tuple(inputs))
+    v = read_number_or_measure(inputs[name])
+    iv = ir.Interval(extra.lo.value if extra.lo else None, extra.lo.inclusive if extra.lo else False,
+                     extra.hi.value if extra.hi else None, extra.hi.inclusive if extra.hi else False)
+    return iv.contains(v)
+
+
+def compile_grades(text: str, top: Decimal | int = 100) -> GradeTable:
+    """Compile a grade table (等级): "90分（含）—100分为优…" or "优秀（S≧90）、良好（90>S≧80）…"."""
+    bands, _ = grade_bands(parse(text), Decimal(top))
+    ordered = sorted((GradeBand(iv, label, extra) for iv, label, extra in bands),
+                     key=lambda g: (-(g.interval.lo if g.interval.lo is not None else Decimal("-1e9")),
+                                    -len(g.extra)))
+    return GradeTable(text, tuple(ordered))
