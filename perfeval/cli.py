@@ -5,7 +5,7 @@ check found errors, 2 bad input (the message, never a traceback).
 
     perfeval score examples/luosong-2021-department.toml
     perfeval audit examples/zhijiang-2023-department.toml --format json
-    perfeval check perfeval/rubrics/department-common.rules
+    perfeval check perfeval/data/rubrics/department-common.rules
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .errors import PerfevalError
 from .rubric import load
 from .rubric.audit import audit, evaluate
 from .rubric.checks import check_evaluation
-from .rules_v1.diagnostics import Severity
+from .rules.errors import Severity
 
 _LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
                      help="Language of tables and messages.")
@@ -115,8 +115,9 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
         summary = f"{len(load_evaluation(path).indicators)} rows"
     for d in found:
         if d.severity in shown:
-            click.echo(d.render(text, path) if text else f"{path}: {d.severity.value}[{d.code}]: {d.message}"
-                       + (f"\n  hint: {d.hint}" if d.hint else ""))
+            click.echo(d.render(text, path, _locale(lang)) if text
+                       else f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
+                       + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     if lang == "en":

@@ -58,6 +58,10 @@ class PerfevalError(Exception):
         self.text = text
         self.location = location or Location()
 
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message in ``locale``; errors without an English catalogue entry give their one message."""
+        return self.message
+
     def __str__(self) -> str:
         out = self.message
         if self.text is not None:

@@ -22,8 +22,10 @@ from hypothesis import strategies as st
 from .errors import PerfevalError
 from .model import Department, Funds, Indicator, Project
 from .quantities import Target, quantity, target
-from .rules_v1 import Rule, ir
-from .rules_v1.parser import _parser, parse
+from .rules import Rule
+from .rules.meaning import ir
+from .rules.syntax.parser import grammar, parse
+from .rules.vocabulary import TOKEN_KINDS
 from .units import Quantity
 
 __all__ = [
@@ -98,11 +100,14 @@ def departments() -> st.SearchStrategy[Department]:
 
 
 def edge_points(rule: Rule) -> set[Decimal]:
-    """Every band edge and step edge of ``rule``, and a hair either side of each."""
-    m = rule.meaning
+    """Every band edge and step edge of ``rule``, and a hair either side of each.
+
+    Read from what the rule computes (:attr:`Rule.item`): the ends of every band of every stream, and
+    the first five steps from each reference a step counts from.
+    """
     edges: set[Decimal] = set()
-    if isinstance(m, ir.Piecewise):
-        for p in m.pieces:
+    for stream in rule.item.streams:
+        for p in stream.fn.pieces:
             edges.update(v for v in (p.interval.lo, p.interval.hi) if v is not None)
             edges.update(_step_edges(p.expr))
     return {e + d for e in edges for d in (-HAIR, Decimal(0), HAIR)}
@@ -110,13 +115,24 @@ def edge_points(rule: Rule) -> set[Decimal]:
 
 def _step_edges(e: ir.Expr) -> set[Decimal]:
     if isinstance(e, ir.Steps):
-        sign = -1 if e.direction == "below" else 1
-        out = {e.ref + sign * e.size * k for k in range(1, 6)}
-        if e.direction == "both":
-            out |= {e.ref - e.size * k for k in range(1, 6)}
-        return out
-    if isinstance(e, ir.Op):
+        # The distance is measured from constants of the standard (1 − x: from 100%); steps of ``size``
+        # either side of each are where the points change.
+        refs = _constants(e.distance) or {Decimal(0)}
+        return {r + sign * e.size * k for r in refs for k in range(1, 6) for sign in (-1, 1)}
+    if isinstance(e, ir.Op | ir.Min):
         return _step_edges(e.left) | _step_edges(e.right)
+    if isinstance(e, ir.Abs):
+        return _step_edges(e.arg)
+    return set()
+
+
+def _constants(e: ir.Expr) -> set[Decimal]:
+    if isinstance(e, ir.Const):
+        return {e.value}
+    if isinstance(e, ir.Op | ir.Min):
+        return _constants(e.left) | _constants(e.right)
+    if isinstance(e, ir.Abs):
+        return _constants(e.arg)
     return set()
 
 
@@ -130,25 +146,20 @@ def edge_values(rule: Rule, low: str = "-0.5", high: str = "2") -> st.SearchStra
 
 # ── generated standards ──────────────────────────────────────────────────────────────────
 
-_EXPLICIT = {
-    "TEXT": st.sampled_from(["完成目标", "满意率", "项目资金", "管理制度健全", "按时报送"]),
-    "NUM": st.sampled_from(["1", "2", "10", "60"]),
-    "PCT": st.sampled_from(["5%", "60%", "80%", "90%", "100%", "一个百分点"]),
-    "SCORE": st.sampled_from(["2分", "4分", "0.5分", "6分"]),
-    "UNIT": st.sampled_from(["个工作日", "项"]),
-    "CMP": st.sampled_from(["低于", "超过", "≥", "≤", "大于等于", "小于"]),
-    "SUFFIX": st.sampled_from(["以上", "以下"]),
-    "INCL": st.just("（含）"), "DASH": st.just("-"), "EQ": st.just("="), "AWARD": st.sampled_from(["计", "得"]),
-    "FULL": st.just("满分"), "ZERO": st.just("不得分"), "DEDUCT": st.just("扣"), "EACH": st.just("每"),
-    "BOTH": st.just("超过（降低）"), "UNTIL_ZERO": st.just("扣完为止"), "CAP": st.just("最多扣"),
-    "PROP": st.just("同比例扣减"), "OVERSPEND": st.just("按超支比例扣减"), "DISCRETION": st.just("酌情扣分"),
-    "FORMULA_LEAD": st.just("得分"), "POINTS_VAR": st.just("分值"), "CALC": st.just("计算"),
-    "ITEM": st.sampled_from(["①", "②", "③"]), "LPAR": st.just("（"), "RPAR": st.just("）"),
-    "TIMES": st.just("×"), "DIVIDE": st.just("/"), "PLUS": st.just("+"), "REF": st.just("以"),
-    "REF_END": st.just("为标准"), "OTHERWISE": st.just("否则"), "_SEP": st.sampled_from(["；", "，", "。"]),
-    "LISTSEP": st.just("、"), "SUBRULE": st.just("\n1."), "AND": st.just("且"),
-    "ABSENT": st.just("没有此项的部门按"), "STEPMODE": st.sampled_from(["不足5%按5%计", "不足一步的按比例扣分"]),
+# More than the one sample the vocabulary gives, where variety finds more: numbers, rates, points, words.
+_VARIETY: dict[str, tuple[str, ...]] = {
+    "TEXT": ("完成目标", "满意率", "项目资金", "管理制度健全", "按时报送"),
+    "NUM": ("1", "2", "10", "60"),
+    "PCT": ("5%", "60%", "80%", "90%", "100%", "一个百分点"),
+    "SCORE": ("2分", "4分", "0.5分", "6分"),
+    "CMP": ("低于", "超过", "≥", "≤", "大于等于", "小于"),
+    "SEP": ("；", "，", "。"),
 }
+
+
+def _explicit() -> dict[str, st.SearchStrategy[str]]:
+    """A strategy for every token kind of the grammar, from the vocabulary table's samples."""
+    return {name: st.sampled_from(_VARIETY.get(name, (kind.sample,))) for name, kind in TOKEN_KINDS.items()}
 
 
 def _reads(text: str) -> bool:
@@ -166,7 +177,7 @@ def rule_texts() -> st.SearchStrategy[str]:
     """
     from hypothesis.extra.lark import from_lark
 
-    return from_lark(_parser("start"), start="start", explicit=_EXPLICIT).filter(_reads)
+    return from_lark(grammar(), start="start", explicit=_explicit()).filter(_reads)
 
 
 _STANDARDS = (

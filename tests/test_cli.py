@@ -91,28 +91,34 @@ def test_check_names_a_gap_between_bands_and_fails(tmp_path: Path) -> None:
                    "  标准：90%（含）以上计6分；80%（含）-85%计4分；低于80%计0分\n", encoding="utf-8")
     code, out = run("check", gap)
     assert code == 1
-    assert "no band covers (85%, 90%)" in out and "5:6" in out
-    assert "extend '80%（含）-85%计4分' up to 90%" in out
+    assert "没有分档覆盖 (85%, 90%)" in out and "5:18:" in out  # at the band the gap opens after
+    code, out = run("check", gap, "--lang", "en")
+    assert "no band covers (85%, 90%)" in out and "extend '80%（含）-85%计4分' up to 90%" in out
 
 
 def test_check_warns_on_a_satisfaction_target_capped_from_above() -> None:
     code, out = run("check", EXAMPLES / "zhijiang-2024-targets.toml")
     assert code == 0  # a warning, not an error
-    assert "PE501" in out and "人民群众和服务对象满意度" in out and "almost surely meant ≥" in out
+    assert "PE501" in out and "人民群众和服务对象满意度" in out and "几乎可以肯定应为 ≥" in out
+    code, out = run("check", EXAMPLES / "zhijiang-2024-targets.toml", "--lang", "en")
+    assert "almost surely meant ≥" in out
     code, _ = run("check", EXAMPLES / "zhijiang-2024-targets.toml", "--strict")
     assert code == 1
 
 
 def test_check_lists_readings_on_request() -> None:
-    code, out = run("check", ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules", "--readings")
+    rubric = ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules"
+    code, out = run("check", rubric, "--readings")
+    assert code == 0 and "PE101" in out and "整步计算" in out
+    code, out = run("check", rubric, "--readings", "--lang", "en")
     assert code == 0 and "PE101" in out and "whole steps" in out
 
 
 def test_fmt_prints_the_canonical_spelling() -> None:
     code, out = run("fmt", "90% (含)以上 计 6 分; 80%(含)-90%,计4分")
     assert code == 0 and out.strip() == "90%（含）以上计6分；80%（含）-90%，计4分"
-    code, out = run("fmt", "每低于扣2分")
-    assert code == 2 and "cannot read" in out
+    code, out = run("fmt", "80%（含）-，计4分")
+    assert code == 2 and "无法读懂" in out
 
 
 def test_check_speaks_the_chosen_language() -> None:
@@ -124,6 +130,6 @@ def test_check_speaks_the_chosen_language() -> None:
 
 
 def test_fmt_on_standard_input_names_the_failing_line() -> None:
-    result = CliRunner().invoke(main, ["fmt"], input="90%以上计6分\n\n每低于扣2分\n")
+    result = CliRunner().invoke(main, ["fmt"], input="90%以上计6分\n\n80%（含）-，计4分\n")
     assert result.exit_code == 2
     assert "90%以上计6分" in result.output and "<stdin>, line 3" in result.output

@@ -18,7 +18,7 @@ from perfeval.model import Department, Evaluation, Project
 from perfeval.numbers import exact_div, round_points
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 FILES = sorted(EXAMPLES.glob("*.toml"))
 
 # file → (kind, 评价体系, published 总分 得分 or None, seed prefix)
@@ -248,7 +248,6 @@ def test_group_subtotals_match_except_where_the_seed_does_not() -> None:
 # --- against the seeds themselves -----------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_number_is_in_its_seed(path: Path) -> None:
     """Every number written in an example occurs in its seed document, as written."""

@@ -3,6 +3,7 @@ exception, never a hang — and refuses what is past its documented limits (perf
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import perfeval
 from perfeval.limits import MAX_DATA_BYTES, MAX_RUBRIC_BYTES, MAX_STANDARD_CHARS
-from perfeval.rules.lexer import tokenize
+from perfeval.rules.syntax.lexer import tokenize
 
 # Characters that matter to the lexer, mixed with anything at all.
 _VOCAB = list("0123456789.%（）()、，；。:：-—~≥≤<>=×*/+①②③每低于超过扣计得分满含以上下完为止否则不酌情元万亩个的S ") + [
@@ -107,13 +108,14 @@ def test_names_that_look_like_code_are_plain_text(monkeypatch: pytest.MonkeyPatc
 
     monkeypatch.setattr(os, "system", forbidden)
     rule = perfeval.compile_rule("得分=(__import__/os_system)*8", points=8)
-    assert rule.meaning.inputs == ("__import__", "os_system")
+    assert rule.inputs == ("__import__", "os_system")
     assert rule(__import__=4, os_system=8).points == 4
     tree = ast.parse(rule.python_source or "")
     names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
     assert "__import__" not in names and "os_system" not in names  # only inside string constants
-    with pytest.raises(perfeval.PerfevalError):
-        perfeval.compile_rule("得分=os.system('echo hi')*8", points=8)
+    called = perfeval.compile_rule("得分=os.system('echo hi')*8", points=8)
+    assert called.item.streams[0].value.names == ("os.system('echo hi')",)  # a name, never a call
+    assert called(Decimal("0.5")).points == 4
     formula = perfeval.compile_formula("值 = __import__('os').system('echo hi')")
     assert formula.inputs == ("__import__('os')",)  # a name like any other; the rest is kept as a note
     assert formula.notes

@@ -21,7 +21,7 @@ from perfeval.units import convert, make_quantity, unit, ureg
 
 D = Decimal
 FIXTURE = Path(__file__).parent / "fixtures" / "seed_cells.tsv"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 
 
 def test_doctests() -> None:
@@ -442,7 +442,6 @@ def test_seed_cell(cell: Cell) -> None:
         assert t.date is not None
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents are not next to this checkout")
 def test_fixture_texts_are_verbatim_from_the_seeds() -> None:
     files = {p.name[:3]: p.read_text(encoding="utf-8").split("\n") for p in SEEDS.glob("*.txt")}
     for cell in CELLS:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import perfeval
 from perfeval.fmt import format_standard, same_standard
 from perfeval.rubric import shipped
-from perfeval.rules import ir
+from perfeval.rules.meaning import ir
 from perfeval.testing import (
     check_bounded,
     check_covers,
@@ -69,7 +69,7 @@ def test_edge_points_are_the_edges_and_a_hair_either_side() -> None:
 
 def test_the_checks_catch_what_they_promise() -> None:
     gap = perfeval.compile_rule("90%（含）以上计6分；80%（含）-85%计4分；低于80%计0分", points=6)
-    with pytest.raises(AssertionError, match="no band covers"):
+    with pytest.raises(AssertionError, match="没有分档覆盖"):
         check_covers(gap, "0", "1")
     backwards = perfeval.compile_rule("90%（含）以上计0分；低于90%计6分", points=6)
     with pytest.raises(AssertionError):
@@ -82,7 +82,7 @@ def _shipped_rules() -> list[perfeval.Rule]:
     rules = []
     for path in shipped().values():
         for ind in perfeval.load(path):
-            if ind.rule is not None and isinstance(ind.rule.meaning, ir.Piecewise) and not ind.rule.meaning.inputs:
+            if ind.rule is not None and ind.rule.scores_value and not ind.rule.inputs:
                 rules.append(ind.rule)
     return rules
 
@@ -105,12 +105,12 @@ def _direction(m: ir.Piecewise) -> str | None:
     counts) fall; a band table rises or falls as its points do from the lowest band up."""
     steps = [e for p in m.pieces for e in _steps_in(p.expr)]
     if steps:
-        ways = {"below": "up", "above": "down"}
-        found = {ways.get(e.direction) for e in steps}
+        found = {_way(e.distance) for e in steps}
         return found.pop() if len(found) == 1 else None
-    consts = [p.expr.value for p in m.pieces if isinstance(p.expr, ir.Const)]
-    if len(consts) != len(m.pieces) or len(consts) < 2:
-        return "up" if any(isinstance(p.expr, ir.Op) for p in m.pieces) else None
+    pieces = sorted(m.pieces, key=lambda p: (p.interval.lo is not None, p.interval.lo or 0))
+    consts = [p.expr.value for p in pieces if isinstance(p.expr, ir.Const)]
+    if len(consts) != len(pieces) or len(consts) < 2:
+        return None
     if consts == sorted(consts):
         return "up"
     if consts == sorted(consts, reverse=True):
@@ -118,18 +118,28 @@ def _direction(m: ir.Piecewise) -> str | None:
     return None
 
 
+def _way(distance: ir.Expr) -> str | None:
+    """reference − x (steps below: more is better) or x − reference (steps above: less is better)."""
+    if isinstance(distance, ir.Op) and distance.op == "-":
+        if isinstance(distance.right, ir.X):
+            return "up"
+        if isinstance(distance.left, ir.X):
+            return "down"
+    return None
+
+
 def _steps_in(e: ir.Expr) -> list[ir.Steps]:
     if isinstance(e, ir.Steps):
         return [e]
-    if isinstance(e, ir.Op):
+    if isinstance(e, ir.Op | ir.Min):
         return _steps_in(e.left) + _steps_in(e.right)
     return []
 
 
 @pytest.mark.parametrize("rule", SHIPPED, ids=[r.text[:16] for r in SHIPPED])
 def test_shipped_rules_are_monotone_the_way_their_text_says(rule: perfeval.Rule) -> None:
-    assert isinstance(rule.meaning, ir.Piecewise)
-    direction = _direction(rule.meaning)
+    assert rule.scores_value
+    direction = _direction(rule.item.streams[0].fn)
     if direction is not None:
         check_monotone(rule, direction, examples=60)
 

@@ -15,8 +15,8 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
-from ..rules_v1 import compile_rule
-from ..rules_v1.diagnostics import Diagnostic, Severity
+from ..rules import compile_rule
+from ..rules.errors import Diagnostic, LocatedError, Severity
 
 # Indicators whose target is a floor: a "≤" or "<" on them is almost surely a slip for "≥".
 _FLOORS = ("满意", "完成率", "达标率", "合格率", "到位率", "及时率", "覆盖率", "整改率", "执行率")
@@ -48,9 +48,12 @@ def _standard(ind: Indicator, line: int, column: int) -> list[Finding]:
         rule = compile_rule(ind.standard, points=ind.points)
     except PerfevalError as exc:
         # A 评分标准 cell holding a description ("此两项指标为…") scores nothing: a warning, not a broken rule.
-        severity = Severity.WARNING if "nothing about points" in exc.message else Severity.ERROR
-        return [Finding(ind.name, Diagnostic(severity, "PE001", f"{ind.name}: {exc.message}", line, column))]
-    return [Finding(ind.name, attrs.evolve(d, message=f"{ind.name}: {d.message}", line=line, column=column))
+        describes = isinstance(exc, LocatedError) and exc.code == "no_points"
+        severity = Severity.WARNING if describes else Severity.ERROR
+        return [Finding(ind.name, Diagnostic(severity, "PE001", f"{ind.name}: {exc.message_in('zh_CN')}",
+                                             f"{ind.name}: {exc.message_in('en')}", line, column))]
+    return [Finding(ind.name, attrs.evolve(d, zh=f"{ind.name}: {d.zh}", en=f"{ind.name}: {d.en}",
+                                           line=line, column=column))
             for d in rule.diagnostics]
 
 
@@ -64,6 +67,8 @@ def _target(ind: Indicator, line: int, column: int) -> list[Finding]:
     better = "≥" if target.comparator == "≤" else ">"
     return [Finding(ind.name, Diagnostic(
         Severity.WARNING, "PE501",
+        f"{ind.name}：目标“{target.text}”（{shown}）是上限",
         f"{ind.name}: the target “{target.text}” ({shown}) caps it from above",
         line, column,
-        hint=f"{ind.name} is a floor, not a ceiling: this is almost surely meant {better}"))]
+        hint=f"{ind.name} 应是下限而非上限，几乎可以肯定应为 {better}",
+        hint_en=f"{ind.name} is a floor, not a ceiling: this is almost surely meant {better}"))]

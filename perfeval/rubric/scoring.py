@@ -27,8 +27,7 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
-from ..rules_v1 import GradeTable, Rule, Score, compile_grades
-from ..rules_v1.allowed import allowed_points, allows
+from ..rules import GradeTable, Rule, Score, compile_grades
 from .inputs import department_inputs
 from .reason import Reason
 from .rubric import Rubric, RubricIndicator
@@ -154,7 +153,7 @@ def _is_number(value: Any) -> bool:
 
 
 def _takes_keywords(rule: Rule) -> bool:
-    return bool(getattr(rule.meaning, "inputs", ()))
+    return bool(rule.inputs)
 
 
 def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Decimal | None,
@@ -165,7 +164,7 @@ def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Dec
         s = rule(**value) if isinstance(value, Mapping) else rule(value)
     except PerfevalError as exc:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
-                              lead + Reason(f"无法计算：{exc.message}", exc.message), None, value)
+                              lead + _failure(exc), None, value)
     if s.points is None:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
                               lead + Reason("需要评价人判断", "needs the assessor's judgement"), s, value)
@@ -176,7 +175,7 @@ def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Dec
 
 def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None) -> IndicatorScore:
     """A judgement standard scored by the reported 得分, checked against what the standard allows."""
-    spans = allowed_points(rule.meaning)
+    spans = rule.allowed_points()
     shown = "、".join(f"{lo.normalize():f}" if lo == hi else f"{lo.normalize():f}–{hi.normalize():f}"
                      for lo, hi in spans)
     if reported is None:
@@ -184,7 +183,7 @@ def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None
                               Reason(f"需要评价人判断（{shown}分），但未报得分",
                                      f"needs the assessor's judgement ({shown}分) and no 得分 is reported"))
     got = f"{reported.normalize():f}"
-    if allows(rule.meaning, reported):
+    if rule.allows(reported):
         return IndicatorScore(ind.name, ind.path, reported, rule.max_points, reported, "judged",
                               Reason(f"评价人给分 {got} 在标准允许的范围内（{shown}分）",
                                      f"the assessor's 得分 {got} is one the standard allows ({shown}分)"))
@@ -204,11 +203,11 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
             rate = ind.formula({n: inputs[n] for n in needed})
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error",
-                                  Reason(f"{ind.formula.render()}：无法计算（{exc.message}）",
-                                         f"{ind.formula.render()}: {exc.message}"), None, None)
+                                  Reason(f"{ind.formula.render()}：无法计算（{_zh(exc)}）",
+                                         f"{ind.formula.render()}: {_en(exc)}"), None, None)
         out = _run(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
         return attrs.evolve(out, value=rate)
-    if ind.formula is not None and getattr(rule.meaning, "when_absent", None) is not None:
+    if ind.formula is not None and rule.when_absent is not None:
         if not any(n in inputs for n in ind.formula.inputs):
             # A blank in the base data is not "no such project": the standard's 没有…按满分计算 needs the
             # department to say so (score a mapping with the value None).
@@ -217,7 +216,7 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
     if rule.needs_judgement:
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None
-    if actual is not None and actual.value is not None and getattr(rule.meaning, "percent", False):
+    if actual is not None and actual.value is not None and rule.scores_rate:
         return _run(rule, ind, actual.value, reported, Reason(f"实际完成值 {actual.text} "))
     return _carry(ind, reported, Reason("表中没有重算所需的数据", "no data in the table to recompute it"))
 
@@ -248,3 +247,15 @@ def _short(value: Any) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
+
+
+def _zh(exc: PerfevalError) -> str:
+    return exc.message_in("zh_CN")
+
+
+def _en(exc: PerfevalError) -> str:
+    return exc.message_in("en")
+
+
+def _failure(exc: PerfevalError) -> Reason:
+    return Reason(f"无法计算：{_zh(exc)}", f"cannot score: {_en(exc)}")

@@ -24,7 +24,7 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text
-from ..rules_v1 import Rule, compile_rule, ir
+from ..rules import Rule, compile_rule
 from ..targets import TargetKind
 from .reason import Reason
 from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge
@@ -82,15 +82,15 @@ def _indicator(ind: Indicator) -> IndicatorScore:
             rule = _rule(ind.standard, ind.points)
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
-                                  Reason(f"其评分标准无法读取（{exc.message}），照报得分",
-                                         f"its 评分标准 does not compile ({exc.message}); 得分 as reported"))
+                                  Reason(f"其评分标准无法读取（{exc.message_in('zh_CN')}），照报得分",
+                                         f"its 评分标准 does not compile ({exc.message_in('en')}); 得分 as reported"))
     elif ind.target is not None and ind.target.kind is TargetKind.QUANTITATIVE:
         rule = _rule(QUANTITATIVE, ind.points)
     else:
         rule = _rule(QUALITATIVE, ind.points)
     met = _met(ind)
-    if not isinstance(rule.meaning, ir.Piecewise):
-        if met is not None and isinstance(rule.meaning, ir.Choice) and _is_met_or_not(rule.meaning):
+    if not rule.scores_value:
+        if met is not None and rule.answers_yes_no:
             # "完成目标得满分，否则不得分": whether the target is met is in the table.
             word = Reason("达到目标 ", "target met ") if met else Reason("未达到目标 ", "target not met ")
             return _run(rule, ind, met, ind.reported, word)
@@ -128,11 +128,6 @@ def _met(ind: Indicator) -> bool | None:
         return ind.target.is_met(ind.actual)
     except PerfevalError:
         return None
-
-
-def _is_met_or_not(m: ir.Choice) -> bool:
-    """Two fixed options, the second the 否则 case: a standard a met/not-met answer settles."""
-    return len(m.options) == 2 and m.options[1].otherwise and all(o.low == o.high for o in m.options)
 
 
 def _ratio_text(ind: Indicator) -> str:

@@ -24,7 +24,7 @@ import attrs
 from ..errors import Location, PerfevalError, caret_line
 from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
 from ..text import source_line
-from .messages import is_english, render
+from .messages import MESSAGES, is_english, render
 from .vocabulary import TOKEN_KINDS
 
 __all__ = [
@@ -39,6 +39,13 @@ __all__ = [
     "Severity",
     "ZeroDenominatorError",
 ]
+
+
+def hint_text(hint: str | None, locale: str | None) -> str | None:
+    """A hint in ``locale``: hints are message codes (``hint_…``); other text is shown as given."""
+    if hint is None:
+        return None
+    return render(hint, locale) if hint in MESSAGES else hint
 
 
 class LocatedError(PerfevalError):
@@ -72,6 +79,10 @@ class LocatedError(PerfevalError):
         """The message alone, in ``locale``."""
         return render(self.code, locale, **self.params)
 
+    def hint_in(self, locale: str | None = "zh_CN") -> str | None:
+        """The hint in ``locale`` (hints are message codes; a hint given as plain text is shown as it is)."""
+        return hint_text(self.hint, locale)
+
     def render(self, locale: str | None = "zh_CN") -> str:
         """Position, message, the source line with a caret under the span, what was expected, the hint."""
         src = source_line(self.source, self.line)
@@ -86,7 +97,7 @@ class LocatedError(PerfevalError):
             if words:
                 out.append("  " + render("expected", locale, words=(" or " if is_english(locale) else "、").join(words)))
         if self.hint:
-            out.append("  " + render("hint", locale, text=self.hint))
+            out.append("  " + render("hint", locale, text=self.hint_in(locale)))
         return "\n".join(out)
 
     def __str__(self) -> str:
@@ -174,6 +185,7 @@ class Diagnostic:
     column: int = 1
     length: int = 1
     hint: str | None = None
+    hint_en: str | None = None
 
     @property
     def message(self) -> str:
@@ -190,5 +202,11 @@ class Diagnostic:
         head = f"{path + ':' if path else ''}{self.line}:{self.column}: {self.severity.value}[{self.code}]: "
         out = [head + self.message_in(locale), f"  {src}", "  " + caret_line(src, self.column, self.length)]
         if self.hint:
-            out.append(f"  hint: {self.hint}")
+            out.append("  " + render("hint", locale, text=self.hint_in(locale)))
         return "\n".join(out)
+
+    def hint_in(self, locale: str | None = "zh_CN") -> str | None:
+        """The hint in ``locale``."""
+        if self.hint_en is not None and is_english(locale):
+            return self.hint_en
+        return hint_text(self.hint, locale)

@@ -5,9 +5,16 @@ band an edge belongs to, a name matched to an input) is stated, so nothing about
 
 >>> from perfeval.rules.rule import compile_rule
 >>> print(compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)("93%").explain(locale="en"))
-… # doctest: +ELLIPSIS
 Score: 3.00 of 5
-...
+Standard: 100%计满分，每低于5%扣2分，扣完为止
+  · value 93%
+  · applies: '每低于5%扣2分' on (-∞, 100%)
+  · 0.07 ÷ 0.05 → 1 steps (whole steps)
+  · (分值 − (2 × ⌊(1 − x) ÷ 0.05⌋)) = 3
+Readings:
+  [PE101] whole steps: only each full 5% counts (a part of a step deducts nothing)
+  [PE102] '100%计满分' read as 100% and above
+  [PE110] 100% belongs to '100%计满分': it says so explicitly
 """
 
 from __future__ import annotations
@@ -123,9 +130,9 @@ def explain(score: Score, locale: str = "zh_CN") -> str:
     if score.veto:
         lines.append(("Veto: " if en else "否决：") + score.veto)
     if score.bonus:
-        lines.append((f"Bonus: {score.bonus}" if en else f"其中加分：{score.bonus} 分"))
+        lines.append(f"Bonus: {score.bonus}" if en else f"其中加分：{score.bonus} 分")
     if score.carried:
-        lines.append((f"Carried to the total: {score.carried}" if en else f"计入考核总分：{score.carried} 分"))
+        lines.append(f"Carried to the total: {score.carried}" if en else f"计入考核总分：{score.carried} 分")
     readings = [d for d in rule.diagnostics if d.severity is Severity.INFO]
     if readings:
         lines.append("Readings:" if en else "采用的读法：")

@@ -24,10 +24,10 @@ import attrs
 from ..errors import ValidationError
 from ..limits import check_number
 from ..numbers import to_decimal
+from . import arith
 from .errors import Diagnostic, EvaluationError, JudgementError, Severity
 from .meaning import ir
 from .meaning.analyse import analyse
-from .run import arith
 from .run.allowed import allowed_points
 from .run.codegen import PointsFunction, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret
@@ -91,16 +91,16 @@ class Score:
         return self._inputs
 
     def _result(self) -> Outcome:
-        try:
-            return self._outcome
-        except AttributeError:
-            trace: list[TraceStep] = []
-            out = interpret(self._rule.item, self._value, self._inputs, self._rule.text, trace)
-            if out.points != self._points:
-                # One semantics: the explanation and the fast path must agree, or nothing is reported.
-                raise EvaluationError("internal_disagree", self._rule.text, trace=out.points, fast=self._points)
-            self._outcome = out
-            return out
+        known: Outcome | None = getattr(self, "_outcome", None)
+        if known is not None:
+            return known
+        trace: list[TraceStep] = []
+        out = interpret(self._rule.item, self._value, self._inputs, self._rule.text, trace)
+        if out.points != self._points:
+            # One semantics: the explanation and the fast path must agree, or nothing is reported.
+            raise EvaluationError("internal_disagree", self._rule.text, trace=out.points, fast=self._points)
+        self._outcome = out
+        return out
 
     @property
     def trace(self) -> tuple[TraceStep, ...]:
@@ -208,6 +208,29 @@ class Rule:
         return any(s.value.kind is ir.Kind.RATE for s in self.item.streams if not s.key)
 
     @property
+    def scores_value(self) -> bool:
+        """Whether the standard scores one measured value (a rate, count, amount): no options or tiers.
+
+        >>> compile_rule("100%计满分，每低于5%扣2分", points=4).scores_value
+        True
+        """
+        it = self.item
+        if it.options or it.tiers or it.parts or it.judged is not None:
+            return False
+        main = [s for s in it.streams if not s.key]
+        return len(main) == 1 and len(it.streams) == 1 and main[0].value.kind is not ir.Kind.FLAG
+
+    @property
+    def answers_yes_no(self) -> bool:
+        """Whether a yes/no settles the standard: two fixed options, the first for yes (完成目标得满分，否则不得分).
+
+        >>> compile_rule("完成目标得满分，否则不得分", points=2).answers_yes_no
+        True
+        """
+        opts = self.item.options
+        return len(opts) == 2 and all(o.low == o.high for o in opts)
+
+    @property
     def when_absent(self) -> Decimal | None:
         """What the standard gives when there is nothing to score (没有…按满分计算), or None."""
         return self.item.absent
@@ -300,19 +323,24 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
 
 
 def _awards(item: ir.Item) -> bool:
-    """Whether the item can award anything above zero (a 分值 of 0 only fits a deduction-only item)."""
-    from .run.interpret import eval_expr
-
+    """Whether the item can award anything (a 分值 of 0 only fits a deduction-only item, whose deductions
+    are carried to the rubric's total: 以上在考核总分基础上扣除)."""
     if item.options or item.tiers or item.judged or item.parts:
         return True
-    for s in item.streams:
-        if s.role in (ir.Role.BASE, ir.Role.BONUS):
-            for p in s.fn.pieces:
-                iv = p.interval
-                edge = iv.lo if iv.lo is not None else iv.hi if iv.hi is not None else Decimal(0)
-                try:
-                    if eval_expr(p.expr, edge, Decimal(0), {}, "", None) > 0:
-                        return True
-                except Exception:
-                    return True
+    pieces = [p for s in item.streams if s.role in (ir.Role.BASE, ir.Role.BONUS) for p in s.fn.pieces]
+    deducts = any(_deduction(p.expr) for p in pieces)
+    for p in pieces:
+        e = p.expr
+        if isinstance(e, ir.Const):
+            if e.value > 0:
+                return True
+        elif isinstance(e, ir.MaxPoints):
+            if not deducts:
+                return True  # 100%计满分 and nothing taken away: full marks of nothing
+        elif not _deduction(e):
+            return True      # 分值 × 率, a formula: it computes points
     return False
+
+
+def _deduction(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Op) and e.op == "-" and isinstance(e.left, ir.MaxPoints)

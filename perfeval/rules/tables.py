@@ -15,11 +15,13 @@ band-edge rules as the standards.
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from . import arith
 from .errors import MissingInputError, NoBandError, RuleError
 from .meaning import ir
 from .meaning.families.grades import Extra, grade_bands
@@ -31,6 +33,9 @@ from .syntax import nodes as n
 from .syntax.parser import parse
 
 __all__ = ["Formula", "GradeBand", "GradeTable", "compile_formula", "compile_grades"]
+
+
+_KEPT = decimal.Context(prec=arith.MAX_DIGITS, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999)
 
 
 @attrs.frozen
@@ -48,13 +53,19 @@ class Formula:
     notes: tuple[str, ...]
 
     def __call__(self, values: Any = None, /, **inputs: Any) -> Decimal:
-        """The value of the formula, exact (never rounded)."""
+        """The value of the formula: exact when it terminates, else kept to 100 significant digits.
+
+        A quotient such as 1439.13/1839.1 never terminates; it is kept to the 100 digits a rule accepts as
+        input (:data:`~perfeval.rules.arith.MAX_DIGITS`), so the rate can be scored. Its distance from a
+        rounding boundary of the final points is far larger than 10⁻¹⁰⁰ for any realistic inputs.
+        """
         given = dict(values or {}, **inputs)
         named = {k: read_number_or_measure(v) for k, v in given.items()}
         for name in self.inputs:
             if name not in named:
                 raise MissingInputError(name, self.text, tuple(named))
-        return eval_expr(self.expr, Decimal(0), Decimal(0), named, self.text, None)
+        value = eval_expr(self.expr, Decimal(0), Decimal(0), named, self.text, None)
+        return _KEPT.plus(value)
 
     def render(self) -> str:
         """The formula as understood, in plain notation: ``执行率 = (全年执行数 ÷ 全年预算数)``."""

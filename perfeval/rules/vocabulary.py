@@ -43,6 +43,14 @@ __all__ = [
 ]
 
 
+class StepMode(Enum):
+    """How a distance is counted in steps (DESIGN.md, "Steps")."""
+
+    WHOLE = "whole"                # 每低于5%扣2分: only whole steps count (the default)
+    STARTED = "started"            # 不足…按…计: a started step counts as a whole one
+    PROPORTIONAL = "proportional"  # 按比例: continuous
+
+
 class Claim(Enum):
     """How strongly a bound says whether its edge belongs to it (DESIGN.md, "Band edges")."""
 
@@ -168,6 +176,10 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
 
 #: Words that only appear where points are scored: a clause carrying one of them must be understood,
 #: never kept as a description (DESIGN.md, "No silent misreading").
+#: Leads of a list of points to weigh without points per item (评价要点: ①…②…): the assessor scores the
+#: whole indicator within 0..分值 (reading PE162).
+ASSESSED_LEADS: tuple[str, ...] = ("评价要点", "考核要点", "评分要点", "评价内容", "考核内容", "评价重点", "考评要点")
+
 SCORING_WORDS: tuple[str, ...] = ("分", "扣", "得", "计", "加", "比例", "线性", "插值", "折算", "倒扣", "否决",
                                   "取消", "满分", "赋", "记", "减")
 
@@ -210,12 +222,16 @@ _NUMERIC = frozenset({"NUM", "PCT", "SCORE", "QTY", "INCL", "RPAR", "SCORE_RANGE
 _DESCR = r"[^,;。:!?()\[\]\n]"
 _SCORE_AHEAD = rf"\s*(?:{NUMBER}\s*(?:[-—~]+\s*{NUMBER}\s*)?分|{NUMBER}(?:\s*、\s*{NUMBER})+\s*分|满分|全分)"
 _CMP_WORDS = [w for w in COMPARATORS if w not in _SYMBOLS and w not in NEEDS_NUMBER]
-_CMP_PATTERN = alternation(_CMP_WORDS) + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER))
+# 实际达到的效果: an attainment word before 的 and no number names a thing, it compares nothing (but
+# 未完成的扣1.5分 is a missed requirement: the negated words keep their 的).
+_NEGATED_CMP = [w for w in _CMP_WORDS if w[0] in "未不没"]
+_CMP_PATTERN = (alternation(_NEGATED_CMP) + "|(?:" + alternation([w for w in _CMP_WORDS if w not in _NEGATED_CMP])
+                + rf")(?!的(?!\s*{_D}))" + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER)))
 
 #: Every token, in the order the lexer tries them at a position (longer and more specific first).
 TOKENS: tuple[TokenKind, ...] = (
     # ── modes, caps and whole-item words: long phrases first, they contain shorter tokens ──
-    TokenKind("ROUND_UP", rf"(?:不足|不满|未满|未达)(?:一个|一|1)?(?:个)?{_DESCR}{{0,8}}?的?(?:部分)?(?:的)?按(?:照)?"
+    TokenKind("ROUND_UP", rf"(?:不足|不满|未满|未达)(?:一个|一|1)?(?:个)?{_DESCR}{{0,8}}?的?(?:部分)?(?:的)?按(?:照)?(?!比例)"
               rf"(?:一个|一|1)?{_DESCR}{{0,8}}?(?:计算|计扣|计|扣|算)",
               "不足一步按一步计", "a started step counted in full (不足一个百分点的按一个百分点计算)",
               "不足一个百分点的按一个百分点计算", family="steps"),
@@ -365,7 +381,8 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("CELL", r"\|\s*\d+(?:\.\d+)?\s*(?:分)?\s*(?=\n|\||$)", "表格分值",
               "a points cell of a flattened table (| 5)", "| 5", family="bands"),
     TokenKind("LOST", "\u25a1", "缺失的数字", "a number lost or redacted (扣 分, (略), *)", "\u25a1", family="refuse"),
-    TokenKind("SEP", r"[,;。:!?|]|\.(?!\d)", "分隔符", "a separator (，；。)", ","),
+    # "." ends a sentence, except inside a number (0.5) or a Latin name (os.path, PM2.5 is TEXTLIKE)
+    TokenKind("SEP", r"[,;。:!?|]|(?<![A-Za-z])\.(?!\d)|\.(?![A-Za-z\d])", "分隔符", "a separator (，；。)", ","),
 )
 
 #: The token kinds by name.

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import perfeval
-from perfeval.rules import diagnostics
+from perfeval.rules import errors as diagnostics
 
 CASES = Path(__file__).parent.parent / "fixtures" / "rule_cases.txt"
 

@@ -1,4 +1,5 @@
-"""Errors a rule author can act on: where, what was expected, and a hint."""
+"""Errors a rule author can act on: a stable code, where (line and column in the text as written), what
+was expected, a hint — in Chinese by default and in English on request."""
 
 from __future__ import annotations
 
@@ -9,68 +10,82 @@ import pytest
 import perfeval
 from perfeval.errors import display_width
 from perfeval.rules import MissingInputError, NoBandError, RuleError, RuleSyntaxError, ZeroDenominatorError
+from perfeval.rules.errors import LocatedError, Severity
 
 
-def _syntax_error(text: str) -> RuleSyntaxError:
-    with pytest.raises(RuleSyntaxError) as info:
-        perfeval.compile_rule(text, points=5)
+def _refused(text: str, points: int = 5) -> LocatedError:
+    with pytest.raises(LocatedError) as info:
+        perfeval.compile_rule(text, points=points)
     return info.value
 
 
-def test_unknown_clause_points_at_that_clause() -> None:
-    err = _syntax_error("100%计满分，每低于扣2分，扣完为止")
-    assert (err.line, err.column) == (1, 12)
-    assert "每低于扣2分" in err.message
-    assert err.hint == "a step needs its size: 每低于5%扣2分"
-    assert "a number" in " ".join(err.expected)
+def test_a_step_without_its_size_points_at_where_the_size_belongs() -> None:
+    err = _refused("100%计满分，每低于扣2分，扣完为止")
+    assert isinstance(err, RuleError) and err.code == "step_needs_size"
+    assert (err.line, err.column) == (1, 12)  # the 扣 right after 每低于
+    assert err.hint_in("en") == "write the size of each step, e.g. 每低于5%扣2分"
+    assert "步长" in err.message  # Chinese by default
 
 
-def test_unfinished_range_is_the_clause_named() -> None:
-    err = _syntax_error("90%（含）以上计6分；80%（含）-，计4分")
-    assert "80%（含）-" in err.message
-    assert err.column == 19
-    assert err.hint == "a range needs both ends: 80%（含）-90%"
+def test_an_unfinished_range_names_the_dash_and_what_could_follow() -> None:
+    err = _refused("90%（含）以上计6分；80%（含）-，计4分")
+    assert isinstance(err, RuleSyntaxError) and err.code == "unreadable"
+    assert err.column == 19 and err.params["found"] == "-"
+    assert "PCT" in err.expected
+    assert err.hint_in("en") == "a range needs both ends: 80%（含）-90%"
 
 
-def test_scoring_words_are_never_a_silent_note() -> None:
-    err = _syntax_error("90%以上计5分；扣")
-    assert (err.line, err.column) == (1, 10)
-    assert "扣" in err.message
-    with pytest.raises(RuleSyntaxError, match="计4"):
-        perfeval.compile_rule("计4", points=5)
+@pytest.mark.parametrize(("text", "column"), [("90%以上计5分；扣", 10), ("完成目标得满分，否则扣", 9), ("计4", 1)])
+def test_a_scoring_word_is_never_a_silent_note(text: str, column: int) -> None:
+    err = _refused(text)
+    assert err.code == "unread_scoring" and err.column == column
 
 
 def test_caret_is_placed_by_display_width() -> None:
-    err = _syntax_error("100%计满分，每低于扣2分，扣完为止")
+    err = _refused("100%计满分，每低于扣2分，扣完为止")
     source, caret = err.render().split("\n")[1:3]
-    # 11 characters precede the clause; full-width ones take two columns in a terminal.
+    # 11 characters precede the 扣; full-width ones take two columns in a terminal.
     assert caret.index("^") == display_width(source[: 2 + 11])
 
 
 def test_positions_are_in_the_original_text_across_lines() -> None:
-    err = _syntax_error("完成目标得满分，\n否则扣")
+    err = _refused("完成目标得满分，\n否则扣")
     assert (err.line, err.column) == (2, 1) and "否则扣" in err.message
 
 
-def test_expected_is_in_words_not_token_names() -> None:
-    err = _syntax_error("100%计满分，每低于扣2分")
-    for word in err.expected:
-        assert not word.isupper(), word
+def test_expected_is_shown_in_words_not_token_names() -> None:
+    err = _refused("90%（含）以上计6分；80%（含）-，计4分")
+    shown = err.render("en").splitlines()[3]
+    assert shown.startswith("  expected ") and "PCT" not in shown and "percentage" in shown
+    assert "应为" in err.render()
 
 
 def test_empty_standard() -> None:
-    with pytest.raises(RuleSyntaxError, match="empty"):
-        perfeval.compile_rule("   ", points=5)
+    assert _refused("   ").code == "empty"
 
 
-def test_two_explicit_claims_on_one_edge_overlap() -> None:
-    with pytest.raises(RuleError, match="claimed by two bands"):
-        perfeval.compile_rule("90%（含）以上计6分；90%（含）-80%计4分", points=6)
+def test_two_explicit_claims_on_one_edge_are_a_checker_error_and_an_evaluation_error() -> None:
+    rule = perfeval.compile_rule("90%（含）以上计6分；90%（含）-80%计4分", points=6)
+    errors = [d for d in rule.check() if d.severity is Severity.ERROR]
+    assert [d.code for d in errors] == ["PE320"]
+    with pytest.raises(perfeval.PerfevalError):
+        rule("90%")
+    assert rule("95%").points == 6 and rule("85%").points == 4
+
+
+def test_two_rules_for_the_same_values_are_refused() -> None:
+    err = _refused("90%以上计6分；80%以上计4分")
+    assert err.code == "rules_overlap" or err.code == "ambiguous"
 
 
 def test_prose_is_not_a_rule() -> None:
-    with pytest.raises(RuleError, match="nothing about points"):
-        perfeval.compile_rule("按月亮的圆缺打分", points=6)
+    assert _refused("按月亮的圆缺打分").code == "no_points"
+
+
+def test_english_on_request() -> None:
+    err = _refused("按月亮的圆缺打分")
+    assert err.message_in("en") == "the standard says nothing about points"
+    assert "line 1, column 1" in err.render("en")
 
 
 def test_no_band_names_the_value_and_the_gaps() -> None:

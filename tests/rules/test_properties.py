@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfeval
-from perfeval.rules import ir
-from perfeval.rules.evaluate import evaluate
+from perfeval.rules.run.interpret import interpret
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "seed_standards.txt"
 
@@ -25,7 +24,7 @@ def _piecewise_seed_rules() -> list[perfeval.Rule]:
         head, _, body = block.partition("\n")
         m = re.search(r"分值=([\d.]+)", head)
         rule = perfeval.compile_rule(body.rstrip("\n"), points=Decimal(m.group(1)) if m else Decimal(10))
-        if isinstance(rule.meaning, ir.Piecewise) and not rule.meaning.inputs:
+        if rule.scores_value and not rule.inputs:
             rules.append(rule)
     return rules
 
@@ -50,7 +49,7 @@ def test_there_are_numeric_seed_rules() -> None:
 def test_fast_path_agrees_with_the_interpreter(index: int, x: Decimal) -> None:
     rule = SEED_RULES[index]
     fast = _outcome(rule.points, x)
-    slow = _outcome(lambda v: evaluate(rule.meaning, v, {}, rule.text).points, x)
+    slow = _outcome(lambda v: interpret(rule.item, v, {}, rule.text, None).points, x)
     assert fast == slow
 
 

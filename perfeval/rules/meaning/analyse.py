@@ -15,7 +15,7 @@ words but no meaning, a lost number, a rule given elsewhere. Nothing is dropped 
 >>> from perfeval.rules.syntax.parser import parse
 >>> a = analyse(parse("100%计满分，每低于5%扣2分，扣完为止。"), Decimal(5))
 >>> [d.code for d in a.diagnostics][:2]
-['PE101', 'PE111']
+['PE101', 'PE102']
 """
 
 from __future__ import annotations
@@ -28,14 +28,15 @@ import attrs
 from ..errors import Diagnostic
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
+from ..vocabulary import ASSESSED_LEADS, SCORING_WORDS
 from . import ir
 from .conditions import Cond
 from .context import Context
 from .families import choice, counted, piecewise
 from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
-from .formulas import expression, inputs_of
-from .roles import Reading, classify
+from .formulas import expression, inputs_of, var_name
+from .roles import Reading, classify, step_info
 from .statements import Statement, statements
 
 __all__ = ["Analysis", "analyse"]
@@ -46,7 +47,9 @@ _ZERO = Decimal(0)
 _SCORING = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|(?<![被])扣分|扣除|加分|加记分?|记分|赋分|给分|满分|不得分|比例|线性|插值|"
                       r"折算|倒扣|否决|\d\s*分(?![值数为别析配类钟之])|(?:按|予以|酌情|进行)(?:计分|得分)")
 _DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式|"
-                          r"逐项计分|百分制|分别计分|综合得分|总得分|得分由高到低|按得分")
+                          r"逐项计分|百分制|分别计分|综合得分|总得分|得分由高到低|按得分|"
+                          # a method's name and what it is for (直接赋分：主要适用于…判断的单一评判指标)
+                          r"^[\u4e00-\u9fff]{0,10}赋分(?=(?:主要)?适用|同时|$)|(?:主要)?适用于.*")
 
 
 @attrs.frozen
@@ -95,9 +98,42 @@ def _refusals(stmts: list[Statement], ctx: Context) -> None:
     for s in stmts:
         for p in s.phrases:
             if isinstance(p, n.Lost) or (isinstance(p, n.Deduct) and p.lost):
-                raise ctx.fail("lost_number", p.span, hint="write the number of points, e.g. 扣1分")
+                raise ctx.fail("lost_number", p.span, hint="hint_write_number")
             if isinstance(p, n.Missing):
                 raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
+        for per in s.find(n.Per):
+            info = step_info(per)
+            if info.direction in ("above", "below") and info.size is None and info.unit is None and \
+                    not info.counts and not info.rank:
+                # 每低于扣2分: a step with no size (5%? one point?) — where the size belongs, say so.
+                where = s.outcome.span if s.outcome is not None else per.span
+                raise ctx.fail("step_needs_size", where, hint="hint_step_size")
+
+
+def _names_a_value(f: n.Node) -> bool:
+    """执行率（B/A） · 实际到位/计划到位*100%: a formula that only relates names describes a value; one with
+    other numbers in it (…*8) computes something, and is never a note."""
+    def plain(e: object) -> bool:
+        if isinstance(e, n.BinOp):
+            return plain(e.left) and plain(e.right)
+        if isinstance(e, n.Num):
+            return e.value == 1 and e.kind == "pct"  # ×100%
+        return True
+
+    return plain(getattr(f, "expr", None))
+
+
+def _evaluation_points(stmts: list[Statement]) -> bool:
+    """评价要点: ①…; ②…: two or more marked items, none with points, led by a word of
+    :data:`~perfeval.rules.vocabulary.ASSESSED_LEADS` or each asked as a question (是否…)."""
+    items = [s for s in stmts if s.mark is not None]
+    if len(items) < 2 or any(s.outcome is not None or s.modifiers for s in stmts):
+        return False
+    if not all(isinstance(p, n.Words | n.Punct) for s in stmts for p in s.head):
+        return False
+    lead = "".join(p.text for s in stmts if s.mark is None for p in s.head if isinstance(p, n.Words))
+    return any(w in lead for w in ASSESSED_LEADS) or all(
+        "是否" in "".join(p.text for p in s.head if isinstance(p, n.Words)) for s in items)
 
 
 def _check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
@@ -107,11 +143,13 @@ def _check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
         return
     text = "".join(p.text for p in s.head if isinstance(p, n.Words))
     scoring = _SCORING.search(_DESCRIPTIVE.sub("", text))
-    if scoring is not None or any(isinstance(p, n.Per) for p in s.head):
+    # 否则扣 · 计4 · 90%以上计5分；扣: a scoring word standing alone, its amount missing
+    bare = any(p.text.strip("的,，。;；:： ") in SCORING_WORDS for p in s.head if isinstance(p, n.Words))
+    if scoring is not None or bare or any(isinstance(p, n.Per) for p in s.head):
         raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span),
-                       hint="write what it earns or deducts, e.g. 计4分 / 扣1分 / 每低于5%扣2分")
+                       hint="hint_write_outcome")
     if any(isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Deviation) for p in s.head):
-        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span), hint="put the points after it: 计4分")
+        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span), hint="hint_points_after")
     notes.append(ctx.source(s.span))
 
 
@@ -166,8 +204,7 @@ def _worth(group: list[Statement]) -> Decimal | None:
         return first.outcome.points
     found = [r.amount.points for r in map(classify, group) if r.role in ("band", "award") and r.amount is not None
              and r.amount.points is not None and r.amount.points > 0]
-    found += [r.statement.outcome.high for r in map(classify, group)  # type: ignore[union-attr]
-              if isinstance(r.statement.outcome, n.PointsRange)]
+    found += [s.outcome.high for s in group if isinstance(s.outcome, n.PointsRange)]
     if any(isinstance(s.outcome, n.Full) for s in group):
         return None
     return max(found) if found else None
@@ -285,6 +322,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     scoring = [r for r in readings if r.role != "note"]
     reference: Decimal | None = None
     definitions: list[n.Definition] = []
+    formulas: list[Statement] = []  # 执行率（B/A）: a formula without a name or 得分
     for r in readings:
         if r.role != "note":
             continue
@@ -301,12 +339,24 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             continue
         if _share_tiers(s):
             return _tiers_by_share(s, ctx, mods)
-        if s.find(n.InlineFormula) and not s.find(n.Compare | n.Bound | n.Range) and len(s.head) <= 3:
+        if s.find(n.InlineFormula) and not s.find(n.Compare | n.Bound | n.Range) and len(s.head) <= 3 and \
+                all(_names_a_value(f) for f in s.find(n.InlineFormula)):
             notes.append(ctx.source(s.span))
+            formulas.append(s)
             continue
         _check_note(s, ctx, notes)
     if not scoring:
-        raise ctx.fail("no_points", None, hint="a standard needs a clause that scores, e.g. 完成目标得满分，否则不得分")
+        if _evaluation_points(stmts):
+            ctx.info("PE162", "评价要点未逐项给分：由评价人在 0 到分值之间评分",
+                     "the evaluation points carry no points each: the assessor scores within 0 and 分值", None)
+            return ir.Item(ctx.max_points, judged=(_ZERO, ctx.max_points), ceiling=ctx.max_points,
+                           precision=mods.precision or Decimal("0.01"))
+        if definitions:
+            raise ctx.fail("formula_defines", definitions[0].span, name=var_name(definitions[0].name))
+        if formulas:
+            named = next((p.text for p in formulas[0].head if isinstance(p, n.Words)), "")
+            raise ctx.fail("formula_defines", formulas[0].span, name=named)
+        raise ctx.fail("no_points", None, hint="hint_needs_scoring")
     absent = _absent(scoring, ctx)
     scoring_all = scoring
     scoring = [r for r in scoring if r.role != "absent"] or scoring
@@ -327,10 +377,11 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     if tiers is not None:
         return tiers
     zeros = [r for r in scoring if r.role == "zero"]
-    items = [r for r in scoring if r.role != "zero"]
-    if choice.is_checklist(items, ctx.max_points):
+    unmet = [r for r in scoring if choice.judges_each_unmet(r)]
+    items = [r for r in scoring if r.role != "zero" and r not in unmet]
+    if choice.is_checklist(items, ctx.max_points) and len(unmet) <= 1:
         cap = next((m.points for r in scoring for m in r.statement.modifiers if isinstance(m, n.GainCap)), None)
-        return attrs.evolve(choice.checklist(items, ctx, mods, cap, zeros), absent=absent)
+        return attrs.evolve(choice.checklist(items, ctx, mods, cap, zeros, judged_unmet=unmet), absent=absent)
     return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
 
 
@@ -393,12 +444,31 @@ def _signed(item: ir.Item, ctx: Context, mods: Mods) -> ir.Item:
     return item
 
 
+def _formula_described(readings: list[Reading], ctx: Context) -> list[Reading]:
+    """根据…考核分数折算。该项得分=(…)*8: a method named in words (折算, 按比例) with no condition of its own,
+    beside the 得分= formula that writes it out, is that formula's description (reading PE146)."""
+    formulas = [r for r in readings if r.role == "computed" and isinstance(r.statement.outcome, n.ScoreFormula)]
+    if len(formulas) != 1:
+        return readings
+    out = []
+    for r in readings:
+        if r.role == "computed" and isinstance(r.statement.outcome, n.Proportional) and \
+                (r.cond is None or not r.cond.numbers) and not r.statement.modifiers:
+            ctx.info("PE146", f"{ctx.source(r.statement.span)!r} 说明计分方法，按其后的公式计算",
+                     f"{ctx.source(r.statement.span)!r} names the method; the formula written beside it scores",
+                     r.statement.span)
+            continue
+        out.append(r)
+    return out
+
+
 def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decimal | None,
              definitions: list[n.Definition]) -> ir.Item:
     from .families.values import value_of
 
     P = ctx.max_points
-    value, spec = value_of(readings, ctx, definitions)
+    readings = _formula_described(readings, ctx)
+    value, spec, readings = value_of(readings, ctx, definitions)
     base, bonus = piecewise.piecewise(readings, ctx, value, mods, reference)
     _check_pieces(base, ctx, value)
     streams = [ir.Stream("", "", readings[0].statement.span, spec, ir.Piecewise(tuple(base)), ir.Role.BASE,
@@ -456,9 +526,20 @@ def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: piecewise.ValueIn
         if isinstance(p.expr, ir.Const) and p.expr.value > ctx.max_points:
             raise ctx.fail("award_above_points", p.span, clause=p.label, award=f"{p.expr.value.normalize():f}",
                            points=f"{ctx.max_points.normalize():f}")
+    percent = value.kind is ir.Kind.RATE
     for g in gaps([p.interval for p in pieces]):
-        shown = render_interval(g, value.kind is ir.Kind.RATE)
-        ctx.error("PE310", f"没有分档覆盖 {shown}", f"no band covers {shown}", pieces[0].span if pieces else None)
+        shown = render_interval(g, percent)
+        # Point at the band the gap opens after, and say how far it would have to reach.
+        below = next((p for p in pieces if p.interval.hi is not None and p.interval.hi == g.lo), None)
+        above = next((p for p in pieces if p.interval.lo is not None and p.interval.lo == g.hi), None)
+        at = below or above or (pieces[0] if pieces else None)
+        hint_zh = hint_en = None
+        if below is not None and g.hi is not None:
+            reach = show(g.hi, value.kind, value.unit)
+            hint_zh = f"把 {below.label!r} 延至 {reach}，或为 {shown} 另写一档"
+            hint_en = f"extend {below.label!r} up to {reach}, or give {shown} a band of its own"
+        ctx.error("PE310", f"没有分档覆盖 {shown}", f"no band covers {shown}", at.span if at else None,
+                  hint_zh, hint_en)
 
 
 _ = (computed_expr, expression, inputs_of)

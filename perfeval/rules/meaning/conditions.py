@@ -155,9 +155,10 @@ def conditions(head: tuple[Node, ...] | list[Node]) -> list[Cond]:
     return [c for c in out if c is not None]
 
 
-def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
+def condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     """The condition the phrases of a statement's head state, or None when they state none."""
-    head = [p for p in head if not _descriptive_number(p, head)]
+    given = list(phrases)
+    head = [p for p in given if not _descriptive_number(p, given)]
     head = _without_situation(head)
     missed = _missed_requirement(head)
     if missed is not None:
@@ -172,7 +173,6 @@ def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
     p = head[first]
     rest = head[first + 1 :]
     claims = [c for c in rest if isinstance(c, n.Claim)]
-    words_after = "".join(w.text for w in rest if isinstance(w, n.Words))
     if isinstance(p, n.Definition) and _constant(p.expr) is not None:
         # 预算控制率 = 0 · x=100%: a name set equal to a number.
         value = _constant(p.expr)
@@ -185,13 +185,15 @@ def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
         return _described(p, rest, span, subject)
     if isinstance(p, n.Point) and (p.chain is not None or rest and isinstance(rest[0], n.Described)):
         # 80% ≤ x < 88% · 85 > 总分 ≥ 75: the first comparator reads right to left.
-        chain = p.chain if p.chain is not None else rest[0].cmp  # type: ignore[union-attr]
-        first = _flipped(chain, p.value)
+        described = rest[0] if rest and isinstance(rest[0], n.Described) else None
+        chain = p.chain if p.chain is not None else described.cmp if described is not None else None
+        assert chain is not None
+        near = _flipped(chain, p.value)
         other = next((c for c in rest if isinstance(c, n.Compare)), None)
         lo2, hi2 = _from_compare(other.cmp, other.value, other.incl) if other is not None else (None, None)
         if chain.side == "upper":  # 80 ≤ x: the number bounds x from below
-            return Cond(first, hi2, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
-        return Cond(lo2, first, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
+            return Cond(near, hi2, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
+        return Cond(lo2, near, span, (p.value,) + ((other.value,) if other else ()), subject=subject)
     if isinstance(p, n.Compare):
         lo, hi = _from_compare(p.cmp, p.value, p.incl)
         more = next((c for c in rest if isinstance(c, n.Compare)), None)
@@ -225,8 +227,8 @@ def condition(head: tuple[Node, ...] | list[Node]) -> Cond | None:
         return Cond(None, hi4, span, (p.hi,), subject=subject, either_way=True)
     assert isinstance(p, n.Point)
     side = _claimed(p.value, p.incl, Side(p.value.value, True, Claim.NONE))
-    lo4, hi4 = _named_claims(side, side, claims)
-    return Cond(lo4, hi4, span, (p.value,), subject=subject, point=True)
+    lo5, hi5 = _named_claims(side, side, claims)
+    return Cond(lo5, hi5, span, (p.value,), subject=subject, point=True)
 
 
 _SUBJECT_REF = re.compile(f"(?:{alternation(REFERENCE_WORDS)})(?:的)?$")

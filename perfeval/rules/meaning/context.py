@@ -35,26 +35,32 @@ class Context:
             return ""
         return self.text[span.start : span.end]
 
-    def _add(self, severity: Severity, code: str, zh: str, en: str, span: Span | None, hint: str | None) -> None:
+    def _add(self, severity: Severity, code: str, zh: str, en: str, span: Span | None, hint: str | None,
+             hint_en: str | None) -> None:
         if span is None:
-            d = Diagnostic(severity, code, zh, en, hint=hint)
+            d = Diagnostic(severity, code, zh, en, hint=hint, hint_en=hint_en)
         else:
             length = max(span.end - span.start, 1) if span.end_line == span.line else 1
-            d = Diagnostic(severity, code, zh, en, span.line, span.column, length, hint)
+            d = Diagnostic(severity, code, zh, en, span.line, span.column, length, hint, hint_en)
         if d not in self.diagnostics:
             self.diagnostics.append(d)
 
-    def info(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None) -> None:
+    def info(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None,
+             hint_en: str | None = None) -> None:
         """A reading chosen where the text left a choice."""
-        self._add(Severity.INFO, code, zh, en, span, hint)
+        self._add(Severity.INFO, code, zh, en, span, hint, hint_en)
 
-    def warn(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None) -> None:
+    def warn(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None,
+             hint_en: str | None = None) -> None:
         """Something the checker reports; the rule still compiles."""
-        self._add(Severity.WARNING, code, zh, en, span, hint)
+        self._add(Severity.WARNING, code, zh, en, span, hint, hint_en)
 
-    def error(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None) -> None:
-        """A problem the checker reports as an error; the rule still compiles for the values it covers."""
-        self._add(Severity.ERROR, code, zh, en, span, hint)
+    def error(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None,
+              hint_en: str | None = None) -> None:
+        """A problem the checker reports as an error; the rule still compiles for the values it covers.
+
+        A hint is a message code (``hint_…``) or Chinese text with its English in ``hint_en``."""
+        self._add(Severity.ERROR, code, zh, en, span, hint, hint_en)
 
     def fail(self, code: str, span: Span | None, hint: str | None = None, **params: Any) -> RuleError:
         """The error to raise for a standard that cannot be scored as written, located at ``span``."""

@@ -23,6 +23,7 @@ from enum import Enum
 import attrs
 
 from ..syntax.nodes import Span
+from ..vocabulary import StepMode
 
 __all__ = [
     "EVERYTHING",
@@ -71,6 +72,16 @@ class Interval:
             return False
         return self.lo > self.hi or (self.lo == self.hi and not (self.lo_in and self.hi_in))
 
+    def meet(self, other: Interval) -> Interval:
+        """The values in both intervals (possibly :attr:`empty`)."""
+        lo, lo_in = self.lo, self.lo_in
+        if other.lo is not None and (lo is None or other.lo > lo or (other.lo == lo and not other.lo_in)):
+            lo, lo_in = other.lo, other.lo_in
+        hi, hi_in = self.hi, self.hi_in
+        if other.hi is not None and (hi is None or other.hi < hi or (other.hi == hi and not other.hi_in)):
+            hi, hi_in = other.hi, other.hi_in
+        return Interval(lo, lo_in, hi, hi_in)
+
     @property
     def point(self) -> bool:
         """True when it holds one value only."""
@@ -81,12 +92,6 @@ class Interval:
 EVERYTHING = Interval(None, False, None, False)
 
 
-class StepMode(Enum):
-    """How a distance is counted in steps (DESIGN.md, "Steps")."""
-
-    WHOLE = "whole"                # 每低于5%扣2分: only whole steps count (the default)
-    STARTED = "started"            # 不足…按…计: a started step counts as a whole one
-    PROPORTIONAL = "proportional"  # 按比例: continuous
 
 
 # ── expressions ──────────────────────────────────────────────────────────────────────────────

@@ -186,6 +186,10 @@ def classify(s: Statement) -> Reading:
     if isinstance(out, n.AvgScore):
         return Reading("average", s, cond)
     if isinstance(out, n.Discretion):
+        if s.head and all(isinstance(p, n.Words | n.Punct) for p in s.head) and \
+                any("适用于" in p.text for p in s.head if isinstance(p, n.Words)):
+            # 适用于对服务对象…的满意度询问调查，一般按照区间进行赋分: what a method is for, not a judgement
+            return Reading("note", s, cond)
         return Reading("judged", s, cond)
     if isinstance(out, n.RankProp):
         return Reading("rank", s, cond)
@@ -224,7 +228,7 @@ def classify(s: Statement) -> Reading:
             return Reading("count", s, cond, info, amount=amount)
         if info.rank:
             return Reading("rank_step", s, cond, info, amount=amount)
-    if s.find(n.Rank) or s.find(n.RankProp):
+    if s.has(n.Rank, n.RankProp):
         return Reading("rank", s, cond, amount=amount)
     if amount is not None and amount.low is not None:
         return Reading("judged", s, cond, amount=amount)

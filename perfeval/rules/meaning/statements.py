@@ -14,6 +14,9 @@ govern.
 
 from __future__ import annotations
 
+from types import UnionType
+from typing import Any, TypeVar, overload
+
 import attrs
 
 from ..syntax import nodes as n
@@ -21,6 +24,8 @@ from ..syntax.nodes import Node, Span
 from ..syntax.parser import Standard
 
 __all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "statements"]
+
+_N = TypeVar("_N", bound=Node)
 
 #: Phrases that end a statement: what the head earns, deducts or how it is computed.
 OUTCOMES: tuple[type[Node], ...] = (
@@ -65,8 +70,14 @@ class Statement:
         """Whether any head phrase is one of ``kinds``."""
         return any(isinstance(p, kinds) for p in self.head)
 
-    def find(self, kind: type[Node]) -> list[Node]:
-        """The head phrases of ``kind``."""
+    @overload
+    def find(self, kind: type[_N]) -> list[_N]: ...
+
+    @overload
+    def find(self, kind: UnionType) -> list[Node]: ...
+
+    def find(self, kind: Any) -> list[Any]:
+        """The head phrases of ``kind`` (a node class, or a union of them: ``n.Compare | n.Bound``)."""
         return [p for p in self.head if isinstance(p, kind)]
 
 
@@ -118,6 +129,9 @@ def statements(standard: Standard) -> list[Statement]:
     for ci, clause in enumerate(standard.clauses):
         phrases = list(clause.phrases)
         for pi, p in enumerate(phrases):
+            if isinstance(p, n.Proportional) and _pro_rata_of_step(p, head, phrases[pi + 1 :], out, sentence):
+                # 每低于5%按比例扣2分 · 每低于5%扣2分，按比例扣分: 按比例 counts the step pro rata
+                p = n.ProRataStep(p.text, p.span)
             if isinstance(p, n.Item | n.Subrule):
                 if head:
                     close(None, head_sentence)
@@ -134,7 +148,8 @@ def statements(standard: Standard) -> list[Statement]:
                 # Connecting words before it (同时, 并) carry nothing: the modifier binds to the statement
                 # before it in the same sentence, or stands for the whole standard.
                 joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
-                connective = joined and all(isinstance(h, n.Punct) or h.text in _CONNECTIVES for h in head)
+                connective = joined and all(isinstance(h, n.Punct) or isinstance(h, n.Words) and
+                                            h.text in _CONNECTIVES for h in head)
                 if out and out[-1].sentence == sentence and (not head or connective):
                     last = out[-1]
                     out[-1] = attrs.evolve(last, modifiers=(*last.modifiers, p))
@@ -149,6 +164,11 @@ def statements(standard: Standard) -> list[Statement]:
                 if head:
                     close(None, head_sentence)
                 out.append(Statement((), None, (p,), sentence, mark, p.span, mark_fresh))
+                continue
+            if isinstance(p, n.Definition) and not head and _defines(p):
+                # 实际完成率=(…)×100%，完成率100%及以上得满分: the definition is a statement of its own
+                out.append(Statement((p,), None, (), sentence, mark, p.span, mark_fresh))
+                mark_fresh = False
                 continue
             if not head:
                 head_sentence = sentence
@@ -168,6 +188,33 @@ def statements(standard: Standard) -> list[Statement]:
     if head:
         close(None, head_sentence)
     return _unmark_tail(out)
+
+
+def _defines(p: n.Definition) -> bool:
+    """完成率=实际/计划 defines a value; 预算控制率 = 0 is a condition (the value equals 0)."""
+    def variable(e: object) -> bool:
+        if isinstance(e, n.BinOp):
+            return variable(e.left) or variable(e.right)
+        return isinstance(e, n.Var | n.PointsVar)
+
+    return variable(p.expr)
+
+
+_PRO_RATA_WORDS = frozenset({"按比例", "按比例扣分", "按比例扣减", "按比例扣除", "按比例计算"})
+
+
+def _pro_rata_of_step(p: n.Proportional, head: list[Node], after: list[Node], out: list[Statement],
+                      sentence: int) -> bool:
+    """Whether a bare 按比例 says how a step counts: inside a step before its 扣 (每低于5%按比例扣2分), or right
+    after a step in the same sentence (每低于5%扣2分，按比例扣分)."""
+    if p.text not in _PRO_RATA_WORDS:
+        return False
+    if any(isinstance(h, n.Per) for h in head):
+        return bool(after) and isinstance(after[0], n.Deduct)
+    if head or not out or out[-1].sentence != sentence:
+        return False
+    last = out[-1]
+    return isinstance(last.outcome, n.Deduct) and any(isinstance(h, n.Per) for h in last.head)
 
 
 def _unmark_tail(out: list[Statement]) -> list[Statement]:

@@ -21,6 +21,7 @@ Everything else (several inputs, judgements, options) is scored by :func:`.inter
 from __future__ import annotations
 
 import ast as py
+import decimal
 import hashlib
 import linecache
 from collections.abc import Callable
@@ -28,10 +29,10 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
+from .. import arith
 from ..errors import MissingInputError, NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.intervals import outside
-from . import arith
 from .inputs import read
 from .interpret import show
 
@@ -149,16 +150,25 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
                                      arith.finish(arith.clamp(absent, item.floor, item.top), item.precision))
     gaps = outside([p.interval for p in stream.fn.pieces], kind is ir.Kind.RATE)
     b.namespace["_no_band"] = partial(_no_band, gaps=gaps, text=text, kind=kind, unit=unit)
+    b.namespace["_fit"] = arith.LIMITS.plus
+    b.namespace["_Signal"] = decimal.DecimalException
+    # A Decimal within the limits passes with one call; any other value, and a Decimal beyond the limits,
+    # goes through the same reader the interpreter uses (which names the limit).
     head = ("if x.__class__ is not _D or not x.is_finite():\n"
             "    if x is None:\n"
             "        return _absent()\n"
-            "    x = _read(x)\n")
+            "    x = _read(x)\n"
+            "else:\n"
+            "    try:\n"
+            "        _fit(x)\n"
+            "    except _Signal:\n"
+            "        x = _read(x)\n")
     if kind in (ir.Kind.COUNT, ir.Kind.RANK):
         # A count or a rank is a whole number: 3.5 is an input error, not a gap between bands.
         b.namespace["_MIN"] = Decimal(0 if kind is ir.Kind.COUNT else 1)
-        head += "elif x != x.to_integral_value() or x < _MIN:\n    x = _read(x)\n"
+        head += "    if x != x.to_integral_value() or x < _MIN:\n        x = _read(x)\n"
     body: list[py.stmt] = list(py.parse(head).body)
-    for i, piece in enumerate(stream.fn.pieces):
+    for piece in stream.fn.pieces:
         body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
@@ -173,8 +183,7 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     body.append(py.parse("raise _no_band(x)").body[0])
     args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                         kwarg=None, defaults=[py.Constant(None)])
-    fn = py.FunctionDef(name="points", args=args, body=body, decorator_list=[], returns=None, type_comment=None,
-                        type_params=[])
+    fn = py.FunctionDef(name="points", args=args, body=body, decorator_list=[], returns=None, type_comment=None)
     module = py.Module([fn], [])
     py.fix_missing_locations(module)
     source = py.unparse(module)

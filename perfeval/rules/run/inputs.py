@@ -20,9 +20,9 @@ from typing import Any
 from ...errors import InputError, PerfevalError
 from ...limits import check_number
 from ...numbers import parse_number
+from ..arith import MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
 from ..messages import render
-from .arith import MAX_DIGITS, MAX_EXPONENT
 
 __all__ = ["read", "read_measure", "read_number"]
 

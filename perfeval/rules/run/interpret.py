@@ -15,11 +15,12 @@ from typing import Any
 
 import attrs
 
+from .. import arith
 from ..errors import JudgementError, MissingInputError, NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.intervals import outside, render_interval
 from ..messages import render
-from . import arith
+from .allowed import allowed_points
 from .inputs import read, read_measure, read_number
 from .names import ASSESSOR, TIER, match_streams
 
@@ -180,8 +181,16 @@ def _sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str
     option = None
     keyed = [s for s in item.streams if s.key]
     if isinstance(value, list | tuple | set | frozenset):
-        streams.update(_listed(item, list(value), text))
-        value = None
+        if item.options and not keyed:
+            # The options a standard offers are one choice: a list may name exactly one of them.
+            chosen = list(value)
+            if len(chosen) != 1:
+                raise JudgementError("one_option", text, value=value,
+                                     options="、".join(o.mark for o in item.options))
+            value = chosen[0]
+        else:
+            streams.update(_listed(item, list(value), text))
+            value = None
     if item.options and value is not None:
         option, value = value, None
     if value is not None:
@@ -189,6 +198,9 @@ def _sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str
             tier = value
         elif not any(not s.key for s in item.streams) and len(keyed) == 1:
             streams[keyed[0].key] = value
+        elif keyed and not any(not s.key for s in item.streams):
+            # A checklist takes the items met, never one bare value (3 items? 3 points? item ③?).
+            raise JudgementError("checklist_value", text, value=value, options="、".join(s.key for s in keyed))
         else:
             streams[""] = value
     assigned, named = match_streams(item.streams, given, text)
@@ -210,7 +222,9 @@ def _listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
             if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
                 raise JudgementError("unknown_option", text, value=v, options="、".join(known))
         return {"": len(values)}
-    if keyed and len(values) == len(keyed) and all(isinstance(v, bool) for v in values):
+    if keyed and len(values) == len(keyed) and all(isinstance(v, bool) or v is None for v in values) or \
+            keyed and len(values) == len(keyed) and all(v is None or v in (0, 1) for v in values) and None in values:
+        # one yes/no per item, in order; None: not yet decided
         return {s.key: v for s, v in zip(keyed, values, strict=True)}
     out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
     for v in values:
@@ -281,8 +295,10 @@ def interpret(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
             trace.append(TraceStep("judgement", (lo, hi)))
         return _done(item, lo, hi, arith.ZERO, None, trace, given.assessor)
     totals = _Totals(item.base)
+    # Only the assessor's 得分 given: every stream is still to be decided, and the 得分 must be one of them.
+    open_ = nothing or (given.assessor is not None and not given.streams and not given.named)
     for stream in item.streams:
-        _stream(stream, item, given, nothing, totals, text, trace)
+        _stream(stream, item, given, open_, totals, text, trace)
     return totals.outcome(item, trace, given.assessor)
 
 
@@ -344,11 +360,13 @@ def _stream(stream: ir.Stream, item: ir.Item, given: _Given, nothing: bool, tota
                 trace.append(TraceStep("absent", (stream.absent,)))
             totals.add(stream.role, stream.absent, stream.absent)
             return
-        if stream.value.kind is ir.Kind.NUMBER and not stream.key and given.named:
+        if stream.value.kind is ir.Kind.NUMBER and not stream.key and given.named and not _reads_x(stream):
+            # 该项得分=(A/B)*8: the points come from the named inputs alone; no value is compared.
             named = {k: read_number_or_measure(v) for k, v in given.named.items()}
             x = arith.ZERO
-        elif nothing and stream.value.kind in (ir.Kind.FLAG, ir.Kind.COUNT):
-            # Nothing given: the assessor has yet to say whether (or how often) it happened.
+        elif (nothing or stream.key in given.streams) and stream.value.kind in (ir.Kind.FLAG, ir.Kind.COUNT):
+            # Nothing given, or this item given as None: the assessor has yet to say whether (or how
+            # often) it happened.
             low, high = _unknown(stream, item)
             totals.add(stream.role, low, high)
             return
@@ -358,7 +376,7 @@ def _stream(stream: ir.Stream, item: ir.Item, given: _Given, nothing: bool, tota
                 trace.append(TraceStep("not_given", (stream.key,)))
             return
         else:
-            raise MissingInputError(stream.key or "value", text, tuple(given.named) + tuple(given.streams))
+            raise MissingInputError(stream.key or "指标值", text, tuple(given.named) + tuple(given.streams))
     else:
         chosen = _chosen_amount(stream, raw, text)
         if chosen is not None:
@@ -391,6 +409,22 @@ def _stream(stream: ir.Stream, item: ir.Item, given: _Given, nothing: bool, tota
     if stream.cap is not None:
         c_low, c_high = _capped(stream.role, c_low, c_high, stream.cap, stream.key, trace)
     totals.add(stream.role, c_low, c_high)
+
+
+def _reads_x(stream: ir.Stream) -> bool:
+    """Whether the stream compares or computes with the value itself (完成率小于60%不得分: it does)."""
+    def uses(e: ir.Expr) -> bool:
+        if isinstance(e, ir.X):
+            return True
+        if isinstance(e, ir.Op | ir.Min):
+            return uses(e.left) or uses(e.right)
+        if isinstance(e, ir.Abs):
+            return uses(e.arg)
+        if isinstance(e, ir.Steps):
+            return uses(e.distance)
+        return False
+
+    return any(p.interval.lo is not None or p.interval.hi is not None or uses(p.expr) for p in stream.fn.pieces)
 
 
 def _unknown(stream: ir.Stream, item: ir.Item) -> tuple[Decimal, Decimal]:
@@ -480,9 +514,11 @@ def _done(item: ir.Item, low: Decimal, high: Decimal, bonus: Decimal, veto: str 
 def _check_assessor(item: ir.Item, given: Any, low: Decimal, high: Decimal,
                     trace: list[TraceStep] | None) -> Decimal:
     points = read_number(given)
-    if not low <= points <= high:
-        shown = f"{low.normalize(arith.CTX):f}" if low == high else \
-            f"{low.normalize(arith.CTX):f}–{high.normalize(arith.CTX):f}"
+    achievable = allowed_points(item)
+    if not low <= points <= high or not any(a <= points <= b for a, b in achievable):
+        spans = [(max(a, low), min(b, high)) for a, b in achievable if a <= high and b >= low] or [(low, high)]
+        shown = "、".join(f"{a.normalize(arith.CTX):f}" if a == b else
+                         f"{a.normalize(arith.CTX):f}–{b.normalize(arith.CTX):f}" for a, b in spans)
         raise JudgementError("judgement_outside", points=f"{points.normalize(arith.CTX):f}", allowed=shown)
     if trace is not None:
         trace.append(TraceStep("assessed", (points, low, high)))
@@ -505,7 +541,11 @@ def _choice(item: ir.Item, given: _Given, text: str, trace: list[TraceStep] | No
 
 def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
     if isinstance(value, bool):
-        # 完成目标得满分，否则不得分: True is the first option, False the 否则.
+        # 完成目标得满分，否则不得分: True is the first option, False the 否则. With three options
+        # (全部/部分/未完成) "not met" could be either of the last two, so a yes/no is refused.
+        if len(options) != 2:
+            raise JudgementError("yes_no_options", text, count=len(options),
+                                 options="、".join(o.mark for o in options))
         return options[0] if value else options[-1]
     key = str(value).strip()
     for o in options:

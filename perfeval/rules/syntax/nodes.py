@@ -619,15 +619,21 @@ class CapUntil(Node):
         return cls(_score(children), _words(children), _span(children))
 
 
-def _plain(name: str, doc: str) -> type[Node]:
-    """A node for a phrase that is one fixed word: only its text and span matter."""
+@attrs.frozen
+class Word(Node):
+    """A phrase that is one fixed word (扣完为止, 可负分 …): only its text and span matter."""
 
-    @classmethod  # type: ignore[misc]
-    def build(cls: type, children: list[Any]) -> Node:
-        return cls(" ".join(str(c) for c in children if isinstance(c, Token)), _span(children))  # type: ignore[no-any-return]
+    text: str
+    span: Span
 
-    made = attrs.frozen(type(name, (Node,), {"__annotations__": {"text": "str", "span": "Span"}, "__doc__": doc,
-                                             "build": build, "__module__": __name__}))
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(" ".join(str(c) for c in children if isinstance(c, Token)), _span(children))
+
+
+def _plain(name: str, doc: str) -> type[Word]:
+    """A :class:`Word` node class of its own name (the registry and the isinstance checks tell them apart)."""
+    made: type[Word] = attrs.frozen(type(name, (Word,), {"__doc__": doc, "__module__": __name__}))
     return made
 
 

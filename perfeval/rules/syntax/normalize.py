@@ -229,7 +229,7 @@ def _fractions(t: _Text) -> None:
         a, b, c = starts[i - 1], starts[i], starts[i + 1]
         num, den = lines[i - 1], lines[i + 1]
         bar = b + m.start("bar")
-        def term(text: str, start: int) -> list[tuple[str, list[int]]]:
+        def term(text: str, start: int, bar: int = bar) -> list[tuple[str, list[int]]]:
             own = [(text, t.origin[start : start + len(text)])]
             if not re.search(r"[-+×*/÷]", text):
                 return own

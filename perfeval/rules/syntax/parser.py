@@ -23,13 +23,13 @@ from lark.lexer import Lexer
 
 from ...limits import MAX_STANDARD_CHARS, check_length
 from ...resources import grammar_text
-from ..vocabulary import TOKEN_KINDS
 from ..errors import RuleSyntaxError
+from ..vocabulary import TOKEN_KINDS
 from .lexer import LexedText, lex
 from .nodes import NODE_CLASSES, Node, Span
 from .normalize import Dropped
 
-__all__ = ["Clause", "Standard", "parse", "parse_tokens"]
+__all__ = ["Clause", "Standard", "grammar", "parse", "parse_tokens"]
 
 #: Tokens in one clause at most: a clause longer than this is not a clause but a run-on paste.
 MAX_CLAUSE_TOKENS = 200
@@ -68,6 +68,17 @@ def _lark() -> Lark:
     return Lark(grammar_text("standard.lark"), parser="lalr", lexer=_PassThrough, maybe_placeholders=False)
 
 
+def grammar() -> Lark:
+    """The phrase grammar as a lark parser (its terminals are the token kinds of the vocabulary).
+
+    For tools that generate or inspect sentences, such as :func:`perfeval.testing.rule_texts`.
+
+    >>> "deduct" in {r.origin.name for r in grammar().rules}
+    True
+    """
+    return _lark()
+
+
 class _Build(Transformer[Token, Any]):
     """Lark tree → phrase nodes, each built by the class of its rule (as lark's ``create_transformer``)."""
 
@@ -104,7 +115,7 @@ def _tree(tokens: list[Token]) -> Tree[Token]:
     key = tuple(t.type for t in tokens)
     shape = _SHAPES.get(key)
     if shape is None:
-        shape = _lark().parse(tokens)  # type: ignore[arg-type]
+        shape = _lark().parse(tokens)  # type: ignore[arg-type,unused-ignore]  # lark types text only
         _SHAPES[key] = shape
         if len(_SHAPES) > _MAX_SHAPES:
             _SHAPES.popitem(last=False)
@@ -161,6 +172,11 @@ def _clause(text: str, tokens: list[Token], sep: str) -> Clause:
     return Clause(tuple(parse_tokens(text, tokens)), sep, Span.of(tokens))
 
 
+# A clause that stops where a number was due: what to write there (message codes, see messages.py).
+_HINTS = {"DASH": "hint_range_ends", "EACH": "hint_step_size", "DEDUCT": "hint_write_number",
+          "AWARD": "hint_write_number", "BONUS": "hint_write_number"}
+
+
 def _syntax_error(text: str, exc: UnexpectedInput, tokens: list[Token]) -> RuleSyntaxError:
     tok = getattr(exc, "token", None)
     if not isinstance(tok, Token) or tok.type == "$END":
@@ -171,4 +187,4 @@ def _syntax_error(text: str, exc: UnexpectedInput, tokens: list[Token]) -> RuleS
         expected = tuple(names[:6])
     length = max(1, (tok.end_pos or 0) - (tok.start_pos or 0))
     return RuleSyntaxError("unreadable", text=text, line=tok.line or 1, column=tok.column or 1, length=length,
-                           token=tok.type, expected=expected, found=str(tok))
+                           token=tok.type, expected=expected, found=str(tok), hint=_HINTS.get(tok.type))

@@ -37,8 +37,12 @@ _TIER_END = re.compile(f"(?:{alternation(TIER_WORDS)})$")
 
 
 def _label(r: Reading, ctx: Context) -> str:
-    words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
-    return words.strip("，,。;；:： 的") or ctx.source(r.statement.span)
+    """The option's words as written (只提出资金不足问题 keeps its 不足, which the lexer reads as a comparator)."""
+    head = r.statement.head
+    if not head or not any(isinstance(p, n.Words) for p in head):
+        return ctx.source(r.statement.span)
+    words = ctx.source(head[0].span.to(head[-1].span))
+    return words.strip("，,。;；:：、 的") or ctx.source(r.statement.span)
 
 
 def _points(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
@@ -129,16 +133,33 @@ def is_checklist(readings: list[Reading], P: Decimal) -> bool:
     return False
 
 
+def judges_each_unmet(r: Reading) -> bool:
+    """否则，每项酌情扣分: each item not met loses what the assessor decides (up to its points)."""
+    s = r.statement
+    if r.role != "judged" or not isinstance(s.outcome, n.Discretion) or s.outcome.low is not None:
+        return False
+    words = "".join(p.text for p in s.head if isinstance(p, n.Words | n.Per) and hasattr(p, "text"))
+    each = any(w in words for w in ("每项", "逐项", "各项")) or bool(s.find(n.Per))
+    return each and (s.has(n.Otherwise) or any(w in words for w in ("未达到", "不符合", "未满足")))
+
+
 def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | None,
-              zeros: list[Reading] | None = None) -> ir.Item:
-    """The points of the items met (and a fact that zeroes them all: 整改任务未全部完成的，扣除本项全部分值)."""
+              zeros: list[Reading] | None = None, judged_unmet: list[Reading] | None = None) -> ir.Item:
+    """The points of the items met (and a fact that zeroes them all: 整改任务未全部完成的，扣除本项全部分值).
+
+    With ``judged_unmet`` (否则，每项酌情扣分) an item not met earns what the assessor decides, from 0 to its
+    points, rather than 0."""
     P = ctx.max_points
     streams: list[ir.Stream] = []
+    if judged_unmet:
+        ctx.info("PE194", "未满足的项由评价人酌情给分（0 到该项分值）",
+                 "an item not met earns what the assessor decides, from 0 to its points", judged_unmet[0].statement.span)
     for i, r in enumerate(readings):
         s = r.statement
         pts = r.amount.points if r.amount is not None and r.amount.points is not None else _ZERO
         key = s.mark if s.mark is not None else _mark(i)
-        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+        unmet = (ir.Const(_ZERO), ir.Const(pts)) if judged_unmet else None
+        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, "", judged=unmet),
                   ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(pts), s.span,
                            ctx.source(s.span)))
         streams.append(ir.Stream(key, ctx.source(s.span), s.span, ir.Value(ir.Kind.FLAG, names=(_label(r, ctx),)),

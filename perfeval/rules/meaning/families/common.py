@@ -97,7 +97,7 @@ def step_mode(stmt: Statement, mods: Mods) -> ir.StepMode:
     """How the steps of ``stmt`` count: started steps (不足…按…计), pro rata (按比例), or whole (the default)."""
     if mods.started or any(isinstance(m, n.RoundUp) for m in stmt.modifiers):
         return ir.StepMode.STARTED
-    if mods.pro_rata or any(isinstance(m, n.ProRataStep) for m in stmt.modifiers):
+    if mods.pro_rata or any(isinstance(m, n.ProRataStep) for m in (*stmt.modifiers, *stmt.head)):
         return ir.StepMode.PROPORTIONAL
     if any(isinstance(p, n.Words) and "按比例" in p.text for p in stmt.head):
         return ir.StepMode.PROPORTIONAL

@@ -22,14 +22,13 @@ from decimal import Decimal
 import attrs
 
 from ...syntax import nodes as n
-from ...vocabulary import Claim
+from ...vocabulary import COUNT_NOUNS, Claim
 from .. import ir
 from ..conditions import Cond
 from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
 from ..statements import Statement
-from ...vocabulary import COUNT_NOUNS
 from .common import Mods, show
 
 _COUNT_NOUNS = frozenset(COUNT_NOUNS)
@@ -67,8 +66,8 @@ def _amount(r: Reading) -> tuple[Decimal, Decimal]:
 
 def _cap(s: Statement) -> Decimal | None:
     for m in s.modifiers:
-        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and getattr(m, "points", None) is not None:
-            return m.points  # type: ignore[no-any-return]
+        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None:
+            return m.points
     return None
 
 
@@ -244,7 +243,7 @@ def _respectively(readings: list[Reading]) -> list[tuple[Reading, tuple[Decimal,
         if not values:
             out.append((r, _amount(r), ""))
             continue
-        words = []
+        words: list[str] = []
         for p in r.statement.head:
             if isinstance(p, n.Words) and p.text.startswith(("或", "或者")) and words:
                 words.append(p.text.lstrip("或者"))

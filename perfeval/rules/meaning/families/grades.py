@@ -21,12 +21,12 @@ import attrs
 
 from ...syntax import nodes as n
 from ...syntax.parser import Standard
+from ...vocabulary import Claim
 from .. import ir
 from ..conditions import Cond, condition
 from ..context import Context
 from ..intervals import Side
 from ..statements import Statement, statements
-from ...vocabulary import Claim
 from .piecewise import Draft, ValueInfo, finish
 
 __all__ = ["Extra", "grade_bands"]
@@ -57,7 +57,7 @@ def _lost_dash(s: Statement, ctx: Context) -> None:
             guesses = [f"{digits[:i]}-{digits[i:]}分" for i in range(1, len(digits))
                        if int(digits[:i]) < int(digits[i:]) <= ctx.max_points and not digits[i:].startswith("0")]
             raise ctx.fail("lost_dash", p.span, clause=ctx.source(p.span), guess=" 或 ".join(guesses) or "?",
-                           hint="write the range with a dash, e.g. 78-91分")
+                           hint="hint_dash")
 
 
 def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interval, str, tuple[Extra, ...]]], Context]:
@@ -66,11 +66,14 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
     drafts: list[Draft] = []
     labels: list[str] = []
     extras: list[tuple[Extra, ...]] = []
-    for whole in statements(standard):
+    for whole in _joined(statements(standard)):
         _lost_dash(whole, ctx)
         for s in _split_list(whole):
             found = _grade(s, ctx)
             if found is None:
+                if any(isinstance(p, _NUMERIC) for p in s.phrases):
+                    # a grade's name with numbers that do not read as its range: never dropped
+                    raise ctx.fail("grade_needs_range", s.span, label=ctx.source(s.span))
                 continue
             cond, label, extra = found
             drafts.append(Draft(cond.lo, cond.hi, ir.Const(Decimal(len(drafts))), s.span, ctx.source(s.span)))
@@ -100,6 +103,23 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
     return bands, ctx
 
 
+_NUMERIC = (n.Compare, n.Bound, n.Range, n.GluedRange, n.Point, n.PointsRange, n.Points, n.ParenPoints)
+
+
+def _joined(stmts: list[Statement]) -> list[Statement]:
+    """80-90分为良: the range reads as points (80-90分) before its 为良; in a grade table it is the grade's
+    range of totals."""
+    out: list[Statement] = []
+    for s in stmts:
+        prev = out[-1] if out else None
+        if prev is not None and isinstance(prev.outcome, n.PointsRange) and isinstance(s.outcome, n.Grade) and \
+                not s.head and prev.sentence == s.sentence:
+            out[-1] = attrs.evolve(s, head=(*prev.head, prev.outcome), span=prev.span.to(s.span))
+            continue
+        out.append(s)
+    return out
+
+
 def _split_list(s: Statement) -> list[Statement]:
     """优（总分≧85）、良（85＞总分≧75）、…: grades listed with 、 inside one sentence, one statement each."""
     if s.outcome is not None:
@@ -108,11 +128,18 @@ def _split_list(s: Statement) -> list[Statement]:
     for p in s.head:
         if isinstance(p, n.Words) and p.text.startswith("、") and parts[-1]:
             parts.append([attrs.evolve(p, text=p.text.lstrip("、"))])
+        elif isinstance(p, n.Words) and not _SUBJECT.match(_label(p.text)) and _has_condition(parts[-1]):
+            # 合格（80>S≧70）不合格S<70）: the next grade's name after a condition, its 、 lost
+            parts.append([p])
         else:
             parts[-1].append(p)
     if len(parts) == 1:
         return [s]
     return [attrs.evolve(s, head=tuple(part), span=part[0].span.to(part[-1].span)) for part in parts if part]
+
+
+def _has_condition(part: list[n.Node]) -> bool:
+    return any(isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange) for p in part)
 
 
 _SUBJECT = re.compile(r"^(?:S|s|Ｓ|x|总分|得分|综合得分|考核得分|评价得分|分数)$")
@@ -123,6 +150,11 @@ def _grade(s: Statement, ctx: Context) -> tuple[Cond, str, tuple[Extra, ...]] | 
     out = s.outcome
     if isinstance(out, n.Grade):
         label = out.label
+        ranged = [p for p in head if isinstance(p, n.PointsRange)]
+        if len(ranged) == 1 and len(head) == 1:
+            # 80-90分为良: both ends written, neither claimed (the edge rules decide them)
+            r = ranged[0]
+            return Cond(Side(r.low, True, Claim.NONE), Side(r.high, True, Claim.NONE), s.span), label, ()
         conds = _conds(head)
         if not conds:
             return None
@@ -141,10 +173,10 @@ def _grade(s: Statement, ctx: Context) -> tuple[Cond, str, tuple[Extra, ...]] | 
         if not before:
             return None
         rest = head[head.index(before[-1]) + 1 :]
-        cond = condition([p for p in rest if not (isinstance(p, n.Words) and _SUBJECT.match(p.text.strip()))])
-        if cond is None or not cond.numeric:
+        found = condition([p for p in rest if not (isinstance(p, n.Words) and _SUBJECT.match(p.text.strip()))])
+        if found is None or not found.numeric:
             return None
-        return cond, _label(before[-1].text), ()
+        return found, _label(before[-1].text), ()
     return None
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from ... import arith
 from ...syntax import nodes as n
 from ...syntax.nodes import Span
 from ...vocabulary import Claim
@@ -30,7 +31,7 @@ from ..conditions import Cond, conditions
 from ..context import Context
 from ..intervals import Side, render_interval, resolve, subtract
 from ..roles import Amount, Reading
-from .common import Mods, amount_expr, show, step_mode
+from .common import Mods, amount_expr, show
 
 __all__ = ["Draft", "ValueInfo", "finish", "piecewise"]
 
@@ -62,6 +63,7 @@ class Draft:
     judged: tuple[ir.Expr, ir.Expr] | None = None
     either_way: bool = False
     implied: bool = False          # the reference's own points, stated by no clause: every other piece wins
+    filled: bool = False           # a condition in words (否则, 未达到的) placed where the others leave room
 
 
 def _sides(c: Cond) -> tuple[Side | None, Side | None]:
@@ -93,7 +95,10 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                 continue
             expr = _band_expr(r, P)
             target = bonus if r.bonus is not None else drafts
-            for cond in conditions([p for p in s.head if not isinstance(p, n.Per)]) or [r.cond]:
+            # One condition: the reading's own (it may have been placed, as the 标准值 of values.value_of);
+            # 低于60%或高于140%: each alternative on its own.
+            alternatives = conditions([p for p in s.head if not isinstance(p, n.Per)])
+            for cond in alternatives if len(alternatives) > 1 else [r.cond]:
                 cond = _at_reference(cond, value)
                 literal = any(isinstance(q, n.Bound) and q.suffix.side == "upper" for q in s.head)
                 if r.deduct is not None and cond.lo is None and cond.hi is not None and cond.hi.value > 0 \
@@ -160,9 +165,25 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     drafts = _fill_described(drafts, ctx, value)
     for r in otherwise:
         drafts += _complement(drafts, r, ctx)
-    drafts = _failing_only(drafts, ctx, value)
+    if _only_losses(readings):
+        drafts = _failing_only(drafts, ctx, value)
     bonus = _carve(bonus, ctx)
-    return finish(drafts, ctx, value), (finish(bonus, ctx, value, complete=True) if bonus else [])
+    pieces = finish(drafts, ctx, value)
+    _check_examples(pieces, examples, ctx, value)
+    return pieces, (finish(bonus, ctx, value, complete=True) if bonus else [])
+
+
+def _check_examples(pieces: list[ir.Piece], examples: list[tuple[Decimal, Decimal, Reading]], ctx: Context,
+                    value: ValueInfo) -> None:
+    """即完成90%计7.5分: a worked example the rule does not reproduce is an error, never ignored."""
+    P = ctx.max_points
+    for x, want, r in examples:
+        piece = next((p for p in pieces if p.interval.contains(x)), None)
+        got = _at(piece.expr, x, P) if piece is not None else None
+        if got is None or got != want:
+            shown = "—" if got is None else f"{got.normalize():f}"
+            raise ctx.fail("example_disagrees", r.statement.span, clause=ctx.source(r.statement.span),
+                           value=show(x, value.kind, value.unit), want=f"{want.normalize():f}", got=shown)
 
 
 def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
@@ -171,6 +192,7 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
     P = ctx.max_points
     if not drafts or any(_earns_full(d, P) for d in drafts):
         return drafts
+
     if any(d.described is not None and d.lo is None and d.hi is None for d in drafts):
         return drafts
     out = list(drafts)
@@ -188,6 +210,12 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
     return out
 
 
+def _only_losses(readings: list[Reading]) -> bool:
+    """不得分, 扣2分, 每…扣: every statement takes points away (none awards fewer points, as 90%以上计5分 of 6)."""
+    return all(r.role in ("zero", "step", "count") or r.deduct is not None or
+               (r.amount is not None and r.amount.zero) for r in readings if r.role != "note")
+
+
 def _earns_full(d: Draft, P: Decimal) -> bool:
     """Whether a draft can earn the whole 分值 (at the edge of its region, where steps have not begun)."""
     edge = d.lo.value if d.lo is not None else d.hi.value if d.hi is not None else Decimal(0)
@@ -198,7 +226,7 @@ def _earns_full(d: Draft, P: Decimal) -> bool:
 
 
 def _at(e: ir.Expr, x: Decimal, P: Decimal) -> Decimal:
-    """The value of ``e`` at ``x`` (a compile-time estimate for the checks; scoring uses the run stage)."""
+    """The value of ``e`` at ``x``, by the same exact arithmetic the run stage scores with (for the checks)."""
     if isinstance(e, ir.Const):
         return e.value
     if isinstance(e, ir.MaxPoints):
@@ -206,15 +234,15 @@ def _at(e: ir.Expr, x: Decimal, P: Decimal) -> Decimal:
     if isinstance(e, ir.X):
         return x
     if isinstance(e, ir.Steps):
-        d = _at(e.distance, x, P)
-        return Decimal(0) if d <= 0 else (d / e.size).to_integral_value(rounding="ROUND_FLOOR")
+        return arith.count_steps(_at(e.distance, x, P), e.size, e.mode)
     if isinstance(e, ir.Min):
         return min(_at(e.left, x, P), _at(e.right, x, P))
     if isinstance(e, ir.Abs):
         return abs(_at(e.arg, x, P))
     if isinstance(e, ir.Op):
         a, b = _at(e.left, x, P), _at(e.right, x, P)
-        return a + b if e.op == "+" else a - b if e.op == "-" else a * b if e.op == "*" else a / b
+        return arith.CTX.add(a, b) if e.op == "+" else arith.CTX.subtract(a, b) if e.op == "-" else \
+            arith.CTX.multiply(a, b) if e.op == "*" else arith.CTX.divide(a, b)
     raise TypeError(e)
 
 
@@ -308,9 +336,9 @@ def _respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
         else:
             lo = None if prev is None else Side(prev, not inclusive, claim)
             out.append(Draft(lo, edge, ir.Const(pts), s.span, label))
-    ctx.info("PE150", f"“分别”按顺序配对：{'、'.join(show(v.value, value.kind) for v, _ in pairs)} 分别得 "
+    ctx.info("PE152", f"“分别”按顺序配对：{'、'.join(show(v.value, value.kind) for v, _ in pairs)} 分别得 "
              f"{'、'.join(str(p) for _, p in pairs)} 分",
-             f"分别 pairs the thresholds with the points in order", s.span)
+             "分别 pairs the thresholds with the points in order", s.span)
     return out
 
 
@@ -450,7 +478,7 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
             ctx.info("PE130", f"{d.label!r} 读作 {render_interval(region, value.kind is ir.Kind.RATE)}：其他条件未覆盖的取值",
                      f"{d.label!r} read as {render_interval(region, value.kind is ir.Kind.RATE)}: "
                      f"the values the other clauses leave", d.span)
-            out.append(attrs.evolve(d, lo=lo, hi=hi, described=None))
+            out.append(attrs.evolve(d, lo=lo, hi=hi, described=None, filled=True))
             gaps = [g for g in gaps if g != (lo, hi)]
     return out
 
@@ -494,7 +522,7 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
         shown = show(conflict.value, value.kind)
         ctx.error("PE320", f"{shown} 同时属于两个分档：{names[0]!r} 和 {names[1]!r}",
                   f"{shown} is claimed by two bands: {names[0]!r} and {names[1]!r}", drafts[conflict.bands[-1]].span,
-                  "keep （含） on one of them only")
+                  "hint_one_claim")
         point = ir.Interval(conflict.value, True, conflict.value, True)
         pieces.append(ir.Piece(point, ir.Const(Decimal(0)), drafts[conflict.bands[-1]].span,
                                " / ".join(names), overlap=True))
@@ -508,9 +536,23 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
         pieces.append(ir.Piece(iv, d.expr, d.span, d.label, d.veto, judged=d.judged))
     pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0,
                                not p.interval.lo_in))
+    _no_shared_values(pieces, ctx, value)
     if complete:
         return _completed(pieces)
     return pieces
+
+
+def _no_shared_values(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> None:
+    """Two rules that score the same values are two meanings: refused, never "the first one wins"."""
+    for i, a in enumerate(pieces):
+        for b in pieces[i + 1 :]:
+            if a.overlap or b.overlap:
+                continue
+            both = a.interval.meet(b.interval)
+            if not both.empty:
+                raise ctx.fail("rules_overlap", b.span, a=a.label or ctx.source(a.span), b=b.label or ctx.source(b.span),
+                               region=render_interval(both, value.kind is ir.Kind.RATE),
+                               hint="hint_which_applies")
 
 
 def _unit_step(value: ValueInfo) -> Decimal:
@@ -551,8 +593,9 @@ def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
             continue
         v = d.lo.value
         others = [e for j, e in enumerate(out) if j != i]
-        if not others or all(isinstance(e.expr, ir.Const | ir.MaxPoints) for e in others):
-            continue  # a table of fixed points: =0 is the value 0 alone
+        fixed = all(isinstance(e.expr, ir.Const | ir.MaxPoints) for e in others)
+        if not others or fixed and not (isinstance(d.expr, ir.MaxPoints) and all(e.filled for e in others)):
+            continue  # a table of fixed points: =0 is the value 0 alone (but 满意度90%得满分，否则不得分 is a floor)
         below = all(e.hi is not None and e.hi.value <= v for e in others)
         above = all(e.lo is not None and e.lo.value >= v for e in others)
         if below == above:

@@ -41,7 +41,12 @@ def is_example(r: Reading) -> bool:
 
 
 def examples_of(readings: list[Reading]) -> tuple[list[Reading], list[tuple[Decimal, Decimal, Reading]]]:
-    """The readings that are rules, and the examples (value, points) the others give."""
+    """The readings that are rules, and the examples (value, points) the others give.
+
+    Only a step rule has examples: without one, "如：满意度大于等于90%的得10分，…" is the band table itself.
+    """
+    if not any(r.role in ("step", "count") for r in readings):
+        return list(readings), []
     rules: list[Reading] = []
     found: list[tuple[Decimal, Decimal, Reading]] = []
     in_example = False

@@ -54,8 +54,8 @@ def _amount(r: Reading) -> Decimal:
 
 def _cap(r: Reading) -> Decimal | None:
     for m in r.statement.modifiers:
-        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and getattr(m, "points", None) is not None:
-            return m.points  # type: ignore[no-any-return]
+        if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None:
+            return m.points
     return None
 
 

@@ -22,6 +22,7 @@ from ...syntax import nodes as n
 from ...syntax.nodes import Num
 from ...vocabulary import COUNT_NOUNS
 from .. import ir
+from ..conditions import Cond
 from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
@@ -46,8 +47,9 @@ def _numbers(readings: list[Reading]) -> list[Num]:
 
 
 def value_of(readings: list[Reading], ctx: Context,
-             definitions: list[n.Definition]) -> tuple[ValueInfo, ir.Value]:
-    """The value the numeric statements score, and how a caller gives it."""
+             definitions: list[n.Definition]) -> tuple[ValueInfo, ir.Value, list[Reading]]:
+    """The value the numeric statements score, how a caller gives it, and the readings with their
+    conditions placed (a 标准值 the standard writes as a number is that number)."""
     nums = _numbers(readings)
     kind = ir.Kind.NUMBER
     unit: str | None = None
@@ -66,12 +68,16 @@ def value_of(readings: list[Reading], ctx: Context,
         [r.step.ref for r in readings if r.step is not None and r.step.ref]
     ref = refs[0] if refs else None
     plain = [r for r in readings if r.cond is not None and r.cond.numbers and r.cond.ref is None]
-    if ref is not None and plain and not any(r.cond is not None and r.cond.numbers and r.cond.ref for r in readings):
+    written = {x.value for r in plain if r.cond is not None for x in r.cond.numbers}
+    if ref is not None and len(written) == 1 and \
+            not any(r.cond is not None and r.cond.numbers and r.cond.ref for r in readings):
         # 达到或超过标准值得分，未达到90%…: the standard value is the 90% written beside it, not an input.
+        # (Two different numbers beside it would leave the standard value unknown: it stays an input.)
+        at = written.pop()
         ctx.info("PE121", "“标准值”读作另一句中写明的数值", "the 标准值 is the number the other clause writes",
                  plain[0].statement.span)
         ref = None
-        readings = [attrs.evolve(r, cond=attrs.evolve(r.cond, ref=None)) if r.cond is not None and r.cond.ref
+        readings = [attrs.evolve(r, cond=_placed(r.cond, at)) if r.cond is not None and r.cond.ref
                     and not r.cond.numbers else r for r in readings]
     share = any(r.cond.share for r in readings if r.cond is not None and r.cond.ref)
     formula_input: str | None = None
@@ -118,8 +124,8 @@ def value_of(readings: list[Reading], ctx: Context,
     subject = next((r.cond.subject for r in readings if r.cond is not None and r.cond.ref and r.cond.subject), None)
     aliases = ((subject.strip("的在 "), "实际值"),) if subject and ref is not None else ()
     if named and derive is None:
-        return info, ir.Value(ir.Kind.NUMBER, unit, needs=named)
-    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases)
+        return info, ir.Value(ir.Kind.NUMBER, unit, needs=named), readings
+    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases), readings
 
 
 def _inline_definitions(readings: list[Reading]) -> list[n.Definition]:
@@ -128,10 +134,21 @@ def _inline_definitions(readings: list[Reading]) -> list[n.Definition]:
     for r in readings:
         head = list(r.statement.head)
         for i, p in enumerate(head):
-            if isinstance(p, n.InlineFormula) and i and isinstance(head[i - 1], n.Words):
-                words = head[i - 1].text
+            before = head[i - 1] if i else None
+            if isinstance(p, n.InlineFormula) and isinstance(before, n.Words):
+                words = before.text
                 out.append(n.Definition(words, p.expr, p.span))
     return out
 
 
 _ = Decimal
+
+
+def _placed(c: Cond, at: Decimal) -> Cond:
+    """A condition on the distance from the 标准值, placed at the number the standard writes for it."""
+    def moved(v: Decimal) -> Decimal:
+        return v * at if c.share else v + at  # a share of the 标准值, or a difference from it
+
+    lo = None if c.lo is None else attrs.evolve(c.lo, value=moved(c.lo.value))
+    hi = None if c.hi is None else attrs.evolve(c.hi, value=moved(c.hi.value))
+    return attrs.evolve(c, lo=lo, hi=hi, ref=None, at_reference=False)

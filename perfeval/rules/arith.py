@@ -23,9 +23,9 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..meaning.ir import StepMode
+from .vocabulary import StepMode
 
-__all__ = ["CTX", "EXACT", "MAX_DIGITS", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
+__all__ = ["CTX", "EXACT", "LIMITS", "MAX_DIGITS", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
            "multiply", "subtract"]
 
 #: Significant digits an input number may have.
@@ -42,6 +42,11 @@ CTX = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, 
 EXACT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
                         traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow,
                                decimal.Inexact, decimal.Underflow])
+#: The limits as a context: ``LIMITS.plus(x)`` signals for exactly the numbers :func:`perfeval.limits.check_number`
+#: refuses (more than MAX_DIGITS digits: Rounded; |adjusted exponent| > MAX_EXPONENT: Overflow or Subnormal).
+#: The fast path checks every Decimal with it, at the cost of one call, so it refuses what the interpreter does.
+LIMITS = decimal.Context(prec=MAX_DIGITS, rounding=decimal.ROUND_HALF_EVEN, Emax=MAX_EXPONENT, Emin=-MAX_EXPONENT,
+                         traps=[decimal.Rounded, decimal.Overflow, decimal.Subnormal, decimal.InvalidOperation])
 ZERO = Decimal(0)
 _ONE = Decimal(1)
 
@@ -62,7 +67,7 @@ def multiply(a: Decimal, b: Decimal) -> Decimal:
 
 
 def _beyond(a: Decimal, b: Decimal) -> Exception:
-    from ...errors import InputError
+    from ..errors import InputError
 
     return InputError(f"a number is beyond the limits ({MAX_DIGITS} digits, exponent within ±{MAX_EXPONENT})",
                       text=f"{a:.40} / {b:.40}")
