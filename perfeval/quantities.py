@@ -2,8 +2,8 @@
 
 :func:`quantity` is strict: one number and one unit (``519.84万亩``, ``4,746.21万元``, ``100%``, or a bare
 number with the table's 计量单位 column). The 年度指标值 / 实际完成值 cells, which may hold a comparator,
-several quantities, a date or text, are read by :func:`perfeval.targets.target`; ``Target``,
-``TargetKind``, ``JudgementRequired``, ``Comparator`` and ``target`` stay importable from here.
+several quantities, a date or text, are read by :func:`perfeval.targets.target`, which builds on this
+module (``Target``, ``TargetKind``, ``JudgementRequired`` and ``Comparator`` live there too).
 
 >>> quantity("519.84万亩"), quantity("29.9万元")
 (<Quantity(519.84, 'wanmu')>, <Quantity(29.9, 'wanyuan')>)
@@ -14,39 +14,19 @@ Decimal('26022100.00')
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
 
 from perfeval.errors import Location, NumberFormatError, PerfevalError, UnitError
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, number_in
 from perfeval.text import Normalized, normalize
 from perfeval.units import Quantity, Unit, is_percent, label, multiplied, unit, unit_in, ureg
 
-if TYPE_CHECKING:
-    from perfeval.targets import Comparator, JudgementRequired, Target, TargetKind, target
-
 __all__ = [
-    "Comparator",
-    "JudgementRequired",
-    "Target",
-    "TargetKind",
     "clean_cell",
     "quantity",
     "quantity_in",
-    "target",
     "unit_column",
 ]
 
-# Target reading lives in perfeval.targets, which builds on this module; these names are re-exported
-# lazily (PEP 562) so that either module can be imported first without a circular import.
-_FROM_TARGETS = frozenset({"Comparator", "JudgementRequired", "Target", "TargetKind", "target"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _FROM_TARGETS:
-        from perfeval import targets
-
-        return getattr(targets, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- cleaning ----------------------------------------------------------------------------------------

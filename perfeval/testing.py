@@ -21,11 +21,12 @@ from hypothesis import strategies as st
 
 from .errors import PerfevalError
 from .model import Department, Funds, Indicator, Project
-from .quantities import Target, quantity, target
+from .quantities import quantity
 from .rules import Rule
 from .rules.meaning import ir
 from .rules.syntax.parser import grammar, parse
 from .rules.vocabulary import TOKEN_KINDS
+from .targets import Target, target
 from .units import Quantity
 
 __all__ = [

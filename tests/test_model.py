@@ -23,7 +23,7 @@ from perfeval.model import (
     RateUndefinedError,
 )
 from perfeval.numbers import exact_div, round_points
-from perfeval.quantities import TargetKind
+from perfeval.targets import TargetKind
 
 # --- Indicator ------------------------------------------------------------------------------------
 

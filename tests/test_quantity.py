@@ -16,7 +16,8 @@ import perfeval.quantities
 import perfeval.targets
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
 from perfeval.numbers import ZeroDenominatorError, plain
-from perfeval.quantities import JudgementRequired, Target, TargetKind, quantity, target
+from perfeval.quantities import quantity
+from perfeval.targets import JudgementRequired, Target, TargetKind, target
 from perfeval.units import convert, make_quantity, unit, ureg
 
 D = Decimal
@@ -27,23 +28,6 @@ SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
 def test_doctests() -> None:
     assert doctest.testmod(perfeval.quantities).failed == 0
     assert doctest.testmod(perfeval.targets).failed == 0
-
-
-def test_target_names_stay_importable_from_quantities() -> None:
-    for name in ("Comparator", "JudgementRequired", "Target", "TargetKind", "target"):
-        assert getattr(perfeval.quantities, name) is getattr(perfeval.targets, name)
-    with pytest.raises(AttributeError):
-        perfeval.quantities.no_such_name  # noqa: B018
-
-
-@pytest.mark.parametrize("first", ["perfeval.targets", "perfeval.quantities"])
-def test_either_module_imports_first(first: str) -> None:
-    import subprocess
-    import sys
-
-    code = f"import {first}; from perfeval.quantities import Target, target; print(target('≥1个').comparator)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "≥"
 
 
 # --- acceptance ------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -23,10 +23,8 @@ from ..numbers import parse_rate
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
+from .scoring import ScoreCard, score
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
-
-if TYPE_CHECKING:
-    from .scoring import ScoreCard
 
 
 class RubricError(PerfevalError):
@@ -160,8 +158,6 @@ class Rubric:
 
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
-        from .scoring import score
-
         return score(self, data)
 
 

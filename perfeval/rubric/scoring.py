@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -30,7 +30,9 @@ from ..numbers import percent_text, to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
 from .inputs import department_inputs
 from .reason import Reason
-from .rubric import Rubric, RubricIndicator
+
+if TYPE_CHECKING:
+    from .rubric import Rubric, RubricIndicator
 
 Evaluation = Project | Department
 
@@ -100,15 +102,16 @@ def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
     """Score ``data`` against ``rubric`` (see :class:`ScoreCard`)."""
     if isinstance(data, Mapping):
         items = tuple(_from_mapping(ind, data) for ind in rubric.indicators)
-        return _card(rubric.name, items, rubric.total, rubric.grades)
+        return card_of(rubric.name, items, rubric.total, rubric.grades)
     inputs = department_inputs(data) if isinstance(data, Department) else {}
     items = tuple(_from_evaluation(ind, data, inputs) for ind in rubric.indicators)
-    grades = rubric.grades or _grades_of(data)
-    return _card(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
+    grades = rubric.grades or grades_of(data)
+    return card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
 
 
-def _card(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
-          reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
+def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
+            reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
+    """The scorecard of scored ``items``: their total, graded only when every indicator has points."""
     total = sum((i.points for i in items if i.points is not None), Decimal(0))
     # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
     complete = all(i.points is not None for i in items)
@@ -116,7 +119,8 @@ def _card(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grad
     return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade)
 
 
-def _grades_of(data: Evaluation) -> GradeTable | None:
+def grades_of(data: Evaluation) -> GradeTable | None:
+    """The grade table the data file itself states (``评价等级``), compiled; None when it states none."""
     if not data.grading:
         return None
     try:
@@ -137,7 +141,7 @@ def _from_mapping(ind: RubricIndicator, data: Mapping[str, Any]) -> IndicatorSco
     if ind.rule.needs_judgement and _is_number(value):
         # For a standard the assessor scores, a number is the assessor's points (an option is {"option": 2}).
         return judge(ind.rule, ind, to_decimal(value))
-    return _run(ind.rule, ind, value, None)
+    return run_rule(ind.rule, ind, value, None)
 
 
 def _is_number(value: Any) -> bool:
@@ -156,8 +160,9 @@ def _takes_keywords(rule: Rule) -> bool:
     return bool(rule.inputs)
 
 
-def _run(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Decimal | None,
-         source: Reason | str = "") -> IndicatorScore:
+def run_rule(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported: Decimal | None,
+             source: Reason | str = "") -> IndicatorScore:
+    """Score ``value`` by ``rule`` for indicator ``ind``: its points, or the reason it could not be scored."""
     path = ind.path
     lead = source if isinstance(source, Reason) else Reason(source)
     try:
@@ -205,7 +210,7 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
             return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error",
                                   Reason(f"{ind.formula.render()}：无法计算（{_zh(exc)}）",
                                          f"{ind.formula.render()}: {_en(exc)}"), None, None)
-        out = _run(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
+        out = run_rule(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
         return attrs.evolve(out, value=rate)
     if ind.formula is not None and rule.when_absent is not None:
         if not any(n in inputs for n in ind.formula.inputs):
@@ -217,7 +222,7 @@ def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None
     if actual is not None and actual.value is not None and rule.scores_rate:
-        return _run(rule, ind, actual.value, reported, Reason(f"实际完成值 {actual.text} "))
+        return run_rule(rule, ind, actual.value, reported, Reason(f"实际完成值 {actual.text} "))
     return _carry(ind, reported, Reason("表中没有重算所需的数据", "no data in the table to recompute it"))
 
 

@@ -27,7 +27,7 @@ from ..numbers import percent_text
 from ..rules import Rule, compile_rule
 from ..targets import TargetKind
 from .reason import Reason
-from .scoring import IndicatorScore, ScoreCard, _card, _grades_of, _run, judge
+from .scoring import IndicatorScore, ScoreCard, card_of, grades_of, judge, run_rule
 
 #: 002 line 117, verbatim: 比例赋分，并设置及格门槛.
 QUANTITATIVE = ("定量指标按比例赋分, 并设置及格门槛。如: 完成率小于60%为不及格, 不得分; 大于等于60%, 按超过的比重赋分, "
@@ -54,7 +54,7 @@ def score_self_evaluation(ev: Project | Department) -> ScoreCard:
         items.append(_funds(ev))
     items.extend(_indicator(ind) for ind in ev.indicators)
     max_total = sum((i.max_points for i in items), Decimal(0))
-    card = _card(ev.rubric, tuple(items), max_total, _grades_of(ev), ev.reported_total, ev.reported_grade)
+    card = card_of(ev.rubric, tuple(items), max_total, grades_of(ev), ev.reported_total, ev.reported_grade)
     return attrs.evolve(card, declared_total=ev.total_points)
 
 
@@ -71,7 +71,7 @@ def _funds(ev: Project | Department) -> IndicatorScore:
     except PerfevalError as exc:
         return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error",
                               Reason(f"无法计算执行率：{exc.message}", exc.message))
-    out = _run(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
+    out = run_rule(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
                f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {percent_text(rate)} ")
     return out
 
@@ -93,31 +93,31 @@ def _indicator(ind: Indicator) -> IndicatorScore:
         if met is not None and rule.answers_yes_no:
             # "完成目标得满分，否则不得分": whether the target is met is in the table.
             word = Reason("达到目标 ", "target met ") if met else Reason("未达到目标 ", "target not met ")
-            return _run(rule, ind, met, ind.reported, word)
+            return run_rule(rule, ind, met, ind.reported, word)
         return judge(rule, ind, ind.reported)
     if ind.target is None or ind.actual is None:
         missing = "年度指标值" if ind.target is None else "实际完成值"
         return _unchecked(ind, Reason(f"缺少{missing}，无法重算", f"no {missing} to recompute it"))
     if ind.standard and _is_rate(ind.actual):
         # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
-        return _run(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
+        return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
                     ind.reported, Reason(f"实际完成值 {ind.actual.text} "))
     if _is_rate(ind.actual) and not _is_rate(ind.target):
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
-        return _run(rule, ind, ratio, ind.reported,
+        return run_rule(rule, ind, ratio, ind.reported,
                     Reason(f"实际完成值 {ind.actual.text} 即完成率 ", f"实际完成值 {ind.actual.text} is the completion rate "))
     try:
         ratio = ind.target.completion(ind.actual)
     except PerfevalError as exc:
         if met:
             # ≤5次 with 0 actual: the ratio is undefined, but the target is plainly met.
-            return _run(rule, ind, Decimal(1), ind.reported,
+            return run_rule(rule, ind, Decimal(1), ind.reported,
                         Reason(f"{ind.actual.text} 达到目标 {ind.target.text}（完成率按 100% 计）",
                                f"{ind.actual.text} meets {ind.target.text} (completion taken as 100%)"))
         return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message})"))
     shown = f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} "
-    return _run(rule, ind, ratio, ind.reported, shown)
+    return run_rule(rule, ind, ratio, ind.reported, shown)
 
 
 def _met(ind: Indicator) -> bool | None:

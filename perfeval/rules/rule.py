@@ -26,6 +26,7 @@ from ..limits import check_number
 from ..numbers import to_decimal
 from . import arith
 from .errors import Diagnostic, EvaluationError, JudgementError, Severity
+from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
 from .run.allowed import allowed_points
@@ -139,8 +140,6 @@ class Score:
 
     def explain(self, locale: str = "zh_CN") -> str:
         """The evaluation step by step, in Chinese (default) or English (``locale="en"``)."""
-        from .explain import explain
-
         return explain(self, locale)
 
     def __repr__(self) -> str:

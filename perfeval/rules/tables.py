@@ -27,8 +27,9 @@ from .meaning import ir
 from .meaning.families.grades import Extra, grade_bands
 from .meaning.formulas import expression, inputs_of, render, var_name
 from .meaning.intervals import outside
+from .run.given import read_number_or_measure
 from .run.inputs import read_number
-from .run.interpret import eval_expr, read_number_or_measure
+from .run.interpret import eval_expr
 from .syntax import nodes as n
 from .syntax.parser import parse
 

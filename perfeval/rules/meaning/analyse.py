@@ -33,6 +33,7 @@ from . import ir
 from .conditions import Cond
 from .context import Context
 from .families import choice, counted, piecewise
+from .families.bands import ValueInfo
 from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
 from .formulas import expression, inputs_of, var_name
@@ -519,7 +520,7 @@ def _absent(readings: list[Reading], ctx: Context) -> Decimal | None:
     return None
 
 
-def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: piecewise.ValueInfo) -> None:
+def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> None:
     from .intervals import gaps, render_interval
 
     for p in pieces:

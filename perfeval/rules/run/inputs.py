@@ -117,7 +117,7 @@ def read_measure(value: Any, unit: str | None) -> Decimal:
         return _convert(q, unit, value)
     if hasattr(value, "magnitude") and hasattr(value, "to"):
         return _convert(value, unit, value)
-    from ...quantities import Target
+    from ...targets import Target
 
     if isinstance(value, Target):
         if value.value is None:

@@ -21,31 +21,12 @@ from ..meaning import ir
 from ..meaning.intervals import outside, render_interval
 from ..messages import render
 from .allowed import allowed_points
-from .inputs import read, read_measure, read_number
-from .names import ASSESSOR, TIER, match_streams
+from .given import Given, named_values, read_number_or_measure, sort_inputs
+from .inputs import read, read_number
+from .names import ASSESSOR
+from .trace import Outcome, TraceStep
 
 __all__ = ["Outcome", "TraceStep", "eval_expr", "interpret", "show"]
-
-
-@attrs.frozen
-class TraceStep:
-    """One step of an evaluation: a kind (see :mod:`perfeval.rules.explain`) and its values."""
-
-    kind: str
-    args: tuple[Any, ...]
-
-
-@attrs.frozen
-class Outcome:
-    """What an evaluation found: the rounded points (None while an assessor's judgement is missing), the
-    allowed range then, the bonus part, a veto, the deduction carried to the total, and the trace."""
-
-    points: Decimal | None
-    trace: tuple[TraceStep, ...] = ()
-    allowed: tuple[Decimal, Decimal] | None = None
-    bonus: Decimal = arith.ZERO
-    veto: str | None = None
-    carried: Decimal = arith.ZERO
 
 
 def show(value: Decimal, kind: ir.Kind, unit: str | None = None) -> str:
@@ -155,122 +136,6 @@ def _contribute(stream: ir.Stream, x: Decimal, P: Decimal, named: Mapping[str, D
     return _Contribution(low, high, piece)
 
 
-# ── reading the inputs ───────────────────────────────────────────────────────────────────────
-
-
-@attrs.frozen
-class _Given:
-    """The call's inputs sorted out: each stream's raw value, the named values, the assessor's points."""
-
-    streams: dict[str, Any]
-    named: dict[str, Any]
-    assessor: Any
-    tier: Any
-    option: Any
-
-
-def _sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
-                 trace: list[TraceStep] | None) -> _Given:
-    given = dict(inputs)
-    if isinstance(value, Mapping):
-        given = {**{str(k): v for k, v in value.items()}, **given}
-        value = None
-    assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
-    tier = next((given.pop(k) for k in TIER if k in given), None)
-    streams: dict[str, Any] = {}
-    option = None
-    keyed = [s for s in item.streams if s.key]
-    if isinstance(value, list | tuple | set | frozenset):
-        if item.options and not keyed:
-            # The options a standard offers are one choice: a list may name exactly one of them.
-            chosen = list(value)
-            if len(chosen) != 1:
-                raise JudgementError("one_option", text, value=value,
-                                     options="、".join(o.mark for o in item.options))
-            value = chosen[0]
-        else:
-            streams.update(_listed(item, list(value), text))
-            value = None
-    if item.options and value is not None:
-        option, value = value, None
-    if value is not None:
-        if item.tiers and tier is None and not item.streams:
-            tier = value
-        elif not any(not s.key for s in item.streams) and len(keyed) == 1:
-            streams[keyed[0].key] = value
-        elif keyed and not any(not s.key for s in item.streams):
-            # A checklist takes the items met, never one bare value (3 items? 3 points? item ③?).
-            raise JudgementError("checklist_value", text, value=value, options="、".join(s.key for s in keyed))
-        else:
-            streams[""] = value
-    assigned, named = match_streams(item.streams, given, text)
-    streams.update(assigned)
-    if trace is not None:
-        for name, key in _renamed(assigned, given):
-            trace.append(TraceStep("renamed", (name, key)))
-    return _Given(streams, named, assessor, tier, option)
-
-
-def _listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
-    """The items met (or the deductions triggered) as a list: marks (①), numbers (1, 2 …), or one yes/no
-    per item in order. A count of failures among listed items (以上情况每出现一例) counts the list."""
-    keyed = [s for s in item.streams if s.key]
-    main = [s for s in item.streams if not s.key]
-    if not keyed and main and main[0].value.kind is ir.Kind.COUNT:
-        known = main[0].value.options
-        for v in values:
-            if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
-                raise JudgementError("unknown_option", text, value=v, options="、".join(known))
-        return {"": len(values)}
-    if keyed and len(values) == len(keyed) and all(isinstance(v, bool) or v is None for v in values) or \
-            keyed and len(values) == len(keyed) and all(v is None or v in (0, 1) for v in values) and None in values:
-        # one yes/no per item, in order; None: not yet decided
-        return {s.key: v for s, v in zip(keyed, values, strict=True)}
-    out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
-    for v in values:
-        key = _key_of(v, keyed)
-        if key is None:
-            raise JudgementError("unknown_option", text, value=v, options="、".join(s.key for s in keyed))
-        stream = next(s for s in keyed if s.key == key)
-        out[key] = True if stream.value.kind is ir.Kind.FLAG else (1 if stream.value.kind is ir.Kind.COUNT else True)
-    return out
-
-
-def _key_of(v: Any, keyed: list[ir.Stream]) -> str | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, int):
-        return keyed[v - 1].key if 1 <= v <= len(keyed) else None
-    mark = str(v).strip()
-    for s in keyed:
-        if mark == s.key or mark in s.value.names:
-            return s.key
-    from .names import plain_mark
-
-    return next((s.key for s in keyed if plain_mark(s.key) == plain_mark(mark)), None)
-
-
-def _renamed(assigned: dict[str, Any], given: Mapping[str, Any]) -> list[tuple[str, str]]:
-    return [(name, key) for key, v in assigned.items() for name, gv in given.items()
-            if gv is v and name != key]
-
-
-def _named_values(stream: ir.Stream, named: Mapping[str, Any]) -> dict[str, Decimal]:
-    out: dict[str, Decimal] = {}
-    for k, v in named.items():
-        out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
-    return out
-
-
-def read_number_or_measure(v: Any) -> Decimal:
-    """A named formula input: a plain number, a rate or a quantity, read exactly."""
-    if isinstance(v, str):
-        return read_measure(v, None)
-    if hasattr(v, "magnitude"):
-        return read_measure(v, None)
-    return read_number(v)
-
-
 # ── the item ─────────────────────────────────────────────────────────────────────────────────
 
 
@@ -284,7 +149,7 @@ def interpret(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         return _done(item, item.absent, item.absent, arith.ZERO, None, trace, None)
     if item.parts:
         return _parts(item, value, inputs, text, trace)
-    given = _sort_inputs(item, value, inputs, text, trace)
+    given = sort_inputs(item, value, inputs, text, trace)
     if item.options:
         return _choice(item, given, text, trace)
     if item.tiers:
@@ -339,14 +204,14 @@ class _Totals:
         return _done(item, low, high, bonus, self.veto, trace, assessor)
 
 
-def _stream(stream: ir.Stream, item: ir.Item, given: _Given, nothing: bool, totals: _Totals, text: str,
+def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, totals: _Totals, text: str,
             trace: list[TraceStep] | None) -> None:
     """Read one stream's input, evaluate its piece, and add its contribution to ``totals``."""
     P = item.max_points
     raw = given.streams.get(stream.key)
     named: dict[str, Decimal] = {}
     if raw is None and stream.value.derive is not None and not (nothing and stream.absent is not None):
-        named = _named_values(stream, given.named)
+        named = named_values(stream, given.named)
         for need in stream.value.needs:
             if need not in named:
                 raise MissingInputError(need, text, tuple(given.named))
@@ -525,7 +390,7 @@ def _check_assessor(item: ir.Item, given: Any, low: Decimal, high: Decimal,
     return arith.finish(points, item.precision)
 
 
-def _choice(item: ir.Item, given: _Given, text: str, trace: list[TraceStep] | None) -> Outcome:
+def _choice(item: ir.Item, given: Given, text: str, trace: list[TraceStep] | None) -> Outcome:
     if given.option is None:
         lo = min(o.low for o in item.options)
         hi = max(o.high for o in item.options)
@@ -557,7 +422,7 @@ def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
 _CIRCLED = {i + 1: ch for i, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")}
 
 
-def _tiers(item: ir.Item, given: _Given, text: str, trace: list[TraceStep] | None) -> Outcome:
+def _tiers(item: ir.Item, given: Given, text: str, trace: list[TraceStep] | None) -> Outcome:
     if given.tier is None:
         lo = min(t.low for t in item.tiers)
         hi = max(t.high for t in item.tiers)

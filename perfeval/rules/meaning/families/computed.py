@@ -27,8 +27,8 @@ from .. import ir
 from ..context import Context
 from ..formulas import expression, inputs_of, substitute
 from ..roles import Reading
+from .bands import Draft, ValueInfo
 from .common import show
-from .piecewise import Draft, ValueInfo
 
 __all__ = ["LINEAR_MARK", "computed_expr", "linear", "lower_is_better"]
 

@@ -27,7 +27,7 @@ from ..conditions import Cond, condition
 from ..context import Context
 from ..intervals import Side
 from ..statements import Statement, statements
-from .piecewise import Draft, ValueInfo, finish
+from .bands import Draft, ValueInfo, finish
 
 __all__ = ["Extra", "grade_bands"]
 

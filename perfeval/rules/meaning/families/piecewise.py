@@ -22,48 +22,17 @@ from decimal import Decimal
 
 import attrs
 
-from ... import arith
 from ...syntax import nodes as n
-from ...syntax.nodes import Span
 from ...vocabulary import Claim
 from .. import ir
 from ..conditions import Cond, conditions
 from ..context import Context
 from ..intervals import Side, render_interval, resolve, subtract
 from ..roles import Amount, Reading
+from .bands import Draft, ValueInfo, finish, gaps_of, value_at
 from .common import Mods, amount_expr, show
 
-__all__ = ["Draft", "ValueInfo", "finish", "piecewise"]
-
-
-@attrs.frozen
-class ValueInfo:
-    """The value a numeric standard scores: its kind and unit, and the input it is relative to."""
-
-    kind: ir.Kind
-    unit: str | None = None
-    ref: str | None = None      # 目标值 / 上年值 / 平均值 when the conditions compare with it
-    share: bool = False         # the numbers are shares of the reference (ratio), else differences
-    formula: ir.Expr | None = None   # a formula of one input: x is that input
-    formula_input: str | None = None
-
-
-@attrs.frozen
-class Draft:
-    """A piece before its edges are resolved (see the module docstring)."""
-
-    lo: Side | None
-    hi: Side | None
-    expr: ir.Expr
-    span: Span
-    label: str
-    weak: bool = False
-    described: str | None = None   # "lower"/"upper": a condition in words, the side of the others it takes
-    veto: str | None = None
-    judged: tuple[ir.Expr, ir.Expr] | None = None
-    either_way: bool = False
-    implied: bool = False          # the reference's own points, stated by no clause: every other piece wins
-    filled: bool = False           # a condition in words (否则, 未达到的) placed where the others leave room
+__all__ = ["piecewise"]
 
 
 def _sides(c: Cond) -> tuple[Side | None, Side | None]:
@@ -179,7 +148,7 @@ def _check_examples(pieces: list[ir.Piece], examples: list[tuple[Decimal, Decima
     P = ctx.max_points
     for x, want, r in examples:
         piece = next((p for p in pieces if p.interval.contains(x)), None)
-        got = _at(piece.expr, x, P) if piece is not None else None
+        got = value_at(piece.expr, x, P) if piece is not None else None
         if got is None or got != want:
             shown = "—" if got is None else f"{got.normalize():f}"
             raise ctx.fail("example_disagrees", r.statement.span, clause=ctx.source(r.statement.span),
@@ -196,7 +165,7 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
     if any(d.described is not None and d.lo is None and d.hi is None for d in drafts):
         return drafts
     out = list(drafts)
-    open_ends = [(lo, hi) for lo, hi in _gaps_of(drafts) if lo is None or hi is None]
+    open_ends = [(lo, hi) for lo, hi in gaps_of(drafts) if lo is None or hi is None]
     if len(open_ends) != 1:
         return drafts  # failing values on a bounded stretch: what lies on either side is not said
     for lo, hi in open_ends:
@@ -220,30 +189,9 @@ def _earns_full(d: Draft, P: Decimal) -> bool:
     """Whether a draft can earn the whole 分值 (at the edge of its region, where steps have not begun)."""
     edge = d.lo.value if d.lo is not None else d.hi.value if d.hi is not None else Decimal(0)
     try:
-        return _at(d.expr, edge, P) >= P
+        return value_at(d.expr, edge, P) >= P
     except (ArithmeticError, TypeError):
         return True
-
-
-def _at(e: ir.Expr, x: Decimal, P: Decimal) -> Decimal:
-    """The value of ``e`` at ``x``, by the same exact arithmetic the run stage scores with (for the checks)."""
-    if isinstance(e, ir.Const):
-        return e.value
-    if isinstance(e, ir.MaxPoints):
-        return P
-    if isinstance(e, ir.X):
-        return x
-    if isinstance(e, ir.Steps):
-        return arith.count_steps(_at(e.distance, x, P), e.size, e.mode)
-    if isinstance(e, ir.Min):
-        return min(_at(e.left, x, P), _at(e.right, x, P))
-    if isinstance(e, ir.Abs):
-        return abs(_at(e.arg, x, P))
-    if isinstance(e, ir.Op):
-        a, b = _at(e.left, x, P), _at(e.right, x, P)
-        return arith.CTX.add(a, b) if e.op == "+" else arith.CTX.subtract(a, b) if e.op == "-" else \
-            arith.CTX.multiply(a, b) if e.op == "*" else arith.CTX.divide(a, b)
-    raise TypeError(e)
 
 
 _FULL_WORDS = re.compile(r"全额|足额|全部完成|按期完成|完成[^,;。的]{0,12}?(?:目标|任务|计划)|达到[^,;。的]{0,8}?(?:目标|标准)")
@@ -426,23 +374,6 @@ def _carve_by(d: Draft, others: list[Draft]) -> list[Draft]:
             for p in parts]
 
 
-def _gaps_of(drafts: list[Draft]) -> list[tuple[Side | None, Side | None]]:
-    """The regions no draft covers, from -∞ to +∞, as sides."""
-    intervals, _, _ = resolve([(d.lo, d.hi) for d in drafts])
-    regions: list[tuple[Side | None, Side | None]] = []
-    cursor: Side | None = None
-    for iv in sorted(intervals, key=lambda i: (i.lo is not None, i.lo if i.lo is not None else 0, not i.lo_in)):
-        if iv.lo is not None and (cursor is None or cursor.value < iv.lo
-                                  or (cursor.value == iv.lo and cursor.inclusive and not iv.lo_in)):
-            regions.append((cursor, Side(iv.lo, not iv.lo_in, Claim.EXPLICIT)))
-        if iv.hi is None:
-            return regions
-        if cursor is None or iv.hi > cursor.value or (iv.hi == cursor.value and iv.hi_in):
-            cursor = Side(iv.hi, not iv.hi_in, Claim.EXPLICIT)
-    regions.append((cursor, None))
-    return regions
-
-
 def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
     """A condition in words covers what the numbered conditions leave on its side."""
     written = [d for d in drafts if d.described is None or d.lo is not None or d.hi is not None]
@@ -466,7 +397,7 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
                 continue
             out2.append(attrs.evolve(d, lo=lo, hi=hi, described=None))
         return out2
-    gaps = _gaps_of(written)
+    gaps = gaps_of(written)
     out = list(written)
     for d in words:
         mine = [g for g in gaps if (d.described == "lower" and g[1] is None) or (d.described == "upper" and g[0] is None)]
@@ -491,182 +422,7 @@ def _complement(drafts: list[Draft], r: Reading, ctx: Context) -> list[Draft]:
     """否则不得分: every value the other pieces leave earns the 否则 amount."""
     expr = _band_expr(r, ctx.max_points) if r.amount is not None or r.deduct is not None else ir.Const(Decimal(0))
     label = ctx.source(r.statement.span)
-    return [Draft(lo, hi, expr, r.statement.span, label) for lo, hi in _gaps_of(drafts)]
-
-
-def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool = False,
-           contiguous: bool = False) -> list[ir.Piece]:
-    """Resolve every shared edge and build the pieces; overlaps and gaps become diagnostics.
-
-    A value on an edge that two bands claim with equal strength is an overlap: the rule still compiles,
-    scoring that value is an error (and the checker reports it). With ``complete`` the values no draft
-    covers contribute 0 (a bonus where no bonus applies).
-    """
-    percent = value.kind is ir.Kind.RATE
-    drafts = _successive(drafts, ctx, percent)
-    drafts = _widen_points(drafts, ctx, value)
-    drafts = _contiguous(drafts, ctx, value, contiguous)
-    intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts])
-    for rd in readings:
-        d = drafts[rd.owner]
-        why_zh = {"explicit": "原文明确写出", "convention": "“以上/以下/以内”含本数，“超过/低于”不含本数",
-                  "lower-limit": "没有分档明确归属，按“上限不在内”归入以它为下限的分档"}[rd.rule]
-        why_en = {"explicit": "it says so explicitly", "convention": "以上/以下 include the number, 超过/低于 exclude it",
-                  "lower-limit": "no band claims it, so it goes where it is the lower limit (上限不在内)"}[rd.rule]
-        code = {"explicit": "PE110", "convention": "PE111", "lower-limit": "PE112"}[rd.rule]
-        shown = show(rd.value, value.kind)
-        ctx.info(code, f"{shown} 属于 {d.label!r}：{why_zh}", f"{shown} belongs to {d.label!r}: {why_en}", d.span)
-    pieces: list[ir.Piece] = []
-    for conflict in conflicts:
-        names = [drafts[i].label for i in conflict.bands]
-        shown = show(conflict.value, value.kind)
-        ctx.error("PE320", f"{shown} 同时属于两个分档：{names[0]!r} 和 {names[1]!r}",
-                  f"{shown} is claimed by two bands: {names[0]!r} and {names[1]!r}", drafts[conflict.bands[-1]].span,
-                  "hint_one_claim")
-        point = ir.Interval(conflict.value, True, conflict.value, True)
-        pieces.append(ir.Piece(point, ir.Const(Decimal(0)), drafts[conflict.bands[-1]].span,
-                               " / ".join(names), overlap=True))
-        intervals = [_without(iv, conflict.value) for iv in intervals]
-    for d, iv in zip(drafts, intervals, strict=True):
-        if iv.empty:
-            continue
-        if d.either_way:
-            pieces += [ir.Piece(part, d.expr, d.span, d.label, d.veto, judged=d.judged) for part in _mirror(iv)]
-            continue
-        pieces.append(ir.Piece(iv, d.expr, d.span, d.label, d.veto, judged=d.judged))
-    pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0,
-                               not p.interval.lo_in))
-    _no_shared_values(pieces, ctx, value)
-    if complete:
-        return _completed(pieces)
-    return pieces
-
-
-def _no_shared_values(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> None:
-    """Two rules that score the same values are two meanings: refused, never "the first one wins"."""
-    for i, a in enumerate(pieces):
-        for b in pieces[i + 1 :]:
-            if a.overlap or b.overlap:
-                continue
-            both = a.interval.meet(b.interval)
-            if not both.empty:
-                raise ctx.fail("rules_overlap", b.span, a=a.label or ctx.source(a.span), b=b.label or ctx.source(b.span),
-                               region=render_interval(both, value.kind is ir.Kind.RATE),
-                               hint="hint_which_applies")
-
-
-def _unit_step(value: ValueInfo) -> Decimal:
-    return Decimal("0.01") if value.kind is ir.Kind.RATE else Decimal(1)
-
-
-def _whole(x: Decimal, step: Decimal) -> bool:
-    return (x / step) == (x / step).to_integral_value()
-
-
-def _contiguous(drafts: list[Draft], ctx: Context, value: ValueInfo, always: bool = False) -> list[Draft]:
-    """85-99% · 70-84% · 0%-20% 与 21%-50%: whole-number ranges that leave one unit between them run up to the
-    next one (DESIGN.md: the published intent is contiguous; a rate carries decimals), so 99.5% is in 85-99%."""
-    step = _unit_step(value)
-    los = {d.lo.value: d for d in drafts if d.lo is not None}
-    out = []
-    for d in drafts:
-        ranged = d.lo is not None and d.lo.value < (d.hi.value if d.hi else d.lo.value)
-        if d.hi is not None and (ranged or (always and d.lo is None)) and \
-                (always or d.hi.claim is not Claim.EXPLICIT) and _whole(d.hi.value, step) and \
-                (d.lo is None or _whole(d.lo.value, step)):
-            nxt = los.get(d.hi.value + step)
-            if nxt is not None and nxt is not d:
-                shown = show(d.hi.value + step, value.kind, value.unit)
-                ctx.info("PE113", f"{d.label!r} 连续到 {shown}（整数区间之间不留空档）",
-                         f"{d.label!r} runs up to {shown} (whole-number ranges leave no gap)", d.span)
-                d = attrs.evolve(d, hi=Side(d.hi.value + step, False, Claim.EXPLICIT))
-        out.append(d)
-    return out
-
-
-def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
-    """100%计满分，每低于5%扣2分: a single value that earns the most, with every other piece below it, covers
-    the values above it too (and the other way round) — the text names the reference, not a point."""
-    out = list(drafts)
-    for i, d in enumerate(out):
-        if d.lo is None or d.hi is None or d.lo.value != d.hi.value or d.either_way:
-            continue
-        v = d.lo.value
-        others = [e for j, e in enumerate(out) if j != i]
-        fixed = all(isinstance(e.expr, ir.Const | ir.MaxPoints) for e in others)
-        if not others or fixed and not (isinstance(d.expr, ir.MaxPoints) and all(e.filled for e in others)):
-            continue  # a table of fixed points: =0 is the value 0 alone (but 满意度90%得满分，否则不得分 is a floor)
-        below = all(e.hi is not None and e.hi.value <= v for e in others)
-        above = all(e.lo is not None and e.lo.value >= v for e in others)
-        if below == above:
-            continue
-        shown = show(v, value.kind, value.unit)
-        if below:
-            out[i] = attrs.evolve(d, hi=None)
-            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上", f"{d.label!r} read as {shown} and above", d.span)
-        else:
-            out[i] = attrs.evolve(d, lo=None)
-            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
-    return out
-
-
-def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]:
-    """Nested bands read one after another: 超过5%以下→8分；超过15%以下→4分 is (5%, 15%] for the second."""
-    out = list(drafts)
-    for i, d in enumerate(out):
-        for j in range(i):
-            e = out[j]
-            if d.lo is not None and e.lo is not None and d.lo.value == e.lo.value and d.hi is not None and \
-                    e.hi is not None and e.hi.value < d.hi.value and not d.weak and not e.weak:
-                out[i] = attrs.evolve(d, lo=Side(e.hi.value, not e.hi.inclusive, e.hi.claim))
-                ctx.info("PE136", f"{d.label!r} 与前一档嵌套，读作紧接前一档之后",
-                         f"{d.label!r} nests the band before it: read as the values after that band", d.span)
-                d = out[i]
-    return out
-
-
-def _without(iv: ir.Interval, value: Decimal) -> ir.Interval:
-    if iv.lo == value:
-        iv = attrs.evolve(iv, lo_in=False)
-    if iv.hi == value:
-        iv = attrs.evolve(iv, hi_in=False)
-    return iv
-
-
-def _mirror(iv: ir.Interval) -> list[ir.Interval]:
-    """A band on the distance either way (±8%以内) on the signed value: [-8%, 8%]; (8%, 12%] → both sides."""
-    if iv.lo is None:
-        hi = iv.hi
-        return [ir.Interval(None if hi is None else -hi, iv.hi_in, hi, iv.hi_in)]
-    if iv.hi is None:
-        return [ir.Interval(None, False, -iv.lo, iv.lo_in), ir.Interval(iv.lo, iv.lo_in, None, False)]
-    if iv.lo <= 0:
-        return [ir.Interval(-iv.hi, iv.hi_in, iv.hi, iv.hi_in)]
-    return [ir.Interval(-iv.hi, iv.hi_in, -iv.lo, iv.lo_in), iv]
-
-
-def _completed(pieces: list[ir.Piece]) -> list[ir.Piece]:
-    """Pieces plus zero contributions on every value they leave (a bonus that does not apply adds 0)."""
-    from ..intervals import gaps
-
-    out = list(pieces)
-    intervals = [p.interval for p in pieces]
-    span = pieces[0].span if pieces else Span(1, 1, 1, 1, 0, 0)
-    zero = ir.Const(Decimal(0))
-    for g in gaps(intervals):
-        out.append(ir.Piece(g, zero, span, ""))
-    if not any(iv.lo is None for iv in intervals):
-        low = min((iv.lo for iv in intervals if iv.lo is not None), default=None)
-        if low is not None:
-            covered = any(iv.lo == low and iv.lo_in for iv in intervals)
-            out.append(ir.Piece(ir.Interval(None, False, low, not covered), zero, span, ""))
-    if not any(iv.hi is None for iv in intervals):
-        high = max((iv.hi for iv in intervals if iv.hi is not None), default=None)
-        if high is not None:
-            covered = any(iv.hi == high and iv.hi_in for iv in intervals)
-            out.append(ir.Piece(ir.Interval(high, not covered, None, False), zero, span, ""))
-    out.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0))
-    return out
+    return [Draft(lo, hi, expr, r.statement.span, label) for lo, hi in gaps_of(drafts)]
 
 
 _ = (Amount,)

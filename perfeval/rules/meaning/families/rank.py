@@ -23,8 +23,8 @@ from .. import ir
 from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
+from .bands import Draft
 from .common import amount_expr
-from .piecewise import Draft
 
 __all__ = ["OWN", "FIRST", "rank_drafts", "rank_step_drafts"]
 

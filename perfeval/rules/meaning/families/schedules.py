@@ -26,8 +26,8 @@ from .. import ir
 from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
+from .bands import Draft, ValueInfo
 from .common import show
-from .piecewise import Draft, ValueInfo
 
 __all__ = ["continue_schedule", "examples_of", "is_example"]
 

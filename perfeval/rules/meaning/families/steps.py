@@ -24,8 +24,8 @@ from .. import ir
 from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
+from .bands import Draft, ValueInfo
 from .common import Mods, show, step_mode
-from .piecewise import Draft, ValueInfo
 
 __all__ = ["step_drafts"]
 

@@ -26,7 +26,7 @@ from ..conditions import Cond
 from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
-from .piecewise import ValueInfo
+from .bands import ValueInfo
 
 __all__ = ["value_of"]
 

@@ -1,0 +1,135 @@
+"""Sorting out a call's inputs: which stream each value goes to, the assessor's points, a tier, an option.
+
+``rule(value)``, ``rule(["①", "③"])``, ``rule(实际值="96%", 目标值="95%")``, ``rule(points=3)`` — the
+interpreter asks :func:`sort_inputs` which stream each input feeds (by key, by name, fuzzy where the
+standard's own words name it, see :mod:`.names`), and refuses what fits no stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ..errors import JudgementError
+from ..meaning import ir
+from .inputs import read_measure, read_number
+from .names import ASSESSOR, TIER, match_streams
+from .trace import TraceStep
+
+__all__ = ["Given", "named_values", "read_number_or_measure", "renamed", "sort_inputs"]
+
+
+@attrs.frozen
+class Given:
+    """The call's inputs sorted out: each stream's raw value, the named values, the assessor's points."""
+
+    streams: dict[str, Any]
+    named: dict[str, Any]
+    assessor: Any
+    tier: Any
+    option: Any
+
+
+def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
+                 trace: list[TraceStep] | None) -> Given:
+    given = dict(inputs)
+    if isinstance(value, Mapping):
+        given = {**{str(k): v for k, v in value.items()}, **given}
+        value = None
+    assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
+    tier = next((given.pop(k) for k in TIER if k in given), None)
+    streams: dict[str, Any] = {}
+    option = None
+    keyed = [s for s in item.streams if s.key]
+    if isinstance(value, list | tuple | set | frozenset):
+        if item.options and not keyed:
+            # The options a standard offers are one choice: a list may name exactly one of them.
+            chosen = list(value)
+            if len(chosen) != 1:
+                raise JudgementError("one_option", text, value=value,
+                                     options="、".join(o.mark for o in item.options))
+            value = chosen[0]
+        else:
+            streams.update(listed(item, list(value), text))
+            value = None
+    if item.options and value is not None:
+        option, value = value, None
+    if value is not None:
+        if item.tiers and tier is None and not item.streams:
+            tier = value
+        elif not any(not s.key for s in item.streams) and len(keyed) == 1:
+            streams[keyed[0].key] = value
+        elif keyed and not any(not s.key for s in item.streams):
+            # A checklist takes the items met, never one bare value (3 items? 3 points? item ③?).
+            raise JudgementError("checklist_value", text, value=value, options="、".join(s.key for s in keyed))
+        else:
+            streams[""] = value
+    assigned, named = match_streams(item.streams, given, text)
+    streams.update(assigned)
+    if trace is not None:
+        for name, key in renamed(assigned, given):
+            trace.append(TraceStep("renamed", (name, key)))
+    return Given(streams, named, assessor, tier, option)
+
+
+def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
+    """The items met (or the deductions triggered) as a list: marks (①), numbers (1, 2 …), or one yes/no
+    per item in order. A count of failures among listed items (以上情况每出现一例) counts the list."""
+    keyed = [s for s in item.streams if s.key]
+    main = [s for s in item.streams if not s.key]
+    if not keyed and main and main[0].value.kind is ir.Kind.COUNT:
+        known = main[0].value.options
+        for v in values:
+            if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
+                raise JudgementError("unknown_option", text, value=v, options="、".join(known))
+        return {"": len(values)}
+    if keyed and len(values) == len(keyed) and all(isinstance(v, bool) or v is None for v in values) or \
+            keyed and len(values) == len(keyed) and all(v is None or v in (0, 1) for v in values) and None in values:
+        # one yes/no per item, in order; None: not yet decided
+        return {s.key: v for s, v in zip(keyed, values, strict=True)}
+    out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
+    for v in values:
+        key = key_of(v, keyed)
+        if key is None:
+            raise JudgementError("unknown_option", text, value=v, options="、".join(s.key for s in keyed))
+        stream = next(s for s in keyed if s.key == key)
+        out[key] = True if stream.value.kind is ir.Kind.FLAG else (1 if stream.value.kind is ir.Kind.COUNT else True)
+    return out
+
+
+def key_of(v: Any, keyed: list[ir.Stream]) -> str | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return keyed[v - 1].key if 1 <= v <= len(keyed) else None
+    mark = str(v).strip()
+    for s in keyed:
+        if mark == s.key or mark in s.value.names:
+            return s.key
+    from .names import plain_mark
+
+    return next((s.key for s in keyed if plain_mark(s.key) == plain_mark(mark)), None)
+
+
+def renamed(assigned: dict[str, Any], given: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [(name, key) for key, v in assigned.items() for name, gv in given.items()
+            if gv is v and name != key]
+
+
+def named_values(stream: ir.Stream, named: Mapping[str, Any]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for k, v in named.items():
+        out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
+    return out
+
+
+def read_number_or_measure(v: Any) -> Decimal:
+    """A named formula input: a plain number, a rate or a quantity, read exactly."""
+    if isinstance(v, str):
+        return read_measure(v, None)
+    if hasattr(v, "magnitude"):
+        return read_measure(v, None)
+    return read_number(v)

@@ -1,0 +1,212 @@
+"""The ground every phrase node stands on: :class:`Span`, :class:`Num` (a number as written), :class:`Node`,
+the description nodes :class:`Words` and :class:`Punct`, and the helpers each node's ``build`` uses to read
+the children of its grammar rule.
+
+>>> from perfeval.rules.syntax.lexer import tokenize
+>>> Num.read(tokenize("95%")[0]).value
+Decimal('0.95')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import attrs
+from lark import Token
+
+from ....errors import InputError
+from ....numbers import parse_number
+from ...vocabulary import COMPARATORS, SUFFIXES, Comparator, Suffix
+
+
+@attrs.frozen
+class Span:
+    """Where a node is in the original text: 1-based lines and columns, 0-based offsets ``[start, end)``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+    @staticmethod
+    def of(tokens: list[Token]) -> Span:
+        """The span from the first token's start to the last token's end."""
+        a, b = tokens[0], tokens[-1]
+        return Span(a.line or 1, a.column or 1, b.end_line or 1, b.end_column or 1, a.start_pos or 0,
+                    b.end_pos or 0)
+
+    def to(self, other: Span) -> Span:
+        """The span from this one's start to ``other``'s end."""
+        return Span(self.line, self.column, other.end_line, other.end_column, self.start, other.end)
+
+
+# ── reading numbers ─────────────────────────────────────────────────────────────────────────
+
+_PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点|个千分点|千分点)$")
+_CHINESE_PERCENT = re.compile(r"百分之(.+)")
+
+
+def number(text: str) -> Decimal:
+    """A number as a standard writes it: ``95``, ``1,000``, ``一``, ``两``, ``半`` (0.5), ``十二``."""
+    t = text.strip()
+    if t == "半":
+        return Decimal("0.5")
+    if t.startswith("半"):
+        return Decimal("0.5")
+    return parse_number(t)
+
+
+@attrs.frozen
+class Num:
+    """A number of the standard with what follows it: a rate (as a fraction: 95% → 0.95), points, a count.
+
+    ``kind`` is ``"pct"`` (%, ‰, 个百分点), ``"score"`` (N分), ``"qty"`` (a count or measure with ``unit``)
+    or ``"num"`` (a bare number). ``mille`` is True for ‰ and 千分点 (kept for display).
+    """
+
+    value: Decimal
+    kind: str
+    text: str
+    span: Span
+    unit: str | None = None
+    mille: bool = False
+
+    @property
+    def percent(self) -> bool:
+        """Whether the number is a rate."""
+        return self.kind == "pct"
+
+    @staticmethod
+    def read(tok: Token) -> Num:
+        """Read a PCT, NUM, SCORE or QTY token."""
+        text = str(tok)
+        span = Span.of([tok])
+        if tok.type == "PCT":
+            m = _CHINESE_PERCENT.match(text)
+            if m:
+                return Num(number(m.group(1)) / 100, "pct", text, span)
+            suffix = _PERCENT.search(text)
+            assert suffix is not None
+            digits = text[: suffix.start()]
+            mille = suffix.group(1) in ("‰", "个千分点", "千分点")
+            return Num(number(digits) / (1000 if mille else 100), "pct", text, span, mille=mille)
+        if tok.type == "SCORE":
+            return Num(number(text.rstrip("分").strip()), "score", text, span)
+        if tok.type == "QTY":
+            m = re.match(r"\s*((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|[零〇一二两三四五六七八九十百千点]+|半)\s*(.*)$", text)
+            if m is None:
+                raise InputError("unreadable quantity", text=text)
+            unit = m.group(2).strip()
+            value = number(m.group(1))
+            if unit.startswith("个") and unit not in ("个",) and text.startswith("半"):
+                pass
+            if text.startswith("半") and unit == "个月":
+                value = Decimal("0.5")
+            return Num(value, "qty", text, span, unit=unit or None)
+        return Num(number(text), "num", text, span)
+
+
+def scores(text: str) -> tuple[Decimal, ...]:
+    """The numbers of a points list or range: "5、3、1分", "5分、3.5分、2分", "4-7分" → (5, 3, 1) …"""
+    parts = re.split(r"\s*(?:、|-|—+|~|至|到)\s*", text.strip().rstrip("分").strip())
+    return tuple(number(p.rstrip("分").strip()) for p in parts if p.strip())
+
+
+def incl_of(tok: Token) -> tuple[bool, Decimal | None]:
+    """（含）→ (True, None); （不含）→ (False, None); （含80%）→ (True, 0.8)."""
+    text = str(tok)
+    inclusive = "不" not in text
+    m = re.search(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*(%|个百分点|分)?", text)
+    if m is None:
+        return inclusive, None
+    value = number(m.group(1))
+    return inclusive, value / 100 if m.group(2) in ("%", "个百分点") else value
+
+
+# ── the node base and the builder registry ──────────────────────────────────────────────────
+
+
+def tokens_of(children: list[Any], *types: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and (not types or c.type in types)]
+
+
+def _nodes(children: list[Any], cls: type) -> list[Any]:
+    return [c for c in children if isinstance(c, cls)]
+
+
+def _first(children: list[Any], cls: type) -> Any:
+    return next((c for c in children if isinstance(c, cls)), None)
+
+
+def span_of(children: list[Any]) -> Span:
+    spans = [c.span if not isinstance(c, Token) else Span.of([c]) for c in children]
+    return spans[0].to(spans[-1])
+
+
+def incls_of(children: list[Any]) -> list[tuple[bool, Decimal | None]]:
+    return [incl_of(t) for t in tokens_of(children, "INCL")]
+
+
+class Node:
+    """Base of every phrase node: each subclass is built from the children of its grammar rule."""
+
+    rule: ClassVar[str] = ""
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+
+def values_of(children: list[Any]) -> list[Num]:
+    """The numbers of a phrase in order (value nodes and bare SCORE tokens)."""
+    out: list[Num] = []
+    for c in children:
+        if isinstance(c, Num):
+            out.append(c)
+        elif isinstance(c, Token) and c.type in ("SCORE", "PCT", "NUM", "QTY"):
+            out.append(Num.read(c))
+    return out
+
+
+def words_of(children: list[Any]) -> str | None:
+    w = [c.text for c in children if isinstance(c, Words)]
+    return "".join(w) or None
+
+
+def cmp_of(tok: Token) -> Comparator:
+    return COMPARATORS[str(tok)]
+
+
+def suffix_of(children: list[Any]) -> Suffix | None:
+    toks = tokens_of(children, "SUFFIX")
+    return SUFFIXES[str(toks[-1])] if toks else None
+
+
+@attrs.frozen
+class Words(Node):
+    """A run of description (and 且 / 或 / 、 between its words)."""
+
+    text: str
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls("".join(str(c) for c in children), span_of(children))
+
+
+@attrs.frozen
+class Punct(Node):
+    """A token that carries no phrase of its own where it stands: ( ) - = + and the like."""
+
+    text: str
+    kind: str
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(str(children[0]), children[0].type, span_of(children))

@@ -1,0 +1,167 @@
+"""Formula phrases: 得分=（实际完成率-60%）/（1-60%）×指标分值, 完成率=实际/计划, 按实际满意率/90%指标分值."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from lark import Token
+
+from .base import (
+    Node,
+    Num,
+    Span,
+    Words,
+    span_of,
+)
+
+# ── formulas ────────────────────────────────────────────────────────────────────────────────
+
+
+@attrs.frozen
+class Number(Node):
+    """A constant in a formula (a percentage is its fraction; N分 is N)."""
+
+    value: Decimal
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(Num.read(children[0]).value, span_of(children))
+
+
+@attrs.frozen
+class PointsVar(Node):
+    """指标分值 · 分值 · 权重分 inside a formula: the indicator's 分值."""
+
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(span_of(children))
+
+
+@attrs.frozen
+class Var(Node):
+    """A named input of a formula (实际完成率, 台账建设得分)."""
+
+    name: str
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls("".join(str(c) for c in children), span_of(children))
+
+
+@attrs.frozen
+class CappedVar(Node):
+    """完成率(超过100%的按100%计): an input never taken above 100%."""
+
+    name: str
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(children[0].name, span_of(children))
+
+
+@attrs.frozen
+class BinOp(Node):
+    """``left op right`` with op one of + - * /."""
+
+    op: str
+    left: Any
+    right: Any
+    span: Span
+
+
+def _binop(op: str) -> type[Node]:
+    @classmethod  # type: ignore[misc]
+    def build(cls: type, children: list[Any]) -> Node:
+        operands = [c for c in children if not isinstance(c, Token)]
+        if op == "*" and isinstance(children[-1], Token) and children[-1].type == "POINTS_VAR":
+            operands.append(PointsVar(Span.of([children[-1]])))
+        return BinOp(op, operands[0], operands[-1], span_of(children))
+
+    return type(f"_{op}", (Node,), {"build": build, "__module__": __name__})
+
+
+def _expr(children: list[Any]) -> Any:
+    """The expression of a formula's children (the one child that is not a token)."""
+    return next(c for c in children if not isinstance(c, Token) and not isinstance(c, Words))
+
+
+@attrs.frozen
+class ScoreFormula(Node):
+    """得分=（实际完成率-60%）/（1-60%）×指标分值 · 得分(15分*拨付率)."""
+
+    expr: Any
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        return cls(_expr(children), span_of(children))
+
+
+@attrs.frozen
+class Definition(Node):
+    """完成率=实际完成值/年度目标值: a named value defined by a formula."""
+
+    name: str
+    expr: Any
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        name = children[0].text
+        return cls(name, children[-1], span_of(children))
+
+
+@attrs.frozen
+class InlineFormula(Node):
+    """按实际满意率/90%指标分值 · 到位率*本指标权重分: a formula written without 得分=."""
+
+    expr: Any
+    span: Span
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        operands: list[Any] = []
+        ops: list[str] = []
+        for c in children:
+            if isinstance(c, Token) and c.type == "POINTS_VAR" and operands and len(ops) < len(operands):
+                ops.append("*")  # 实际满意率/90%指标分值: the × before 分值 is left out
+                operands.append(PointsVar(Span.of([c])))
+            elif isinstance(c, Token) and c.type in ("TIMES", "DIVIDE", "PLUS", "DASH"):
+                ops.append({"TIMES": "*", "DIVIDE": "/", "PLUS": "+", "DASH": "-"}[c.type])
+            elif isinstance(c, Words):
+                operands.append(Var(c.text, c.span))
+            elif isinstance(c, Token):
+                operands.append(Number(Num.read(c).value, Span.of([c])) if c.type in ("NUM", "PCT", "SCORE")
+                                else PointsVar(Span.of([c])))
+            else:
+                operands.append(c)
+        return cls(_precedence(operands, ops), span_of(children))
+
+
+def _precedence(operands: list[Any], ops: list[str]) -> Any:
+    """Build the tree of ``a op b op c …`` with × and ÷ binding tighter than + and −."""
+    terms: list[Any] = [operands[0]]
+    adds: list[str] = []
+    for op, right in zip(ops, operands[1:], strict=True):
+        if op in "*/":
+            left = terms.pop()
+            terms.append(BinOp(op, left, right, left.span.to(right.span)))
+        else:
+            adds.append(op)
+            terms.append(right)
+    out = terms[0]
+    for op, right in zip(adds, terms[1:], strict=True):
+        out = BinOp(op, out, right, out.span.to(right.span))
+    return out
+
+
+#: The operators of a formula, by their grammar rule (×分值 written without its ×: ``mul_points``).
+OPERATORS: dict[str, type[Node]] = {"add": _binop("+"), "sub": _binop("-"), "mul": _binop("*"),
+                                    "div": _binop("/"), "mul_points": _binop("*")}
