@@ -56,6 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formula_unreadable": ("无法读懂公式：{clause!r}", "cannot read the formula: {clause!r}"),
     "rules_overlap": ("{a!r} 与 {b!r} 都给 {region} 计分，无法确定适用哪一条",
                       "{a!r} and {b!r} both score {region}; which one applies is not said"),
+    "veto_needs_points": ("{clause!r} 实行否决，但没有写明这时得多少分", "{clause!r} vetoes but does not say what it scores"),
     "example_disagrees": ("示例 {clause!r} 与规则不符：{value} 按规则得 {got} 分，示例写 {want} 分",
                           "the example {clause!r} disagrees with the rule: {value} scores {got}, the example says {want}"),
     "grade_needs_range": ("等级 {label!r} 需要分数区间", "the grade {label!r} needs a range of scores"),

@@ -176,6 +176,16 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
 
 #: Words that only appear where points are scored: a clause carrying one of them must be understood,
 #: never kept as a description (DESIGN.md, "No silent misreading").
+#: Words that only appear where points are scored: a statement carrying one must be understood, never
+#: kept as a description (DESIGN.md, "No silent misreading"). Matched after :data:`DESCRIPTIVE` is removed.
+SCORING_PATTERN = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|(?<![被])扣分|扣除|加分|加记分?|记分|赋分|给分|满分|不得分|"
+                             r"比例|线性|插值|折算|倒扣|否决|\d\s*分(?![值数为别析配类钟之])|(?:按|予以|酌情|进行)(?:计分|得分)")
+#: Names of things that contain scoring words but score nothing themselves (评分标准, 加分项, 得分率 …), and a
+#: method's name with what it is for (直接赋分：主要适用于…判断的单一评判指标).
+DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式|"
+                         r"逐项计分|百分制|分别计分|综合得分|总得分|得分由高到低|按得分|"
+                         r"^[\u4e00-\u9fff]{0,10}赋分(?=(?:主要)?适用|同时|$)|(?:主要)?适用于.*")
+
 #: Leads of a list of points to weigh without points per item (评价要点: ①…②…): the assessor scores the
 #: whole indicator within 0..分值 (reading PE162).
 ASSESSED_LEADS: tuple[str, ...] = ("评价要点", "考核要点", "评分要点", "评价内容", "考核内容", "评价重点", "考评要点")
@@ -244,7 +254,8 @@ TOKENS: tuple[TokenKind, ...] = (
               r"该项分为止|本项分值|该项分值)|扣至0分(?:为止)?|直至扣完|扣完)",
               "扣完为止", "扣完为止 (deductions stop at zero)", "扣完为止", canonical="扣完为止"),
     TokenKind("UNTIL_END", r"(?<=分)(?:为止|即止|止)", "为止", "为止", "为止", family="caps"),
-    TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)",
+    TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)"
+              r"|(?:最多|最高|至多)倒扣",
               "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
     TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣)(?:分)?"
               r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限)",

@@ -173,11 +173,15 @@ def _count_point(head: tuple[Node, ...]) -> Num | None:
 
 
 def classify(s: Statement) -> Reading:
-    """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, note."""
+    """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, veto,
+    note."""
     out = s.outcome
     pers = s.find(n.Per)
     cond = condition([p for p in s.head if not isinstance(p, n.Per)])
     if out is None:
+        if any(isinstance(m, n.Veto) for m in s.modifiers) and any(isinstance(p, n.Words) for p in s.head):
+            # 发生重大安全事故的，实行一票否决: an outcome without points — never a note
+            return Reading("veto", s, cond)
         return Reading("note", s, cond)
     if isinstance(out, n.Grade):
         return Reading("grade", s, cond)

@@ -22,11 +22,15 @@ from decimal import Decimal
 from ...syntax import nodes as n
 from ...vocabulary import alternation
 from .. import ir
+from ..conditions import Cond, condition
 from ..context import Context
+from ..intervals import Side, resolve
 from ..roles import Reading
+from ..statements import Statement
 from .common import Mods
 
-__all__ = ["TIER_WORDS", "checklist", "is_checklist", "judged", "options", "tiers_of"]
+__all__ = ["TIER_WORDS", "checklist", "is_checklist", "judged", "judges_each_unmet", "options", "share_tiers",
+           "tiers_by_share", "tiers_of"]
 
 _ZERO = Decimal(0)
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -217,3 +221,33 @@ def tiers_of(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item | Non
     ctx.info("PE182", "分档评价：评价人选择档次，并在档次分数区间内给分",
              "tiers: the assessor picks the tier and the points within its range", None)
     return ir.Item(P, tiers=tuple(tiers), ceiling=P, precision=mods.precision or Decimal("0.01"))
+
+
+def share_tiers(s: Statement) -> bool:
+    """分值区间100%-80%（含）、80%-60%（含）、60%-0%: tiers given as shares of the 分值."""
+    ranges = [p for p in s.head if isinstance(p, n.Range) and p.lo.percent and p.hi.percent]
+    return len(ranges) >= 2
+
+
+def tiers_by_share(s: Statement, ctx: Context, mods: Mods) -> ir.Item:
+    """The tier the assessor picks and the share of 分值 within it (得分 = 分值 × 比例, PE183)."""
+
+    ranges = [p for p in s.head if isinstance(p, n.Range)]
+    sides: list[tuple[Side | None, Side | None]] = []
+    for p in ranges:
+        cond = _range_cond(p)
+        sides.append((cond.lo, cond.hi))
+    intervals, _, _ = resolve(sides)
+    pieces = tuple(ir.Piece(iv, ir.Op("*", ir.MaxPoints(), ir.X()), p.span, ctx.source(p.span))
+                   for iv, p in zip(intervals, ranges, strict=True))
+    ctx.info("PE183", "分档评价：评价人在所选档次内给出完成比例，得分 = 分值 × 比例",
+             "qualitative tiers: the assessor gives a share within the tier; points = 分值 × share", s.span)
+    stream = ir.Stream("", ctx.source(s.span), s.span, ir.Value(ir.Kind.RATE), ir.Piecewise(pieces), ir.Role.BASE)
+    return ir.Item(ctx.max_points, (stream,), ceiling=ctx.max_points, judged=(_ZERO, ctx.max_points),
+                   precision=mods.precision or Decimal("0.01"))
+
+
+def _range_cond(p: n.Range) -> Cond:
+    c = condition([p])
+    assert c is not None
+    return c

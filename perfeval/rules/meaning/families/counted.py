@@ -33,7 +33,7 @@ from .common import Mods, show
 
 _COUNT_NOUNS = frozenset(COUNT_NOUNS)
 
-__all__ = ["OCCURS", "counted", "mark_key"]
+__all__ = ["OCCURS", "counted", "mark_key", "respectively"]
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -82,10 +82,12 @@ def _until_zero_sentence(s: Statement, stmts: list[Statement]) -> bool:
 
 
 def _count_pieces(r: Reading, per_case: tuple[Decimal, Decimal], label: str, span: n.Span,
-                  gates: list[Reading], ctx: Context, mode: ir.StepMode) -> tuple[ir.Piece, ...]:
+                  gates: list[Reading], ctx: Context, mode: ir.StepMode, whole: bool = True) -> tuple[ir.Piece, ...]:
+    """``whole``: the input is a count (a whole number, checked when read); otherwise a measure such as days
+    late, counted in whole steps of its unit unless the text says otherwise (每推迟一天扣1分: 1.5天 is 1 step)."""
     low, high = per_case
     size = r.step.size.value if r.step is not None and r.step.size is not None else _ONE
-    x: ir.Expr = ir.X() if size == _ONE and mode is ir.StepMode.WHOLE else ir.Steps(ir.X(), size, mode)
+    x: ir.Expr = ir.X() if whole and size == _ONE and mode is ir.StepMode.WHOLE else ir.Steps(ir.X(), size, mode)
     expr: ir.Expr = ir.Op("*", ir.Const(high), x)
     judged = (ir.Op("*", ir.Const(low), x), ir.Op("*", ir.Const(high), x)) if low != high else None
     everything = ir.Interval(_ZERO, True, None, False)
@@ -130,7 +132,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     streams: list[ir.Stream] = []
     gates = [r for r in readings if r.role == "band" and r.cond is not None and _is_count_cond(r.cond)
              and r.amount is not None and r.amount.zero]
-    counts = _merged([r for r in readings if r.role in ("count", "oneoff", "zero", "double", "judged")
+    counts = _merged([r for r in readings if r.role in ("count", "oneoff", "zero", "double", "judged", "veto")
                       or (r.role == "band" and r not in gates)])
     awards = [r for r in readings if r.role == "award"]
     per_case = [r for r in counts if r.role == "count"]
@@ -149,7 +151,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                  first.statement.span)
     elif additive and counts:
         base = _ZERO
-    cases = _respectively(counts)
+    cases = respectively(counts)
     keyed = _keys([c[0] for c in cases])
     previous: tuple[Decimal, Decimal] | None = None
     for (r, listed, case_words), key in zip(cases, keyed, strict=True):
@@ -166,6 +168,19 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
             ctx.info("PE165", f"{label!r}：加倍扣分，每次扣 {amount[1].normalize():f} 分",
                      f"{label!r}: doubled, {amount[1].normalize():f} per case", s.span)
             streams.append(_count_stream(key, r, amount, label, s, [], ctx, words, cap, ir.Role.DEDUCT))
+            continue
+        if r.role == "veto":
+            # 发生重大安全事故的，实行一票否决: the fact vetoes (Score.veto); the points are the other clauses'
+            kind = _fact_kind(words)
+            veto = next(ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto))
+            fires = ir.Interval(_ONE, True, None, False) if kind is ir.Kind.COUNT else ir.Interval(_ONE, True, _ONE, True)
+            # 未发生安全事故的得3分；发生安全事故的，一票否决: the award is for the opposite fact, so it is lost too
+            lost = any(_names(_words(a.statement))[-1:] == (words.strip("，,的 "),) and
+                       len(_names(_words(a.statement))) == 2 for a in awards)
+            pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                      ir.Piece(fires, ir.Const(_ZERO), s.span, label, veto=veto, zero=lost))
+            streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
+                                     ir.Role.DEDUCT))
             continue
         if r.role == "zero":
             kind = _fact_kind(words)
@@ -235,7 +250,7 @@ def _paired(award: Reading, readings: list[Reading]) -> bool:
         and nxt.deduct.high == pts
 
 
-def _respectively(readings: list[Reading]) -> list[tuple[Reading, tuple[Decimal, Decimal], str]]:
+def respectively(readings: list[Reading]) -> list[tuple[Reading, tuple[Decimal, Decimal], str]]:
     """漏报一户或已报，但材料不实的分别扣0.5分、2分: one case per amount, the cases split at 或."""
     out: list[tuple[Reading, tuple[Decimal, Decimal], str]] = []
     for r in readings:
@@ -310,8 +325,11 @@ def _count_stream(key: str, r: Reading, amount: tuple[Decimal, Decimal], label: 
     unit = r.step.unit if r.step is not None else None
     names = _names(words) + ((f"{unit}数",) if unit else ())
     mode = step_mode(s, mods or Mods())
-    pieces = _count_pieces(r, amount, label, s.span, gates, ctx, mode)
     kind = ir.Kind.COUNT if unit is None or unit in _COUNT_NOUNS else ir.Kind.QUANTITY
+    if kind is ir.Kind.QUANTITY and mode is ir.StepMode.WHOLE:
+        ctx.info("PE101", f"整步计算：每满 1{unit} 才计一步（不足一步不扣分）",
+                 f"whole steps: only each full 1{unit} counts (a part of a step deducts nothing)", s.span)
+    pieces = _count_pieces(r, amount, label, s.span, gates, ctx, mode, whole=kind is ir.Kind.COUNT)
     return ir.Stream(key, label, s.span, ir.Value(kind, unit=None if kind is ir.Kind.COUNT else unit, names=names,
                                                   options=items), ir.Piecewise(pieces), role, cap)
 

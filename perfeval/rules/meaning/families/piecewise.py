@@ -32,7 +32,7 @@ from ..roles import Amount, Reading
 from .bands import Draft, ValueInfo, finish, gaps_of, value_at
 from .common import Mods, amount_expr, show
 
-__all__ = ["piecewise"]
+__all__ = ["piecewise", "respectively", "veto_of"]
 
 
 def _sides(c: Cond) -> tuple[Side | None, Side | None]:
@@ -53,10 +53,10 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     for r in readings:
         s = r.statement
         label = ctx.source(s.span)
-        veto = _veto(r, ctx)
+        veto = veto_of(r, ctx)
         if r.role == "band":
             if s.find(n.CompareList):
-                drafts += _respectively(r, ctx, value)
+                drafts += respectively(r, ctx, value)
                 continue
             assert r.cond is not None
             if s.has(n.Otherwise):
@@ -210,7 +210,8 @@ def _full_words(r: Reading, value: ValueInfo, readings: list[Reading]) -> Side |
     return None
 
 
-def _veto(r: Reading, ctx: Context) -> str | None:
+def veto_of(r: Reading, ctx: Context) -> str | None:
+    """一票否决 · 取消…资格: the words of a veto the statement carries (an outcome beside the points), or None."""
     for m in (*r.statement.modifiers, *r.statement.head):
         if isinstance(m, n.Veto):
             return ctx.source(m.span)
@@ -260,7 +261,7 @@ def _described_side(c: Cond | None) -> str:
     return "lower" if c.cmp.side == "lower" else "upper"
 
 
-def _respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
+def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
     """占比高于85%、75%和65%的，分别得5、3、1分: thresholds and points paired in order."""
     s = r.statement
     listed = s.find(n.CompareList)[0]

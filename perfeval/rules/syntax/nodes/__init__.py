@@ -99,11 +99,11 @@ NODE_CLASSES: dict[str, type[Node]] = {
     for cls in (
         Value, Compare, CompareList, Bound, Range, GluedRange, Equal, Deviation, Point, Described, Claim,
         Points, Full, Zero, PointsRange, Share, PointsList, Cell, Deduct, Bonus, Per, Rank, Cap, CapUntil,
-        Word, GainCap, Floor, NegCap, Proportional, Discretion, Precision, Reference, Grade, Preamble,
+        GainCap, Floor, NegCap, Proportional, Discretion, Precision, Reference, Grade, Preamble,
         PartsEach, ParenPoints, ParenRange, UntilZero, FullCap, CapAtPoints, Negative, NoNegative, Carry,
         Overspend, Linear, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
         Respectively, Otherwise, NotApplicable, AsFull, AvgScore, Item, Subrule, Number, PointsVar, Var,
-        CappedVar, BinOp, ScoreFormula, Definition, InlineFormula, Words, Punct,
+        CappedVar, ScoreFormula, Definition, InlineFormula, Words, Punct,
     )
 }
 NODE_CLASSES.update(OPERATORS)

@@ -1,0 +1,250 @@
+"""The registry of phrase families: each declared once, with every place it lives.
+
+A family is a way published standards score ("band table", "stepwise deduction", "rank" …). It lives in
+as few places as the pipeline allows, and this table names them all, so that a contributor adding a family
+sees where it goes and ``tests/rules/test_registry.py`` can check that nothing is missing:
+
+1. its **tokens** — rows of :data:`perfeval.rules.vocabulary.TOKENS` whose ``family`` is the family's name;
+2. its **grammar rules** in ``grammar/standard.lark``, each with the node class of the same name in
+   :mod:`perfeval.rules.syntax.nodes` (the node's ``build`` reads the rule's children);
+3. its **drafter** in :mod:`perfeval.rules.meaning.families` — the function that turns its statements into
+   the IR — and the **readings** (PE codes) it states when the text leaves a choice;
+4. its **fixture** ``tests/fixtures/rules/<name>.txt``: input/expected pairs, at least five, edges included;
+5. its section in ``docs/rules-language.md`` (Chinese first, then English).
+
+``docs/contributing.md`` walks through adding one.
+
+>>> FAMILIES["rank"].zh
+'名次计分'
+>>> "rank" in FAMILIES["rank"].rules
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from .vocabulary import TOKENS
+
+__all__ = ["FAMILIES", "Family", "family_of_reading", "family_of_rule"]
+
+
+@attrs.frozen
+class Family:
+    """One phrase family: its name, what it is called, an example in the published words, where it lives.
+
+    ``rules`` are its grammar rules (one node class each); ``drafter`` is ``module:function`` of the meaning
+    stage; ``readings`` the PE codes it states, with their meaning in Chinese and English.
+    """
+
+    name: str
+    zh: str
+    en: str
+    example: str
+    rules: tuple[str, ...]
+    drafter: str
+    readings: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """Its rows of the vocabulary (the token kinds whose ``family`` is this family's name)."""
+        return tuple(t.name for t in TOKENS if t.family == self.name)
+
+    @property
+    def fixture(self) -> str:
+        """Its fixture file, relative to the repository: ``tests/fixtures/rules/<name>.txt``."""
+        return f"tests/fixtures/rules/{self.name}.txt"
+
+
+_M = "perfeval.rules.meaning"
+_F = f"{_M}.families"
+
+_ALL = (
+    Family("core", "句子结构", "sentence structure",
+           "完成目标得满分，否则不得分",
+           ("value", "words", "punct", "claim", "otherwise", "item", "subrule", "cell"),
+           f"{_M}.statements:statements",
+           {"PE010": ("已忽略的噪声（注音、分页标记、混入的表格单元格）", "noise ignored (pinyin, page marks, stray table cells)")}),
+    Family("bands", "分档计分", "band table",
+           "90%（含）以上计6分；80%（含）-90%，计4分；低于80%计0分",
+           ("compare", "bound", "range", "glued_range", "equal", "point", "described", "points", "full", "zero"),
+           f"{_F}.piecewise:piecewise",
+           {"PE102": ("单一数值读作“及以上/及以下”", "a single value read as “and above/below”"),
+            "PE105": ("“完成目标”读作 100% 及以上", "“target met” read as 100% and above"),
+            "PE110": ("边界归属：原文明确写出", "an edge belongs where the text says so"),
+            "PE111": ("边界归属：以上/以下含本数，超过/低于不含", "an edge by the legal convention (以上/以下 include)"),
+            "PE112": ("边界归属：按“上限不在内”", "an unclaimed edge goes where it is the lower limit"),
+            "PE113": ("整数区间连续到下一档", "whole-number ranges run on to the next band"),
+            "PE114": ("没有问题时不扣分", "nothing found deducts nothing"),
+            "PE130": ("文字条件覆盖其余取值", "a condition in words covers the values left"),
+            "PE131": ("只写了扣分的情形，其余得满分", "only the failing values are named: the rest keeps 分值"),
+            "PE135": ("宽泛条件适用于其余取值", "a broad condition applies to the values the others leave"),
+            "PE136": ("嵌套分档读作紧接前一档", "a nested band read as following the previous one"),
+            "PE210": ("永远不会适用的分档", "a band that can never apply"),
+            "PE310": ("有取值没有分档覆盖", "values no band covers"),
+            "PE320": ("同一边界被两档同时声明", "an edge claimed by two bands")}),
+    Family("steps", "逐步扣分", "stepwise deduction",
+           "100%计满分，每低于5%扣2分，扣完为止",
+           ("per", "deduct", "round_up", "pro_rata_step", "until_zero"),
+           f"{_F}.steps:step_drafts",
+           {"PE101": ("整步计算（不足一步不扣分）", "whole steps (a part of a step deducts nothing)"),
+            "PE103": ("不足一步按一步计", "a started step counts whole"),
+            "PE104": ("不足一步按比例", "a part of a step deducts pro rata"),
+            "PE137": ("基准值：达到得满分，从基准起扣分", "the reference: full marks there, steps from it"),
+            "PE153": ("由示例推得基准", "the reference found from the worked examples")}),
+    Family("two_sided", "双向偏差", "two-sided steps",
+           "100%计满分，每超过（降低）5%扣2分，扣完为止",
+           ("deviation",),
+           f"{_F}.steps:step_drafts"),
+    Family("counted", "按次扣分", "per-occurrence deduction",
+           "每发现一处问题扣0.5分，扣完为止",
+           ("double",),
+           f"{_F}.counted:counted",
+           {"PE132": ("只写了扣分的次数条件，其余不扣", "a count condition names only what deducts"),
+            "PE160": ("达到次数后本项不得分", "a count past which the item scores nothing"),
+            "PE161": ("“扣完为止”读作每次扣分", "扣完为止 read as per occurrence"),
+            "PE165": ("加倍扣分", "deductions doubled")}),
+    Family("caps", "扣分上限与封顶", "caps",
+           "每推迟一个工作日扣1分，最多扣10分",
+           ("cap", "cap_until", "gain_cap", "full_cap", "floor", "cap_at_points"),
+           f"{_F}.common:modifiers"),
+    Family("signs", "负分与结转", "below zero and carried deductions",
+           "每发生一起扣2分，可负分",
+           ("negative", "no_negative", "carry", "neg_cap"),
+           f"{_F}.counted:counted",
+           {"PE170": ("可负分", "the score may fall below zero"),
+            "PE171": ("倒扣下限", "a stated floor below zero"),
+            "PE172": ("超出部分计入考核总分", "what the item cannot take is carried to the total")}),
+    Family("precision", "取整", "rounding",
+           "按完成比例计分，保留整数",
+           ("precision",),
+           f"{_F}.common:modifiers"),
+    Family("proportional", "按比例计分", "proportional",
+           "完成绩效目标100%得5分，未完成100%的同比例扣减",
+           ("proportional", "overspend"),
+           f"{_F}.computed:computed_expr",
+           {"PE140": ("按比例计分：分值 × 比率", "proportional: 分值 × the rate"),
+            "PE141": ("超支比例扣减", "deducted by the overspend share"),
+            "PE143": ("越低越好：分值 × 目标/实际", "lower is better: 分值 × target/actual"),
+            "PE144": ("按缺失比例扣分", "deducted by the share missing"),
+            "PE146": ("文字说明的方法由其后的公式计算", "a method named in words is the formula beside it")}),
+    Family("linear", "线性计分", "linear between thresholds",
+           "低于60%不得分，60%-85%之间线性计分，85%以上满分",
+           ("linear",),
+           f"{_F}.computed:linear",
+           {"PE145": ("两个阈值之间按直线计分", "linear between two thresholds")}),
+    Family("formula", "公式计分", "formula",
+           "得分=（实际完成率-60%）/（1-60%）×指标分值",
+           ("score_formula", "definition", "inline_formula", "number", "points_var", "var", "capped_var",
+            "add", "sub", "mul", "div", "mul_points"),
+           f"{_M}.formulas:expression"),
+    Family("reference", "与目标值或上年比较", "against a target or last year",
+           "以100%为标准，每低于1个百分点扣0.5分",
+           ("reference",),
+           f"{_F}.values:value_of",
+           {"PE120": ("与目标值/上年值比较，需要两个输入", "compared with a target: two inputs"),
+            "PE121": ("“标准值”读作另一句写明的数", "the 标准值 is the number written beside it")}),
+    Family("rank", "名次计分", "rank",
+           "综合排名前3名的得满分，4-8名的扣0.5分，9名以后扣1分",
+           ("rank", "rank_prop"),
+           f"{_F}.rank:rank_drafts",
+           {"PE191": ("倒数名次", "a rank counted from the bottom"),
+            "PE192": ("按与第1名的比例", "in proportion to the first place"),
+            "PE193": ("每后移一位扣分", "a deduction per place")}),
+    Family("judgement", "评价人判断", "judgement",
+           "得16—18分；按完成情况酌情扣分",
+           ("discretion", "points_range"),
+           f"{_F}.choice:judged",
+           {"PE180": ("酌情：由评价人在允许范围内给分", "酌情: the assessor decides within the range"),
+            "PE181": ("由评价人在区间内判断", "the assessor's judgement within a range"),
+            "PE162": ("评价要点未逐项给分：评价人在 0 到分值之间评分",
+                      "evaluation points without points each: the assessor scores within 0 and 分值")}),
+    Family("tiers", "分档评价", "qualitative tiers",
+           "好(13-15分)、一般(7-12分)、差(0-6分)",
+           ("paren_range", "share"),
+           f"{_F}.choice:tiers_of",
+           {"PE182": ("评价人选择档次并在区间内给分", "the assessor picks a tier and points within it"),
+            "PE183": ("评价人在档次内给出完成比例", "the assessor gives a share within the tier")}),
+    Family("items", "清单与选项", "checklists and options",
+           "①设有目标（1分）②目标明确（1分）③目标细化（1分）④目标量化（1分）",
+           ("paren_points",),
+           f"{_F}.choice:checklist",
+           {"PE133": ("未满足时得 0 分", "not met earns 0"),
+            "PE190": ("清单：满足各项的分数之和", "checklist: the points of the items met"),
+            "PE194": ("未满足的项由评价人酌情给分", "an item not met earns what the assessor decides"),
+            "PE220": ("各项合计与分值不同", "the items do not add up to the 分值")}),
+    Family("respectively", "分别对应", "respectively",
+           "占比高于85%、75%和65%的，分别得5、3、1分",
+           ("respectively", "points_list", "compare_list"),
+           f"{_F}.piecewise:respectively",
+           {"PE152": ("“分别”按顺序配对", "分别: thresholds and points paired in order")}),
+    Family("schedule", "依次类推", "schedules",
+           "逾期2个工作日扣0.3分，逾期4个工作日扣0.6分，依次类推，扣完为止",
+           ("schedule",),
+           f"{_F}.schedules:continue_schedule",
+           {"PE151": ("依次类推：按已写出的级差延续", "依次类推: the ladder continues in the same steps")}),
+    Family("not_applicable", "不适用", "not applicable",
+           "没有楼堂馆所项目的部门按满分计算",
+           ("not_applicable", "as_full", "avg_score"),
+           f"{_F}.absent:absent_points",
+           {"PE134": ("没有该项情形时按满分", "nothing to score: full marks")}),
+    Family("veto", "一票否决", "veto",
+           "发生重大安全事故的，实行一票否决",
+           ("veto",),
+           f"{_F}.piecewise:veto_of"),
+    Family("bonus", "加分", "bonus",
+           "每超1%加0.3分，最多加1.5分",
+           ("bonus",),
+           f"{_F}.piecewise:piecewise",
+           {"PE150": ("加分可超过分值，以写明的上限为限", "a bonus above the 分值, up to its stated cap")}),
+    Family("grades", "等级", "grade tables",
+           "90分（含）—100分为优，80分（含）—90分为良，60分（含）—80分为中，60分以下为差",
+           ("grade",),
+           f"{_F}.grades:grade_bands"),
+    Family("preamble", "本项满分", "stated full marks",
+           "本项满分6分。每发现一起违规操作扣1.5分，扣完为止",
+           ("preamble",),
+           f"{_F}.parts:preamble",
+           {"PE230": ("写明的满分与分值不同", "the stated 满分 differs from the 分值")}),
+    Family("parts", "分项计分", "numbered parts",
+           "1.印发通知的得2分；2.按时报送的得3分，每推迟一天扣1分",
+           ("parts_each",),
+           f"{_F}.parts:parts",
+           {"PE200": ("分项分别计分后相加", "numbered parts scored apart and added"),
+            "PE201": ("每句自有分值与上限", "each sentence a rule with its own points and cap"),
+            "PE202": ("“各占”：各按同一标准计分", "各占: each scored by the same rule"),
+            "PE221": ("各部分合计与分值不同", "the parts do not add up to the 分值")}),
+    Family("refuse", "拒绝", "refusals",
+           "每发现一处扣 分（数字缺失）；由各地自行制定",
+           ("missing", "lost"),
+           f"{_F}.notes:refusals"),
+)
+
+#: Every family by name.
+FAMILIES: Mapping[str, Family] = {f.name: f for f in _ALL}
+
+
+def family_of_rule(rule: str) -> Family:
+    """The family a grammar rule belongs to.
+
+    >>> family_of_rule("deviation").name
+    'two_sided'
+    """
+    for f in _ALL:
+        if rule in f.rules:
+            return f
+    raise KeyError(rule)
+
+
+def family_of_reading(code: str) -> Family:
+    """The family that states the reading ``code`` (PE…).
+
+    >>> family_of_reading("PE101").en
+    'stepwise deduction'
+    """
+    for f in _ALL:
+        if code in f.readings:
+            return f
+    raise KeyError(code)

@@ -1,0 +1,82 @@
+"""Descriptions and refusals: what a standard says that scores nothing, and what it cannot say safely.
+
+A statement that earns nothing is a note (the evidence to check, a condition's subject) — but never when it
+carries a scoring word the meaning does not use (DESIGN.md, "No silent misreading"): then it is a located
+error. Lost numbers and rules kept elsewhere are refused with a hint. A list of evaluation points without
+points per item (评价要点: ①…②…) is the assessor's judgement of the whole.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.statements import statements
+>>> evaluation_points(statements(parse("评价要点: ①是否按规定申请; ②材料是否齐全。")))
+True
+"""
+
+from __future__ import annotations
+
+from ...syntax import nodes as n
+from ...vocabulary import ASSESSED_LEADS, DESCRIPTIVE, SCORING_PATTERN, SCORING_WORDS
+from ..context import Context
+from ..roles import step_info
+from ..statements import Statement
+
+__all__ = ["check_note", "evaluation_points", "names_a_value", "refusals"]
+
+
+def refusals(stmts: list[Statement], ctx: Context) -> None:
+    """A lost number (扣 分), a rule kept elsewhere (由各地自行制定), a step with no size: refused, located."""
+    for s in stmts:
+        for p in s.phrases:
+            if isinstance(p, n.Lost) or (isinstance(p, n.Deduct) and p.lost):
+                raise ctx.fail("lost_number", p.span, hint="hint_write_number")
+            if isinstance(p, n.Missing):
+                raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
+        for per in s.find(n.Per):
+            info = step_info(per)
+            if info.direction in ("above", "below") and info.size is None and info.unit is None and \
+                    not info.counts and not info.rank:
+                # 每低于扣2分: a step with no size (5%? one point?) — where the size belongs, say so.
+                where = s.outcome.span if s.outcome is not None else per.span
+                raise ctx.fail("step_needs_size", where, hint="hint_step_size")
+
+
+def names_a_value(f: n.Node) -> bool:
+    """执行率（B/A） · 实际到位/计划到位*100%: a formula that only relates names describes a value; one with
+    other numbers in it (…*8) computes something, and is never a note."""
+    def plain(e: object) -> bool:
+        if isinstance(e, n.BinOp):
+            return plain(e.left) and plain(e.right)
+        if isinstance(e, n.Num):
+            return e.value == 1 and e.kind == "pct"  # ×100%
+        return True
+
+    return plain(getattr(f, "expr", None))
+
+
+def evaluation_points(stmts: list[Statement]) -> bool:
+    """评价要点: ①…; ②…: two or more marked items, none with points, led by a word of
+    :data:`~perfeval.rules.vocabulary.ASSESSED_LEADS` or each asked as a question (是否…)."""
+    items = [s for s in stmts if s.mark is not None]
+    if len(items) < 2 or any(s.outcome is not None or s.modifiers for s in stmts):
+        return False
+    if not all(isinstance(p, n.Words | n.Punct) for s in stmts for p in s.head):
+        return False
+    lead = "".join(p.text for s in stmts if s.mark is None for p in s.head if isinstance(p, n.Words))
+    return any(w in lead for w in ASSESSED_LEADS) or all(
+        "是否" in "".join(p.text for p in s.head if isinstance(p, n.Words)) for s in items)
+
+
+def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
+    """A statement that earns nothing is kept as a note — unless it hides scoring words (the first rule)."""
+    if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head):
+        notes.append(ctx.source(s.span))  # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier
+        return
+    text = "".join(p.text for p in s.head if isinstance(p, n.Words))
+    scoring = SCORING_PATTERN.search(DESCRIPTIVE.sub("", text))
+    # 否则扣 · 计4 · 90%以上计5分；扣: a scoring word standing alone, its amount missing
+    bare = any(p.text.strip("的,，。;；:： ") in SCORING_WORDS for p in s.head if isinstance(p, n.Words))
+    if scoring is not None or bare or any(isinstance(p, n.Per) for p in s.head):
+        raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span),
+                       hint="hint_write_outcome")
+    if any(isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Deviation) for p in s.head):
+        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span), hint="hint_points_after")
+    notes.append(ctx.source(s.span))

@@ -1,0 +1,172 @@
+"""A standard's own points and its numbered parts: 本项满分6分, 1.…得2分 2.…得6分, ①…计1分 ②…计1.5分, 各占1.5分.
+
+:func:`preamble` takes the points a standard states for itself (checked against the 分值 by the caller);
+:func:`parts` finds parts that are each a rule with their own points — by their marks, by sentences that each
+end in their own cap, or by 各占 — so that each is scored on its own and the points added up.
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.statements import statements
+>>> preamble(statements(parse("本项满分6分。每发现一起扣1.5分")), Context("", Decimal(6)))[1]
+Decimal('6')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from ..context import Context
+from ..roles import classify
+from ..statements import Statement
+from .counted import mark_key
+
+__all__ = ["PartSpec", "parts", "parts_each", "preamble"]
+
+_ZERO = Decimal(0)
+#: A part: its key (①), its worth, its statements, and the words an input may name it by.
+PartSpec = tuple[str, Decimal, list[Statement], tuple[str, ...]]
+
+
+def preamble(stmts: list[Statement], ctx: Context) -> tuple[list[Statement], Decimal | None]:
+    """本项满分6分 · 满分5分 · 整改落实(6分): the points the standard (or a part) states for itself.
+
+    A name with its points in parentheses is what the standard or the part is worth when rules follow
+    it in the same part (严格落实政府采购内控制度（2分）。是否存在…); alone (具备人员、场地、设备条件（1分）) it is
+    what meeting it earns. A part's own worth stays in its statements for :func:`_worth`.
+    """
+    stated: Decimal | None = None
+    out: list[Statement] = []
+    for i, s in enumerate(stmts):
+        pre = [p for p in s.head if isinstance(p, n.Preamble)]
+        if pre:
+            stated = pre[0].points
+            s = attrs.evolve(s, head=tuple(p for p in s.head if not isinstance(p, n.Preamble)))
+            if not s.head and s.outcome is None and not s.modifiers:
+                continue
+        if _is_worth(stmts, i):
+            if s.mark is None or i == 0:
+                stated = stated if stated is not None else s.outcome.points  # type: ignore[union-attr]
+                continue
+        out.append(s)
+    return out, stated
+
+
+def _is_worth(stmts: list[Statement], i: int) -> bool:
+    s = stmts[i]
+    if not isinstance(s.outcome, n.ParenPoints) or not all(isinstance(p, n.Words) for p in s.head):
+        return False
+    if not (i == 0 or s.first_of_mark or stmts[i - 1].mark != s.mark):
+        return False
+    rest = [t for t in stmts[i + 1 :] if t.mark == s.mark and t.outcome is not None]
+    return bool(rest)
+
+
+# ── numbered parts ──────────────────────────────────────────────────────────────────────────
+
+
+def _worth(group: list[Statement]) -> Decimal | None:
+    """What a part says it is worth: (0.8分) after its name, 共1.2分, or the most it awards."""
+    for s in group:
+        for p in s.phrases:
+            if isinstance(p, n.PartsEach) and not p.each:
+                return p.points
+    first = group[0]
+    if isinstance(first.outcome, n.ParenPoints) and all(isinstance(p, n.Words) for p in first.head) and len(group) > 1:
+        return first.outcome.points
+    found = [r.amount.points for r in map(classify, group) if r.role in ("band", "award") and r.amount is not None
+             and r.amount.points is not None and r.amount.points > 0]
+    found += [s.outcome.high for s in group if isinstance(s.outcome, n.PointsRange)]
+    if any(isinstance(s.outcome, n.Full) for s in group):
+        return None
+    return max(found) if found else None
+
+
+def _has_rule(group: list[Statement]) -> bool:
+    roles = {classify(s).role for s in group}
+    return bool(roles & {"step", "count", "oneoff", "computed", "judged"}) or \
+        any(s.has(n.Otherwise) for s in group)
+
+
+def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
+    """The numbered parts of a standard, each with its worth and statements (None: it is one rule)."""
+    scoring = [s for s in stmts if s.outcome is not None or s.head]
+    each = [p for s in scoring for p in s.phrases if isinstance(p, n.PartsEach) and p.each]
+    if each:
+        return parts_each(stmts, each[0], ctx)
+    groups: dict[str, list[Statement]] = {}
+    for s in scoring:
+        if s.mark is None:
+            if groups:
+                groups[list(groups)[-1]].append(s)
+            continue
+        groups.setdefault(s.mark, []).append(s)
+    if len(groups) < 2:
+        return _parts_by_sentence(stmts, ctx)
+    if not all(_has_rule(g) for g in groups.values()) and not any(
+            p for g in groups.values() for s in g for p in s.phrases if isinstance(p, n.PartsEach)):
+        return None
+    worths = {m: _worth(g) for m, g in groups.items()}
+    if any(w is None for w in worths.values()):
+        return None
+    total = sum((w for w in worths.values() if w is not None), _ZERO)
+    if total != ctx.max_points:
+        ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",
+                 f"the parts are worth {total.normalize():f}分 together, not the 分值 {ctx.max_points.normalize():f}分",
+                 None, "核对分值或各部分的分数", "check the 分值 or the parts")
+    ctx.info("PE200", "分项分别计分后相加", "numbered parts are scored separately and added up", None)
+    return [(mark_key(m) or m, w, g, _words_of(g)) for (m, g), w in zip(groups.items(), worths.values(), strict=True)
+            if w is not None]
+
+
+def _parts_by_sentence(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
+    """市、县两级…的得2.5分，…扣完2.5分为止；项目竣工决算…的得2.5分，…扣完2.5分为止: sentences that are each a
+    rule with its own points, together worth the 分值."""
+    sentences: dict[int, list[Statement]] = {}
+    for s in stmts:
+        sentences.setdefault(s.sentence, []).append(s)
+    groups = [g for g in sentences.values() if any(t.outcome is not None for t in g)]
+    if len(groups) < 2 or not all(_has_rule(g) for g in groups):
+        return None
+    worths = [_worth(g) for g in groups]
+    if any(w is None for w in worths):
+        return None
+    if sum((w for w in worths if w is not None), _ZERO) != ctx.max_points:
+        return None
+    caps = [any(isinstance(m, n.CapUntil) for s in g for m in s.modifiers) for g in groups]
+    if not all(caps):
+        return None
+    ctx.info("PE201", "每句自有分值与扣分上限：分别计分后相加",
+             "each sentence is a rule with its own points and cap: scored separately and added up", None)
+    circled = "①②③④⑤⑥⑦⑧⑨⑩"
+    return [(circled[i], w, g, _words_of(g)) for i, (g, w) in enumerate(zip(groups, worths, strict=True))
+            if w is not None]
+
+
+def _words_of(group: list[Statement]) -> tuple[str, ...]:
+    """The words of a part, by which an input may name it."""
+    return tuple(p.text for s in group for p in s.phrases if isinstance(p, n.Words) and len(p.text) >= 2)
+
+
+def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[PartSpec]:
+    """高标准农田项目和农机购置项目的…各占1.5分: the same rule for each thing named, each worth its points."""
+    owner = next(s for s in stmts if each in s.phrases)
+    words = "".join(p.text for p in owner.head if isinstance(p, n.Words))
+    names = [w.strip() for w in re.split(r"和|与|及|、", re.split(r"的", words)[0]) if w.strip()]
+    if len(names) < 2:
+        names = [f"{i + 1}" for i in range(int(ctx.max_points / each.points))]
+    i = owner.head.index(each) if each in owner.head else -1
+    tail = owner.head[i + 1 :] if i >= 0 else ()
+    rest = [attrs.evolve(owner, head=tail) if s is owner else s for s in stmts
+            if s is not owner or (owner.outcome is not None and owner.outcome is not each)]
+    total = each.points * len(names)
+    if total != ctx.max_points:
+        ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",
+                 f"the parts are worth {total.normalize():f}分 together, not the 分值 {ctx.max_points.normalize():f}分",
+                 owner.span)
+    ctx.info("PE202", f"“各占”：{'、'.join(names)} 各按同一标准计 {each.points.normalize():f} 分",
+             f"各占: {', '.join(names)} are each scored by the same rule, worth {each.points.normalize():f}分", owner.span)
+    circled = "①②③④⑤⑥⑦⑧⑨⑩"
+    return [(circled[i], each.points, rest, (name,)) for i, name in enumerate(names)]
