@@ -172,13 +172,13 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         if r.role == "veto":
             # 发生重大安全事故的，实行一票否决: the fact vetoes (Score.veto); the points are the other clauses'
             kind = _fact_kind(words)
-            veto = next(ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto))
+            vetoed = next(ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto))
             fires = ir.Interval(_ONE, True, None, False) if kind is ir.Kind.COUNT else ir.Interval(_ONE, True, _ONE, True)
             # 未发生安全事故的得3分；发生安全事故的，一票否决: the award is for the opposite fact, so it is lost too
             lost = any(_names(_words(a.statement))[-1:] == (words.strip("，,的 "),) and
                        len(_names(_words(a.statement))) == 2 for a in awards)
             pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
-                      ir.Piece(fires, ir.Const(_ZERO), s.span, label, veto=veto, zero=lost))
+                      ir.Piece(fires, ir.Const(_ZERO), s.span, label, veto=vetoed, zero=lost))
             streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
                                      ir.Role.DEDUCT))
             continue
