@@ -28,7 +28,7 @@ from ..context import Context
 from ..intervals import Side, render_interval, resolve
 from .common import show
 
-__all__ = ["Draft", "ValueInfo", "finish", "gaps_of", "value_at"]
+__all__ = ["Draft", "ValueInfo", "finish", "gaps_of", "mirror", "value_at"]
 
 
 @attrs.frozen
@@ -41,6 +41,7 @@ class ValueInfo:
     share: bool = False         # the numbers are shares of the reference (ratio), else differences
     formula: ir.Expr | None = None   # a formula of one input: x is that input
     formula_input: str | None = None
+    lower_better: bool = False  # “≤”型指标: meeting the target is being at or below it
 
 
 @attrs.frozen
@@ -136,7 +137,7 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
         if iv.empty:
             continue
         if d.either_way:
-            pieces += [ir.Piece(part, d.expr, d.span, d.label, d.veto, judged=d.judged) for part in _mirror(iv)]
+            pieces += [ir.Piece(part, d.expr, d.span, d.label, d.veto, judged=d.judged) for part in mirror(iv)]
             continue
         pieces.append(ir.Piece(iv, d.expr, d.span, d.label, d.veto, judged=d.judged))
     pieces.sort(key=lambda p: (p.interval.lo is not None, p.interval.lo if p.interval.lo is not None else 0,
@@ -238,7 +239,7 @@ def _without(iv: ir.Interval, value: Decimal) -> ir.Interval:
     return iv
 
 
-def _mirror(iv: ir.Interval) -> list[ir.Interval]:
+def mirror(iv: ir.Interval) -> list[ir.Interval]:
     """A band on the distance either way (±8%以内) on the signed value: [-8%, 8%]; (8%, 12%] → both sides."""
     if iv.lo is None:
         hi = iv.hi

@@ -29,7 +29,7 @@ from ..conditions import Cond, conditions
 from ..context import Context
 from ..intervals import Side, render_interval, resolve, subtract
 from ..roles import Amount, Reading
-from .bands import Draft, ValueInfo, finish, gaps_of, value_at
+from .bands import Draft, ValueInfo, finish, gaps_of, mirror, value_at
 from .common import Mods, amount_expr, show
 
 __all__ = ["piecewise", "respectively", "veto_of"]
@@ -103,8 +103,9 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                 ctx.info("PE105", f"{label!r} 读作 {show(full.value, value.kind)} 及以上",
                          f"{label!r} read as {show(full.value, value.kind)} and above", s.span)
                 continue
-            # 达到或超过标准值得分 · 完成目标得满分: a condition in words; it takes what the numbers leave.
-            side = _described_side(r.cond) if r.cond is not None else "lower"
+            # 达到或超过标准值得分 · 完成目标得满分: a condition in words; it takes what the numbers leave
+            # (for a “≤” indicator, meeting the target is being at or below it).
+            side = _described_side(r.cond) if r.cond is not None else "upper" if value.lower_better else "lower"
             drafts.append(Draft(None, None, amount, s.span, label, described=side, veto=veto))
         elif r.role == "computed":
             drafts.append(_computed(r, ctx, value, drafts))
@@ -137,9 +138,27 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     if _only_losses(readings):
         drafts = _failing_only(drafts, ctx, value)
     bonus = _carve(bonus, ctx)
+    drafts = _under_bonus(drafts, bonus, ctx, value)
     pieces = finish(drafts, ctx, value)
     _check_examples(pieces, examples, ctx, value)
     return pieces, (finish(bonus, ctx, value, complete=True) if bonus else [])
+
+
+def _under_bonus(drafts: list[Draft], bonus: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """完成率100%得5分，每超1%加0.3分: the value the bonus steps start from keeps its points above it too —
+    the bonus is added on top of them (PE102)."""
+    if not bonus or len(drafts) != 1:
+        return drafts
+    d = drafts[0]
+    if d.lo is None or d.hi is None or d.lo.value != d.hi.value:
+        return drafts
+    v = d.lo.value
+    if all(b.lo is not None and b.lo.value >= v for b in bonus):
+        shown = show(v, value.kind, value.unit)
+        ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上（加分在其上另加）",
+                 f"{d.label!r} read as {shown} and above (the bonus is added on top)", d.span)
+        return [attrs.evolve(d, hi=None)]
+    return drafts
 
 
 def _check_examples(pieces: list[ir.Piece], examples: list[tuple[Decimal, Decimal, Reading]], ctx: Context,
@@ -332,7 +351,9 @@ def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:
             piece for d in implied for piece in _carve_by(d, others)]
     if not strong:
         return drafts
-    intervals, _, _ = resolve([(d.lo, d.hi) for d in strong])
+    written, _, _ = resolve([(d.lo, d.hi) for d in strong])
+    # a band either way (±5%以内, 偏差3%以内) covers both sides of the reference
+    intervals = [m for d, iv in zip(strong, written, strict=True) for m in (mirror(iv) if d.either_way else [iv])]
     out: list[Draft] = list(strong)
     for d in drafts:
         if not d.weak:
@@ -388,10 +409,11 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
         at = Decimal(1) if value.share else Decimal(0)
         out2: list[Draft] = []
         for d in words:
+            # the reference itself meets it: from below for a “≤” indicator, else from above
             if d.described == "lower":
-                lo, hi = Side(at, True, Claim.CONVENTION), None
+                lo, hi = Side(at, not value.lower_better, Claim.CONVENTION), None
             else:
-                lo, hi = None, Side(at, False, Claim.CONVENTION)
+                lo, hi = None, Side(at, value.lower_better, Claim.CONVENTION)
             same = next((i for i, e in enumerate(out2) if (e.lo, e.hi) == (lo, hi) and e.expr == d.expr), None)
             if same is not None:
                 out2[same] = attrs.evolve(out2[same], veto=out2[same].veto or d.veto)

@@ -119,6 +119,11 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         base = best.expr
     if direction in ("both", "above") and best is not None and _tolerance(best, ref):
         lo_ref, hi_ref = _band_edges(best, "both")
+        if direction == "above" and best.either_way and not _leaves_band(s):
+            # ±5%以内得满分，每超出1个百分点扣1分: beyond a band either way is beyond it on either side
+            ctx.info("PE138", f"{best.label!r} 是两侧的容差带：超出两侧都按步计算",
+                     f"{best.label!r} is a tolerance either way: the steps count beyond it on both sides", s.span)
+            direction = "both"
         direction = "both" if direction == "both" or _leaves_band(s) else direction
     elif lo_ref is None or hi_ref is None or region is not None or reference is not None:
         lo_ref = hi_ref = ref

@@ -27,6 +27,7 @@ from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
 from .bands import ValueInfo
+from .computed import lower_is_better
 
 __all__ = ["value_of"]
 
@@ -94,6 +95,9 @@ def value_of(readings: list[Reading], ctx: Context,
         p for r in readings for p in r.statement.head if isinstance(p, n.Definition)]
     if ref is None and any(isinstance(r.statement.outcome, n.Overspend) for r in readings):
         ref, share = "目标值", True  # 按超支比例扣减: the cost against its target, as a ratio
+    lower_better = lower_is_better(ctx.text)
+    if ref is None and lower_better and any(isinstance(r.statement.outcome, n.Proportional) for r in readings):
+        ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
     derive: ir.Expr | None = None
     needs: tuple[str, ...] = ()
     if ref is not None:
@@ -115,7 +119,7 @@ def value_of(readings: list[Reading], ctx: Context,
             break
     if formula_input is not None and kind is ir.Kind.NUMBER and formula_input.endswith("率"):
         kind = ir.Kind.RATE
-    info = ValueInfo(kind, unit, ref, share, formula_input=formula_input)
+    info = ValueInfo(kind, unit, ref, share, formula_input=formula_input, lower_better=lower_better)
     names = (formula_input,) if formula_input else ()
     if kind is ir.Kind.RANK:
         from ...vocabulary import INPUT_NAMES
