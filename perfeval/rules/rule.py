@@ -326,7 +326,7 @@ def _awards(item: ir.Item) -> bool:
     are carried to the rubric's total: 以上在考核总分基础上扣除)."""
     if item.options or item.tiers or item.judged or item.parts:
         return True
-    pieces = [p for s in item.streams if s.role in (ir.Role.BASE, ir.Role.BONUS) for p in s.fn.pieces]
+    pieces = [p for s in item.streams if s.role in (ir.Role.BASE, ir.Role.EARN, ir.Role.BONUS) for p in s.fn.pieces]
     deducts = any(_deduction(p.expr) for p in pieces)
     for p in pieces:
         e = p.expr

@@ -167,9 +167,11 @@ def test_units_written_in_the_standard_convert() -> None:
 
 def test_words_never_fill_a_gap_between_bands() -> None:
     """"完成目标得5分；80%以上得3分；60%以下不得分" gave 70% five points."""
-    with pytest.raises(perfeval.RuleError) as refused:
-        perfeval.compile_rule("完成目标得5分；80%以上得3分；60%以下不得分。", points=5)
-    assert refused.value.code == "rules_overlap"
+    rule = perfeval.compile_rule("完成目标得5分；80%以上得3分；60%以下不得分。", points=5)
+    with pytest.raises(perfeval.NoBandError):
+        rule("70%")  # between 60% and 80% no band applies: an error naming the gap, never 5 (or 0)
+    assert "PE310" in {d.code for d in rule.check()}
+    assert (rule("100%").points, rule("85%").points, rule("60%").points) == (5, 3, 0)
 
 
 def test_common_published_wordings_from_the_second_review() -> None:

@@ -229,7 +229,8 @@ class Role(Enum):
 
     BASE = "base"      # the points themselves
     DEDUCT = "deduct"  # subtracted from the base
-    BONUS = "bonus"    # added above the base
+    EARN = "earn"      # added to the points: a checklist's items, per-case awards (每完成一项得1分)
+    BONUS = "bonus"    # added above the base, reported apart (加分, Score.bonus)
     ZERO = "zero"      # when it fires, the item scores 0 (and may veto)
 
 

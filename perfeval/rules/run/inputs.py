@@ -24,10 +24,11 @@ from ..arith import MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
 from ..messages import render
 
-__all__ = ["read", "read_measure", "read_number"]
+__all__ = ["YES_NO", "read", "read_measure", "read_number"]
 
 _SIMPLE = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|个百分点|百分点)?\s*$")
-_FLAGS = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
+#: The yes/no words an input may be given in (是/否, 有/无 …).
+YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
 
 
 def _error(code: str, value: Any, **params: Any) -> InputError:
@@ -181,8 +182,8 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
             return value
         if isinstance(value, int) and value in (0, 1):
             return bool(value)
-        if isinstance(value, str) and value.strip().lower() in _FLAGS:
-            return _FLAGS[value.strip().lower()]
+        if isinstance(value, str) and value.strip().lower() in YES_NO:
+            return YES_NO[value.strip().lower()]
         raise _error("not_a_flag", value)
     # an option or a tier: its mark, number or words
     text = str(value).strip()

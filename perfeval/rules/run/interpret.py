@@ -22,7 +22,7 @@ from ..meaning.intervals import outside, render_interval
 from ..messages import render
 from .allowed import allowed_points
 from .given import Given, named_values, read_number_or_measure, sort_inputs
-from .inputs import read, read_number
+from .inputs import YES_NO, read, read_number
 from .names import ASSESSOR
 from .trace import Outcome, TraceStep
 
@@ -405,6 +405,9 @@ def _choice(item: ir.Item, given: Given, text: str, trace: list[TraceStep] | Non
 
 
 def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
+    if isinstance(value, str) and value.strip().lower() in YES_NO and len(options) == 2 and \
+            not any(value.strip() in (o.mark, o.label) for o in options):
+        value = YES_NO[value.strip().lower()]  # 是 / 否 answer a met-or-not standard as True / False
     if isinstance(value, bool):
         # 完成目标得满分，否则不得分: True is the first option, False the 否则. With three options
         # (全部/部分/未完成) "not met" could be either of the last two, so a yes/no is refused.

@@ -120,7 +120,7 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
     for name, value in given.items():
         if isinstance(value, list | tuple | set | frozenset) and keyed:
             # 达标项: [①, ②]: the items met, under a name of their own
-            flags = [s for s in keyed.values() if s.value.kind is ir.Kind.FLAG and s.role is ir.Role.BONUS]
+            flags = [s for s in keyed.values() if s.value.kind is ir.Kind.FLAG and s.role in (ir.Role.EARN, ir.Role.BONUS)]
             listed = {str(v) for v in value}
             for s in flags:
                 assigned.setdefault(s.key, s.key in listed)

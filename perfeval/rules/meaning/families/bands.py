@@ -222,12 +222,22 @@ def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]
     for i, d in enumerate(out):
         for j in range(i):
             e = out[j]
+            if d.weak or e.weak:
+                continue
             if d.lo is not None and e.lo is not None and d.lo.value == e.lo.value and d.hi is not None and \
-                    e.hi is not None and e.hi.value < d.hi.value and not d.weak and not e.weak:
+                    e.hi is not None and e.hi.value < d.hi.value:
                 out[i] = attrs.evolve(d, lo=Side(e.hi.value, not e.hi.inclusive, e.hi.claim))
-                ctx.info("PE136", f"{d.label!r} 与前一档嵌套，读作紧接前一档之后",
-                         f"{d.label!r} nests the band before it: read as the values after that band", d.span)
-                d = out[i]
+            elif d.hi is None and e.hi is None and d.lo is not None and e.lo is not None and d.lo.value < e.lo.value:
+                # 90%以上计6分；80%以上计4分: a cascade downwards, each band below the one before it
+                out[i] = attrs.evolve(d, hi=Side(e.lo.value, not e.lo.inclusive, e.lo.claim))
+            elif d.lo is None and e.lo is None and d.hi is not None and e.hi is not None and d.hi.value > e.hi.value:
+                # 60%以下不得分；70%以下计2分: a cascade upwards
+                out[i] = attrs.evolve(d, lo=Side(e.hi.value, not e.hi.inclusive, e.hi.claim))
+            else:
+                continue
+            ctx.info("PE136", f"{d.label!r} 与前一档嵌套，读作紧接前一档之后",
+                     f"{d.label!r} nests the band before it: read as the values after that band", d.span)
+            d = out[i]
     return out
 
 

@@ -167,7 +167,7 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
                   ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(pts), s.span,
                            ctx.source(s.span)))
         streams.append(ir.Stream(key, ctx.source(s.span), s.span, ir.Value(ir.Kind.FLAG, names=(_label(r, ctx),)),
-                                 ir.Piecewise(pieces), ir.Role.BONUS))
+                                 ir.Piecewise(pieces), ir.Role.EARN))
     for r in zeros or []:
         s = r.statement
         words = "".join(p.text for p in s.head if isinstance(p, n.Words)).strip("，,的 ")

@@ -193,9 +193,9 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
             streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
                                      ir.Role.DEDUCT))
             continue
-        role = ir.Role.BONUS if (r.bonus is not None or (r.deduct is None and r.amount is not None)) else ir.Role.DEDUCT
-        if role is ir.Role.BONUS and base == P and r.deduct is None and not awards:
-            role = ir.Role.BONUS
+        # 加 is a bonus (reported apart); an amount earned per case or per item is part of the points
+        role = ir.Role.BONUS if r.bonus is not None else \
+            ir.Role.EARN if r.deduct is None and r.amount is not None else ir.Role.DEDUCT
         amount = listed
         if case_words:
             words = case_words
