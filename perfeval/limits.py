@@ -41,6 +41,8 @@ def check_number(value: Decimal, digits: int, exponent: int, raw: object) -> Non
     sign, coefficient, exp = value.as_tuple()
     if not isinstance(exp, int):
         raise InputError("not a finite number", text=str(raw))
+    if not any(coefficient):
+        return  # a zero is exact whatever its exponent (0E+200 is 0)
     if len(coefficient) > digits or abs(value.adjusted()) > exponent or abs(exp) > exponent + digits:
         shown = str(raw)
         raise InputError(f"a number may have at most {digits} digits and an exponent within ±{exponent}",

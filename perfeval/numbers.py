@@ -131,6 +131,12 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
         return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+# Showing a number never rounds it: wide enough for every number the limits allow (perfeval.limits), and
+# for the 400-digit quotients of rule arithmetic.
+_DISPLAY = decimal.Context(prec=1000, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
+                           traps=[decimal.InvalidOperation])
+
+
 def percent_text(rate: Decimal, places: int | None = 2) -> str:
     """A rate as the percentage a table prints, whatever the caller's decimal context.
 
@@ -140,7 +146,7 @@ def percent_text(rate: Decimal, places: int | None = 2) -> str:
     >>> percent_text(Decimal("0.78251862")), percent_text(Decimal("0.95")), percent_text(Decimal("0.95"), None)
     ('≈78.25%', '95%', '95%')
     """
-    ctx = context()
+    ctx = _DISPLAY
     value = rate.scaleb(2, ctx)
     if places is not None:
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=ctx)
@@ -155,7 +161,7 @@ def strip_zeros(value: Decimal) -> Decimal:
     >>> strip_zeros(Decimal("1368.30")), strip_zeros(Decimal("2.99E+5")), strip_zeros(Decimal("0.50"))
     (Decimal('1368.3'), Decimal('299000'), Decimal('0.5'))
     """
-    with decimal.localcontext(context()):
+    with decimal.localcontext(_DISPLAY):
         if value == value.to_integral_value():
             return value.quantize(Decimal(1))
         return value.normalize()

@@ -24,20 +24,22 @@ import attrs
 from ..errors import ValidationError
 from ..limits import check_number
 from ..numbers import to_decimal
-from . import arith
-from .errors import Diagnostic, EvaluationError, JudgementError, Severity
+from .errors import Diagnostic, EvaluationError, Severity
 from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
 from .run.allowed import allowed_points
 from .run.codegen import PointsFunction, build, compilable
-from .run.interpret import Outcome, TraceStep, interpret
+from .run.interpret import Outcome, TraceStep, interpret, points_function
 from .run.names import accepted_names
 from .syntax.parser import parse
 
 __all__ = ["Rule", "Score", "compile_rule"]
 
 _NO_INPUTS: Mapping[str, Any] = MappingProxyType({})
+# The values the generated fast path reads itself (anything else goes through the interpreter, which can
+# return a Score that still needs a judgement).
+_NUMBERS = frozenset({Decimal, str, int, float})
 
 
 class Score:
@@ -179,7 +181,7 @@ class Rule:
         >>> compile_rule("完成目标得满分，否则不得分", points=2)(False).points
         Decimal('0.00')
         """
-        if not inputs and self.python_source is not None:
+        if not inputs and self.python_source is not None and value.__class__ in _NUMBERS:
             return Score(self, value, self.points(value))  # the bulk path: nothing else to do
         outcome = interpret(self.item, value, inputs, self.text, [])
         return Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS, outcome)
@@ -263,18 +265,6 @@ class Rule:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
 
 
-def _interpreted(item: ir.Item, text: str) -> PointsFunction:
-    def points(value: Any = None, /, **inputs: Any) -> Decimal:
-        outcome = interpret(item, value, inputs, text, None)
-        if outcome.points is None:
-            low, high = outcome.allowed or (Decimal(0), Decimal(0))
-            raise JudgementError("needs_judgement", text, low=f"{low.normalize(arith.CTX):f}",
-                                 high=f"{high.normalize(arith.CTX):f}")
-        return outcome.points
-
-    return points
-
-
 def _points(points: Decimal | int | float | str) -> Decimal:
     value = to_decimal(points)
     check_number(value, 30, 30, points)
@@ -317,7 +307,7 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     if compilable(item):
         fn, source = build(item, text)
         return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, fn, source, item.precision)
-    return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, _interpreted(item, text), None,
+    return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, points_function(item, text), None,
                 item.precision)
 
 

@@ -148,8 +148,9 @@ STEP_WORDS: dict[str, str] = {
     # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
     "差": "diff",
     **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误".split()},
-    **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 超过或低于 高于或低于 "
-                           "超过或不足 超出或低于 增加或减少").split()},
+    **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 高出(降低) 高出(低于) "
+                           "超出(降低) 超出(低于) 超过或低于 高于或低于 高出或低于 超过或不足 超出或低于 增加或减少 "
+                           "增加(减少) 上升(下降)").split()},
 }
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
@@ -178,13 +179,16 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
 #: never kept as a description (DESIGN.md, "No silent misreading").
 #: Words that only appear where points are scored: a statement carrying one must be understood, never
 #: kept as a description (DESIGN.md, "No silent misreading"). Matched after :data:`DESCRIPTIVE` is removed.
-SCORING_PATTERN = re.compile(r"扣\s*[\d一二两三四五六七八九十半]|(?<![被])扣分|扣除|加分|加记分?|记分|赋分|给分|满分|不得分|"
-                             r"比例|线性|插值|折算|倒扣|否决|\d\s*分(?![值数为别析配类钟之])|(?:按|予以|酌情|进行)(?:计分|得分)")
+SCORING_PATTERN = re.compile(
+    r"扣(?![款缴押留])|罚(?![款没])|减(?:\s*[\d一二两三四五六七八九十半]|分|半|计|去|扣|相应)|酌[减加扣给]|"
+    r"加(?:\s*[\d一二两三四五六七八九十半]|分|计|记|倍)|奖励?\s*[\d一二两三四五六七八九十半]|"
+    r"记分|计分|得分|给分|赋分|满分|不得分|零分|比例|线性|插值|折算|倒扣|否决|系数|计入(?:总分|考核|得分|成绩)|"
+    r"\d\s*分(?![值数为别析配类钟之])")
 #: Names of things that contain scoring words but score nothing themselves (评分标准, 加分项, 得分率 …), and a
 #: method's name with what it is for (直接赋分：主要适用于…判断的单一评判指标).
 DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式|"
                          r"逐项计分|百分制|分别计分|综合得分|总得分|得分由高到低|按得分|"
-                         r"^[\u4e00-\u9fff]{0,10}赋分(?=(?:主要)?适用|同时|$)|(?:主要)?适用于.*")
+                         r"^[\u4e00-\u9fff]{0,10}赋分(?=[:：,，\s]*(?:(?:主要)?适用|同时)|[。.]?$)|(?:主要)?适用于.*")
 
 #: Leads of a list of points to weigh without points per item (评价要点: ①…②…): the assessor scores the
 #: whole indicator within 0..分值 (reading PE162).
@@ -257,7 +261,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)"
               r"|(?:最多|最高|至多)倒扣",
               "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
-    TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣)(?:分)?"
+    TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣|罚)(?:分)?"
               r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限)",
               "最多扣", "最多扣N分 (a cap on deductions)", "最多扣", canonical="最多扣", family="caps"),
     TokenKind("CAP_AT_POINTS", r"(?:扣分|扣减)(?:总额|总数)?以(?:本|该)?(?:项|指标)?(?:指标)?(?:权重|分值)为限",
@@ -361,9 +365,10 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     TokenKind("FULL", r"满分|全分|得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
-    TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))",
+    TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|罚|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))"
+              rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)",
               "扣", "扣 before the points deducted", "扣", canonical="扣"),
-    TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|奖励|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
+    TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|加计|奖励|奖|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
               "加", "加 before points added", "加", canonical="加", family="bonus"),
     TokenKind("EACH", r"每", "每", "每 (per step or per case)", "每", canonical="每"),
     TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),

@@ -74,8 +74,8 @@ def test_two_explicit_claims_on_one_edge_are_a_checker_error_and_an_evaluation_e
 
 
 def test_two_rules_for_the_same_values_are_refused() -> None:
-    err = _refused("90%以上计6分；80%以上计4分")
-    assert err.code == "rules_overlap" or err.code == "ambiguous"
+    err = _refused("80%-100%得5分；90%以上得3分；低于80%不得分")
+    assert err.code == "rules_overlap" and "[90%, 100%]" in err.message
 
 
 def test_prose_is_not_a_rule() -> None:

@@ -34,7 +34,7 @@ from .families.absent import absent_points
 from .families.bands import ValueInfo
 from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
-from .families.notes import check_note, evaluation_points, names_a_value, refusals
+from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
 from .formulas import expression, inputs_of, var_name
 from .roles import Reading, classify
@@ -106,6 +106,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     reference: Decimal | None = None
     definitions: list[n.Definition] = []
     formulas: list[Statement] = []  # 执行率（B/A）: a formula without a name or 得分
+    shares: Statement | None = None  # 分值区间100%-80%（含）、80%-60%（含）…: tiers by share of 分值
     for r in readings:
         if r.role != "note":
             continue
@@ -120,14 +121,21 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             continue
         if not s.head:
             continue
-        if choice.share_tiers(s):
-            return choice.tiers_by_share(s, ctx, mods)
+        if choice.share_tiers(s) and shares is None:
+            shares = s
+            continue
         if s.find(n.InlineFormula) and not s.find(n.Compare | n.Bound | n.Range) and len(s.head) <= 3 and \
-                all(names_a_value(f) for f in s.find(n.InlineFormula)):
+                all(names_a_value(f) for f in s.find(n.InlineFormula)) and not carries_scoring(ctx.source(s.span)):
             notes.append(ctx.source(s.span))
             formulas.append(s)
             continue
         check_note(s, ctx, notes)
+    if shares is not None:
+        if scoring:
+            # tiers by share and another rule beside them: which scores what is not said
+            other = scoring[0].statement
+            raise ctx.fail("unread_scoring", other.span, clause=ctx.source(other.span), hint="hint_which_applies")
+        return choice.tiers_by_share(shares, ctx, mods)
     if not scoring:
         if evaluation_points(stmts):
             ctx.info("PE162", "评价要点未逐项给分：由评价人在 0 到分值之间评分",
@@ -153,6 +161,8 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
                            hint="hint_write_outcome")
     if roles & {"count", "oneoff", "double", "veto"} or ("zero" in roles and _occurrence(scoring)):
         return attrs.evolve(counted.counted(scoring, ctx, mods, stmts), absent=absent)
+    if _unmeasured_share(scoring):
+        return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
     if roles & {"band", "step", "computed", "rank", "rank_step"}:
         return _numeric(scoring_all, ctx, mods, reference, definitions)
     if roles == {"average"}:
@@ -171,6 +181,15 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         cap = next((m.points for r in scoring for m in r.statement.modifiers if isinstance(m, n.GainCap)), None)
         return attrs.evolve(choice.checklist(items, ctx, mods, cap, zeros, judged_unmet=unmet), absent=absent)
     return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
+
+
+def _unmeasured_share(readings: list[Reading]) -> bool:
+    """得5分，否则按比例扣除相应的分数: awards, and a proportion of a value the standard never names."""
+    computed = [r for r in readings if r.role == "computed"]
+    return bool(computed) and all(isinstance(r.statement.outcome, n.Proportional) and r.statement.has(n.Otherwise)
+                                  for r in computed) and \
+        all(r.role in ("award", "computed", "zero", "judged") for r in readings) and \
+        not any(r.cond is not None and (r.cond.numbers or r.cond.ref) for r in readings)
 
 
 def _pair(readings: list[Reading]) -> bool:

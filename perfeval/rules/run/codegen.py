@@ -30,11 +30,11 @@ from functools import partial
 from typing import Any
 
 from .. import arith
-from ..errors import MissingInputError, NoBandError, ZeroDenominatorError
+from ..errors import NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.intervals import outside
 from .inputs import read
-from .interpret import show
+from .interpret import points_function, show
 
 __all__ = ["PointsFunction", "build", "compilable"]
 
@@ -144,10 +144,11 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     b = _Builder(item)
     stream = item.streams[0]
     kind, unit = stream.value.kind, stream.value.unit
-    absent = item.absent if item.absent is not None else stream.absent
     b.namespace["_read"] = partial(read, kind=kind, unit=unit)
-    b.namespace["_absent"] = partial(_absent, text=text, points=None if absent is None else
-                                     arith.finish(arith.clamp(absent, item.floor, item.top), item.precision))
+    # Anything but a plain number or its text (None, a quantity, a list, a mapping, a bool) is the
+    # interpreter's to read: one semantics for every input, the generated code only makes numbers fast.
+    b.namespace["_slow"] = points_function(item, text)
+    b.namespace["_PLAIN"] = frozenset({Decimal, str, int, float})
     gaps = outside([p.interval for p in stream.fn.pieces], kind is ir.Kind.RATE)
     b.namespace["_no_band"] = partial(_no_band, gaps=gaps, text=text, kind=kind, unit=unit)
     b.namespace["_fit"] = arith.LIMITS.plus
@@ -155,8 +156,8 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     # A Decimal within the limits passes with one call; any other value, and a Decimal beyond the limits,
     # goes through the same reader the interpreter uses (which names the limit).
     head = ("if x.__class__ is not _D or not x.is_finite():\n"
-            "    if x is None:\n"
-            "        return _absent()\n"
+            "    if x.__class__ not in _PLAIN:\n"
+            "        return _slow(x)\n"
             "    x = _read(x)\n"
             "else:\n"
             "    try:\n"
@@ -200,11 +201,6 @@ def _load(source: str, namespace: dict[str, Any]) -> PointsFunction:
     fn: PointsFunction = namespace["points"]
     return fn
 
-
-def _absent(*, text: str, points: Decimal | None) -> Decimal:
-    if points is None:
-        raise MissingInputError("value", text)
-    return points
 
 
 def _no_band(x: Decimal, *, gaps: tuple[str, ...], text: str, kind: ir.Kind, unit: str | None) -> NoBandError:

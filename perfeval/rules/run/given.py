@@ -66,6 +66,13 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
             # A checklist takes the items met, never one bare value (3 items? 3 points? item ③?).
             raise JudgementError("checklist_value", text, value=value, options="、".join(s.key for s in keyed))
         else:
+            main = next((s for s in item.streams if not s.key), None)
+            derive = main.value.derive if main is not None else None
+            if isinstance(derive, ir.Op) and derive.op == "-" and main is not None and \
+                    main.value.kind in (ir.Kind.RATE, ir.Kind.QUANTITY):
+                # 不少于标准值得满分: the value is 实际值 − 目标值; one rate could be either, so both are asked
+                # for (a change of a count, 与上年相比每增加1个, is the change itself)
+                raise JudgementError("needs_named", text, value=value, names="、".join(main.value.needs))
             streams[""] = value
     assigned, named = match_streams(item.streams, given, text)
     streams.update(assigned)

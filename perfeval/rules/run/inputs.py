@@ -13,19 +13,25 @@ never land in a band by being rounded.
 
 from __future__ import annotations
 
+import decimal
+import functools
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from ...errors import InputError, PerfevalError
 from ...limits import check_number
 from ...numbers import parse_number
-from ..arith import MAX_DIGITS, MAX_EXPONENT
+from ..arith import CTX, MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
 from ..messages import render
 
 __all__ = ["YES_NO", "read", "read_measure", "read_number"]
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+_ZERO = Decimal(0)
 _SIMPLE = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|个百分点|百分点)?\s*$")
 #: The yes/no words an input may be given in (是/否, 有/无 …).
 YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
@@ -35,13 +41,27 @@ def _error(code: str, value: Any, **params: Any) -> InputError:
     return InputError(render(code, value=value, **params), text=repr(value))
 
 
+def _own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run a reader in perfeval's own decimal context: a caller's ``prec=3`` or trapped ``Inexact`` must not
+    change how ``"89.99%"`` or ``"20.01万元"`` is read (percent scaling and unit conversion are arithmetic)."""
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with decimal.localcontext(CTX):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
 def _limited(d: Decimal, raw: Any) -> Decimal:
     if not d.is_finite():
         raise _error("not_finite", raw)
+    if d.is_zero():
+        return _ZERO  # 0E+200 is 0: zeros are exact whatever their exponent (the fast path agrees)
     check_number(d, MAX_DIGITS, MAX_EXPONENT, raw)
     return d
 
 
+@_own_context
 def read_number(value: Any) -> Decimal:
     """A plain number (an int, a Decimal, a float through ``str``, or a numeric string), exactly."""
     if isinstance(value, bool):
@@ -97,6 +117,7 @@ def _quantity_rate(q: Any, raw: Any) -> Decimal:
         raise _error("unit_mismatch", raw, unit="%") from None
 
 
+@_own_context
 def read_measure(value: Any, unit: str | None) -> Decimal:
     """A number in ``unit`` (the standard's: 天, 万元, %): converted exactly from the unit given.
 
@@ -157,6 +178,7 @@ def _whole(value: Any, minimum: int, code: str) -> Decimal:
     return d.to_integral_value()
 
 
+@_own_context
 def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ...] = ()) -> Any:
     """``value`` read as ``kind``: a Decimal for numbers, a bool for flags, the mark for an option."""
     if kind is Kind.RATE:

@@ -9,7 +9,7 @@ compute the same thing; ``tests/rules/test_backends_agree.py`` checks it on ever
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -26,7 +26,7 @@ from .inputs import YES_NO, read, read_number
 from .names import ASSESSOR
 from .trace import Outcome, TraceStep
 
-__all__ = ["Outcome", "TraceStep", "eval_expr", "interpret", "show"]
+__all__ = ["Outcome", "TraceStep", "eval_expr", "interpret", "points_function", "show"]
 
 
 def show(value: Decimal, kind: ir.Kind, unit: str | None = None) -> str:
@@ -505,3 +505,17 @@ def stream_gaps(stream: ir.Stream) -> tuple[str, ...]:
 
 
 _ = render
+
+
+def points_function(item: ir.Item, text: str) -> Callable[..., Decimal]:
+    """``item``'s points as a plain function of the inputs (the interpreter without a trace): the fast path
+    of a standard the code generator does not compile, and the generated code's reader of other inputs."""
+    def points(value: Any = None, /, **inputs: Any) -> Decimal:
+        outcome = interpret(item, value, inputs, text, None)
+        if outcome.points is None:
+            low, high = outcome.allowed or (arith.ZERO, arith.ZERO)
+            raise JudgementError("needs_judgement", text, low=f"{low.normalize(arith.CTX):f}",
+                                 high=f"{high.normalize(arith.CTX):f}")
+        return outcome.points
+
+    return points

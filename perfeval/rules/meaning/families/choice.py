@@ -64,8 +64,20 @@ def _points(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
     return P, P
 
 
+_STEPPED = frozenset({"step", "count", "rank_step", "rank"})
+
+
+def _no_steps(readings: list[Reading], ctx: Context) -> None:
+    """Options and checklists are chosen, not measured: a step among them (每超过1%加0.5分) is refused."""
+    for r in readings:
+        if r.role in _STEPPED:
+            raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span),
+                           hint="hint_which_applies")
+
+
 def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
     """One of several options applies."""
+    _no_steps(readings, ctx)
     P = ctx.max_points
     out: list[ir.Option] = []
     for r in readings:
@@ -78,6 +90,12 @@ def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
             lo, hi = _discretion(r, P)
             out.append(ir.Option(_mark(len(out)), label, lo, hi, s.span, veto))
             ctx.info("PE180", "酌情：由评价人在允许范围内给分", "酌情: the assessor decides within the range", s.span)
+            continue
+        if r.role == "computed" and isinstance(s.outcome, n.Proportional):
+            # 否则按比例扣除相应的分数, with no rate written anywhere: the share is the assessor's to judge
+            out.append(ir.Option(_mark(len(out)), label, _ZERO, P, s.span, veto))
+            ctx.info("PE184", "按比例扣分但未写明比例：由评价人在 0 到分值之间判断",
+                     "deducted in proportion to what is not said: the assessor judges within 0 and 分值", s.span)
             continue
         lo, hi = _points(r, P)
         for part in _alternatives(r, label):
@@ -153,6 +171,7 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
 
     With ``judged_unmet`` (否则，每项酌情扣分) an item not met earns what the assessor decides, from 0 to its
     points, rather than 0."""
+    _no_steps(readings, ctx)
     P = ctx.max_points
     streams: list[ir.Stream] = []
     if judged_unmet:

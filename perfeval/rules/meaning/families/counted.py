@@ -125,9 +125,22 @@ def _names(words: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: The roles :func:`counted` scores; any other statement in a standard of counts is refused, never dropped.
+_COUNTED_ROLES = frozenset({"count", "oneoff", "zero", "double", "judged", "veto", "band", "award", "absent", "note"})
+
+
+def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) -> None:
+    """A statement this family cannot score (每超过1%加0.5分 among counted deductions) is a located error."""
+    for r in readings:
+        if r.role not in roles or (r.role == "band" and r.cond is None):
+            raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span),
+                           hint="hint_which_applies")
+
+
 def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement]) -> ir.Item:
     """The item of a standard made of per-case and one-off deductions (see the module docstring)."""
     P = ctx.max_points
+    _only_handled(readings, ctx, _COUNTED_ROLES)
     base = P
     streams: list[ir.Stream] = []
     gates = [r for r in readings if r.role == "band" and r.cond is not None and _is_count_cond(r.cond)

@@ -17,9 +17,19 @@ from ...syntax import nodes as n
 from ...vocabulary import ASSESSED_LEADS, DESCRIPTIVE, SCORING_PATTERN, SCORING_WORDS
 from ..context import Context
 from ..roles import step_info
-from ..statements import Statement
+from ..statements import MODIFIERS, Statement
 
-__all__ = ["check_note", "evaluation_points", "names_a_value", "refusals"]
+__all__ = ["carries_scoring", "check_note", "evaluation_points", "names_a_value", "refusals"]
+
+
+def carries_scoring(text: str) -> bool:
+    """Whether ``text`` uses a scoring word (:data:`~perfeval.rules.vocabulary.SCORING_PATTERN`) outside the
+    names that only contain one (评分标准, 得分率 …).
+
+    >>> carries_scoring("上述得分乘以系数0.8"), carries_scoring("执行率（B/A）")
+    (True, False)
+    """
+    return SCORING_PATTERN.search(DESCRIPTIVE.sub("", text)) is not None
 
 
 def refusals(stmts: list[Statement], ctx: Context) -> None:
@@ -70,11 +80,15 @@ def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
     if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head):
         notes.append(ctx.source(s.span))  # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier
         return
-    text = "".join(p.text for p in s.head if isinstance(p, n.Words))
-    scoring = SCORING_PATTERN.search(DESCRIPTIVE.sub("", text))
+    if all(isinstance(p, n.PartsEach | n.Punct) for p in s.head):
+        notes.append(ctx.source(s.span))  # 共1.2分: a part's worth, read by the parts
+        return
+    # the head as written — a formula's words (上述得分乘以系数0.8) count as much as description; the
+    # modifiers after it are understood already
+    scoring = carries_scoring("".join(ctx.source(p.span) for p in s.head if not isinstance(p, MODIFIERS)))
     # 否则扣 · 计4 · 90%以上计5分；扣: a scoring word standing alone, its amount missing
     bare = any(p.text.strip("的,，。;；:： ") in SCORING_WORDS for p in s.head if isinstance(p, n.Words))
-    if scoring is not None or bare or any(isinstance(p, n.Per) for p in s.head):
+    if scoring or bare or any(isinstance(p, n.Per) for p in s.head):
         raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span),
                        hint="hint_write_outcome")
     if any(isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Deviation) for p in s.head):

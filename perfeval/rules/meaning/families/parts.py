@@ -46,6 +46,11 @@ def preamble(stmts: list[Statement], ctx: Context) -> tuple[list[Statement], Dec
             s = attrs.evolve(s, head=tuple(p for p in s.head if not isinstance(p, n.Preamble)))
             if not s.head and s.outcome is None and not s.modifiers:
                 continue
+        if isinstance(s.outcome, n.ParenPoints) and not s.head and not s.modifiers and i > 0 and \
+                stmts[i - 1].sentence == s.sentence and stmts[i - 1].outcome is not None and s.mark is None:
+            # 根据…计算得分（3分）: the points after a rule are what the rule is worth
+            stated = stated if stated is not None else s.outcome.points
+            continue
         if _is_worth(stmts, i):
             if s.mark is None or i == 0:
                 stated = stated if stated is not None else s.outcome.points  # type: ignore[union-attr]
@@ -156,11 +161,23 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
     words = "".join(p.text for p in owner.head if isinstance(p, n.Words))
     names = [w.strip() for w in re.split(r"和|与|及|、", re.split(r"的", words)[0]) if w.strip()]
     if len(names) < 2:
-        names = [f"{i + 1}" for i in range(int(ctx.max_points / each.points))]
+        count = ctx.max_points / each.points if each.points else _ZERO
+        if not (any(w in ctx.source(owner.span) for w in ("每项", "每个", "每类", "每条"))
+                and count == count.to_integral_value()
+                and count >= 2):
+            # 各占2分 with nothing named: which things, and how many, is not said
+            raise ctx.fail("parts_unnamed", each.span, clause=ctx.source(owner.span))
+        # 每项任务各2分 of a 6分 indicator: three tasks, numbered ①②③ (the table's 分值 says how many)
+        names = [f"{i + 1}" for i in range(int(count))]
+        ctx.info("PE203", f"“每项各{each.points.normalize():f}分”：分值 {ctx.max_points.normalize():f} 分即 {len(names)} 项",
+                 f"each worth {each.points.normalize():f}分: the 分值 {ctx.max_points.normalize():f}分 makes "
+                 f"{len(names)} of them", owner.span)
     i = owner.head.index(each) if each in owner.head else -1
     tail = owner.head[i + 1 :] if i >= 0 else ()
     rest = [attrs.evolve(owner, head=tail) if s is owner else s for s in stmts
             if s is not owner or (owner.outcome is not None and owner.outcome is not each)]
+    if not any(s.outcome is not None for s in rest):
+        raise ctx.fail("no_points", owner.span, hint="hint_needs_scoring")
     total = each.points * len(names)
     if total != ctx.max_points:
         ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",

@@ -110,6 +110,9 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         elif r.role == "computed":
             drafts.append(_computed(r, ctx, value, drafts))
         elif r.role == "zero":
+            if s.has(n.Otherwise):
+                otherwise.append(r)  # 否则不得分: every value the others leave
+                continue
             drafts.append(Draft(None, None, ir.Const(Decimal(0)), s.span, label,
                                 described=_described_side(r.cond) if r.cond else "upper", veto=veto))
     for r in steps:
@@ -133,6 +136,8 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         drafts = _linear(drafts, ctx)
     drafts = _carve(drafts, ctx)
     drafts = _fill_described(drafts, ctx, value)
+    if otherwise:
+        drafts = _point_as_bound(drafts, ctx, value)
     for r in otherwise:
         drafts += _complement(drafts, r, ctx)
     if _only_losses(readings):
@@ -196,6 +201,21 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
             ctx.info("PE131", f"原文只写了扣分（不得分）的情形：{region} 得满分",
                      f"the standard names only what loses points: {region} keeps the whole 分值", drafts[0].span)
     return out
+
+
+def _point_as_bound(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """满意度90%得满分，否则不得分: one value that earns full marks, with 否则 for the rest, is reached at that value
+    (and above; at or below it for a “≤” indicator) — exactly 90% alone is not what such a table means (PE102)."""
+    points = [d for d in drafts if d.lo is not None and d.hi is not None and d.lo.value == d.hi.value]
+    if len(drafts) != 1 or len(points) != 1 or not isinstance(drafts[0].expr, ir.MaxPoints):
+        return drafts
+    d = drafts[0]
+    shown = show(d.lo.value if d.lo else Decimal(0), value.kind, value.unit)
+    if value.lower_better:
+        ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
+        return [attrs.evolve(d, lo=None)]
+    ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上", f"{d.label!r} read as {shown} and above", d.span)
+    return [attrs.evolve(d, hi=None)]
 
 
 def _only_losses(readings: list[Reading]) -> bool:
@@ -425,7 +445,10 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
     for d in words:
         mine = [g for g in gaps if (d.described == "lower" and g[1] is None) or (d.described == "upper" and g[0] is None)]
         if not mine:
-            mine = [g for g in gaps if g not in _taken(out, gaps)]
+            # 达到…得分 with no values left above the numbered bands (or a gap only between them): the words
+            # cannot be placed, and a gap between bands is never filled by a guess
+            raise ctx.fail("words_without_values", d.span, clause=d.label,
+                           hint="hint_which_applies")
         for lo, hi in mine:
             region = ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
                                  hi.value if hi else None, hi.inclusive if hi else False)
@@ -436,9 +459,6 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
             gaps = [g for g in gaps if g != (lo, hi)]
     return out
 
-
-def _taken(drafts: list[Draft], gaps: list[tuple[Side | None, Side | None]]) -> list[tuple[Side | None, Side | None]]:
-    return []
 
 
 def _complement(drafts: list[Draft], r: Reading, ctx: Context) -> list[Draft]:

@@ -95,7 +95,7 @@ def value_of(readings: list[Reading], ctx: Context,
         p for r in readings for p in r.statement.head if isinstance(p, n.Definition)]
     if ref is None and any(isinstance(r.statement.outcome, n.Overspend) for r in readings):
         ref, share = "目标值", True  # 按超支比例扣减: the cost against its target, as a ratio
-    lower_better = lower_is_better(ctx.text)
+    lower_better = lower_is_better(ctx.text) or any(isinstance(r.statement.outcome, n.Overspend) for r in readings)
     if ref is None and lower_better and any(isinstance(r.statement.outcome, n.Proportional) for r in readings):
         ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
     derive: ir.Expr | None = None
