@@ -56,12 +56,12 @@ def verdict(ok: bool) -> str:
 
 
 def clear_compile_cache() -> None:
-    rule_module._compile.cache_clear()
+    # the compiled rules only; the memoised clause shapes stay (the "warm grammar memo" line)
+    rule_module.clear_caches(shapes=False)
 
 
 def clear_all_caches() -> None:
-    rule_module._compile.cache_clear()
-    parser_module._SHAPES.clear()
+    rule_module.clear_caches()
 
 
 def shorten(text: str, width: int = 100) -> str:
@@ -149,7 +149,7 @@ class Stages:
 
     @contextmanager
     def installed(self) -> Iterator[Stages]:
-        targets = [(parser_module, "lex", 0), (parser_module, "_tree", 1), (rule_module, "parse", 2),
+        targets = [(parser_module, "lex", 0), (parser_module, "_shape", 1), (rule_module, "parse", 2),
                    (rule_module, "analyse", 3), (rule_module, "build", 4)]
         for module, name, index in targets:
             if hasattr(module, name):

@@ -29,6 +29,8 @@ import attrs
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, plain
 from perfeval.quantities import clean_cell, quantity_in, unit_column
+from perfeval.rules.vocabulary import COMPARATORS, NEEDS_NUMBER, SUFFIXES
+from perfeval.rules.vocabulary import Comparator as VocabularyComparator
 from perfeval.text import Normalized
 from perfeval.units import Quantity, convert, is_percent, label, match_unit, to_reference, ureg
 
@@ -66,18 +68,27 @@ class JudgementRequired(InputError):
 _SYMBOLS: tuple[tuple[str, Comparator], ...] = (
     (">=", "≥"), ("<=", "≤"), ("==", "="), ("≥", "≥"), ("≤", "≤"), (">", ">"), ("<", "<"), ("=", "="),
 )  # fmt: skip
-# Word forms, longest first so that 大于等于 is not read as 大于.
-_WORDS: tuple[tuple[str, Comparator], ...] = (
-    ("大于或等于", "≥"), ("小于或等于", "≤"), ("大于等于", "≥"), ("小于等于", "≤"),
-    ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
-    ("不高于", "≤"), ("不超过", "≤"), ("不大于", "≤"), ("不多于", "≤"), ("至多", "≤"),
-    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("小于", "<"), ("低于", "<"), ("不足", "<"),
-    ("等于", "="),
-)  # fmt: skip
+
+
+def _symbol(c: VocabularyComparator) -> Comparator:
+    if c.side == "lower":
+        return "≥" if c.inclusive else ">"
+    if c.side == "upper":
+        return "≤" if c.inclusive else "<"
+    return "="
+
+
+# The comparator words of the rules vocabulary (one table for both: a target cell and a standard read
+# 不低于/不少于/至少 the same way), longest first so that 大于等于 is not read as 大于. Words that speak of
+# what was not done (未完成, 未达到) are for standards, not for a target cell, and 达/超/为 compare only in a
+# standard's sentence (为2023年… is a date).
+_WORDS: tuple[tuple[str, Comparator], ...] = tuple(
+    (word, _symbol(c)) for word, c in sorted(COMPARATORS.items(), key=lambda kv: -len(kv[0]))
+    if word not in NEEDS_NUMBER and word != "=" and not word.startswith(("未", "达到或")))
 # 以上/以下/以内 include the number (民法典 第1259条), so they are ≥ and ≤.
-_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
-    ("及以上", "≥"), ("及以下", "≤"), ("以上", "≥"), ("以下", "≤"), ("以内", "≤"),
-)  # fmt: skip
+_SUFFIXES: tuple[tuple[str, Comparator], ...] = tuple(
+    (word, "≥" if sfx.side == "lower" else "≤") for word, sfx in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0]))
+    if sfx.side in ("lower", "upper") and sfx.inclusive and word not in ("内", "之后", "以后", "及以后"))
 
 _FULL_DATE = re.compile(
     r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号])"

@@ -31,7 +31,7 @@ from .units import Quantity
 
 __all__ = [
     "amounts", "check_bounded", "check_covers", "check_monotone", "departments", "edge_points", "edge_values",
-    "indicators", "projects", "quantities", "rates", "rubric_texts", "rule_texts", "targets",
+    "indicators", "projects", "quantities", "rates", "rubric_texts", "rule_texts", "targets", "token_strategies",
 ]
 
 #: A hair, at the resolution tables publish (0.01%).
@@ -158,8 +158,12 @@ _VARIETY: dict[str, tuple[str, ...]] = {
 }
 
 
-def _explicit() -> dict[str, st.SearchStrategy[str]]:
-    """A strategy for every token kind of the grammar, from the vocabulary table's samples."""
+def token_strategies() -> dict[str, st.SearchStrategy[str]]:
+    """A strategy for every token kind of the grammar, from the vocabulary table's samples.
+
+    >>> sorted(token_strategies())[:2]
+    ['AND', 'AS_FULL']
+    """
     return {name: st.sampled_from(_VARIETY.get(name, (kind.sample,))) for name, kind in TOKEN_KINDS.items()}
 
 
@@ -178,7 +182,7 @@ def rule_texts() -> st.SearchStrategy[str]:
     """
     from hypothesis.extra.lark import from_lark
 
-    return from_lark(grammar(), start="start", explicit=_explicit()).filter(_reads)
+    return from_lark(grammar(), start="start", explicit=token_strategies()).filter(_reads)
 
 
 _STANDARDS = (

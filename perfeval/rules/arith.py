@@ -25,7 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from .vocabulary import StepMode
 
-__all__ = ["CTX", "EXACT", "LIMITS", "MAX_DIGITS", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
+__all__ = ["CTX", "EXACT", "LIMITS", "MAX_DIGITS", "STEP_COUNTERS", "pro_rata_steps", "started_steps", "whole_steps", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
            "multiply", "subtract"]
 
 #: Significant digits an input number may have.
@@ -51,19 +51,12 @@ ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 
-def add(a: Decimal, b: Decimal) -> Decimal:
-    """``a + b``, exact (or :class:`~perfeval.errors.InputError` if the operands are beyond the limits)."""
-    return CTX.add(a, b)
-
-
-def subtract(a: Decimal, b: Decimal) -> Decimal:
-    """``a - b``, exact."""
-    return CTX.subtract(a, b)
-
-
-def multiply(a: Decimal, b: Decimal) -> Decimal:
-    """``a × b``, exact."""
-    return CTX.multiply(a, b)
+#: ``a + b``, ``a − b`` and ``a × b`` in :data:`CTX` — exact for every input the limits allow. They are the
+#: context's own methods, so the generated code and the interpreter call the very same C functions (and no
+#: Python frame is added on the fast path).
+add = CTX.add
+subtract = CTX.subtract
+multiply = CTX.multiply
 
 
 def _beyond(a: Decimal, b: Decimal) -> Exception:
@@ -78,23 +71,42 @@ def divide(a: Decimal, b: Decimal) -> Decimal:
     return CTX.divide(a, b)
 
 
+def whole_steps(distance: Decimal, size: Decimal) -> Decimal:
+    """How many whole steps of ``size`` fit in ``distance`` (0 when it is not positive): 每低于5%扣2分."""
+    if distance <= 0:
+        return ZERO
+    try:
+        return EXACT.divide_int(distance, size)
+    except decimal.DecimalException:
+        raise _beyond(distance, size) from None
+
+
+def started_steps(distance: Decimal, size: Decimal) -> Decimal:
+    """How many steps of ``size`` are started in ``distance``: 不足一个百分点的按一个百分点计算."""
+    whole = whole_steps(distance, size)
+    try:
+        return EXACT.add(whole, _ONE) if distance > 0 and EXACT.remainder(distance, size) != 0 else whole
+    except decimal.DecimalException:
+        raise _beyond(distance, size) from None
+
+
+def pro_rata_steps(distance: Decimal, size: Decimal) -> Decimal:
+    """``distance`` in steps of ``size``, continuous: 按比例."""
+    return CTX.divide(distance, size) if distance > 0 else ZERO
+
+
+#: The step counter of each :class:`StepMode` (the generated code calls the one its mode names).
+STEP_COUNTERS = {StepMode.WHOLE: whole_steps, StepMode.STARTED: started_steps,
+                 StepMode.PROPORTIONAL: pro_rata_steps}
+
+
 def count_steps(distance: Decimal, size: Decimal, mode: StepMode) -> Decimal:
     """How many steps of ``size`` fit in ``distance`` ≥ 0: whole steps, started steps, or pro rata.
 
     >>> count_steps(Decimal("0.0999"), Decimal("0.05"), StepMode.STARTED)
     Decimal('2')
     """
-    if distance <= 0:
-        return ZERO
-    if mode is StepMode.PROPORTIONAL:
-        return CTX.divide(distance, size)
-    try:
-        whole = EXACT.divide_int(distance, size)
-        if mode is StepMode.STARTED and EXACT.remainder(distance, size) != 0:
-            whole = EXACT.add(whole, _ONE)
-    except decimal.DecimalException:
-        raise _beyond(distance, size) from None
-    return whole
+    return STEP_COUNTERS[mode](distance, size)
 
 
 def clamp(raw: Decimal, floor: Decimal | None, ceiling: Decimal | None) -> Decimal:

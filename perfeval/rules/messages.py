@@ -73,6 +73,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "points_positive": ("分值必须大于 0", "分值 must be positive"),
     "precision_power": ("精度必须是 10 的幂，如 0.01 或 1", "precision must be a power of ten such as 0.01 or 1"),
     # ── evaluation ──
+    "overlap": ("{value} 同时属于两个分档（{bands}），无法确定得分", "{value} is in two bands ({bands}): its points are not decided"),
     "no_band": ("没有分档覆盖 {value}（未覆盖：{gaps}）", "no band covers {value} (values outside every band: {gaps})"),
     "missing_input": ("缺少输入 {name!r}{given}", "missing input {name!r}{given}"),
     "zero_denominator": ("分母 {name!r} 为零", "the denominator {name!r} is zero"),

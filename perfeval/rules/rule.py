@@ -32,14 +32,15 @@ from .run.allowed import allowed_points
 from .run.codegen import PointsFunction, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
 from .run.names import accepted_names
-from .syntax.parser import parse
+from .syntax.parser import clear_shapes, parse
 
-__all__ = ["Rule", "Score", "compile_rule"]
+__all__ = ["Rule", "Score", "clear_caches", "compile_rule"]
 
 _NO_INPUTS: Mapping[str, Any] = MappingProxyType({})
 # The values the generated fast path reads itself (anything else goes through the interpreter, which can
 # return a Score that still needs a judgement).
 _NUMBERS = frozenset({Decimal, str, int, float})
+_new_score = object.__new__
 
 
 class Score:
@@ -162,8 +163,9 @@ class Rule:
     """A compiled scoring standard. Call it to score; ``rule.points`` is the fast path.
 
     ``text`` is the standard as given; ``item`` what it was understood to compute; ``diagnostics`` the
-    readings chosen and problems found; ``notes`` the descriptions it carries; ``python_source`` the
-    generated code (None for standards the interpreter scores).
+    readings chosen and problems found; ``notes`` the descriptions it carries; ``fast`` whether a fast
+    path is generated (:attr:`python_source` is its code, built the first time it is needed: a rubric of a
+    thousand standards loads without generating code for rules it never scores).
     """
 
     text: str
@@ -172,8 +174,23 @@ class Rule:
     notes: tuple[str, ...]
     diagnostics: tuple[Diagnostic, ...]
     points: PointsFunction
-    python_source: str | None
+    fast: bool
     precision: Decimal = Decimal("0.01")
+    _source: str | None = None
+
+    @property
+    def python_source(self) -> str | None:
+        """The generated fast path's source (None for standards the interpreter scores)."""
+        if self.fast and self._source is None:
+            self._generate()
+        return self._source
+
+    def _generate(self) -> PointsFunction:
+        fn, source = build(self.item, self.text)
+        # The fast path replaces the stub that built it; a frozen class, so set it the way attrs does.
+        object.__setattr__(self, "points", fn)
+        object.__setattr__(self, "_source", source)
+        return fn
 
     def __call__(self, value: Any = None, /, **inputs: Any) -> Score:
         """Score ``value`` (a rate, count, option, items …) or keyword ``inputs``.
@@ -181,8 +198,11 @@ class Rule:
         >>> compile_rule("完成目标得满分，否则不得分", points=2)(False).points
         Decimal('0.00')
         """
-        if not inputs and self.python_source is not None and value.__class__ in _NUMBERS:
-            return Score(self, value, self.points(value))  # the bulk path: nothing else to do
+        if value.__class__ in _NUMBERS and self.fast and not inputs:
+            # the bulk path: a Score of the fast path's points (its trace is built only if asked for)
+            score = _new_score(Score)
+            score._rule, score._value, score._points, score._inputs = self, value, self.points(value), _NO_INPUTS
+            return score
         outcome = interpret(self.item, value, inputs, self.text, [])
         return Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS, outcome)
 
@@ -298,6 +318,14 @@ def compile_rule(text: str, points: Decimal | int | float | str,
     return _compile(text, _points(points), _quantum(precision))
 
 
+def clear_caches(shapes: bool = True) -> None:
+    """Forget every compiled rule, and with ``shapes`` the memoised clause parses too (compiled rules are
+    cached by text, 分值 and precision; benchmarks clear them to time a cold compile)."""
+    _compile.cache_clear()
+    if shapes:
+        clear_shapes()
+
+
 @lru_cache(maxsize=4096)
 def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     analysis = analyse(parse(text), max_points, quantum)
@@ -305,9 +333,15 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     if max_points == 0 and _awards(item):
         raise ValidationError("分值 must be positive", field="points", value=max_points)
     if compilable(item):
-        fn, source = build(item, text)
-        return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, fn, source, item.precision)
-    return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, points_function(item, text), None,
+        holder: list[Rule] = []
+
+        def first(value: Any = None, /, **inputs: Any) -> Decimal:
+            return holder[0]._generate()(value, **inputs)  # generate on first use, then it is the code
+
+        rule = Rule(text, max_points, item, analysis.notes, analysis.diagnostics, first, True, item.precision)
+        holder.append(rule)
+        return rule
+    return Rule(text, max_points, item, analysis.notes, analysis.diagnostics, points_function(item, text), False,
                 item.precision)
 
 

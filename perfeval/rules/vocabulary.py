@@ -228,7 +228,9 @@ _D = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
 _CN_DIGIT = "零〇一二两三四五六七八九半"
 _CN = _CN_DIGIT + "十百千"
 # A Chinese numeral needs a digit character: 十分 (very) and 百分制 are words, 二十分 is a number.
-_CNUM = rf"(?:[{_CN}]*[{_CN_DIGIT}][{_CN}]*(?:点[零〇一二三四五六七八九]+)?|十[{_CN_DIGIT}]?)"
+# Split at the first digit character, with possessive runs: a run of numerals is read one way only, so a
+# long run ("一"*1000) costs linear time instead of trying every split (catastrophic backtracking).
+_CNUM = rf"(?:[十百千]*+[{_CN_DIGIT}][{_CN}]*+(?:点[零〇一二三四五六七八九]+)?|十[{_CN_DIGIT}]?)"
 #: A number as written: Arabic digits, or Chinese numerals.
 NUMBER = rf"(?:{_D}|{_CNUM})"
 _UNIT = alternation(COUNT_NOUNS + MEASURE_UNITS)

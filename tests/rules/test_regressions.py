@@ -188,3 +188,28 @@ def test_common_published_wordings_from_the_second_review() -> None:
     assert pro_rata("97.5%").points == 5
     defined = perfeval.compile_rule("实际完成率=（实际产出数/计划产出数）×100%，完成率100%及以上得满分，每低于5%扣2分", points=6)
     assert defined("95%").points == 4
+
+
+def test_a_line_break_after_dropped_spaces_is_an_empty_token_not_a_reversed_one() -> None:
+    """'0 \\n0': the separator made at the break started after it ended (found by test_hostile)."""
+    from perfeval.rules.syntax.lexer import tokenize
+
+    for tok in tokenize("0 \n0"):
+        assert 0 <= tok.start_pos <= tok.end_pos <= 4
+
+
+def test_chinese_numeral_runs_lex_in_linear_time() -> None:
+    """"一"*1000 took minutes: the numeral pattern tried every split of the run (catastrophic backtracking).
+    Nothing is timed: with the old pattern this test alone ran for minutes (benchmarks/bench_compile.py
+    measures it)."""
+    with pytest.raises(perfeval.PerfevalError):
+        perfeval.compile_rule("一" * 1000, points=10)
+
+
+def test_a_bonus_the_ceiling_cuts_is_not_reported_as_bonus() -> None:
+    """管网漏损率…每低于标准1个百分点加0.5分: the bonus was reported while the 分值 cut it from the total."""
+    rule = perfeval.compile_rule("管网漏损率不高于控制标准的得5分;在此基础上每低于标准1个百分点加0.5分,"
+                                 "低于标准3个百分点(含)以上的加1.5分。", points=5)
+    s = rule(实际值="9%", 目标值="10%")
+    assert (s.points, s.bonus) == (Decimal("5.5"), Decimal("0.5"))
+    assert rule(实际值="5%", 目标值="10%").points == Decimal("6.5")

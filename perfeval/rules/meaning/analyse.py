@@ -31,7 +31,7 @@ from . import ir
 from .context import Context
 from .families import choice, counted, piecewise
 from .families.absent import absent_points
-from .families.bands import ValueInfo
+from .families.bands import ValueInfo, value_at
 from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
@@ -251,7 +251,7 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
                     if isinstance(m, n.GainCap) and m.points is not None), None)
         streams.append(ir.Stream("", "加分", readings[0].statement.span, spec, ir.Piecewise(tuple(bonus)),
                                  ir.Role.BONUS))
-        top = cap if cap is not None else _max_bonus(bonus)
+        top = cap if cap is not None else _max_bonus(bonus, P)
         if top is not None:
             ceiling = P + top
             bonus_cap = cap
@@ -267,13 +267,18 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
                    absent=absent_points(readings, ctx))
 
 
-def _max_bonus(pieces: list[ir.Piece]) -> Decimal | None:
+def _max_bonus(pieces: list[ir.Piece], P: Decimal) -> Decimal | None:
+    """The most the bonus pieces can add (None: no bound is written). A step bonus on a bounded stretch
+    (每低于标准1个百分点加0.5分, 3个百分点以上加1.5分) is at most its value at the stretch's ends."""
     best = _ZERO
     for p in pieces:
+        iv = p.interval
         if isinstance(p.expr, ir.Const):
             best = max(best, p.expr.value)
         elif isinstance(p.expr, ir.Min) and isinstance(p.expr.right, ir.Const):
             best = max(best, p.expr.right.value)
+        elif iv.lo is not None and iv.hi is not None:
+            best = max(best, value_at(p.expr, iv.lo, P), value_at(p.expr, iv.hi, P))
         else:
             return None
     return best

@@ -98,7 +98,9 @@ class _Builder:
         if isinstance(e, ir.MaxPoints):
             return py.Name("_P", py.Load())
         if isinstance(e, ir.Steps):
-            return self.call("_steps", self.expr(e.distance, label), self.const(e.size), self.const(e.mode, "_m"))
+            counter = f"_steps_{e.mode.value}"
+            self.namespace[counter] = arith.STEP_COUNTERS[e.mode]
+            return self.call(counter, self.expr(e.distance, label), self.const(e.size))
         if isinstance(e, ir.Min):
             a, b = self.expr(e.left, label), self.expr(e.right, label)
             return self.call("min", a, b)
@@ -123,6 +125,11 @@ def _render(e: ir.Expr) -> str:
     from .interpret import render_expr
 
     return render_expr(e)
+
+
+def _order(p: ir.Piece) -> tuple[bool, Decimal, bool]:
+    iv = p.interval
+    return (iv.lo is not None, iv.lo if iv.lo is not None else Decimal(0), not iv.lo_in)
 
 
 def _test(iv: ir.Interval, b: _Builder) -> py.expr | None:
@@ -169,7 +176,11 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
         b.namespace["_MIN"] = Decimal(0 if kind is ir.Kind.COUNT else 1)
         head += "    if x != x.to_integral_value() or x < _MIN:\n        x = _read(x)\n"
     body: list[py.stmt] = list(py.parse(head).body)
-    for piece in stream.fn.pieces:
+    # Where the pieces follow one another from -∞, every value below the one before has returned already:
+    # the next test needs only its upper bound (as a hand-written if-chain does). ``known`` is (v, strict):
+    # a value reaching here is > v (strict) or ≥ v.
+    known: tuple[Decimal, bool] | None = None
+    for piece in sorted(stream.fn.pieces, key=_order):
         body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
@@ -179,8 +190,11 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
             computed = b.expr(piece.expr, piece.label)
             branch = [py.Return(b.call("_finish", b.call("_clamp", computed, py.Name("_FLOOR", py.Load()),
                                                          py.Name("_TOP", py.Load())), py.Name("_Q", py.Load())))]
-        test = _test(piece.interval, b)
+        iv = piece.interval
+        implied = known is not None and iv.lo is not None and iv.lo == known[0] and iv.lo_in == (not known[1])
+        test = _test(ir.Interval(None, False, iv.hi, iv.hi_in) if implied else iv, b)
         body.extend(branch if test is None else [py.If(test, branch, [])])
+        known = (iv.hi, iv.hi_in) if (iv.lo is None or implied) and iv.hi is not None else None
     body.append(py.parse("raise _no_band(x)").body[0])
     args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                         kwarg=None, defaults=[py.Constant(None)])

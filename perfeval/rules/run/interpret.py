@@ -358,6 +358,9 @@ def _done(item: ir.Item, low: Decimal, high: Decimal, bonus: Decimal, veto: str 
             trace.append(TraceStep("carry", (low, floor, carried)))
     lo = arith.clamp(low, floor, item.top)
     hi = arith.clamp(high, floor, item.top)
+    if bonus > 0 and lo < low:
+        # the 分值 (or the bonus cap) cut the total: the part cut off was bonus, and is not reported as such
+        bonus = max(arith.ZERO, arith.subtract(bonus, arith.subtract(low, lo)))
     if trace is not None and (lo != low or hi != high):
         trace.append(TraceStep("floor" if low < lo else "ceiling", (low if low != lo else high, lo if low != lo else hi)))
     if lo == hi:

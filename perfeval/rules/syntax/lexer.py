@@ -12,12 +12,12 @@ column and offsets in the *original* text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from lark import Token
 
-from ...text import line_col
 from ..vocabulary import TOKEN_KINDS, TOKENS
 from .normalize import Clean, clean
 
@@ -62,11 +62,25 @@ class LexedText:
         self.tokens = tokens
 
 
-def _token(c: Clean, kind: str, start: int, end: int) -> Token:
+class _Lines:
+    """Line and column of an offset of the original text, by bisecting the line starts (once per text)."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+def _token(c: Clean, kind: str, start: int, end: int, lines: _Lines) -> Token:
     """A token over normalised ``[start, end)``, positioned in the original text."""
-    o_start, o_end = c.origin_of(start), c.end_of(end)
-    line, column = line_col(c.original, o_start)
-    end_line, end_column = line_col(c.original, max(o_end - 1, o_start))
+    o_start = c.origin_of(start)
+    o_end = max(c.end_of(end), o_start)  # a break made of dropped spaces is empty, never reversed
+    line, column = lines.at(o_start)
+    end_line, end_column = lines.at(max(o_end - 1, o_start))
     return Token(kind, c.text[start:end].strip(), start_pos=o_start, line=line, column=column,
                  end_line=end_line, end_column=end_column + 1, end_pos=o_end)
 
@@ -94,8 +108,22 @@ def lex(text: str) -> LexedText:
                 pos, line_start = sub.end(), False
                 continue
         line_start = False
-        m = scanner.match(s, pos)
-        if m is None or m.end() == pos:
+        # The next token wherever it starts (one search in C instead of a match at every position): what
+        # lies before it is description. A line break stops the search, for the line-start rules above.
+        m = scanner.search(s, pos)
+        start = m.start() if m is not None else n
+        stop = s.find("\n", pos, start)
+        if stop != -1:
+            if stop > pos:
+                raw.append(("TEXT", pos, stop))
+            pos = stop
+            continue
+        if start > pos:
+            raw.append(("TEXT", pos, start))
+            pos = start
+            continue
+        assert m is not None
+        if m.end() == pos:  # an empty match: the character is description
             raw.append(("TEXT", pos, pos + 1))
             pos += 1
             continue
@@ -131,15 +159,16 @@ def _finish(c: Clean, raw: list[tuple[str, int, int]]) -> list[Token]:
             kinds.append((kind, a, b))
         previous = kind
     out: list[Token] = []
+    lines = _Lines(c.original)
     for kind, a, b in kinds:
         if kind == "TEXT" and not c.text[a:b].strip():
             continue
         if kind == "SEP" and a == b:
-            tok = _token(c, "SEP", a, a)
+            tok = _token(c, "SEP", a, a, lines)
             tok.value = "\n"
             out.append(tok)
             continue
-        out.append(_token(c, kind, a, b))
+        out.append(_token(c, kind, a, b, lines))
     return out
 
 

@@ -13,11 +13,12 @@ for each new shape.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
 import attrs
-from lark import Lark, Token, Transformer, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
@@ -29,7 +30,7 @@ from .lexer import LexedText, lex
 from .nodes import NODE_CLASSES, Node, Span
 from .normalize import Dropped
 
-__all__ = ["Clause", "Standard", "grammar", "parse", "parse_tokens"]
+__all__ = ["Clause", "Standard", "clear_shapes", "grammar", "parse", "parse_tokens"]
 
 #: Tokens in one clause at most: a clause longer than this is not a clause but a run-on paste.
 MAX_CLAUSE_TOKENS = 200
@@ -79,39 +80,18 @@ def grammar() -> Lark:
     return _lark()
 
 
-class _Build(Transformer[Token, Any]):
-    """Lark tree → phrase nodes, each built by the class of its rule (as lark's ``create_transformer``)."""
-
-    def __default__(self, data: str, children: list[Any], meta: Any) -> Any:
-        cls = NODE_CLASSES.get(str(data))
-        if cls is None:
-            return children
-        return cls.build(children)
-
-    def start(self, children: list[Any]) -> list[Any]:
-        return children
-
-    def factor(self, children: list[Any]) -> Any:
-        # ( expr ): the parentheses only group.
-        return next(c for c in children if not isinstance(c, Token))
-
-
-_BUILD = _Build()
 # Parse trees by the token kinds of their clause; the leaves are swapped for the clause's own tokens.
 _SHAPES: OrderedDict[tuple[str, ...], Tree[Token]] = OrderedDict()
 _MAX_SHAPES = 4096
 
 
-def _with_tokens(tree: Tree[Token], tokens: list[Token]) -> Tree[Token]:
-    it = iter(tokens)
-
-    def copy(t: Tree[Token]) -> Tree[Token]:
-        return Tree(t.data, [copy(c) if isinstance(c, Tree) else next(it) for c in t.children])
-
-    return copy(tree)
+def clear_shapes() -> None:
+    """Forget the memoised clause shapes (for benchmarks that time a cold parse)."""
+    _SHAPES.clear()
 
 
-def _tree(tokens: list[Token]) -> Tree[Token]:
+def _shape(tokens: list[Token]) -> Tree[Token]:
+    """The parse tree of a clause's token kinds: parsed once, then reused for every clause of that shape."""
     key = tuple(t.type for t in tokens)
     shape = _SHAPES.get(key)
     if shape is None:
@@ -121,7 +101,20 @@ def _tree(tokens: list[Token]) -> Tree[Token]:
             _SHAPES.popitem(last=False)
         return shape
     _SHAPES.move_to_end(key)
-    return _with_tokens(shape, tokens)
+    return shape
+
+
+def _build(shape: Tree[Token], leaves: Iterator[Token]) -> Any:
+    """Tree → phrase nodes, each built by the class of its rule (as lark's ``create_transformer``), with the
+    clause's own tokens as the leaves (a shared shape's leaves are another clause's)."""
+    children = [_build(c, leaves) if isinstance(c, Tree) else next(leaves) for c in shape.children]
+    data = str(shape.data)
+    if data == "start":
+        return children
+    if data == "factor":  # ( expr ): the parentheses only group
+        return next(c for c in children if not isinstance(c, Token))
+    cls = NODE_CLASSES.get(data)
+    return children if cls is None else cls.build(children)
 
 
 def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
@@ -132,10 +125,10 @@ def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
                               length=max(1, (tokens[-1].end_pos or 0) - (first.start_pos or 0)),
                               limit=MAX_CLAUSE_TOKENS, count=len(tokens))
     try:
-        tree = _tree(tokens)
+        shape = _shape(tokens)
     except UnexpectedInput as exc:
         raise _syntax_error(text, exc, tokens) from None
-    phrases: list[Node] = _BUILD.transform(tree)
+    phrases: list[Node] = _build(shape, iter(tokens))
     return phrases
 
 

@@ -48,11 +48,14 @@ class Span:
 
 _PERCENT = re.compile(r"\s*(%|‰|个百分点|百分点|个千分点|千分点)$")
 _CHINESE_PERCENT = re.compile(r"百分之(.+)")
+_PLAIN_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
 
 
 def number(text: str) -> Decimal:
     """A number as a standard writes it: ``95``, ``1,000``, ``一``, ``两``, ``半`` (0.5), ``十二``."""
     t = text.strip()
+    if _PLAIN_NUMBER.fullmatch(t):
+        return Decimal(t)  # 95, 0.5: the common case, read directly
     if t == "半":
         return Decimal("0.5")
     if t.startswith("半"):
