@@ -22,6 +22,7 @@ A value continues on the following lines indented deeper than its keyword. ``#``
 
 from __future__ import annotations
 
+import difflib
 import re
 from decimal import Decimal
 
@@ -46,6 +47,17 @@ FIELDS = {
     "说明": "note", "note": "note",
     "例": "example", "example": "example",
 }
+def did_you_mean(word: str) -> str:
+    """``; did you mean '标准'?`` for a keyword one slip away from a known one (标谁, 三级指票), else ``""``.
+
+    >>> did_you_mean("三级指票"), did_you_mean("备注")
+    ("; did you mean '三级指标'?", '')
+    """
+    keys = [k for k in (*HEADS, *FIELDS) if not k.isascii()] if not word.isascii() else [*HEADS, *FIELDS]
+    close = difflib.get_close_matches(word, keys, n=1, cutoff=0.5)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 _KEY = re.compile(r"(?P<key>[^\s:：]+)\s*(?:[:：]\s*|\s+)(?P<value>.*)$")
 _POINTS = re.compile(r"\s+(?P<points>[\d.]+)\s*分?\s*$")
 
@@ -166,7 +178,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             continue
         head = HEADS.get(key)
         if head is None:
-            raise fail(f"unknown keyword {key!r}", number, indent + 1, stripped)
+            raise fail(f"unknown keyword {key!r}{did_you_mean(key)}", number, indent + 1, stripped)
         last = None
         if head == "rubric":
             name = value.strip()

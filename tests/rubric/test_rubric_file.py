@@ -93,3 +93,10 @@ def test_the_pytest_plugin_runs_examples(pytester: pytest.Pytester) -> None:
 def test_load_reports_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(RubricError, match="cannot read"):
         perfeval.load(tmp_path / "missing.rules")
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("标准：", "标谁："), ("三级指标 满意度", "三级指票 满意度")])
+def test_a_keyword_typo_says_what_was_meant(typo: str, meant: str) -> None:
+    with pytest.raises(RubricSyntaxError) as info:
+        perfeval.loads(GOOD.replace(typo, meant, 1), "x.rules")
+    assert "did you mean" in info.value.message and info.value.location.path == "x.rules"
