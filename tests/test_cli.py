@@ -133,3 +133,13 @@ def test_fmt_on_standard_input_names_the_failing_line() -> None:
     result = CliRunner().invoke(main, ["fmt"], input="90%以上计6分\n\n80%（含）-，计4分\n")
     assert result.exit_code == 2
     assert "90%以上计6分" in result.output and "<stdin>, line 3" in result.output
+
+
+def test_check_readings_on_a_rubric_of_the_field_families() -> None:
+    """Issue 9: `perfeval check --readings` on a rubric using the new families shows each reading and its code."""
+    code, out = run("check", EXAMPLES / "field-families.rules", "--readings")
+    assert code == 0 and "0 个错误" in out
+    for reading in ("PE145", "PE113", "PE138", "PE150", "PE151", "PE194", "PE143", "PE101"):
+        assert f"info[{reading}]" in out, reading
+    code, out = run("check", EXAMPLES / "field-families.rules", "--readings", "--lang", "en")
+    assert "linear between" in out and "0 errors" in out

@@ -284,6 +284,9 @@ def _value(text: str) -> Any:
         return int(m.group(1))
     if _MARKS.match(t):
         return list(t)
+    if t.startswith(("[", "［")) and t.endswith(("]", "］")):
+        # [是, 否, 是]: one value per item, in order (空 for one not yet decided)
+        return [_value(part) for part in re.split(r"\s*[,，、]\s*", t[1:-1].strip()) if part]
     return t
 
 

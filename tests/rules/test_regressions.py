@@ -213,3 +213,27 @@ def test_a_bonus_the_ceiling_cuts_is_not_reported_as_bonus() -> None:
     s = rule(实际值="9%", 目标值="10%")
     assert (s.points, s.bonus) == (Decimal("5.5"), Decimal("0.5"))
     assert rule(实际值="5%", 目标值="10%").points == Decimal("6.5")
+
+
+# ── issue 9: three wrong readings of the field, with the right values ──────────────────────────
+
+
+def test_linear_between_thresholds_is_linear() -> None:
+    """"60%-85%线性得分" was read as full marks: 10 at 60%, 72.5% and 85%."""
+    rule = perfeval.compile_rule("低于60%得0分，60%-85%线性得分，85%以上得满分", points=10)
+    assert [rule(v).points for v in ("60%", "72.5%", "85%")] == [0, 5, 10]
+
+
+def test_a_lower_is_better_indicator_is_not_scored_backwards() -> None:
+    """"“≤”型指标：达标得满分，超出部分按比例计分" gave 8 at 80% and full marks at 125%: backwards."""
+    rule = perfeval.compile_rule("“≤”型指标：达标得满分，超出部分按比例计分", points=8)
+    assert rule(实际值="80", 目标值="100").points == 8
+    assert rule(实际值="125", 目标值="100").points == Decimal("6.4")
+
+
+def test_a_zero_and_a_negative_after_a_per_case_deduction_are_scored() -> None:
+    """"…;发生重大事故的,本项不得分,并倒扣5分": the second clause was kept as a note and never scored."""
+    rule = perfeval.compile_rule("每发生一起轻微事故扣0.5分;发生重大事故的,本项不得分,并倒扣5分", points=5)
+    assert rule({"①": 2, "②": 0}).points == 4
+    assert rule({"①": 0, "②": 1}).points == -5
+    assert rule({"①": 3, "②": 1}).points == -5

@@ -284,6 +284,14 @@ def _max_bonus(pieces: list[ir.Piece], P: Decimal) -> Decimal | None:
     return best
 
 
+def _no_whole_number(g: ir.Interval) -> bool:
+    """Whether the interval holds no whole number ((3, 4) does not; (3, 5) holds 4)."""
+    if g.lo is None or g.hi is None:
+        return False
+    first = g.lo.to_integral_value(rounding="ROUND_FLOOR") + 1 if not g.lo_in or g.lo != int(g.lo) else g.lo
+    return not g.contains(first)
+
+
 def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> None:
     from .intervals import gaps, render_interval
 
@@ -292,7 +300,10 @@ def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> Non
             raise ctx.fail("award_above_points", p.span, clause=p.label, award=f"{p.expr.value.normalize():f}",
                            points=f"{ctx.max_points.normalize():f}")
     percent = value.kind is ir.Kind.RATE
+    whole = value.kind in (ir.Kind.COUNT, ir.Kind.RANK)
     for g in gaps([p.interval for p in pieces]):
+        if whole and _no_whole_number(g):
+            continue  # between ranks 3 and 4 there is no rank: not a gap
         shown = render_interval(g, percent)
         # Point at the band the gap opens after, and say how far it would have to reach.
         below = next((p for p in pieces if p.interval.hi is not None and p.interval.hi == g.lo), None)
