@@ -13,7 +13,6 @@ seed_standards.txt, the corpus), every 标准 of the shipped rubrics, and senten
 
 from __future__ import annotations
 
-import ast
 import decimal
 import json
 import re
@@ -31,6 +30,7 @@ from perfeval.errors import PerfevalError
 from perfeval.rules.errors import JudgementError
 from perfeval.rules.run.interpret import interpret
 from perfeval.testing import edge_points, rule_texts
+from tests.rules.test_cases import literal
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -59,17 +59,6 @@ class Entry:
         return f"<{self.origin}: {self.rule.text!r} 分值={self.rule.max_points}>"
 
 
-def _literal(text: str) -> Any:
-    """A fixture input: a Python literal, Decimal("…") / Decimal("…"), or the bare text ("93%")."""
-    if text.startswith("Decimal("):
-        env = {"Decimal": Decimal, "__builtins__": {}}
-        return eval(compile(ast.parse(text, mode="eval"), "<case>", "eval"), env)  # our own fixture
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
-
-
 Source = tuple[str, str, Decimal, list[Any]]  # origin, standard, 分值, the inputs the fixture gives
 
 
@@ -83,7 +72,7 @@ def _rule_cases() -> Iterator[Source]:
             if c.grades or c.want.startswith(("refuse ", "reads ")):
                 continue
             origin, inputs = grouped.setdefault((c.standard, c.points), (f"rules/{c.family}:{c.line}", []))
-            inputs.append(_literal(c.given))
+            inputs.append(literal(c.given))
     for (standard, points), (origin, inputs) in grouped.items():
         yield origin, standard, points, inputs
 

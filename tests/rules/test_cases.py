@@ -32,7 +32,7 @@ class Case:
     want: str
 
 
-def _literal(text: str) -> Any:
+def literal(text: str) -> Any:
     """A Python literal, Decimal("…") expressions, or the bare text itself ("93%")."""
     if text.startswith("Decimal("):
         env = {"Decimal": Decimal, "__builtins__": {}}
@@ -92,15 +92,15 @@ def test_case(case: Case) -> None:
         table = perfeval.compile_grades(case.standard)
         if case.want.startswith("error "):
             with pytest.raises(getattr(errors, case.want[6:])):
-                table(_literal(case.given))
+                table(literal(case.given))
             return
-        assert table(_literal(case.given)) == case.want
+        assert table(literal(case.given)) == case.want
         return
     rule = perfeval.compile_rule(case.standard, points=case.points)
     if case.want.startswith("reads "):
         assert case.want[6:] in {d.code for d in rule.check()}, [d.render(rule.text) for d in rule.check()]
         return
-    value = _literal(case.given)
+    value = literal(case.given)
 
     def score(v: Any) -> perfeval.Score:
         return rule(**v) if isinstance(v, dict) else rule(v)

@@ -45,7 +45,6 @@ award for the values above 100%) passes here; this test guards against the *sile
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,6 +56,7 @@ import attrs
 import pytest
 
 import perfeval
+from tests.rules.test_cases import literal
 
 CASES = Path(__file__).parent.parent / "fixtures" / "rules"
 
@@ -168,16 +168,6 @@ def _cases() -> list[Case]:
     return [Case(text, points, line, tuple(inputs)) for (text, points), (line, inputs) in grouped.items()]
 
 
-def _literal(text: str) -> Any:
-    """As tests/rules/test_cases.py reads an input: a literal, a Decimal quotient, or the text."""
-    if text.startswith("Decimal("):
-        env = {"Decimal": Decimal, "__builtins__": {}}
-        return eval(compile(ast.parse(text, mode="eval"), "<case>", "eval"), env)  # our own fixture
-    try:
-        return ast.literal_eval(text)
-    except (ValueError, SyntaxError):
-        return text
-
 
 @dataclass(frozen=True)
 class Mutant:
@@ -214,7 +204,7 @@ Outcome = tuple[str, ...]
 
 def _outcome(rule: perfeval.Rule, given: str) -> Outcome:
     try:
-        score = rule(_literal(given))
+        score = rule(literal(given))
     except perfeval.PerfevalError as exc:
         return ("error", type(exc).__name__)
     return ("points", str(score.points), str(score.allowed) if score.points is None else "")
@@ -253,7 +243,7 @@ class Verdict:
 def _explained(rule: perfeval.Rule, given: str) -> str:
     """What the reviewer reads about one score: the explanation, without its echo of the standard."""
     try:
-        return rule(_literal(given)).explain().replace(rule.text, "")
+        return rule(literal(given)).explain().replace(rule.text, "")
     except perfeval.PerfevalError:
         return ""
 

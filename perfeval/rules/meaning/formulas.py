@@ -13,10 +13,14 @@ indicator's 分值; N% is the fraction; ×100% turns a ratio into the rate it al
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from .. import arith
+from ..errors import MissingInputError, ZeroDenominatorError
 from ..syntax import nodes as n
+from ..vocabulary import StepMode
 from . import ir
 
 __all__ = ["expression", "inputs_of", "render", "var_name"]
@@ -95,7 +99,11 @@ def substitute(e: ir.Expr, name: str, by: ir.Expr) -> ir.Expr:
 
 
 def render(e: ir.Expr) -> str:
-    """An expression in plain notation (see :func:`perfeval.rules.run.interpret.render_expr`)."""
+    """An expression in plain notation: ``(分值 × x)``, ``⌊(100% − x) ÷ 5%⌋``.
+
+    >>> render(ir.Op("*", ir.MaxPoints(), ir.X()))
+    '(分值 × x)'
+    """
     from ...numbers import plain
 
     if isinstance(e, ir.Const):
@@ -106,11 +114,60 @@ def render(e: ir.Expr) -> str:
         return "分值"
     if isinstance(e, ir.Input):
         return e.name
+    if isinstance(e, ir.Steps):
+        inner = f"{render(e.distance)} ÷ {plain(e.size)}"
+        return {StepMode.WHOLE: f"⌊{inner}⌋", StepMode.STARTED: f"⌈{inner}⌉"}.get(e.mode, f"({inner})")
     if isinstance(e, ir.Min):
         return f"min({render(e.left)}, {render(e.right)})"
     if isinstance(e, ir.Abs):
         return f"|{render(e.arg)}|"
-    if isinstance(e, ir.Steps):
-        return f"⌊{render(e.distance)} ÷ {plain(e.size)}⌋"
     op = {"+": "+", "-": "−", "*": "×", "/": "÷"}[e.op]
     return f"({render(e.left)} {op} {render(e.right)})"
+
+
+#: Called with (distance, size, mode, steps) each time steps are counted (the interpreter's trace).
+StepsSeen = Callable[[Decimal, Decimal, StepMode, Decimal], None]
+
+
+def evaluate(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal] | None = None, text: str = "",
+             on_steps: StepsSeen | None = None) -> Decimal:
+    """The value of ``e`` with ``x`` the value scored and ``P`` the 分值 — the one evaluator: the
+    interpreter scores with it, the meaning stage checks examples and bounds with it, and the generated code
+    calls the same :mod:`perfeval.rules.arith` functions.
+
+    >>> evaluate(ir.Op("*", ir.MaxPoints(), ir.X()), Decimal("0.93"), Decimal(5))
+    Decimal('4.65')
+    """
+    if isinstance(e, ir.Const):
+        return e.value
+    if isinstance(e, ir.X):
+        return x
+    if isinstance(e, ir.MaxPoints):
+        return P
+    if isinstance(e, ir.Input):
+        try:
+            return (named or {})[e.name]
+        except KeyError:
+            raise MissingInputError(e.name, text, tuple(named or ())) from None
+    if isinstance(e, ir.Steps):
+        distance = evaluate(e.distance, x, P, named, text, None)
+        n = arith.count_steps(distance, e.size, e.mode)
+        if on_steps is not None:
+            on_steps(distance, e.size, e.mode, n)
+        return n
+    if isinstance(e, ir.Min):
+        a, b = evaluate(e.left, x, P, named, text, on_steps), evaluate(e.right, x, P, named, text, on_steps)
+        return a if a <= b else b
+    if isinstance(e, ir.Abs):
+        return evaluate(e.arg, x, P, named, text, on_steps).copy_abs()
+    a = evaluate(e.left, x, P, named, text, on_steps)
+    b = evaluate(e.right, x, P, named, text, on_steps)
+    if e.op == "+":
+        return arith.add(a, b)
+    if e.op == "-":
+        return arith.subtract(a, b)
+    if e.op == "*":
+        return arith.multiply(a, b)
+    if b == 0:
+        raise ZeroDenominatorError(render(e.right), text)
+    return arith.divide(a, b)

@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 
@@ -26,6 +27,7 @@ from ..syntax.nodes import Span
 from ..vocabulary import StepMode
 
 __all__ = [
+    "walk",
     "EVERYTHING",
     "Abs",
     "Const",
@@ -155,6 +157,22 @@ class Abs:
 
 
 Expr = Const | X | MaxPoints | Input | Steps | Op | Min | Abs
+
+
+def walk(e: Expr) -> Iterator[Expr]:
+    """``e`` and every expression inside it, outermost first.
+
+    >>> [type(s).__name__ for s in walk(Op("*", MaxPoints(), X()))]
+    ['Op', 'MaxPoints', 'X']
+    """
+    yield e
+    if isinstance(e, Op | Min):
+        yield from walk(e.left)
+        yield from walk(e.right)
+    elif isinstance(e, Abs):
+        yield from walk(e.arg)
+    elif isinstance(e, Steps):
+        yield from walk(e.distance)
 
 
 # ── functions of one value ───────────────────────────────────────────────────────────────────

@@ -32,6 +32,7 @@ from typing import Any
 from .. import arith
 from ..errors import NoBandError, ZeroDenominatorError
 from ..meaning import ir
+from ..meaning.formulas import render
 from ..meaning.intervals import outside
 from .inputs import read
 from .interpret import points_function, show
@@ -57,15 +58,7 @@ def compilable(item: ir.Item) -> bool:
 
 
 def _inputs(e: ir.Expr) -> bool:
-    if isinstance(e, ir.Input):
-        return True
-    if isinstance(e, ir.Op | ir.Min):
-        return _inputs(e.left) or _inputs(e.right)
-    if isinstance(e, ir.Abs):
-        return _inputs(e.arg)
-    if isinstance(e, ir.Steps):
-        return _inputs(e.distance)
-    return False
+    return any(isinstance(s, ir.Input) for s in ir.walk(e))
 
 
 class _Builder:
@@ -110,7 +103,7 @@ class _Builder:
         left, right = self.expr(e.left, label), self.expr(e.right, label)
         if e.op == "/":
             self.namespace["_div"] = _divide
-            return self.call("_div", left, right, py.Constant(_render(e.right)))
+            return self.call("_div", left, right, py.Constant(render(e.right)))
         fn = {"+": "_add", "-": "_sub", "*": "_mul"}[e.op]
         return self.call(fn, left, right)
 
@@ -121,10 +114,6 @@ def _divide(a: Decimal, b: Decimal, name: str) -> Decimal:
     return arith.divide(a, b)
 
 
-def _render(e: ir.Expr) -> str:
-    from .interpret import render_expr
-
-    return render_expr(e)
 
 
 def _order(p: ir.Piece) -> tuple[bool, Decimal, bool]:

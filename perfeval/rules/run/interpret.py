@@ -16,8 +16,10 @@ from typing import Any
 import attrs
 
 from .. import arith
-from ..errors import JudgementError, MissingInputError, NoBandError, ZeroDenominatorError
+from ..errors import JudgementError, MissingInputError, NoBandError
 from ..meaning import ir
+from ..meaning.formulas import evaluate
+from ..meaning.formulas import render as render_expr
 from ..meaning.intervals import outside, render_interval
 from ..messages import render
 from .allowed import allowed_points
@@ -43,63 +45,12 @@ def show(value: Decimal, kind: ir.Kind, unit: str | None = None) -> str:
 
 def eval_expr(e: ir.Expr, x: Decimal, P: Decimal, named: Mapping[str, Decimal], text: str,
               trace: list[TraceStep] | None) -> Decimal:
-    """The value of ``e`` with ``x`` the value scored and ``P`` the 分值."""
-    if isinstance(e, ir.Const):
-        return e.value
-    if isinstance(e, ir.X):
-        return x
-    if isinstance(e, ir.MaxPoints):
-        return P
-    if isinstance(e, ir.Input):
-        try:
-            return named[e.name]
-        except KeyError:
-            raise MissingInputError(e.name, text, tuple(named)) from None
-    if isinstance(e, ir.Steps):
-        distance = eval_expr(e.distance, x, P, named, text, None)
-        n = arith.count_steps(distance, e.size, e.mode)
+    """The value of ``e`` (:func:`~perfeval.rules.meaning.formulas.evaluate`), recording the steps counted."""
+    def seen(distance: Decimal, size: Decimal, mode: ir.StepMode, n: Decimal) -> None:
         if trace is not None:
-            trace.append(TraceStep("steps", (distance, e.size, e.mode.value, n)))
-        return n
-    if isinstance(e, ir.Min):
-        a, b = eval_expr(e.left, x, P, named, text, trace), eval_expr(e.right, x, P, named, text, trace)
-        return a if a <= b else b
-    if isinstance(e, ir.Abs):
-        return eval_expr(e.arg, x, P, named, text, trace).copy_abs()
-    a = eval_expr(e.left, x, P, named, text, trace)
-    b = eval_expr(e.right, x, P, named, text, trace)
-    if e.op == "+":
-        return arith.add(a, b)
-    if e.op == "-":
-        return arith.subtract(a, b)
-    if e.op == "*":
-        return arith.multiply(a, b)
-    if b == 0:
-        raise ZeroDenominatorError(render_expr(e.right), text)
-    return arith.divide(a, b)
+            trace.append(TraceStep("steps", (distance, size, mode.value, n)))
 
-
-def render_expr(e: ir.Expr) -> str:
-    """An expression in plain notation: ``(分值 × x)``, ``⌊(100% − x) ÷ 5%⌋``."""
-    from ...numbers import plain
-
-    if isinstance(e, ir.Const):
-        return plain(e.value)
-    if isinstance(e, ir.X):
-        return "x"
-    if isinstance(e, ir.MaxPoints):
-        return "分值"
-    if isinstance(e, ir.Input):
-        return e.name
-    if isinstance(e, ir.Steps):
-        inner = f"{render_expr(e.distance)} ÷ {plain(e.size)}"
-        return {ir.StepMode.WHOLE: f"⌊{inner}⌋", ir.StepMode.STARTED: f"⌈{inner}⌉"}.get(e.mode, f"({inner})")
-    if isinstance(e, ir.Min):
-        return f"min({render_expr(e.left)}, {render_expr(e.right)})"
-    if isinstance(e, ir.Abs):
-        return f"|{render_expr(e.arg)}|"
-    op = {"+": "+", "-": "−", "*": "×", "/": "÷"}[e.op]
-    return f"({render_expr(e.left)} {op} {render_expr(e.right)})"
+    return evaluate(e, x, P, named, text, seen if trace is not None else None)
 
 
 # ── one stream ───────────────────────────────────────────────────────────────────────────────
@@ -278,18 +229,8 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
 
 def _reads_x(stream: ir.Stream) -> bool:
     """Whether the stream compares or computes with the value itself (完成率小于60%不得分: it does)."""
-    def uses(e: ir.Expr) -> bool:
-        if isinstance(e, ir.X):
-            return True
-        if isinstance(e, ir.Op | ir.Min):
-            return uses(e.left) or uses(e.right)
-        if isinstance(e, ir.Abs):
-            return uses(e.arg)
-        if isinstance(e, ir.Steps):
-            return uses(e.distance)
-        return False
-
-    return any(p.interval.lo is not None or p.interval.hi is not None or uses(p.expr) for p in stream.fn.pieces)
+    return any(p.interval.lo is not None or p.interval.hi is not None or
+               any(isinstance(s, ir.X) for s in ir.walk(p.expr)) for p in stream.fn.pieces)
 
 
 def _unknown(stream: ir.Stream, item: ir.Item) -> tuple[Decimal, Decimal]:

@@ -20,11 +20,11 @@ from decimal import Decimal
 
 import attrs
 
-from ... import arith
 from ...syntax.nodes import Span
 from ...vocabulary import Claim
 from .. import ir
 from ..context import Context
+from ..formulas import evaluate
 from ..intervals import Side, render_interval, resolve
 from .common import show
 
@@ -63,24 +63,8 @@ class Draft:
 
 
 def value_at(e: ir.Expr, x: Decimal, P: Decimal) -> Decimal:
-    """The value of ``e`` at ``x``, by the same exact arithmetic the run stage scores with (for the checks)."""
-    if isinstance(e, ir.Const):
-        return e.value
-    if isinstance(e, ir.MaxPoints):
-        return P
-    if isinstance(e, ir.X):
-        return x
-    if isinstance(e, ir.Steps):
-        return arith.count_steps(value_at(e.distance, x, P), e.size, e.mode)
-    if isinstance(e, ir.Min):
-        return min(value_at(e.left, x, P), value_at(e.right, x, P))
-    if isinstance(e, ir.Abs):
-        return abs(value_at(e.arg, x, P))
-    if isinstance(e, ir.Op):
-        a, b = value_at(e.left, x, P), value_at(e.right, x, P)
-        return arith.CTX.add(a, b) if e.op == "+" else arith.CTX.subtract(a, b) if e.op == "-" else \
-            arith.CTX.multiply(a, b) if e.op == "*" else arith.CTX.divide(a, b)
-    raise TypeError(e)
+    """The value of ``e`` at ``x`` (no named inputs), by the one evaluator, for the checks."""
+    return evaluate(e, x, P)
 
 
 def gaps_of(drafts: list[Draft]) -> list[tuple[Side | None, Side | None]]:
