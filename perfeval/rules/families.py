@@ -218,7 +218,13 @@ _ALL = (
             "PE201": ("每句自有分值与上限", "each sentence a rule with its own points and cap"),
             "PE202": ("“各占”：各按同一标准计分", "各占: each scored by the same rule"),
             "PE203": ("“每项各N分”：项数由分值推出", "each worth N: the 分值 says how many there are"),
+
             "PE221": ("各部分合计与分值不同", "the parts do not add up to the 分值")}),
+    Family("streams", "多个指标值", "several named values",
+           "重大隐患整改率低于100%的，每差一个百分点扣0.4分；限期整改率未达90%以上(含)的，每差一个百分点扣0.3分",
+           (),
+           f"{_F}.streams:named_streams",
+           {"PE204": ("多个指标值各按其标准扣分后合计", "several named values, each deducting by its own rule")}),
     Family("refuse", "拒绝", "refusals",
            "每发现一处扣 分（数字缺失）；由各地自行制定",
            ("missing", "lost"),

@@ -32,7 +32,6 @@ KNOWN: dict[str, str] = {
     "c-062": "refuses: a checklist with ranged points per item (0.2-0.6分) needs the assessor per item",
     "c-079": "refuses: 扣分制 (a deduction sheet whose items are scored elsewhere)",
     "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
-    "c-087": "refuses: two named rates, each with its own steps (重大隐患整改率, 限期整改率)",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
     "c-093": "refuses: compound rows of a flattened table (服务率 and 人均进村次数 together)",

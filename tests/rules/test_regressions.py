@@ -237,3 +237,9 @@ def test_a_zero_and_a_negative_after_a_per_case_deduction_are_scored() -> None:
     assert rule({"①": 2, "②": 0}).points == 4
     assert rule({"①": 0, "②": 1}).points == -5
     assert rule({"①": 3, "②": 1}).points == -5
+
+
+def test_not_reaching_a_bound_is_below_it() -> None:
+    """"限期整改率未达90%以上(含)的,每差一个百分点扣0.3分" deducted above 90%: 未达 was dropped before 90%以上."""
+    rule = perfeval.compile_rule("限期整改率未达 90%以上(含)的,每差一个百分点扣 0.3分。", points=8)
+    assert [rule(v).points for v in ("95%", "90%", "89%", "85%")] == [8, 8, Decimal("7.7"), Decimal("6.5")]

@@ -36,6 +36,7 @@ from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
+from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
 from .roles import Reading, classify
 from .statements import Statement, statements
@@ -164,6 +165,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     if _unmeasured_share(scoring):
         return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
     if roles & {"band", "step", "computed", "rank", "rank_step"}:
+        several = named_streams(scoring_all, ctx, mods, reference, definitions)
+        if several is not None:
+            return attrs.evolve(several, absent=absent)
         return _numeric(scoring_all, ctx, mods, reference, definitions)
     if roles == {"average"}:
         raise ctx.fail("rule_not_given", scoring[0].statement.span, case=ctx.source(scoring[0].statement.span),

@@ -111,6 +111,10 @@ def _from_suffix(p: n.Bound) -> tuple[Side | None, Side | None]:
     claim = Claim.EXPLICIT if p.incl is not None else suf.claim
     inclusive = p.incl[0] if p.incl is not None else suf.inclusive
     side = Side(p.value.value, inclusive, claim)
+    if p.negated:
+        # 未达90%以上(含): the values that do not reach the bound
+        other = Side(p.value.value, not inclusive, claim)
+        return (None, other) if suf.side == "lower" else (other, None)
     if suf.side == "lower":
         return side, None
     if suf.side == "outside":

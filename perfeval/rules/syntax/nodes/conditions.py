@@ -85,19 +85,28 @@ class CompareList(Node):
 
 @attrs.frozen
 class Bound(Node):
-    """90%(含)以上 · 60%以下 · 100%以下(含) · 达95%以上: one side bounded by a suffix."""
+    """90%(含)以上 · 60%以下 · 100%以下(含) · 达95%以上: one side bounded by a suffix.
+
+    ``negated``: a comparator of not reaching before it (未达90%以上: below 90%); a comparator on the same
+    side only repeats the suffix (达95%以上).
+    """
 
     value: Num
     suffix: Suffix
     incl: tuple[bool, Decimal | None] | None
     span: Span
+    negated: bool = False
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
         incls = incls_of(children)
         suffix = suffix_of(children)
         assert suffix is not None
-        return cls(values_of(children)[0], suffix, incls[0] if incls else None, span_of(children))
+        cmps = tokens_of(children, "CMP")
+        cmp = cmp_of(cmps[0]) if cmps else None
+        negated = cmp is not None and cmp.word.startswith(("未", "不", "没")) and cmp.side != suffix.side \
+            and suffix.side in ("lower", "upper")
+        return cls(values_of(children)[0], suffix, incls[0] if incls else None, span_of(children), negated)
 
 
 @attrs.frozen

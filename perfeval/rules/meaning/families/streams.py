@@ -1,0 +1,71 @@
+"""Several named values in one indicator, each with its own rule: 重大隐患整改率低于100%的每差一个百分点扣0.4分；
+限期整改率未达90%以上的每差一个百分点扣0.3分 (DESIGN.md, "Respectively, schedules, sub-caps, streams").
+
+Each value the conditions name is a stream of its own, given by that name (``rule(重大隐患整改率="98%",
+限期整改率="90%")``); each stream's rule is read as if it stood alone, and what it takes from the 分值 is
+deducted from the one item, the deductions summed before the floor (reading PE204).
+
+>>> from perfeval.rules.syntax.parser import parse
+>>> from perfeval.rules.meaning.analyse import analyse
+>>> item = analyse(parse("甲率低于100%的，每差1个百分点扣0.4分；乙率低于90%的，每差1个百分点扣0.3分"), Decimal(8)).item
+>>> [s.key for s in item.streams]
+['甲率', '乙率']
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ...syntax import nodes as n
+from .. import ir
+from ..context import Context
+from ..roles import Reading
+from .common import Mods
+from .piecewise import piecewise
+from .values import value_of
+
+__all__ = ["named_streams"]
+
+_ZERO = Decimal(0)
+_MEASURES = ("率", "数", "量", "额", "度", "比例", "比重", "占比", "指数", "面积", "时长", "天数")
+
+
+def _subject(r: Reading) -> str | None:
+    if r.cond is None or not r.cond.subject:
+        return None
+    name = r.cond.subject.strip("，,、的 ")
+    return name if len(name) >= 2 else None
+
+
+def named_streams(readings: list[Reading], ctx: Context, mods: Mods, reference: Decimal | None,
+                  definitions: list[n.Definition]) -> ir.Item | None:
+    """The item of two or more named values, each with its own rule — or None when the statements speak
+    of one value (or some of them of none by name)."""
+    scoring = [r for r in readings if r.role != "note"]
+    names = [_subject(r) for r in scoring]
+    distinct = list(dict.fromkeys(x for x in names if x))
+    if len(distinct) < 2 or None in names or any(r.role not in ("band", "step") for r in scoring):
+        return None
+    # names of values (…率, …数, …量): one that is part of another (逾期, 资料报送逾期) names the same value
+    if not all(x.endswith(_MEASURES) for x in distinct) or \
+            any(a != b and (a in b or b in a) for a in distinct for b in distinct):
+        return None
+    P = ctx.max_points
+    streams: list[ir.Stream] = []
+    for name in distinct:
+        group = [r for r in scoring if _subject(r) == name]
+        value, spec, group = value_of(group, ctx, definitions)
+        base, bonus = piecewise(group, ctx, value, mods, reference)
+        if bonus:
+            return None
+        # what the rule takes from the 分值: 分值 − its points
+        pieces = tuple(attrs.evolve(p, expr=ir.Op("-", ir.MaxPoints(), p.expr)) for p in base)
+        span = group[0].statement.span.to(group[-1].statement.span)
+        streams.append(ir.Stream(name, name, span, attrs.evolve(spec, names=(name,)), ir.Piecewise(pieces),
+                                 ir.Role.DEDUCT))
+    ctx.info("PE204", f"{'、'.join(distinct)} 各按其标准扣分，合计后从分值中扣除",
+             f"{', '.join(distinct)}: each deducts by its own rule, the deductions added up from the 分值", None)
+    floor = None if mods.negative else (mods.floor if mods.floor is not None else _ZERO)
+    return ir.Item(P, tuple(streams), base=P, floor=floor, ceiling=P, precision=mods.precision or Decimal("0.01"))
