@@ -238,11 +238,11 @@ _NUMERIC = frozenset({"NUM", "PCT", "SCORE", "QTY", "INCL", "RPAR", "SCORE_RANGE
 _DESCR = r"[^,;。:!?()\[\]\n]"
 _SCORE_AHEAD = rf"\s*(?:{NUMBER}\s*(?:[-—~]+\s*{NUMBER}\s*)?分|{NUMBER}(?:\s*、\s*{NUMBER})+\s*分|满分|全分)"
 _CMP_WORDS = [w for w in COMPARATORS if w not in _SYMBOLS and w not in NEEDS_NUMBER]
-# 实际达到的效果: an attainment word before 的 and no number names a thing, it compares nothing (but
-# 未完成的扣1.5分 is a missed requirement: the negated words keep their 的).
+# 实际达到的效果: an attainment word before 的 and a noun names a thing, it compares nothing (but 超过的按…计分,
+# 超过的部分 still compare, and 未完成的扣1.5分 is a missed requirement: the negated words keep their 的).
 _NEGATED_CMP = [w for w in _CMP_WORDS if w[0] in "未不没"]
 _CMP_PATTERN = (alternation(_NEGATED_CMP) + "|(?:" + alternation([w for w in _CMP_WORDS if w not in _NEGATED_CMP])
-                + rf")(?!的(?!\s*{_D}))" + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER)))
+                + rf")(?!的(?!\s*{_D}|\s*[按以计得扣给不部,;。]))" + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER)))
 
 #: Every token, in the order the lexer tries them at a position (longer and more specific first).
 TOKENS: tuple[TokenKind, ...] = (

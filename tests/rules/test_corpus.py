@@ -39,8 +39,6 @@ KNOWN: dict[str, str] = {
     "c-100": "refuses: 非执法单位得分为执法单位得分的平均分 (the average of other units' scores)",
     "c-101": "refuses: a ratio threshold (A占B的比例) as the reference of steps",
     "c-108": "refuses: a staffing waiver and a local-share average (两项 with 平均占比)",
-    "c-116": "refuses: 超过的按 标准值/实际值×本项分值 (a formula naming 标准值 beside a ≤ target)",
-    "c-144": "refuses: a pure bonus standard with no base (企业入库税收增长率超过10%的,每超1个百分点加0.5分)",
     "c-163": "refuses: a matrix of two facts (年度目标 and 累计目标) with points per combination",
     "c-168": "refuses: 档案资料齐全的得4分 beside proportional scoring: which values it covers is not said",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "

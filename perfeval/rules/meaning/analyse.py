@@ -245,6 +245,11 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     readings = _formula_described(readings, ctx)
     value, spec, readings = value_of(readings, ctx, definitions)
     base, bonus = piecewise.piecewise(readings, ctx, value, mods, reference)
+    if not base and bonus:
+        # 增长率超过10%的，每超1个百分点加0.5分，最多加2分: an item of bonus only — below its condition it adds nothing
+        span = readings[0].statement.span
+        base = [ir.Piece(ir.EVERYTHING, ir.Const(_ZERO), span, "")]
+        ctx.info("PE155", "只有加分：未达到加分条件时得 0 分", "bonus only: below its condition the item scores 0", span)
     _check_pieces(base, ctx, value)
     streams = [ir.Stream("", "", readings[0].statement.span, spec, ir.Piecewise(tuple(base)), ir.Role.BASE,
                          absent=absent_points(readings, ctx))]

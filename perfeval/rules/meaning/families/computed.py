@@ -23,6 +23,7 @@ from decimal import Decimal
 import attrs
 
 from ...syntax import nodes as n
+from ...vocabulary import REFERENCE_WORDS
 from .. import ir
 from ..context import Context
 from ..formulas import expression, inputs_of, substitute
@@ -66,6 +67,12 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
         return ir.Op("*", P, x)
     if isinstance(out, n.ScoreFormula | n.InlineFormula):
         expr = expression(out.expr)
+        if value.ref is not None:
+            # 超过的按 标准值/实际值×本项分值 beside a target: the 标准值 is that target (the vocabulary's
+            # reference words), one input, not a second one
+            for name in inputs_of(expr):
+                if name != value.ref and REFERENCE_WORDS.get(name) == value.ref:
+                    expr = substitute(expr, name, ir.Input(value.ref))
         names = inputs_of(expr)
         if value.formula_input is not None and value.formula_input in names:
             expr = substitute(expr, value.formula_input, x)
