@@ -41,6 +41,19 @@ __all__ = [
 ]
 
 
+def located_text(head: str, source: str, line: int, column: int, length: int, locale: str | None,
+                 hint: str | None = None, expected: list[str] | None = None) -> str:
+    """The one way a located finding is shown: its first line, the source line with a caret under the span
+    (placed by display width), what could have come there, and the hint."""
+    src = source_line(source, line)
+    out = [head, f"  {src}", "  " + caret_line(src, column, length)]
+    if expected:
+        out.append("  " + render("expected", locale, words=(" or " if is_english(locale) else "、").join(expected)))
+    if hint:
+        out.append("  " + render("hint", locale, text=hint))
+    return "\n".join(out)
+
+
 def hint_text(hint: str | None, locale: str | None) -> str | None:
     """A hint in ``locale``: hints are message codes (``hint_…``); other text is shown as given."""
     if hint is None:
@@ -85,20 +98,14 @@ class LocatedError(PerfevalError):
 
     def render(self, locale: str | None = "zh_CN") -> str:
         """Position, message, the source line with a caret under the span, what was expected, the hint."""
-        src = source_line(self.source, self.line)
         line = self.location.line or self.line
         column = self.location.column or self.column
         path = f"{self.location.path}, " if self.location.path else ""
         where = f"{path}line {line}, column {column}" if is_english(locale) else f"{path}第 {line} 行第 {column} 列"
-        out = [f"{where}: {self.message_in(locale)}", f"  {src}", "  " + caret_line(src, self.column, self.length)]
-        if self.expected:
-            words = [TOKEN_KINDS[k].en if is_english(locale) else TOKEN_KINDS[k].zh for k in self.expected
-                     if k in TOKEN_KINDS]
-            if words:
-                out.append("  " + render("expected", locale, words=(" or " if is_english(locale) else "、").join(words)))
-        if self.hint:
-            out.append("  " + render("hint", locale, text=self.hint_in(locale)))
-        return "\n".join(out)
+        words = [TOKEN_KINDS[k].en if is_english(locale) else TOKEN_KINDS[k].zh for k in self.expected
+                 if k in TOKEN_KINDS]
+        return located_text(f"{where}: {self.message_in(locale)}", self.source, self.line, self.column,
+                            self.length, locale, self.hint_in(locale), words)
 
     def __str__(self) -> str:
         return self.render()
@@ -198,12 +205,9 @@ class Diagnostic:
 
     def render(self, text: str, path: str | None = None, locale: str | None = "zh_CN") -> str:
         """Print like a compiler: ``path:line:col: severity[code]: message``, source, caret, hint."""
-        src = source_line(text, self.line)
         head = f"{path + ':' if path else ''}{self.line}:{self.column}: {self.severity.value}[{self.code}]: "
-        out = [head + self.message_in(locale), f"  {src}", "  " + caret_line(src, self.column, self.length)]
-        if self.hint:
-            out.append("  " + render("hint", locale, text=self.hint_in(locale)))
-        return "\n".join(out)
+        return located_text(head + self.message_in(locale), text, self.line, self.column, self.length, locale,
+                            self.hint_in(locale))
 
     def hint_in(self, locale: str | None = "zh_CN") -> str | None:
         """The hint in ``locale``."""
