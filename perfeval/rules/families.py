@@ -73,6 +73,8 @@ _ALL = (
            f"{_F}.piecewise:piecewise",
            {"PE102": ("单一数值读作“及以上/及以下”", "a single value read as “and above/below”"),
             "PE105": ("“完成目标”读作 100% 及以上", "“target met” read as 100% and above"),
+            "PE106": ("比率条件前的数量描述对象或时间（35岁及以下的…不低于20%）",
+                      "a measure before a rate condition says who or when is counted"),
             "PE110": ("边界归属：原文明确写出", "an edge belongs where the text says so"),
             "PE111": ("边界归属：以上/以下含本数，超过/低于不含", "an edge by the legal convention (以上/以下 include)"),
             "PE112": ("边界归属：按“上限不在内”", "an unclaimed edge goes where it is the lower limit"),

@@ -54,6 +54,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_reference": ("无法确定比较的对象：{clause!r}", "cannot tell what this compares with: {clause!r}"),
     "formula_defines": ("这是计算 {name!r} 的公式，不是评分标准；请用 compile_formula", "this defines {name!r}; it is a formula, not a scoring standard (use compile_formula)"),
     "formula_unreadable": ("无法读懂公式：{clause!r}", "cannot read the formula: {clause!r}"),
+    "compound_condition": ("{clause!r} 同时要求 {first!r} 和 {second!r}：两个不同的值，无法按一个指标值计分",
+                           "{clause!r} requires both {first!r} and {second!r}: two values, not one to score"),
     "rules_overlap": ("{a!r} 与 {b!r} 都给 {region} 计分，无法确定适用哪一条",
                       "{a!r} and {b!r} both score {region}; which one applies is not said"),
     "words_without_values": ("{clause!r} 的条件没有可对应的取值：其他分档已覆盖它这一侧的全部取值",

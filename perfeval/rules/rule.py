@@ -13,6 +13,7 @@ Decimal('3.00')
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -24,6 +25,7 @@ import attrs
 from ..errors import ValidationError
 from ..limits import check_number
 from ..numbers import to_decimal
+from .arith import CTX
 from .errors import Diagnostic, EvaluationError, Severity
 from .explain import explain
 from .meaning import ir
@@ -186,7 +188,8 @@ class Rule:
         return self._source
 
     def _generate(self) -> PointsFunction:
-        fn, source = build(self.item, self.text)
+        with decimal.localcontext(CTX):  # the first call may come from a caller in any context
+            fn, source = build(self.item, self.text)
         # The fast path replaces the stub that built it; a frozen class, so set it the way attrs does.
         object.__setattr__(self, "points", fn)
         object.__setattr__(self, "_source", source)
@@ -328,7 +331,8 @@ def clear_caches(shapes: bool = True) -> None:
 
 @lru_cache(maxsize=4096)
 def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
-    analysis = analyse(parse(text), max_points, quantum)
+    with decimal.localcontext(CTX):  # what a standard means never depends on the caller's context
+        analysis = analyse(parse(text), max_points, quantum)
     item = analysis.item
     if max_points == 0 and _awards(item):
         raise ValidationError("分值 must be positive", field="points", value=max_points)

@@ -75,6 +75,11 @@ class Formula:
 
 def compile_formula(text: str) -> Formula:
     """Compile a derived-rate formula (公式)."""
+    with decimal.localcontext(arith.CTX):
+        return _formula(text)
+
+
+def _formula(text: str) -> Formula:
     standard = parse(text)
     found: list[tuple[str | None, Any]] = []
     notes: list[str] = []
@@ -150,7 +155,8 @@ def _holds(extra: Extra, inputs: dict[str, Any], text: str) -> bool:
 
 def compile_grades(text: str, top: Decimal | int = 100) -> GradeTable:
     """Compile a grade table (等级): "90分（含）—100分为优…" or "优秀（S≧90）、良好（90>S≧80）…"."""
-    bands, _ = grade_bands(parse(text), Decimal(top))
+    with decimal.localcontext(arith.CTX):
+        bands, _ = grade_bands(parse(text), Decimal(top))
     ordered = sorted((GradeBand(iv, label, extra) for iv, label, extra in bands),
                      key=lambda g: (-(g.interval.lo if g.interval.lo is not None else Decimal("-1e9")),
                                     -len(g.extra)))

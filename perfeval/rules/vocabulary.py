@@ -235,6 +235,8 @@ _CNUM = rf"(?:[十百千]*+[{_CN_DIGIT}][{_CN}]*+(?:点[零〇一二三四五六
 NUMBER = rf"(?:{_D}|{_CNUM})"
 _UNIT = alternation(COUNT_NOUNS + MEASURE_UNITS)
 _NUMERIC = frozenset({"NUM", "PCT", "SCORE", "QTY", "INCL", "RPAR", "SCORE_RANGE"})
+# The verb after 按N分 that makes it a deduction (每位次按0.25分递减); a bare 扣 only at a clause's end.
+_DEDUCT_TAIL = r"递减|递扣|扣减|扣除|减少|扣(?=$|[,;。\n])"
 _DESCR = r"[^,;。:!?()\[\]\n]"
 _SCORE_AHEAD = rf"\s*(?:{NUMBER}\s*(?:[-—~]+\s*{NUMBER}\s*)?分|{NUMBER}(?:\s*、\s*{NUMBER})+\s*分|满分|全分)"
 _CMP_WORDS = [w for w in COMPARATORS if w not in _SYMBOLS and w not in NEEDS_NUMBER]
@@ -368,8 +370,11 @@ TOKENS: tuple[TokenKind, ...] = (
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     TokenKind("FULL", r"满分|全分|得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
     TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|罚|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))"
-              rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)",
+              rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)"
+              # 每位次按0.25分递减 · 每处按0.5分扣除: 按 the points, then the verb (DEDUCT_TAIL)
+              rf"|按(?=\s*{NUMBER}\s*分\s*(?:{_DEDUCT_TAIL}))",
               "扣", "扣 before the points deducted", "扣", canonical="扣"),
+    TokenKind("DEDUCT_TAIL", rf"(?<=分)(?:{_DEDUCT_TAIL})", "递减", "递减 after 按N分", "递减", after=frozenset({"SCORE"})),
     TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|加计|奖励|奖|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
               "加", "加 before points added", "加", canonical="加", family="bonus"),
     TokenKind("EACH", r"每", "每", "每 (per step or per case)", "每", canonical="每"),

@@ -243,3 +243,75 @@ def test_not_reaching_a_bound_is_below_it() -> None:
     """"限期整改率未达90%以上(含)的,每差一个百分点扣0.3分" deducted above 90%: 未达 was dropped before 90%以上."""
     rule = perfeval.compile_rule("限期整改率未达 90%以上(含)的,每差一个百分点扣 0.3分。", points=8)
     assert [rule(v).points for v in ("95%", "90%", "89%", "85%")] == [8, 8, Decimal("7.7"), Decimal("6.5")]
+
+
+# ── real published standards (a hunt over stored pages): wrong numbers before ──────────────────
+
+
+def test_a_time_in_the_subject_is_not_the_reference() -> None:
+    """"签约项目半年后开工率要达到40%…每低一个百分点扣0.1分": 半年 was read as a 50% reference."""
+    rule = perfeval.compile_rule("签约项目半年后开工率要达到40%，为达到目标每低一个百分点扣0.1分", points=10)
+    assert [rule(v).points for v in ("40%", "39%", "45%")] == [10, Decimal("9.9"), 10]
+    assert "PE106" in {d.code for d in rule.diagnostics}
+
+
+def test_an_age_in_the_subject_is_not_the_band() -> None:
+    """"…中35岁及以下的不低于总数的20%，得1分;每低1%，扣0.05分": 35岁及以下 became the band (≤3500%)."""
+    rule = perfeval.compile_rule("科级领导干部中35岁及以下的不低于总数的20%，得1分;每低1%，扣0.05分", points=1)
+    assert [rule(v).points for v in ("20%", "19%", "10%", "0%")] == [1, Decimal("0.95"), Decimal("0.5"), 0]
+    rule = perfeval.compile_rule("新进人员中35岁及以下的不低于80%的，得1分；每低1%，扣0.1分", points=1)
+    assert [rule(v).points for v in ("79%", "75.53%", "70%")] == [Decimal("0.9"), Decimal("0.6"), 0]
+
+
+def test_two_requirements_on_two_values_are_refused() -> None:
+    """"发现问题3处以上且整改率低于80%的，扣2分" scored by the count alone: the rate was dropped."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("发现问题3处以上且整改率低于80%的，扣2分", points=2)
+    assert e.value.code == "compound_condition"
+
+
+def test_points_then_the_verb_deduct() -> None:
+    """"每位次按0.25分递减" deducted 0 per place; a step without a verb is refused, never 0."""
+    rule = perfeval.compile_rule("按排位打分,每位次按0.25分递减", points=20)
+    assert [rule(v).points for v in (1, 3, 5, 80)] == [20, Decimal("19.5"), 19, Decimal("0.25")]
+    assert perfeval.compile_rule("每发现一处按0.5分扣除，扣完为止", points=2)(1).points == Decimal("1.5")
+    for text in ("按排位打分,每位次按0.25分", "第1名得20分，每后移一位0.2分"):
+        with pytest.raises(perfeval.RuleError) as e:
+            perfeval.compile_rule(text, points=20)
+        assert e.value.code == "step_needs_amount"
+
+
+def test_a_rising_ladder_goes_on_to_the_points() -> None:
+    """"1亿元…得0.6分，2亿得1.2分，以此类推" stopped at 1.2 (the reading said it went on)."""
+    rule = perfeval.compile_rule("凡签约1亿元非工业项目得0.6分，2亿得1.2分，以此类推", points=10)
+    assert [rule(v).points for v in ("1亿元", "1.5亿元", "3亿元", "20亿元")] == [Decimal("0.6"), Decimal("0.6"),
+                                                                             Decimal("1.8"), 10]
+
+
+def test_a_space_where_a_decimal_point_was_lost_is_refused() -> None:
+    """"扣0 5分" was read as 5 (a PDF lost the point); a letter-spaced "1 0 0%" is still 100%."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("每发现一处问题扣0 5分，扣完为止", points=3)
+    assert e.value.code == "lost_number"
+    assert perfeval.compile_rule("完成率达到1 0 0%得5分", points=5)("100%").points == 5
+
+
+def test_compiling_and_the_first_call_ignore_the_callers_context() -> None:
+    """The fast path was generated on first use under the caller's context: Inexact trapped there raised."""
+    import decimal
+
+    from perfeval.rules.rule import clear_caches
+
+    clear_caches()
+    hostile = decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact])
+    with decimal.localcontext(hostile):
+        rule = perfeval.compile_rule("0.5分-60%满分", points=10)
+        with pytest.raises(perfeval.NoBandError):
+            rule(0)
+        assert perfeval.compile_rule("每低于5%扣2分，扣完为止，100%计满分", points=5)("93%").points == 3
+
+
+def test_many_equal_parts_are_labelled() -> None:
+    """"每项任务各2分" of a 100分 indicator is fifty parts: the labels ran out at ⑩ (IndexError)."""
+    rule = perfeval.compile_rule("每项任务各2分,按期完成的计满分,未完成的计0分", points=100)
+    assert len(rule.item.parts) == 50

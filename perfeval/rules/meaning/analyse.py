@@ -28,6 +28,7 @@ from ..errors import Diagnostic
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
 from . import ir
+from .conditions import qualifiers
 from .context import Context
 from .families import choice, counted, piecewise
 from .families.absent import absent_points
@@ -104,6 +105,15 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
     readings = [classify(s) for s in stmts]
     scoring = [r for r in readings if r.role != "note"]
+    for r in scoring:
+        if r.cond is not None and r.cond.unread:
+            other = r.cond.unread[0]
+            raise ctx.fail("compound_condition", other.span, clause=ctx.source(r.statement.span),
+                           first=ctx.source(r.cond.span), second=ctx.source(other.span))
+        for q in qualifiers(r.statement.head):
+            said = ctx.source(q.span)
+            ctx.info("PE106", f"{said!r} 描述计数的对象或时间，不是分档条件：按其后的比率计分",
+                     f"{said!r} says who or when is counted, not a band: the rate after it is scored", q.span)
     reference: Decimal | None = None
     definitions: list[n.Definition] = []
     formulas: list[Statement] = []  # 执行率（B/A）: a formula without a name or 得分

@@ -27,7 +27,7 @@ from ..syntax.nodes import Node, Num, Span
 from ..vocabulary import REFERENCE_WORDS, Claim, Comparator, alternation
 from .intervals import Side
 
-__all__ = ["Cond", "condition", "conditions", "numbers_of", "reference_in"]
+__all__ = ["Cond", "condition", "conditions", "numbers_of", "qualifiers", "reference_in"]
 
 _REFERENCE = re.compile(alternation(REFERENCE_WORDS))
 
@@ -56,6 +56,7 @@ class Cond:
     fact: str | None = None
     point: bool = False
     at_reference: bool = False
+    unread: tuple[Node, ...] = ()
 
     @property
     def numeric(self) -> bool:
@@ -160,9 +161,33 @@ def conditions(head: tuple[Node, ...] | list[Node]) -> list[Cond]:
 
 
 def condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
-    """The condition the phrases of a statement's head state, or None when they state none."""
+    """The condition the phrases of a statement's head state, or None when they state none.
+
+    A second condition on another measure (3处以上且整改率低于80%) is kept in ``unread``: the meaning
+    stage refuses it rather than score by the first alone.
+    """
+    found = _condition(phrases)
+    if found is None or not found.numeric:
+        return found
+    used = {id(x) for x in found.numbers}
+    described = qualifiers(list(phrases))
+    rest = [p for p in phrases if isinstance(p, _CONDITIONS) and not any(p is q for q in described)
+            and not _descriptive_number(p, list(phrases))
+            and numbers_of([p]) and not any(id(x) in used or _same(x, found.numbers) for x in numbers_of([p]))]
+    return attrs.evolve(found, unread=tuple(rest)) if rest else found
+
+
+_CONDITIONS = n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal | n.Deviation | n.Point | n.CompareList
+
+
+def _same(x: Num, numbers: tuple[Num, ...]) -> bool:
+    return any(x.span == y.span for y in numbers)
+
+
+def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     given = list(phrases)
-    head = [p for p in given if not _descriptive_number(p, given)]
+    described = qualifiers(given)
+    head = [p for p in given if not _descriptive_number(p, given) and not any(p is q for q in described)]
     head = _without_situation(head)
     missed = _missed_requirement(head)
     if missed is not None:
@@ -204,7 +229,8 @@ def condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
         if more is not None:  # 小于90%且大于等于80%
             lo2, hi2 = _from_compare(more.cmp, more.value, more.incl)
             lo, hi = lo or lo2, hi or hi2
-        return Cond(lo, hi, span, (p.value,), subject=subject, cmp=p.cmp)
+        return Cond(lo, hi, span, (p.value,) + ((more.value,) if more is not None else ()), subject=subject,
+                    cmp=p.cmp)
     ref, share = _subject_reference(subject, [p])
     if isinstance(p, n.Bound):
         lo, hi = _from_suffix(p)
@@ -280,12 +306,53 @@ def _missed_requirement(head: list[Node]) -> Cond | None:
     return attrs.evolve(before, lo=lo, hi=hi, span=before.span.to(head[i].span))
 
 
+_MEASURED = n.Point | n.Bound | n.Compare
+#: Words that join two requirements (人数3人以上且达标率…): the measure before them is a condition too.
+_JOINED = re.compile(r"且|并|同时|和|或|以及|(?<![以涉普])及(?!时)|、")
+
+
+def qualifiers(head: tuple[Node, ...] | list[Node]) -> list[Node]:
+    """科级领导干部中35岁及以下的不低于总数的20% · 签约项目半年后开工率要达到40%: a measure in a unit
+    (岁, 年, 人) written before a rate condition says who or when is counted; the rate is what is scored.
+    So does a bare number there (the ``1 0 0`` of a formula's ×100% flattened onto the line).
+
+    Only words may stand between them: a joining word (且, 并, 和…) makes both requirements.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.statements import statements
+    >>> [q.value.text for q in qualifiers(statements(parse("新进人员中35岁及以下的不低于80%的，得1分"))[0].head)]
+    ['35岁']
+    """
+    items = list(head)
+    out: list[Node] = []
+    for i, p in enumerate(items):
+        bare = isinstance(p, n.Point) and p.value.kind == "num" and p.incl is None and p.chain is None
+        if not isinstance(p, _MEASURED) or not (bare or p.value.kind == "qty" and p.value.unit):
+            continue
+        for q in items[i + 1 :]:
+            if isinstance(q, n.Words):
+                if _JOINED.search(q.text):
+                    break
+                continue
+            if isinstance(q, _MEASURED | n.Described) and (isinstance(q, n.Described) or q.value.percent):
+                if isinstance(q, n.Described) and not any(isinstance(x, _MEASURED) and x.value.percent
+                                                         for x in items[items.index(q) + 1 :]):
+                    break
+                out.append(p)
+            break
+    return out
+
+
 def _descriptive_number(p: Node, head: list[Node]) -> bool:
-    """表3的本年登记户数 · 119消防日: a bare number inside words is part of a name, not a condition."""
+    """表3的本年登记户数 · 119消防日 · 表4-1: a bare number inside words, or after 表/附件, is part of a
+    name, not a condition."""
+    i = next((j for j, q in enumerate(head) if q is p), -1)
+    before = head[i - 1] if i > 0 else None
+    if isinstance(p, n.Point | n.GluedRange | n.Range) and isinstance(before, n.Words) and \
+            before.text.endswith(("表", "附件", "图")) and all(x.kind == "num" for x in numbers_of([p])):
+        return True
     if not isinstance(p, n.Point) or p.value.kind != "num" or p.incl is not None:
         return False
-    i = head.index(p)
-    before = head[i - 1] if i else None
     after = head[i + 1] if i + 1 < len(head) else None
     return isinstance(before, n.Words) and isinstance(after, n.Words) and not after.text.startswith("以")
 

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..arith import CTX
 from ..vocabulary import Claim
 from .ir import Interval
 
@@ -145,7 +146,7 @@ def gaps(intervals: list[Interval]) -> list[Interval]:
         if below and above and not any(iv.contains(a) for iv in intervals):
             found.append(Interval(a, True, a, True))
     for a, b in zip(ordered, ordered[1:], strict=False):
-        if not any(iv.contains((a + b) / 2) for iv in intervals):
+        if not any(iv.contains(CTX.divide(CTX.add(a, b), 2)) for iv in intervals):
             found.append(Interval(a, False, b, False))
     found.sort(key=lambda iv: (iv.lo, not iv.lo_in))
     merged: list[Interval] = []

@@ -75,7 +75,10 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü]*[āáǎàēéěèīíǐìōó�
 # A number that was lost or redacted where points or a threshold belong: "扣 分", "扣(略)分", "超过*的".
 # It becomes □ (U+25A1), which the lexer reads as a LOST token, so compiling stops right there.
 LOST_MARK = "\u25a1"
-_LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超过|低于|高于|不足|达到|大于|小于)\*")
+# "扣0 5分": a number never starts 0 then a digit, so the space is where a decimal point was lost (a
+# letter-spaced "1 0 0" keeps its digits: its 0 follows a digit).
+_LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超过|低于|高于|不足|达到|大于|小于)\*"
+                   r"|(?:(?<=[^\d.\s]0)|(?<=^0)|(?<=[^\d.\s][ \t]0))[ \t]+(?=\d)")
 # OCR of ×100%: "l00%" with a letter l for the digit 1.
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")
 # Spaces inside words and numbers (得 1 分, 扣 完 为 止): dropped, except between two Latin letters.

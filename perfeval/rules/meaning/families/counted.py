@@ -49,7 +49,7 @@ def mark_key(mark: str | None) -> str | None:
     return m.group(1) if m else mark.strip()
 
 
-def _amount(r: Reading) -> tuple[Decimal, Decimal]:
+def _amount(r: Reading, ctx: Context) -> tuple[Decimal, Decimal]:
     out = r.statement.outcome
     if isinstance(out, n.Discretion) and out.low is not None and out.high is not None:
         return out.low, out.high  # 酌情扣1-2分: the assessor chooses the deduction within the range
@@ -61,6 +61,9 @@ def _amount(r: Reading) -> tuple[Decimal, Decimal]:
         return r.bonus.low, r.bonus.high
     if r.amount is not None and r.amount.points is not None:
         return r.amount.points, r.amount.points
+    if r.step is not None and not isinstance(out, n.Zero) and out is not None:
+        # 每位次按0.25分 with no verb: a step must say what it deducts or adds, never 0 by default
+        raise ctx.fail("step_needs_amount", r.statement.span, clause=ctx.source(r.statement.span))
     return _ZERO, _ZERO
 
 
@@ -164,7 +167,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                  first.statement.span)
     elif additive and counts:
         base = _ZERO
-    cases = respectively(counts)
+    cases = respectively(counts, ctx)
     keyed = _keys([c[0] for c in cases])
     previous: tuple[Decimal, Decimal] | None = None
     for (r, listed, case_words), key in zip(cases, keyed, strict=True):
@@ -263,13 +266,13 @@ def _paired(award: Reading, readings: list[Reading]) -> bool:
         and nxt.deduct.high == pts
 
 
-def respectively(readings: list[Reading]) -> list[tuple[Reading, tuple[Decimal, Decimal], str]]:
+def respectively(readings: list[Reading], ctx: Context) -> list[tuple[Reading, tuple[Decimal, Decimal], str]]:
     """漏报一户或已报，但材料不实的分别扣0.5分、2分: one case per amount, the cases split at 或."""
     out: list[tuple[Reading, tuple[Decimal, Decimal], str]] = []
     for r in readings:
         values = r.deduct.values if r.deduct is not None else ()
         if not values:
-            out.append((r, _amount(r), ""))
+            out.append((r, _amount(r, ctx), ""))
             continue
         words: list[str] = []
         for p in r.statement.head:
@@ -351,7 +354,7 @@ def _band_stream(key: str, r: Reading, ctx: Context, label: str, s: Statement, c
     """A deduction on a condition of its own value (表3的本年登记户数小于上一年的85%的,扣除1.5分)."""
     assert r.cond is not None
     c = r.cond
-    low, high = _amount(r)
+    low, high = _amount(r, ctx)
     lo = c.lo
     hi = c.hi
     iv = ir.Interval(lo.value if lo else None, lo.inclusive if lo else False, hi.value if hi else None,

@@ -145,8 +145,7 @@ def _parts_by_sentence(stmts: list[Statement], ctx: Context) -> list[PartSpec] |
         return None
     ctx.info("PE201", "每句自有分值与扣分上限：分别计分后相加",
              "each sentence is a rule with its own points and cap: scored separately and added up", None)
-    circled = "①②③④⑤⑥⑦⑧⑨⑩"
-    return [(circled[i], w, g, _words_of(g)) for i, (g, w) in enumerate(zip(groups, worths, strict=True))
+    return [(_label(i), w, g, _words_of(g)) for i, (g, w) in enumerate(zip(groups, worths, strict=True))
             if w is not None]
 
 
@@ -185,5 +184,9 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
                  owner.span)
     ctx.info("PE202", f"“各占”：{'、'.join(names)} 各按同一标准计 {each.points.normalize():f} 分",
              f"各占: {', '.join(names)} are each scored by the same rule, worth {each.points.normalize():f}分", owner.span)
-    circled = "①②③④⑤⑥⑦⑧⑨⑩"
-    return [(circled[i], each.points, rest, (name,)) for i, name in enumerate(names)]
+    return [(_label(i), each.points, rest, (name,)) for i, name in enumerate(names)]
+
+
+def _label(i: int) -> str:
+    """①…⑳ for the first twenty parts, then (21), (22)… — a 100分 indicator of 2分 tasks has fifty."""
+    return chr(0x2460 + i) if i < 20 else f"({i + 1})"

@@ -100,7 +100,10 @@ def rank_step_drafts(r: Reading, ctx: Context, drafts: list[Draft]) -> list[Draf
     s = r.statement
     label = ctx.source(s.span)
     P = ctx.max_points
-    amount = r.deduct.high if r.deduct is not None and r.deduct.high is not None else Decimal(0)
+    if r.deduct is None or r.deduct.high is None:
+        # 每位次按0.25分 with no verb (递减, 扣): a place never costs 0 by default
+        raise ctx.fail("step_needs_amount", s.span, clause=label)
+    amount = r.deduct.high
     fixed = [d for d in drafts if d.lo is not None and isinstance(d.expr, ir.Const | ir.MaxPoints)]
     first = min(fixed, key=lambda d: d.lo.value if d.lo else _ONE, default=None)
     start = first.lo.value if first is not None and first.lo is not None else _ONE

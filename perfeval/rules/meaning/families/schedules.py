@@ -103,7 +103,9 @@ def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span:
     last = vs[-1]
     assert last is not None
     one_wide = top.hi is None or top.hi.value in (top.lo.value, top.lo.value + size)
-    if (delta < 0 or cap is not None) and one_wide and not _bounded_above(others, top.lo.value):
+    if delta > 0 and cap is None:
+        cap = P  # 1亿元得0.6分，2亿得1.2分，以此类推: rising until the 分值 is reached
+    if one_wide and not _bounded_above(others, top.lo.value):
         # The ladder goes on upwards: one more rung every ``size``.
         counted = ir.Steps(ir.Op("-", ir.X(), ir.Const(top.lo.value)), size, ir.StepMode.WHOLE)
         expr: ir.Expr = ir.Op("+", ir.Const(last), ir.Op("*", ir.Const(delta), counted))

@@ -42,14 +42,15 @@ def _best(drafts: list[Draft]) -> Draft | None:
     return max(bands, key=worth)
 
 
-def _amount(r: Reading) -> Decimal:
+def _amount(r: Reading, ctx: Context) -> Decimal:
     if r.deduct is not None and r.deduct.high is not None:
         return r.deduct.high
     if r.bonus is not None:
         return r.bonus.high
     if r.amount is not None and r.amount.points is not None:
         return r.amount.points
-    return Decimal(0)
+    # a step that does not say what it deducts or adds never deducts 0 by default
+    raise ctx.fail("step_needs_amount", r.statement.span, clause=ctx.source(r.statement.span))
 
 
 def _cap(r: Reading) -> Decimal | None:
@@ -74,7 +75,7 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         raise ctx.fail("step_needs_size", s.span)
     mode = step_mode(s, mods)
     _say_mode(ctx, mode, info.size.text, s)
-    amount = _amount(r)
+    amount = _amount(r, ctx)
     bonus = r.bonus is not None
     direction = info.direction
     region = r.cond if r.cond is not None and r.cond.numeric else None
