@@ -107,9 +107,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
         if r.cond is not None and r.cond.unread:
-            other = r.cond.unread[0]
-            raise ctx.fail("compound_condition", other.span, clause=ctx.source(r.statement.span),
-                           first=ctx.source(r.cond.span), second=ctx.source(other.span))
+            second = r.cond.unread[0]
+            raise ctx.fail("compound_condition", second.span, clause=ctx.source(r.statement.span),
+                           first=ctx.source(r.cond.span), second=ctx.source(second.span))
         for q in qualifiers(r.statement.head):
             said = ctx.source(q.span)
             ctx.info("PE106", f"{said!r} 描述计数的对象或时间，不是分档条件：按其后的比率计分",

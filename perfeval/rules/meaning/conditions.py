@@ -170,8 +170,8 @@ def condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     if found is None or not found.numeric:
         return found
     used = {id(x) for x in found.numbers}
-    described = qualifiers(list(phrases))
-    rest = [p for p in phrases if isinstance(p, _CONDITIONS) and not any(p is q for q in described)
+    qualifying = qualifiers(list(phrases))
+    rest = [p for p in phrases if isinstance(p, _CONDITIONS) and not any(p is q for q in qualifying)
             and not _descriptive_number(p, list(phrases))
             and numbers_of([p]) and not any(id(x) in used or _same(x, found.numbers) for x in numbers_of([p]))]
     return attrs.evolve(found, unread=tuple(rest)) if rest else found
@@ -186,8 +186,8 @@ def _same(x: Num, numbers: tuple[Num, ...]) -> bool:
 
 def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     given = list(phrases)
-    described = qualifiers(given)
-    head = [p for p in given if not _descriptive_number(p, given) and not any(p is q for q in described)]
+    qualifying = qualifiers(given)
+    head = [p for p in given if not _descriptive_number(p, given) and not any(p is q for q in qualifying)]
     head = _without_situation(head)
     missed = _missed_requirement(head)
     if missed is not None:
