@@ -56,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "formula_unreadable": ("无法读懂公式：{clause!r}", "cannot read the formula: {clause!r}"),
     "compound_condition": ("{clause!r} 同时要求 {first!r} 和 {second!r}：两个不同的值，无法按一个指标值计分",
                            "{clause!r} requires both {first!r} and {second!r}: two values, not one to score"),
+    "direction_unclear": ("{clause!r} 只说达到（或差）目标，而 {measure!r} 一类指标常常越低越好：请写明 高于/低于 目标值，"
+                          "或标明“≤”型指标",
+                          "{clause!r} only says the target is (not) reached, and a {measure!r} measure is often "
+                          "lower-is-better: write 高于/低于 the target, or mark it a “≤” indicator"),
     "rules_overlap": ("{a!r} 与 {b!r} 都给 {region} 计分，无法确定适用哪一条",
                       "{a!r} and {b!r} both score {region}; which one applies is not said"),
     "words_without_values": ("{clause!r} 的条件没有可对应的取值：其他分档已覆盖它这一侧的全部取值",
@@ -90,6 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),
     "yes_no_options": ("是/否只能回答两个选项的标准，此标准有 {count} 个选项：{options}",
                        "a yes/no answers a standard of two options; this one has {count}: {options}"),
+    "list_needs_value": ("{key}（{name}）是一个数值，不是发生与否的情形，列表无法给出：请用 {key}=数值 给出",
+                         "{key} ({name}) is a value, not a case that happens or not; a list cannot give it: "
+                         "give {key}=<value>"),
     "checklist_value": ("清单标准需要给出满足的项（如 ['①', '③']）或评价人得分（points=…），不能只给 {value!r}；各项：{options}",
                         "a checklist takes the items met (e.g. ['①', '③']) or the assessor's points (points=…), "
                         "not {value!r}; the items are {options}"),

@@ -175,6 +175,20 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
     ("个工作日 工作日 个月 半个月 月 天 日 周 小时 年 岁 万元 亿元 千元 元 万亩 亩 公顷 万吨 吨 万立方米 立方米 "
      "平方米 平方公里 公里 千米 米 微克/立方米 毫克/立方米 毫克/升 微克/升 个千分点 千分点 个比点 比点").split())
 
+#: Marks that a standard's indicator is lower-is-better (“≤”型指标, 成本类指标(≤)): meeting its target is
+#: being at or below it.
+LOWER_BETTER_MARKS: tuple[str, ...] = ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好")
+
+#: Measures that are usually lower-is-better (PM10, 能耗, 事故率) but not always (溶解氧浓度 is higher-is-
+#: better): where only "reaching" words (未达到目标值, 每差1微克) give the direction, it is not said.
+DIRECTION_UNCLEAR_MEASURES: tuple[str, ...] = tuple(
+    "PM2.5 PM10 颗粒物 浓度 微克/立方米 毫克/立方米 毫克/升 微克/升 排放量 排放强度 能耗 二氧化硫 氮氧化物 "
+    "事故率 发生率 死亡率 投诉率 差错率 空置率 失业率 超标率 发病率 返贫率".split())
+
+#: Comparators that say only that a target is (not) reached (未达到目标值, 完成): the indicator decides
+#: which side of the target that is.
+REACHING_WORDS: frozenset[str] = frozenset("达到 未达到 未达 达不到 完成 未完成 没有完成 没有达到 实现 未实现".split())
+
 #: Words that only appear where points are scored: a clause carrying one of them must be understood,
 #: never kept as a description (DESIGN.md, "No silent misreading").
 #: Words that only appear where points are scored: a statement carrying one must be understood, never
@@ -266,13 +280,14 @@ TOKENS: tuple[TokenKind, ...] = (
               r"|(?:最多|最高|至多)倒扣",
               "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
     TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣|罚)(?:分)?"
-              r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限)",
+              r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限|封顶为|封顶)",
               "最多扣", "最多扣N分 (a cap on deductions)", "最多扣", canonical="最多扣", family="caps"),
     TokenKind("CAP_AT_POINTS", r"(?:扣分|扣减)(?:总额|总数)?以(?:本|该)?(?:项|指标)?(?:指标)?(?:权重|分值)为限",
               "扣分以分值为限", "deductions no more than the 分值 (扣分以本指标权重为限)", "扣分以分值为限", family="caps"),
     TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?"
-              r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)",
+              r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)"
+              rf"|(?:累计|合计)?(?:加分|奖分|得分)?封顶(?:为)?(?=\s*{NUMBER}\s*分)",  # (封顶1分)
               "最多加", "最多加N分 / 最高不超过N分 (a cap on points earned)", "最多加", canonical="最多加",
               family="caps"),
     TokenKind("FULL_CAP", r"(?:以得|计至|直至|加至|以)?满分为止|直至满分|最高不得?超过(?:本项|该项|本指标)?(?:分值|权重分)(?:上限)?"
@@ -368,7 +383,8 @@ TOKENS: tuple[TokenKind, ...] = (
               "不得分", "不得分 (zero points)", "不得分", canonical="不得分"),
     TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
-    TokenKind("FULL", r"满分|全分|得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
+    # 完成得分，否则不得分: a bare 得分 earns the 分值 — but 计算…项得分 / …的得分 name a score
+    TokenKind("FULL", r"满分|全分|(?<![算项的])得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
     TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|罚|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))"
               rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)"
               # 每位次按0.25分递减 · 每处按0.5分扣除: 按 the points, then the verb (DEDUCT_TAIL)
@@ -382,7 +398,8 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),
     TokenKind("REF_END", r"(?<=[%点])为(?:标准|基准|准)(?:值)?", "为标准", "为标准", "为标准", family="reference"),
     TokenKind("GRADE", r"(?<![^\d\s.]分)(?<!划)(?:评定?|降|定)?为(?:优秀|良好|优|良|中等|中|合格|不合格|差|较差|一般|达标|基本达标|不达标)(?:单位|等次|等级|档)?"
-              r"(?=\s*(?:[,;。、]|$))",
+              # …为良好 60分以上…: the next grade's range after a lost separator (a space in the source)
+              rf"(?=\s*(?:[,;。、]|$|{NUMBER}\s*分?\s*(?:以上|以下|及以上|至|[-—~]\s*{NUMBER})))",
               "为优", "为优/为良/… (a grade)", "为优", family="grades"),
     # ── operators and punctuation ──
     TokenKind("STEP_DIR", alternation(w for w, d in STEP_WORDS.items() if d == "both" and len(w) > 2),

@@ -315,3 +315,71 @@ def test_many_equal_parts_are_labelled() -> None:
     """"每项任务各2分" of a 100分 indicator is fifty parts: the labels ran out at ⑩ (IndexError)."""
     rule = perfeval.compile_rule("每项任务各2分,按期完成的计满分,未完成的计0分", points=100)
     assert len(rule.item.parts) == 50
+
+
+def test_reaching_a_target_of_a_concentration_is_refused() -> None:
+    """"PM10年均值…未达到年度目标值的…每差1微克/立方米扣0.5分" was scored higher-is-better (65 of target 60 got
+    full marks). 未达到 does not say which side is good for a measure that is usually lower-is-better."""
+    text = ("①可吸入颗粒物(PM10)年均值(3分):未达到年度目标值的,按实际完成值与年度目标值的差距绝对值进行扣分,"
+            "每差1微克/立方米扣0.5分,扣完为止。")
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule(text, points=3)
+    assert e.value.code == "direction_unclear"
+    said = perfeval.compile_rule("PM2.5年均浓度高于年度目标值的，每高1微克/立方米扣0.5分，扣完为止", points=3)
+    assert said(实际值=65, 目标值=60).points == Decimal("0.5") and said(实际值=55, 目标值=60).points == 3
+
+
+def test_a_lower_is_better_mark_turns_missing_the_target_upwards() -> None:
+    """"成本类指标(≤)：未达到目标值的，每差1个百分点扣0.5分": (≤) was read as the comparator, backwards."""
+    rule = perfeval.compile_rule("成本类指标(≤)：未达到目标值的，每差1个百分点扣0.5分", points=3)
+    assert rule(实际值="101%", 目标值="100%").points == Decimal("2.5")
+    assert rule(实际值="95%", 目标值="100%").points == 3
+    marked = perfeval.compile_rule("“≤”型指标 PM2.5年均浓度未达到年度目标值的，每差1微克/立方米扣0.5分，扣完为止", points=3)
+    assert [marked(实际值=v, 目标值=60).points for v in (55, 65, 70)] == [3, Decimal("0.5"), 0]
+    assert "PE139" in {d.code for d in marked.diagnostics}
+
+
+def test_a_cap_on_a_bonus_is_not_the_score_when_nothing_is_found() -> None:
+    """"…奖1分(封顶1分)": 封顶1分 was a clause of its own, read as the score with nothing found (PE132)."""
+    text = ("党员活动场所未悬挂党旗、入党誓词等的扣1分;全年…宣传报道5篇以上的在基本得分的基础上奖1分(封顶1分);"
+            "建立党建网站…的任何一项在基本得分的基础上奖1分(不累计奖分)。")
+    rule = perfeval.compile_rule(text, points=3)
+    assert rule([]).points == 3 and rule(["①"]).points == 2
+    assert perfeval.compile_rule("每发现一处问题扣0.5分，扣分封顶2分", points=3)(5).points == 1
+
+
+def test_naming_the_score_to_compute_is_not_full_marks() -> None:
+    """"计算编制总量项得分，在全市排名1-5名的依次赋予20分…16分": 6th place got 20 (项得分 read as 满分)."""
+    rule = perfeval.compile_rule("计算编制总量项得分，在全市排名1-5名的依次赋予20分、19分、18分、17分、16分", points=20)
+    assert [rule(v).points for v in (1, 5)] == [20, 16]
+    with pytest.raises(perfeval.NoBandError):
+        rule(6)
+
+
+def test_the_requirement_before_a_count_of_misses_is_the_base() -> None:
+    """"…不低于…平均数的1/2，得1.5分；每有1个…达不到要求的，扣0.5分": every input scored 0."""
+    text = "单个内设机构实际人员配置数不低于内设机构人员平均数的1/2，得1.5分；每有1个内设机构实际人员配置数达不到要求的，扣0.5分"
+    rule = perfeval.compile_rule(text, points=Decimal("1.5"))
+    assert [rule(v).points for v in (0, 1, 3)] == [Decimal("1.5"), 1, 0]
+
+
+def test_a_list_cannot_give_a_headcount() -> None:
+    """"未设立…的扣0.5分;人员不足2人的扣0.5分": r([]) read the unlisted headcount as 0 people and deducted."""
+    rule = perfeval.compile_rule("考核:未设立或指定法制机构的扣0.5分;人员不足2人的扣0.5分。", points=1)
+    with pytest.raises(perfeval.JudgementError) as e:
+        rule([])
+    assert e.value.code == "list_needs_value"
+    assert rule(**{"①": False, "②": 2}).points == 1 and rule(**{"①": True, "②": 1}).points == 0
+
+
+def test_a_range_written_with_both_words_is_one_band() -> None:
+    """"80分以上90分以下为良好" kept only 80分以上; the standard's own 以上包括本数，以下不包括本数 was ignored, and
+    a space for the comma before the next grade lost it."""
+    g = perfeval.compile_grades("考核得分90分以上为优秀,80分以上90分以下为良好 60分以上80分以下为合格、60分以下为不合格,"
+                                "以上包括本数。以下不包括本数")
+    assert [g(v) for v in ("90", "89.9", "80", "79.99", "60", "59.9")] == ["优秀", "良好", "良好", "合格", "合格", "不合格"]
+    rule = perfeval.compile_rule("90%以上得5分，60%以上90%以下得3分，60%以下得0分。以上含本数，以下不含本数", points=5)
+    assert [rule(v).points for v in ("90%", "89%", "60%", "59%")] == [5, 3, 3, 0]
+    assert "PE115" in {d.code for d in rule.diagnostics}
+    with pytest.raises(perfeval.EvaluationError):  # by law both 以上 and 以下 include 90%: two bands claim it
+        perfeval.compile_rule("90%以上得5分，60%以上90%以下得3分，60%以下得0分", points=5)("90%")

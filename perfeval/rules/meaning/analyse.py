@@ -40,7 +40,7 @@ from .families.parts import PartSpec, parts, preamble
 from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
 from .roles import Reading, classify
-from .statements import Statement, statements
+from .statements import Statement, edge_declarations, statements
 
 __all__ = ["Analysis", "analyse"]
 
@@ -59,7 +59,7 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     ctx = Context(standard.text, max_points)
     for d in standard.dropped:
         ctx.info("PE010", f"已忽略 {d.text!r}：{_why_zh(d.why)}", f"ignored {d.text!r}: {d.why}", None)
-    stmts = statements(standard)
+    stmts = declared_edges(statements(standard), ctx)
     refusals(stmts, ctx)
     mods = modifiers(stmts, standard.text)
     stmts, stated = preamble(stmts, ctx)
@@ -76,6 +76,17 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     if precision is not None and mods.precision is None:
         item = attrs.evolve(item, precision=precision)
     return Analysis(item, tuple(ctx.diagnostics), tuple(notes))
+
+
+def declared_edges(stmts: list[Statement], ctx: Context) -> list[Statement]:
+    """The statements with the standard's own rule for 以上/以下 applied (reading PE115)."""
+    kept, declared, said = edge_declarations(stmts)
+    for s in said:
+        zh = "，".join(f"{w}{'含' if inc else '不含'}本数" for w, inc in declared.items())
+        en = ", ".join(f"{w} {'includes' if inc else 'excludes'} its number" for w, inc in declared.items())
+        ctx.info("PE115", f"原文声明：{zh}（用于所有未另行注明的边界）",
+                 f"the standard declares: {en} (for every edge not claimed otherwise)", s.span)
+    return kept
 
 
 def _why_zh(why: str) -> str:

@@ -234,9 +234,13 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     ref, share = _subject_reference(subject, [p])
     if isinstance(p, n.Bound):
         lo, hi = _from_suffix(p)
+        other = _closing_bound(p, rest)
+        if other is not None:  # 80分以上90分以下 · 60%以上、90%以下: the two ends of one band
+            lo2, hi2 = _from_suffix(other)
+            lo, hi = lo or lo2, hi or hi2
         lo, hi = _named_claims(lo, hi, claims)
-        return Cond(lo, hi, span, (p.value,), subject=subject, outside=p.suffix.side == "outside", ref=ref,
-                    share=share)
+        return Cond(lo, hi, span, (p.value,) + ((other.value,) if other is not None else ()), subject=subject,
+                    outside=p.suffix.side == "outside", ref=ref, share=share)
     if isinstance(p, n.Range | n.GluedRange):
         lo2, hi2 = _from_range(p)
         return Cond(lo2, hi2, span, (p.lo, p.hi), subject=subject, ref=ref, share=share)
@@ -262,6 +266,22 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
 
 
 _SUBJECT_REF = re.compile(f"(?:{alternation(REFERENCE_WORDS)})(?:的)?$")
+
+
+def _closing_bound(p: n.Bound, rest: list[Node]) -> n.Bound | None:
+    """The bound that closes ``p`` on its other side (80分以上 → 90分以下), written next with only words
+    between that do not make it an alternative (60%以下或90%以上 is two bands)."""
+    for q in rest:
+        if isinstance(q, n.Words):
+            if re.search(r"或|以及|和", q.text):
+                return None
+            continue
+        if not isinstance(q, n.Bound) or q.negated or p.negated or "outside" in (p.suffix.side, q.suffix.side):
+            return None
+        if q.suffix.side == p.suffix.side or q.value.kind != p.value.kind or q.value.unit != p.value.unit:
+            return None
+        return q
+    return None
 
 
 def _subject_reference(subject: str | None, numbers: list[Node]) -> tuple[str | None, bool]:

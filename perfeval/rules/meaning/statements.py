@@ -14,6 +14,7 @@ govern.
 
 from __future__ import annotations
 
+import re
 from types import UnionType
 from typing import Any, TypeVar, overload
 
@@ -22,8 +23,9 @@ import attrs
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Span
 from ..syntax.parser import Standard
+from ..vocabulary import Claim
 
-__all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "statements"]
+__all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "edge_declarations", "statements"]
 
 _N = TypeVar("_N", bound=Node)
 
@@ -235,3 +237,42 @@ def _unmark_tail(out: list[Statement]) -> list[Statement]:
         if words.startswith(("以上", "上述", "凡", "所有", "各项")) or whole:
             result[i] = attrs.evolve(s, mark=None)
     return result
+
+
+# 以上包括本数，以下不包括本数: a standard's own rule for its 以上/以下 edges, written once for all of them.
+_DECLARED = re.compile(r"(以上|以下|以内)(?:的)?(?:均|都|各)?(不)?(?:包括|包含|含)(?:本数|该数|本级|在内)")
+
+
+def edge_declarations(stmts: list[Statement]) -> tuple[list[Statement], dict[str, bool], list[Statement]]:
+    """Apply a declaration of how 以上/以下 treat their number (以上包括本数。以下不包括本数) to every bound
+    that claims its edge only by convention; returns the statements without the declaration's own, what
+    was declared (word → includes its number), and the declaring statements.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> kept, declared, said = edge_declarations(statements(parse("80分以上为良好，以上包括本数，以下不包括本数")))
+    >>> declared, len(kept), len(said)
+    ({'以上': True, '以下': False}, 1, 1)
+    """
+    declared: dict[str, bool] = {}
+    said: list[Statement] = []
+    kept: list[Statement] = []
+    for s in stmts:
+        words = "".join(p.text for p in s.phrases if isinstance(p, n.Words | n.Punct))
+        found = {m.group(1): m.group(2) is None for m in _DECLARED.finditer(words)}
+        rest = _DECLARED.sub("", words).strip("，,;；。、 ")
+        if found and s.outcome is None and not rest and all(isinstance(p, n.Words | n.Punct) for p in s.phrases):
+            declared.update(found)
+            said.append(s)
+            continue
+        kept.append(s)
+    if not declared:
+        return stmts, declared, said
+    return [attrs.evolve(s, head=tuple(_declared_bound(p, declared) for p in s.head)) for s in kept], declared, said
+
+
+def _declared_bound(p: Node, declared: dict[str, bool]) -> Node:
+    if not isinstance(p, n.Bound) or p.incl is not None or p.suffix.word not in declared \
+            or p.suffix.claim is not Claim.CONVENTION:
+        return p
+    suffix = attrs.evolve(p.suffix, inclusive=declared[p.suffix.word], claim=Claim.EXPLICIT)
+    return attrs.evolve(p, suffix=suffix)

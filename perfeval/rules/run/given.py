@@ -13,8 +13,10 @@ from typing import Any
 
 import attrs
 
+from ...errors import PerfevalError
 from ..errors import JudgementError
 from ..meaning import ir
+from ..meaning.formulas import evaluate
 from .inputs import read_measure, read_number
 from .names import ASSESSOR, TIER, match_streams
 from .trace import TraceStep
@@ -98,6 +100,12 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
         # one yes/no per item, in order; None: not yet decided
         return {s.key: v for s, v in zip(keyed, values, strict=True)}
     out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
+    listed_keys = {key_of(v, keyed) for v in values}
+    for s in keyed:
+        if s.value.kind is not ir.Kind.FLAG and not _occurrence(s, item.max_points, s.key in listed_keys):
+            # 人员不足2人的扣0.5分: a headcount, not a case that happens or not — unlisted is not 0 people, and
+            # a listed 宣传报道5篇以上 does not say how many
+            raise JudgementError("list_needs_value", text, key=s.key, name="、".join(s.value.names) or s.key)
     for v in values:
         key = key_of(v, keyed)
         if key is None:
@@ -105,6 +113,19 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
         stream = next(s for s in keyed if s.key == key)
         out[key] = True if stream.value.kind is ir.Kind.FLAG else (1 if stream.value.kind is ir.Kind.COUNT else True)
     return out
+
+
+def _occurrence(stream: ir.Stream, P: Decimal, listed: bool) -> bool:
+    """Whether a list can give ``stream``: 0 (not listed) scores nothing, and — when it is listed — 1 (it
+    happened once) scores something, as a per-case count does."""
+    if not isinstance(stream.fn, ir.Piecewise):
+        return False
+    try:
+        at = [next((evaluate(p.expr, Decimal(x), P) for p in stream.fn.pieces if p.interval.contains(Decimal(x))),
+                   None) for x in (0, 1)]
+    except PerfevalError:  # an input the piece needs besides the count: not a count of cases
+        return False
+    return at[0] is not None and at[0] == 0 and (not listed or at[1] is not None and at[1] != 0)
 
 
 def key_of(v: Any, keyed: list[ir.Stream]) -> str | None:

@@ -24,12 +24,14 @@ from .normalize import Clean, clean
 __all__ = ["LexedText", "lex", "tokenize"]
 
 # Phrases that look like structure but are description: years and dates (以2022年完工的…, 自2019年起),
-# fractions and articles (五分之一, 第九条), quoted names (“五个一”, but not “≤” or “一票否决”), 上一年.
+# fractions and articles (五分之一, 第九条), quoted names (“五个一”, but not “≤5%” or “一票否决”), 上一年,
+# and the marks of a lower-is-better indicator (“≤”型, (≤)).
 _TEXT_LIKE = (r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?!\d)"
               r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.%])"
               r"|(?!百分之)[一二三四五六七八九十百\d]+分之[一二三四五六七八九十百\d]+"  # 三分之一 (but 百分之九十 is a rate)
               r"|第[一二三四五六七八九十百\d]+(?:条|章|款|节|项(?=[^扣得计]))"
               r"|“(?![≤≥<>]|一票否决)[^”\n]{1,24}”|上一年度?|近[一二两三四五\d]年"
+              r"|[“(][≤≥][”)](?:型)?|[≤≥]型"  # “≤”型指标 · 成本类指标(≤): a kind of indicator, no comparison
               r"|[A-Z][A-Za-z]{0,5}\d+(?:\.\d+)?(?![\d%])")  # NO2, PM2.5, SO2: names, not numbers
 # A parenthesised aside with no number or operator in it (部门(单位), (无论超过或不足)) is description,
 # unless it is itself a phrase such as (含) or (不含).

@@ -23,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from ...syntax import nodes as n
-from ...vocabulary import REFERENCE_WORDS
+from ...vocabulary import LOWER_BETTER_MARKS, REFERENCE_WORDS
 from .. import ir
 from ..context import Context
 from ..formulas import expression, inputs_of, substitute
@@ -39,7 +39,7 @@ LINEAR_MARK = ir.Input("\x00linear")
 
 def lower_is_better(text: str) -> bool:
     """Whether the standard says its indicator is lower-is-better (“≤”型指标, 成本类指标(≤), 不高于目标)."""
-    return any(w in text for w in ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好"))
+    return any(w in text for w in LOWER_BETTER_MARKS)
 
 
 def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:

@@ -140,10 +140,27 @@ def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) 
                            hint="hint_which_applies")
 
 
+_UNMET = re.compile(r"(?:达不到|未达到|不符合|不满足|未满足|不达)(?:上述|以上|该|此|相关)?(?:要求|标准)")
+
+
+def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
+    """单个内设机构…不低于平均数的1/2，得1.5分；每有1个…达不到要求的，扣0.5分: the first states the requirement
+    and what meeting it earns; the count says how many miss it. The requirement is the score when none do
+    (an award, reading PE132), not a second value to give."""
+    counts = [r for r in readings if r.role == "count"
+              and _UNMET.search(ctx.source(r.statement.span))]
+    if not counts:
+        return readings
+    return [attrs.evolve(r, role="award") if r.role == "band" and r.deduct is None and r.bonus is None
+            and r.amount is not None and r.amount.points is not None and readings.index(r) < readings.index(counts[0])
+            else r for r in readings]
+
+
 def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement]) -> ir.Item:
     """The item of a standard made of per-case and one-off deductions (see the module docstring)."""
     P = ctx.max_points
     _only_handled(readings, ctx, _COUNTED_ROLES)
+    readings = _requirement_awards(readings, ctx)
     base = P
     streams: list[ir.Stream] = []
     gates = [r for r in readings if r.role == "band" and r.cond is not None and _is_count_cond(r.cond)

@@ -66,7 +66,9 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
     drafts: list[Draft] = []
     labels: list[str] = []
     extras: list[tuple[Extra, ...]] = []
-    for whole in _joined(statements(standard)):
+    from ..analyse import declared_edges
+
+    for whole in _joined(declared_edges(statements(standard), ctx)):
         _lost_dash(whole, ctx)
         for s in _split_list(whole):
             found = _grade(s, ctx)
@@ -96,7 +98,7 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
     for p in pieces:
         if p.overlap:
             raise ctx.fail("grades_overlap", p.span, a=p.label.split(" / ")[0], b=p.label.split(" / ")[-1],
-                           value=f"{p.interval.lo.normalize() if p.interval.lo is not None else ''}")
+                           value=f"{p.interval.lo.normalize():f}" if p.interval.lo is not None else "")
         assert isinstance(p.expr, ir.Const)
         i = int(p.expr.value)
         bands.append((p.interval, labels[i], extras[i]))

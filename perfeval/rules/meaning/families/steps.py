@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...syntax import nodes as n
-from ...vocabulary import Claim
+from ...vocabulary import REACHING_WORDS, Claim
 from .. import ir
 from ..context import Context
 from ..intervals import Side
@@ -87,6 +87,12 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     if region is not None and direction in (None, "diff"):
         # 高于年度目标值的，…每差2微克/立方米扣0.4分: the condition says which side the steps count on.
         direction = "above" if region.lo is not None and region.hi is None else "below"
+    reaching = r.cond is not None and r.cond.cmp is not None and r.cond.cmp.word in REACHING_WORDS
+    if value.lower_better and (reaching or direction == "diff"):
+        # “≤”型指标 未达到年度目标值的，每差1微克…: missing a lower-is-better target is being above it
+        direction = "above"
+        ctx.info("PE139", "越低越好的指标：未达到目标即高于目标，超出部分按步扣分",
+                 "lower-is-better: missing the target is being above it; the steps count above it", s.span)
     if direction == "diff":
         direction = "below"
     if region is not None and not (value.ref is not None and region.ref is None and ref is not None):

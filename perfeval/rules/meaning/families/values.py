@@ -20,7 +20,7 @@ import attrs
 
 from ...syntax import nodes as n
 from ...syntax.nodes import Num
-from ...vocabulary import COUNT_NOUNS
+from ...vocabulary import COUNT_NOUNS, DIRECTION_UNCLEAR_MEASURES, REACHING_WORDS
 from .. import ir
 from ..conditions import Cond
 from ..context import Context
@@ -96,6 +96,8 @@ def value_of(readings: list[Reading], ctx: Context,
     if ref is None and any(isinstance(r.statement.outcome, n.Overspend) for r in readings):
         ref, share = "目标值", True  # 按超支比例扣减: the cost against its target, as a ratio
     lower_better = lower_is_better(ctx.text) or any(isinstance(r.statement.outcome, n.Overspend) for r in readings)
+    if not lower_better:
+        _direction_said(readings, ctx)
     if ref is None and lower_better and any(isinstance(r.statement.outcome, n.Proportional) for r in readings):
         ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
     derive: ir.Expr | None = None
@@ -130,6 +132,21 @@ def value_of(readings: list[Reading], ctx: Context,
     if named and derive is None:
         return info, ir.Value(ir.Kind.NUMBER, unit, needs=named), readings
     return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases), readings
+
+
+def _direction_said(readings: list[Reading], ctx: Context) -> None:
+    """PM10年均值未达到年度目标值的，每差1微克/立方米扣0.5分: for a measure that is usually lower-is-better,
+    "reaching" the target does not say which side is good; refuse rather than guess (溶解氧浓度 is
+    higher-is-better). 高于/超过/低于 say it; so does a “≤” mark."""
+    measure = next((w for w in DIRECTION_UNCLEAR_MEASURES if w in ctx.text), None)
+    if measure is None:
+        return
+    for r in readings:
+        reaching = r.cond is not None and r.cond.cmp is not None and r.cond.cmp.word in REACHING_WORDS
+        differing = r.step is not None and r.step.direction == "diff" and r.cond is None  # 高于…的，每差: said
+        if reaching or differing:
+            raise ctx.fail("direction_unclear", r.statement.span, clause=ctx.source(r.statement.span),
+                           measure=measure)
 
 
 def _inline_definitions(readings: list[Reading]) -> list[n.Definition]:
