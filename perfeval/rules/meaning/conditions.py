@@ -234,12 +234,12 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     ref, share = _subject_reference(subject, [p])
     if isinstance(p, n.Bound):
         lo, hi = _from_suffix(p)
-        other = _closing_bound(p, rest)
-        if other is not None:  # 80分以上90分以下 · 60%以上、90%以下: the two ends of one band
-            lo2, hi2 = _from_suffix(other)
+        closing = _closing_bound(p, rest)
+        if closing is not None:  # 80分以上90分以下 · 60%以上、90%以下: the two ends of one band
+            lo2, hi2 = _from_suffix(closing)
             lo, hi = lo or lo2, hi or hi2
         lo, hi = _named_claims(lo, hi, claims)
-        return Cond(lo, hi, span, (p.value,) + ((other.value,) if other is not None else ()), subject=subject,
+        return Cond(lo, hi, span, (p.value,) + ((closing.value,) if closing is not None else ()), subject=subject,
                     outside=p.suffix.side == "outside", ref=ref, share=share)
     if isinstance(p, n.Range | n.GluedRange):
         lo2, hi2 = _from_range(p)
