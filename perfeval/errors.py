@@ -49,14 +49,20 @@ class Location:
 class PerfevalError(Exception):
     """Base of every error perfeval raises because of its input.
 
-    ``text`` is the offending input as the user wrote it; ``location`` says where it was.
+    ``text`` is the offending input as the user wrote it; ``location`` says where it was; ``code`` names
+    the kind of problem (``"not_a_count"``, ``"no_band"`` …) where perfeval has one, for tools to match on
+    instead of the message.
     """
 
-    def __init__(self, message: str, *, text: str | None = None, location: Location | None = None) -> None:
+    code: str | None
+
+    def __init__(self, message: str, *, text: str | None = None, location: Location | None = None,
+                 code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.text = text
         self.location = location or Location()
+        self.code = code
 
     def message_in(self, locale: str | None = "zh_CN") -> str:
         """The message in ``locale``; errors without an English catalogue entry give their one message."""

@@ -26,7 +26,7 @@ def check_length(text: str, limit: int, what: str) -> None:
     """Raise :class:`InputError` when ``text`` is longer than ``limit`` characters."""
     if len(text) > limit:
         raise InputError(f"{what} is {len(text)} characters long; the limit is {limit}",
-                         text=text[:40] + "…")
+                         text=text[:40] + "…", code="limit_length")
 
 
 def check_number(value: Decimal, digits: int, exponent: int, raw: object) -> None:
@@ -40,10 +40,10 @@ def check_number(value: Decimal, digits: int, exponent: int, raw: object) -> Non
     """
     sign, coefficient, exp = value.as_tuple()
     if not isinstance(exp, int):
-        raise InputError("not a finite number", text=str(raw))
+        raise InputError("not a finite number", text=str(raw), code="not_finite")
     if not any(coefficient):
         return  # a zero is exact whatever its exponent (0E+200 is 0)
     if len(coefficient) > digits or abs(value.adjusted()) > exponent or abs(exp) > exponent + digits:
         shown = str(raw)
         raise InputError(f"a number may have at most {digits} digits and an exponent within ±{exponent}",
-                         text=shown if len(shown) <= 60 else shown[:57] + "…")
+                         text=shown if len(shown) <= 60 else shown[:57] + "…", code="limit_digits")

@@ -63,7 +63,7 @@ def _beyond(a: Decimal, b: Decimal) -> Exception:
     from ..errors import InputError
 
     return InputError(f"a number is beyond the limits ({MAX_DIGITS} digits, exponent within ±{MAX_EXPONENT})",
-                      text=f"{a:.40} / {b:.40}")
+                      text=f"{a:.40} / {b:.40}", code="limit_digits")
 
 
 def divide(a: Decimal, b: Decimal) -> Decimal:

@@ -68,6 +68,8 @@ class LocatedError(PerfevalError):
     kinds that could have come next (shown in words); ``hint`` a suggestion; ``path`` the file, if any.
     """
 
+    code: str
+
     def __init__(self, code: str, *, text: str, line: int = 1, column: int = 1, length: int = 1,
                  expected: tuple[str, ...] = (), hint: str | None = None, path: str | None = None,
                  **params: Any) -> None:
@@ -121,6 +123,8 @@ class RuleError(LocatedError):
 
 class EvaluationError(PerfevalError):
     """A compiled rule could not score the value or inputs it was given."""
+
+    code: str
 
     def __init__(self, code: str, rule_text: str = "", **params: Any) -> None:
         super().__init__(render(code, "zh_CN", **params), text=rule_text or None)

@@ -383,3 +383,56 @@ def test_a_range_written_with_both_words_is_one_band() -> None:
     assert "PE115" in {d.code for d in rule.diagnostics}
     with pytest.raises(perfeval.EvaluationError):  # by law both 以上 and 以下 include 90%: two bands claim it
         perfeval.compile_rule("90%以上得5分，60%以上90%以下得3分，60%以下得0分", points=5)("90%")
+
+
+def test_every_input_error_has_a_code() -> None:
+    """InputError had no ``.code`` (RuleError, JudgementError and MissingInputError did)."""
+    rule = perfeval.compile_rule("每发现一处扣1分", points=5)
+    for bad, code in ((-1, "not_a_count"), ("1e999999", "not_a_number")):
+        with pytest.raises(perfeval.InputError) as e:
+            rule(bad)
+        assert e.value.code == code
+
+
+def test_a_gate_on_days_late_beside_a_one_off_compiles() -> None:
+    """"…情节严重的扣2.5分，扣完为止；每逾期一天扣0.5分，逾期五天及以上不得分" crashed (AssertionError)."""
+    rule = perfeval.compile_rule("每发现一处扣1分，情节严重的扣2.5分，扣完为止；每逾期一天扣0.5分，逾期五天及以上不得分", points=5)
+    assert rule(**{"①": 1, "②": 0, "③": 2}).points == 3
+    assert rule(**{"①": 0, "②": 0, "③": 5}).points == 0
+
+
+def test_half_in_a_list_of_values_does_not_crash() -> None:
+    """"超过20万元、10万元和半万元的" crashed: 半 was not a numeral of a value list."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("村级集体经济收入超过20万元、10万元和半万元的", points=5)
+
+
+def test_word_tiers_with_a_full_deduction_are_options() -> None:
+    """"健全的得10分,基本健全的得6分,不健全的扣10分": the 6 tier was dropped (only 10 or 0 allowed)."""
+    rule = perfeval.compile_rule("财务会计制度健全的得10分,基本健全的得6分,不健全的扣10分。", points=10)
+    assert [rule(v).points for v in ("基本健全", "不健全", "①")] == [6, 0, 10]
+    assert rule(points=6).points == 6
+
+
+def test_tiers_beside_a_judged_deduction_are_refused_not_dropped() -> None:
+    """"相符的得10分,基本相符的得6分,调整较大的扣10分。…酌情扣分": the 6 tier was dropped silently."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("项目的实际支出与批复计划相符的得10分,基本相符的得6分,调整较大的扣10分。"
+                              "存在支出不符合专项资金管理办法的,酌情扣分。", points=10)
+    assert e.value.code == "mixed_rules"
+
+
+def test_depending_on_the_case_is_the_assessors_judgement() -> None:
+    """"不符合要求的视具体情况扣分,扣完7分为止" gave a definite 0."""
+    rule = perfeval.compile_rule("可行性研究报告(项目申报书)编制符合要求的得7分,不符合要求的视具体情况扣分,扣完7分为止。", points=7)
+    assert rule(False).allowed == (0, 7) and rule(points=3).points == 3 and rule(True).points == 7
+
+
+def test_a_judged_deduction_in_a_list_deducts_what_the_assessor_decides() -> None:
+    """"…实施不到位的,酌情扣分或者不得分" deducted nothing when it applied (and 或者不得分 was a case of its own)."""
+    rule = perfeval.compile_rule("未建立制度的扣2分;制度不健全的扣1分;建立了相应制度但实施不到位的,酌情扣分或者不得分。", points=6)
+    assert len(rule.item.streams) == 3
+    assert rule(["③"]).allowed == (0, 6) and rule([]).points == 6
+    other = perfeval.compile_rule("未按规定开展合法性审查的扣2分;发生违法、不当行为的,不得分或酌情扣分;"
+                                  "规范性文件未按要求报送备案的,每件扣1分。", points=6)
+    assert other(**{"①": False, "②": True, "③": 0, "points": 3}).points == 3

@@ -218,14 +218,20 @@ def _unmeasured_share(readings: list[Reading]) -> bool:
 
 
 def _pair(readings: list[Reading]) -> bool:
-    """达到绩效目标得3分，未如期完成且无充分理由的扣3分: one award and the deductions of its opposite — options."""
+    """达到绩效目标得3分，未如期完成且无充分理由的扣3分 · 健全的得10分,基本健全的得6分,不健全的扣10分: awards,
+    and the deductions of their opposite that take all of the best — options, one of which applies."""
     awards = [r for r in readings if r.role == "award" or (r.role == "band" and r.cond is not None
                                                           and r.cond.ref is not None and not r.cond.numbers)]
     oneoffs = [r for r in readings if r.role == "oneoff"]
-    if len(awards) != 1 or not oneoffs or len(awards) + len(oneoffs) != len(readings):
+    if not awards or not oneoffs or len(awards) + len(oneoffs) != len(readings):
         return False
-    amount = awards[0].amount
-    worth = amount.points if amount is not None and amount.points is not None else None
+    worths = [a.amount.points for a in awards if a.amount is not None and a.amount.points is not None]
+    if len(worths) != len(awards) or len(awards) > 1 and len(set(worths)) != len(worths):
+        return False
+    if len(awards) > 1 and (len({r.statement.sentence for r in readings}) > 1
+                            or any(r.statement.mark for r in readings)):
+        return False  # ①…（2分）②…（1分）；报送延误的罚2分: the deduction is a rule of its own, not a tier
+    worth = max(worths)
     return all(r.deduct is not None and r.deduct.high is not None and worth is not None and r.deduct.high >= worth
                for r in oneoffs)
 

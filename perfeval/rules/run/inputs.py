@@ -38,7 +38,7 @@ YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no
 
 
 def _error(code: str, value: Any, **params: Any) -> InputError:
-    return InputError(render(code, value=value, **params), text=repr(value))
+    return InputError(render(code, value=value, **params), text=repr(value), code=code)
 
 
 def _own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
@@ -156,10 +156,11 @@ def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
             return _quantity_rate(q, raw)
         converted = convert(q, unit) if unit else to_reference(q)
     except PerfevalError as exc:
-        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or label(q.units)),
+        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or label(q.units)), code="unit_mismatch",
                          text=str(raw)) from exc
     except Exception:
-        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or "?"), text=str(raw)) from None
+        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or "?"), text=str(raw),
+                         code="unit_mismatch") from None
     return _limited(Decimal(converted.magnitude), raw)
 
 
@@ -211,4 +212,5 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
     text = str(value).strip()
     if text in options:
         return text
-    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=repr(value))
+    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=repr(value),
+                     code="unknown_option")

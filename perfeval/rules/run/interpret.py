@@ -363,7 +363,9 @@ def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
     for o in options:
         if key in (o.mark, o.label) or (key.isascii() and key.isdigit() and o.mark == _CIRCLED.get(int(key), "")):
             return o
-    raise JudgementError("unknown_option", text, value=value, options="、".join(o.mark for o in options))
+    raise JudgementError("unknown_option", text, value=value,
+                         options="、".join(f"{o.mark}（{o.label}）" if o.label and o.label != o.mark else o.mark
+                                          for o in options))
 
 
 _CIRCLED = {i + 1: ch for i, ch in enumerate("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")}

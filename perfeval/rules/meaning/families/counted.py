@@ -53,6 +53,10 @@ def _amount(r: Reading, ctx: Context) -> tuple[Decimal, Decimal]:
     out = r.statement.outcome
     if isinstance(out, n.Discretion) and out.low is not None and out.high is not None:
         return out.low, out.high  # 酌情扣1-2分: the assessor chooses the deduction within the range
+    if isinstance(out, n.Discretion) and not re.search(r"加|奖", out.text):
+        # 实施不到位的,酌情扣分或者不得分: the assessor deducts anything from nothing to all — never 0 by default
+        cap = _cap(r.statement)
+        return _ZERO, cap if cap is not None else ctx.max_points
     if r.deduct is not None:
         if r.deduct.low is None or r.deduct.high is None:
             return _ZERO, _ZERO
@@ -172,6 +176,11 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     additive = bool(per_case) and len(per_case) == len(counts) and all(
         r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case)
     awards = [a for a in awards if not _paired(a, readings)]
+    if len(awards) > 1:
+        # 相符的得10分,基本相符的得6分,…；…酌情扣分: tiers beside the deductions — which one the deductions
+        # start from is not said, and no award may be dropped
+        second = awards[1].statement
+        raise ctx.fail("mixed_rules", second.span, clause=ctx.source(second.span), hint="hint_which_applies")
     if awards:
         first = awards[0]
         pts = first.amount.points if first.amount and first.amount.points is not None else P
@@ -345,7 +354,8 @@ def _is_count_cond(c: Cond) -> bool:
 def _same_count(g: Reading, r: Reading, n_counts: int) -> bool:
     if n_counts <= 1:
         return True
-    assert g.cond is not None and r.step is not None
+    if g.cond is None or r.step is None:
+        return False  # 情节严重的扣2.5分 counts nothing: a gate on days late is not its count
     unit = g.cond.numbers[0].unit if g.cond.numbers else None
     return unit is not None and unit == r.step.unit
 

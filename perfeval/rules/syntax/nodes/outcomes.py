@@ -340,7 +340,7 @@ class Proportional(Node):
 
 @attrs.frozen
 class Discretion(Node):
-    """酌情扣分 · 视情况扣0.5~1.5分 · 在1.5分内酌情给分 (the bound comes from the phrase before)."""
+    """酌情扣分 · 视情况扣0.5~1.5分 · 在1.5分内酌情给分 (the bound comes from the phrase before) · 不得分或酌情扣分."""
 
     text: str
     low: Decimal | None
@@ -353,7 +353,8 @@ class Discretion(Node):
         if ranged:
             low, high = scores(str(ranged[0]))
             return cls(str(children[0]), min(low, high), max(low, high), span_of(children))
-        return cls(str(children[0]), None, None, span_of(children))
+        # 酌情扣分或者不得分: the assessor's range reaches 0 either way — the text says both words
+        return cls("".join(str(c) for c in children), None, None, span_of(children))
 
 
 @attrs.frozen
