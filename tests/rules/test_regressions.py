@@ -436,3 +436,18 @@ def test_a_judged_deduction_in_a_list_deducts_what_the_assessor_decides() -> Non
     other = perfeval.compile_rule("未按规定开展合法性审查的扣2分;发生违法、不当行为的,不得分或酌情扣分;"
                                   "规范性文件未按要求报送备案的,每件扣1分。", points=6)
     assert other(**{"①": False, "②": True, "③": 0, "points": 3}).points == 3
+
+
+def test_the_place_is_named_beside_the_other_inputs() -> None:
+    """"第1名得6分，第2-5名按第1名的比例得分": asked for 指标值, then refused 指标值 as unknown."""
+    rule = perfeval.compile_rule("按各地区编制资源总量/所辖村（社区）总数进行排名，第1名得6分，第2-5名按第1名的比例得分", points=6)
+    assert rule.inputs == ("名次", "本单位值", "第1名值")
+    with pytest.raises(perfeval.MissingInputError, match="名次"):
+        rule(本单位值=50, 第1名值=100)
+    assert rule(名次=3, 本单位值=50, 第1名值=100).points == 3
+
+
+def test_computing_by_the_completion_ratio_compiles() -> None:
+    """"按完成比例计算得分,满分为止" was refused with a message about other bands (there were none)."""
+    rule = perfeval.compile_rule("按完成比例计算得分,满分为止.", points=20)
+    assert [rule(v).points for v in ("93%", "100%", "120%")] == [Decimal("18.6"), 20, 20]

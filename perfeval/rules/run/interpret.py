@@ -192,7 +192,9 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
                 trace.append(TraceStep("not_given", (stream.key,)))
             return
         else:
-            raise MissingInputError(stream.key or "指标值", text, tuple(given.named) + tuple(given.streams))
+            # the main value by the name it is given under beside named inputs (名次 beside 第1名值)
+            name = stream.key or (stream.value.names[0] if stream.value.names else "指标值")
+            raise MissingInputError(name, text, tuple(given.named) + tuple(given.streams))
     else:
         chosen = _chosen_amount(stream, raw, text)
         if chosen is not None:
