@@ -23,7 +23,7 @@ import attrs
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Span
 from ..syntax.parser import Standard
-from ..vocabulary import Claim
+from ..vocabulary import SCORING_PATTERN, Claim
 
 __all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "edge_declarations", "statements"]
 
@@ -260,11 +260,12 @@ def edge_declarations(stmts: list[Statement]) -> tuple[list[Statement], dict[str
         words = "".join(p.text for p in s.phrases if isinstance(p, n.Words | n.Punct))
         found = {m.group(1): m.group(2) is None for m in _DECLARED.finditer(words)}
         rest = _DECLARED.sub("", words).strip("，,;；。、 ")
-        if found and s.outcome is None and not rest and all(isinstance(p, n.Words | n.Punct) for p in s.phrases):
+        if found and s.outcome is None and all(isinstance(p, n.Words | n.Punct) for p in s.phrases):
             declared.update(found)
             said.append(s)
-            continue
-        kept.append(s)
+            if not SCORING_PATTERN.search(rest):
+                continue  # …以下不包括本数（数据来源：决算报表）: the declaration and a description
+        kept.append(s)  # anything that scores stays, to be read (or refused) with the rest
     if not declared:
         return stmts, declared, said
     return [attrs.evolve(s, head=tuple(_declared_bound(p, declared) for p in s.head)) for s in kept], declared, said
