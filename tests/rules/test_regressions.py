@@ -451,3 +451,12 @@ def test_computing_by_the_completion_ratio_compiles() -> None:
     """"按完成比例计算得分,满分为止" was refused with a message about other bands (there were none)."""
     rule = perfeval.compile_rule("按完成比例计算得分,满分为止.", points=20)
     assert [rule(v).points for v in ("93%", "100%", "120%")] == [Decimal("18.6"), 20, 20]
+
+
+def test_the_first_of_parallel_tiers_is_a_tier_not_the_name() -> None:
+    """"资金全部到位(14分)到位率在75%以上(10分到13分)…": the 14 tier was taken for the item's own worth and
+    dropped, and "10分到13分" was not read as a range."""
+    rule = perfeval.compile_rule("资金全部到位(14分)到位率在75%以上(10分到13分)到位率50%以上(7分到9分)到位率不足50%(6分到0分)",
+                                 points=14)
+    assert [(o.low, o.high) for o in rule.item.options] == [(14, 14), (10, 13), (7, 9), (0, 6)]
+    assert rule("①").points == 14 and rule("②").allowed == (10, 13)

@@ -66,6 +66,9 @@ def _is_worth(stmts: list[Statement], i: int) -> bool:
     if not (i == 0 or s.first_of_mark or stmts[i - 1].mark != s.mark):
         return False
     rest = [t for t in stmts[i + 1 :] if t.mark == s.mark and t.outcome is not None]
+    if rest and rest[0].sentence == s.sentence and isinstance(rest[0].outcome, n.ParenRange | n.ParenPoints):
+        # 资金全部到位(14分)到位率在75%以上(10分到13分)…: the first of parallel tiers, not the item's name
+        return False
     return bool(rest)
 
 
