@@ -29,7 +29,6 @@ KNOWN: dict[str, str] = {
     "c-045": "refuses: doubling an upstream deduction (区、街道检查中被扣分的,加倍扣减) mixed with rate steps",
     "c-048": "refuses: a gate on last year and on the target (与上年持平…未完成县下达控制指标) needs two references",
     "c-059": "refuses: a fraction drawn over three lines with a bonus ladder",
-    "c-062": "refuses: a checklist with ranged points per item (0.2-0.6分) needs the assessor per item",
     "c-079": "refuses: 扣分制 (a deduction sheet whose items are scored elsewhere)",
     "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "

@@ -196,6 +196,8 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     judged = [r for r in scoring if r.role == "judged"]
     if len(scoring) == 1 and judged:
         return choice.judged(judged, ctx, mods)
+    if choice.is_ranged_checklist(scoring, ctx.max_points):
+        return attrs.evolve(choice.checklist(scoring, ctx, mods, None), absent=absent)
     tiers = choice.tiers_of(scoring, ctx, mods)
     if tiers is not None:
         return tiers

@@ -155,6 +155,17 @@ def is_checklist(readings: list[Reading], P: Decimal) -> bool:
     return False
 
 
+def is_ranged_checklist(readings: list[Reading], P: Decimal) -> bool:
+    """处罚依据0.2-0.6分,处罚机关0.1-0.4分,…: items each with the assessor's range, whose tops add up to the
+    分值 — a checklist judged per item, not tiers (tiers' tops do not add up: 好8-10分、一般4-7分)."""
+    ranges = [r.amount for r in readings if r.role == "judged" and r.amount is not None
+              and r.amount.low is not None and r.amount.high is not None and r.cond is None]
+    if len(ranges) < 2 or len(ranges) != len(readings):
+        return False
+    tops = [a.high for a in ranges if a.high is not None]
+    return sum(tops, _ZERO) == P and max(tops) < P
+
+
 def judges_each_unmet(r: Reading) -> bool:
     """否则，每项酌情扣分: each item not met loses what the assessor decides (up to its points)."""
     s = r.statement
@@ -177,14 +188,23 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
     if judged_unmet:
         ctx.info("PE194", "未满足的项由评价人酌情给分（0 到该项分值）",
                  "an item not met earns what the assessor decides, from 0 to its points", judged_unmet[0].statement.span)
+    ranged = is_ranged_checklist(readings, P)
+    if ranged:
+        ctx.info("PE195", "清单各项由评价人在该项的分数区间内给分，未满足的项得 0 分",
+                 "each item met earns what the assessor decides within its own range; an item not met earns 0",
+                 readings[0].statement.span)
     for i, r in enumerate(readings):
         s = r.statement
         pts = r.amount.points if r.amount is not None and r.amount.points is not None else _ZERO
+        met: tuple[ir.Expr, ir.Expr] | None = None
+        if ranged and r.amount is not None and r.amount.low is not None and r.amount.high is not None:
+            pts = r.amount.high
+            met = (ir.Const(r.amount.low), ir.Const(r.amount.high))
         key = s.mark if s.mark is not None else _mark(i)
         unmet = (ir.Const(_ZERO), ir.Const(pts)) if judged_unmet else None
         pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, "", judged=unmet),
-                  ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(pts), s.span,
-                           ctx.source(s.span)))
+                  ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True),
+                           met[0] if met is not None else ir.Const(pts), s.span, ctx.source(s.span), judged=met))
         streams.append(ir.Stream(key, ctx.source(s.span), s.span, ir.Value(ir.Kind.FLAG, names=(_label(r, ctx),)),
                                  ir.Piecewise(pieces), ir.Role.EARN))
     for r in zeros or []:
@@ -199,7 +219,8 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
                                  ir.Value(ir.Kind.FLAG, names=tuple(dict.fromkeys(n_ for n_ in names if n_)),
                                           negated=positive != words),
                                  ir.Piecewise(pieces), ir.Role.DEDUCT))
-    total = sum((r.amount.points or _ZERO for r in readings if r.amount is not None), _ZERO)
+    total = sum(((r.amount.high if ranged else r.amount.points) or _ZERO for r in readings if r.amount is not None),
+                _ZERO)
     if total != P:
         ctx.warn("PE220", f"各项合计 {total.normalize():f} 分，与分值 {P.normalize():f} 分不同",
                  f"the items add up to {total.normalize():f}分, not the 分值 {P.normalize():f}分", None)
