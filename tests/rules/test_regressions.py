@@ -460,3 +460,11 @@ def test_the_first_of_parallel_tiers_is_a_tier_not_the_name() -> None:
                                  points=14)
     assert [(o.low, o.high) for o in rule.item.options] == [(14, 14), (10, 13), (7, 9), (0, 6)]
     assert rule("①").points == 14 and rule("②").allowed == (10, 13)
+
+
+def test_named_values_that_each_earn_a_part_are_added() -> None:
+    """"完成率达90%得3分；满意度达80%得2分" gave 0 when both were met: each part was deducted from the 分值."""
+    rule = perfeval.compile_rule("完成率达90%得3分；满意度达80%得2分", points=5)
+    assert rule(完成率="95%", 满意度="85%").points == 5
+    assert rule(完成率="85%", 满意度="85%").points == 2
+    assert rule(完成率="85%", 满意度="75%").points == 0

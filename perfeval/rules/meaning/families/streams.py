@@ -53,19 +53,66 @@ def named_streams(readings: list[Reading], ctx: Context, mods: Mods, reference: 
             any(a != b and (a in b or b in a) for a in distinct for b in distinct):
         return None
     P = ctx.max_points
-    streams: list[ir.Stream] = []
+    built: list[tuple[str, list[Reading], ir.Value, list[ir.Piece]]] = []
     for name in distinct:
         group = [r for r in scoring if _subject(r) == name]
         value, spec, group = value_of(group, ctx, definitions)
         base, bonus = piecewise(group, ctx, value, mods, reference)
         if bonus:
             return None
-        # what the rule takes from the 分值: 分值 − its points
-        pieces = tuple(attrs.evolve(p, expr=ir.Op("-", ir.MaxPoints(), p.expr)) for p in base)
+        built.append((name, group, attrs.evolve(spec, names=(name,)), base))
+    # Each rule starts from the whole 分值 (…每差一个百分点扣0.4分): its deductions are summed. Or each awards a
+    # part of it (完成率达90%得3分；满意度达80%得2分): the parts are added. Anything else is not said.
+    tops = [_top(pieces, P) for _, _, _, pieces in built]
+    if all(t == P for t in tops):
+        mode = "deduct"
+    elif all(t is not None and t < P for t in tops) and sum((t for t in tops if t is not None), _ZERO) == P:
+        mode = "earn"
+    else:
+        first = built[0][1][0].statement
+        raise ctx.fail("mixed_rules", first.span, clause=ctx.source(first.span), hint="hint_which_applies")
+    streams: list[ir.Stream] = []
+    for name, group, spec, base in built:
         span = group[0].statement.span.to(group[-1].statement.span)
-        streams.append(ir.Stream(name, name, span, attrs.evolve(spec, names=(name,)), ir.Piecewise(pieces),
-                                 ir.Role.DEDUCT))
-    ctx.info("PE204", f"{'、'.join(distinct)} 各按其标准扣分，合计后从分值中扣除",
-             f"{', '.join(distinct)}: each deducts by its own rule, the deductions added up from the 分值", None)
+        if mode == "deduct":
+            # what the rule takes from the 分值: 分值 − its points
+            pieces = tuple(attrs.evolve(p, expr=ir.Op("-", ir.MaxPoints(), p.expr)) for p in base)
+            streams.append(ir.Stream(name, name, span, spec, ir.Piecewise(pieces), ir.Role.DEDUCT))
+        else:
+            pieces = tuple(base) + _unmet(base, span)
+            streams.append(ir.Stream(name, name, span, spec, ir.Piecewise(pieces), ir.Role.EARN))
+    if mode == "deduct":
+        ctx.info("PE204", f"{'、'.join(distinct)} 各按其标准扣分，合计后从分值中扣除",
+                 f"{', '.join(distinct)}: each deducts by its own rule, the deductions added up from the 分值", None)
+    else:
+        ctx.info("PE205", f"{'、'.join(distinct)} 各得其分，相加为本项得分；未达到条件的部分得 0 分",
+                 f"{', '.join(distinct)}: each earns its part, added up; a part whose condition is not met earns 0",
+                 None)
     floor = None if mods.negative else (mods.floor if mods.floor is not None else _ZERO)
-    return ir.Item(P, tuple(streams), base=P, floor=floor, ceiling=P, precision=mods.precision or Decimal("0.01"))
+    return ir.Item(P, tuple(streams), base=P if mode == "deduct" else _ZERO, floor=floor, ceiling=P,
+                   precision=mods.precision or Decimal("0.01"))
+
+
+def _top(pieces: list[ir.Piece], P: Decimal) -> Decimal | None:
+    """The most a stream's pieces give, when every piece is a constant (None otherwise)."""
+    values: list[Decimal] = []
+    for p in pieces:
+        if isinstance(p.expr, ir.MaxPoints):
+            values.append(P)
+        elif isinstance(p.expr, ir.Const):
+            values.append(p.expr.value)
+        else:
+            return P if any(isinstance(x, ir.MaxPoints) for x in ir.walk(p.expr)) else None
+    return max(values) if values else None
+
+
+def _unmet(pieces: list[ir.Piece], span: n.Span) -> tuple[ir.Piece, ...]:
+    """The values below a part's only condition (完成率达90%得3分 → below 90% earns 0)."""
+    if len(pieces) != 1:
+        return ()
+    iv = pieces[0].interval
+    if iv.lo is not None and iv.hi is None:
+        return (ir.Piece(ir.Interval(None, False, iv.lo, not iv.lo_in), ir.Const(_ZERO), span, ""),)
+    if iv.hi is not None and iv.lo is None:
+        return (ir.Piece(ir.Interval(iv.hi, not iv.hi_in, None, False), ir.Const(_ZERO), span, ""),)
+    return ()
