@@ -181,6 +181,7 @@ _ALL = (
             "PE190": ("清单：满足各项的分数之和", "checklist: the points of the items met"),
             "PE194": ("未满足的项由评价人酌情给分", "an item not met earns what the assessor decides"),
             "PE195": ("清单各项在其分数区间内由评价人给分", "each item met is judged within its own range"),
+            "PE196": ("清单中以数值条件表述的一项：达到即得分", "a checklist item stated as a threshold: met or not"),
             "PE220": ("各项合计与分值不同", "the items do not add up to the 分值")}),
     Family("respectively", "分别对应", "respectively",
            "占比高于85%、75%和65%的，分别得5、3、1分",

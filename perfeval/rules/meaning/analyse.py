@@ -185,6 +185,14 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         return attrs.evolve(counted.counted(scoring, ctx, mods, stmts), absent=absent)
     if _unmeasured_share(scoring):
         return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
+    if choice.is_threshold_checklist(scoring, ctx.max_points):
+        for r in scoring:
+            if r.role == "band":
+                said = ctx.source(r.statement.span)
+                ctx.info("PE196", f"{said!r} 是清单中的一项：达到其条件即得该项分数，由评价人判断是否达到",
+                         f"{said!r} is one item of the checklist: reaching its condition earns its points "
+                         f"(the assessor says whether it is reached)", r.statement.span)
+        return attrs.evolve(choice.checklist(scoring, ctx, mods, None), absent=absent)
     if roles & {"band", "step", "computed", "rank", "rank_step"}:
         several = named_streams(scoring_all, ctx, mods, reference, definitions)
         if several is not None:

@@ -166,6 +166,25 @@ def is_ranged_checklist(readings: list[Reading], P: Decimal) -> bool:
     return sum(tops, _ZERO) == P and max(tops) < P
 
 
+def is_threshold_checklist(readings: list[Reading], P: Decimal) -> bool:
+    """防洪排涝设施建设完善得0.3分;应急避难场所人均面积达1.5平方米得0.5分;建立消防机制…得0.2分: items whose
+    points add up to the 分值, some met by reaching a number — each such item is one item, met or not
+    (reading PE196), not a band table: no two of them speak of the same value, and words items are among them."""
+    if len(readings) < 2 or not all(r.role in ("award", "band") and r.amount is not None
+                                    and r.amount.points is not None and r.amount.points > 0 for r in readings):
+        return False
+    bands = [r for r in readings if r.role == "band"]
+    if not bands or len(bands) == len(readings):
+        return False
+    subjects = [(r.cond.subject or "").strip("，,、的在 ") if r.cond is not None else "" for r in bands]
+    if any(len(x) < 2 for x in subjects) or len(set(subjects)) != len(subjects):
+        return False
+    if any(r.cond is None or r.cond.ref is not None or r.cond.lo is None or r.cond.hi is not None for r in bands):
+        return False  # one threshold each, reached or not (达1.5平方米 · 95%以上)
+    total = sum((r.amount.points for r in readings if r.amount is not None and r.amount.points is not None), _ZERO)
+    return total == P
+
+
 def judges_each_unmet(r: Reading) -> bool:
     """否则，每项酌情扣分: each item not met loses what the assessor decides (up to its points)."""
     s = r.statement
