@@ -468,3 +468,10 @@ def test_named_values_that_each_earn_a_part_are_added() -> None:
     assert rule(完成率="95%", 满意度="85%").points == 5
     assert rule(完成率="85%", 满意度="85%").points == 2
     assert rule(完成率="85%", 满意度="75%").points == 0
+
+
+def test_a_range_of_shares_is_the_assessors() -> None:
+    """"优秀的,得分为满分的90%-100%" gave exactly 63 of 70: the upper share was dropped."""
+    rule = perfeval.compile_rule("完成情况优秀的,得分为满分的90%-100%;良好的,得分为满分的80%-90%", points=70)
+    assert rule("优秀").allowed == (63, 70) and rule("良好").allowed == (56, 63)
+    assert rule("①", points=65).points == 65

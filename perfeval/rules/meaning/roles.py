@@ -56,6 +56,7 @@ class Amount:
     values: tuple[Decimal, ...] = ()
     zero: bool = False
     full: bool = False
+    share_high: Decimal | None = None  # 满分的90%~100%: the assessor chooses a share up to this
 
 
 @attrs.frozen
@@ -91,7 +92,7 @@ def amount_of(p: Node) -> Amount | None:
     if isinstance(p, n.Zero):
         return Amount(points=Decimal(0), zero=True)
     if isinstance(p, n.Share):
-        return Amount(share=p.share)
+        return Amount(share=p.share, share_high=p.high)
     if isinstance(p, n.PointsRange | n.ParenRange):
         return Amount(low=p.low, high=p.high)
     if isinstance(p, n.PointsList):
@@ -234,7 +235,7 @@ def classify(s: Statement) -> Reading:
             return Reading("rank_step", s, cond, info, amount=amount)
     if s.has(n.Rank, n.RankProp):
         return Reading("rank", s, cond, amount=amount)
-    if amount is not None and amount.low is not None:
+    if amount is not None and (amount.low is not None or amount.share_high is not None):
         return Reading("judged", s, cond, amount=amount)
     if cond is not None and (cond.numeric or cond.ref is not None):
         return Reading("band", s, cond, amount=amount)

@@ -365,6 +365,9 @@ def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
     for o in options:
         if key in (o.mark, o.label) or (key.isascii() and key.isdigit() and o.mark == _CIRCLED.get(int(key), "")):
             return o
+    inside = [o for o in options if len(key) >= 2 and key in o.label]
+    if len(inside) == 1:
+        return inside[0]  # 优秀 for "完成情况优秀的": the words of one option only (基本健全 ⊄ 健全 either way)
     raise JudgementError("unknown_option", text, value=value,
                          options="、".join(f"{o.mark}（{o.label}）" if o.label and o.label != o.mark else o.mark
                                           for o in options))

@@ -58,7 +58,7 @@ def _points(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
     if a.low is not None and a.high is not None:
         return a.low, a.high
     if a.share is not None:
-        return P * a.share, P * a.share
+        return P * a.share, P * (a.share_high if a.share_high is not None else a.share)
     if a.points is not None:
         return a.points, a.points
     return P, P

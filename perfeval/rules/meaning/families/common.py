@@ -84,6 +84,7 @@ def amount_expr(amount: Amount | None, P: Decimal) -> ir.Expr:
     """The points an absolute amount names, as an expression (the 分值 for 满分, a share of it …)."""
     if amount is None or amount.full:
         return ir.MaxPoints()
+    assert amount.share_high is None, "a range of shares is the assessor's (role judged), never one amount"
     if amount.share is not None:
         return ir.Op("*", ir.MaxPoints(), ir.Const(amount.share))
     if amount.points is not None:

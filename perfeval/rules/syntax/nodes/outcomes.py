@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 from lark import Token
 
+from ...vocabulary import SUFFIXES
 from .base import (
     Node,
     Num,
@@ -76,14 +77,24 @@ class PointsRange(Node):
 
 @attrs.frozen
 class Share(Node):
-    """得该项分值的80%: a share of the 分值."""
+    """得该项分值的80%: a share of the 分值 · 按照满分的90%~100%之间评分: the assessor's range of shares
+    (``high``)."""
 
     share: Decimal
     span: Span
+    high: Decimal | None = None
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(Num.read(tokens_of(children, "PCT")[0]).value, span_of(children))
+        shares = sorted(Num.read(t).value for t in tokens_of(children, "PCT"))
+        suffix = tokens_of(children, "SUFFIX")
+        if len(shares) == 1 and suffix:
+            side = SUFFIXES[str(suffix[0])].side
+            if side == "upper":  # 满分的60%以下: anything up to 60% of it
+                return cls(Decimal(0), span_of(children), shares[0])
+            if side == "lower":  # 满分的90%以上: from 90% of it to all of it
+                return cls(shares[0], span_of(children), Decimal(1))
+        return cls(shares[0], span_of(children), shares[-1] if len(shares) > 1 else None)
 
 
 @attrs.frozen
