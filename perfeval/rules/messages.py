@@ -94,6 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),
     "yes_no_options": ("是/否只能回答两个选项的标准，此标准有 {count} 个选项：{options}",
                        "a yes/no answers a standard of two options; this one has {count}: {options}"),
+    "part_yes_no": ("第 {part} 部分列的是扣分的情形（{names}），是/否 不能说明是否满足：请给出发生的情形，如 {part}=['①']",
+                    "part {part} lists what deducts ({names}); a yes/no does not say it is met: give what happened, "
+                    "such as {part}=['①']"),
     "list_needs_value": ("{key}（{name}）是一个数值，不是发生与否的情形，列表无法给出：请用 {key}=数值 给出",
                          "{key} ({name}) is a value, not a case that happens or not; a list cannot give it: "
                          "give {key}=<value>"),

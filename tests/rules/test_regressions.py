@@ -475,3 +475,55 @@ def test_a_range_of_shares_is_the_assessors() -> None:
     rule = perfeval.compile_rule("完成情况优秀的,得分为满分的90%-100%;良好的,得分为满分的80%-90%", points=70)
     assert rule("优秀").allowed == (63, 70) and rule("良好").allowed == (56, 63)
     assert rule("①", points=65).points == 65
+
+
+# ── second hunt (real cells and compositions in their style) ────────────────────────────────────
+
+
+def test_a_requirement_then_each_one_short_counts_from_the_requirement() -> None:
+    """"信息报送全年不少于24条，每少1条扣0.2分": 24 sent scored 0 (read as 24 shortfalls, PE107 now)."""
+    rule = perfeval.compile_rule("信息报送全年不少于24条，每少1条扣0.2分，扣完为止。", points=2)
+    assert [rule(v).points for v in (24, 30, 20, 0)] == [2, 2, Decimal("1.2"), 0]
+    assert perfeval.compile_rule("完成培训500人次，每少1人次扣0.01分。", points=2)(450).points == Decimal("1.5")
+    assert perfeval.compile_rule("培训人次≥500人次得满分；每少50人次扣0.5分。", points=5)(450).points == Decimal("4.5")
+    # 每缺1项 of a list of 7 duties counts the duties missing
+    listed = perfeval.compile_rule("单位主要负责人未履行所列7项职责的,每缺1项扣0.4分,扣完2分为止.", points=6)
+    assert listed(1).points == Decimal("5.6")
+
+
+def test_an_inclusion_mark_after_the_comparator_is_read() -> None:
+    """"超过（含）5个" / "低于(含)90%": the (含) before the number was ignored (5 and 90% were not in)."""
+    assert perfeval.compile_rule("空白栏目数量超过（含）5个，此项直接为0分。", points=Decimal("37.5"))(5).points == 0
+    assert perfeval.compile_rule("低于(含)90%,不得分。", points=10)("90%").points == 0
+    assert perfeval.compile_rule("资金结余率超过（含）10%的扣2分。", points=5)("10%").points == 3
+
+
+def test_an_award_beside_per_case_deductions_is_not_a_deduction() -> None:
+    """"…达到年度任务书要求的,得40分;…未达到…的,每1个国控断面未达到…扣5分": met scored 0 (40 deducted)."""
+    text = ("III类及以上水质比例达到年度任务书要求的,得40分;III类及以上水质比例未达到年度任务书要求的,"
+            "每1个国控断面未达到III类及以上水质扣5分。")
+    rule = perfeval.compile_rule(text, points=40)
+    assert [rule(v).points for v in (0, 2)] == [40, 30]
+
+
+def test_steps_a_written_band_covers_are_refused_not_dropped() -> None:
+    """"超过规定数量的10%的加1分,超过30%以上,每超过20%加1分": the steps were dropped with a warning."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("发布的主动公开信息超过规定数量的10%的加1分,超过30%以上,每超过20%加1分。", points=3)
+    assert e.value.code == "rules_overlap"
+
+
+def test_a_month_it_happens_is_a_case() -> None:
+    """"数量低于规定标准,出现一个月扣5分": 一个月 was read as a threshold of −1 against 实际值/目标值."""
+    rule = perfeval.compile_rule("数量低于规定标准,出现一个月扣5分,扣完为止。", points=40)
+    assert [rule(v).points for v in (0, 1, 3, 9)] == [40, 35, 25, 0]
+
+
+def test_yes_for_a_part_that_lists_its_deductions_is_refused() -> None:
+    """"1.印发通知的得2分…。2.按时申报计2分,逾期扣1分。": [True, True] meant 印发 and then 逾期 (3, not 4)."""
+    rule = perfeval.compile_rule("1.印发通知的得2分，未印发的扣2分。2.按时申报计2分,逾期扣1分。", points=4)
+    assert rule.inputs == ("1", "2")
+    with pytest.raises(perfeval.JudgementError) as e:
+        rule([True, True])
+    assert e.value.code == "part_yes_no"
+    assert rule([True, []]).points == 4 and rule(**{"1": True, "2": ["①"]}).points == 3

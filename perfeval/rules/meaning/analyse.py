@@ -114,7 +114,7 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
-    readings = [classify(s) for s in stmts]
+    readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
         if r.cond is not None and r.cond.unread:
@@ -216,6 +216,28 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         cap = next((m.points for r in scoring for m in r.statement.modifiers if isinstance(m, n.GainCap)), None)
         return attrs.evolve(choice.checklist(items, ctx, mods, cap, zeros, judged_unmet=unmet), absent=absent)
     return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
+
+
+# 所列7项职责的，每缺1项扣0.4分: 缺/漏 count the items missing from a list — cases, not steps
+_MISSING_WORDS = ("缺", "漏")
+
+
+def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Reading]:
+    """信息报送全年不少于24条，每少1条扣0.2分 · 培训人次≥500人次得满分；每少50人次扣0.5分: 每少/每多 a count
+    noun beside a requirement in the same unit counts steps from the requirement, not cases (24 sent is
+    the requirement met, not 24 shortfalls) — reading PE107."""
+    units = {x.unit for r in readings if r.cond is not None and r.cond.numeric for x in r.cond.numbers
+             if x.kind == "qty" and x.unit}
+    out: list[Reading] = []
+    for r in readings:
+        info = r.step
+        if r.role == "count" and info is not None and info.counts and not info.late and info.unit in units \
+                and info.direction in ("below", "above") and not info.words.startswith(_MISSING_WORDS):
+            r = attrs.evolve(r, role="step", step=attrs.evolve(info, counts=False))
+            ctx.info("PE107", f"“每{info.words or ''}{info.size.text if info.size else ''}”从要求的数量起按步计算，"
+                     "不是发生的次数", "the steps count from the required number, not cases", r.statement.span)
+        out.append(r)
+    return out
 
 
 def _unmeasured_share(readings: list[Reading]) -> bool:

@@ -165,11 +165,14 @@ def _lower(word: str) -> bool:
 
 
 def _count_point(head: tuple[Node, ...]) -> Num | None:
-    """1项扣1.2分 · 发现1例…扣3分 · 缺一项扣0.25分: one case of a count noun, written before a deduction."""
-    for p in head:
-        if isinstance(p, n.Point) and p.value.kind == "qty" and p.value.value == 1 \
-                and (p.value.unit or "") in _COUNT_UNITS:
-            return p.value
+    """1项扣1.2分 · 发现1例…扣3分 · 缺一项扣0.25分 · 数量低于规定标准,出现一个月扣5分: one case of a count
+    noun — or of any unit right after 出现/发生 (each month it happens) — written before a deduction."""
+    for i, p in enumerate(head):
+        if isinstance(p, n.Point) and p.value.kind == "qty" and p.value.value == 1:
+            before = head[i - 1] if i else None
+            occurs = isinstance(before, n.Words) and before.text.endswith(("出现", "发生", "发现", "每有"))
+            if (p.value.unit or "") in _COUNT_UNITS or occurs and p.value.unit:
+                return p.value
     return None
 
 

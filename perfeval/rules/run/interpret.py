@@ -422,6 +422,7 @@ def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
             if out.points is None and out.allowed is None:
                 raise MissingInputError(part.key, text, tuple(given))
         else:
+            _yes_no_means_met(part, sub, text)
             out = interpret(part.item, sub, {}, text, trace)
         if out.points is None:
             assert out.allowed is not None
@@ -434,6 +435,17 @@ def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         if trace is not None and out.points is not None:
             trace.append(TraceStep("part_points", (part.key, out.points)))
     return _done(item, low, high, bonus, veto, trace, assessor)
+
+
+def _yes_no_means_met(part: ir.Part, value: Any, text: str) -> None:
+    """A yes/no for a part means "met" — unless the part lists what deducts (按时申报计2分,逾期扣1分): there
+    True would be 逾期 in one part and 印发 in the one before, so it is refused with what to give instead."""
+    if not isinstance(value, bool):
+        return
+    flags = [s for s in part.item.streams if s.key and s.value.kind is ir.Kind.FLAG and s.role is ir.Role.DEDUCT]
+    if flags and not part.item.options:
+        names = "、".join(f"{s.key}（{s.value.names[0] if s.value.names else s.label}）" for s in flags)
+        raise JudgementError("part_yes_no", text, part=part.key, names=names)
 
 
 def _name_parts(item: ir.Item, given: dict[str, Any], text: str) -> None:

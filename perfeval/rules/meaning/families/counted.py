@@ -144,7 +144,7 @@ def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) 
                            hint="hint_which_applies")
 
 
-_UNMET = re.compile(r"(?:达不到|未达到|不符合|不满足|未满足|不达)(?:上述|以上|该|此|相关)?(?:要求|标准)")
+_UNMET = re.compile(r"(?:达不到|未达到|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
 
 
 def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
@@ -381,6 +381,10 @@ def _band_stream(key: str, r: Reading, ctx: Context, label: str, s: Statement, c
     """A deduction on a condition of its own value (表3的本年登记户数小于上一年的85%的,扣除1.5分)."""
     assert r.cond is not None
     c = r.cond
+    if r.deduct is None and r.bonus is None and not (r.amount is not None and r.amount.zero):
+        # 达到年度任务书要求的,得40分 beside per-case deductions: what it earns is not a deduction, and how it
+        # joins the deductions is not said
+        raise ctx.fail("mixed_rules", s.span, clause=label, hint="hint_which_applies")
     low, high = _amount(r, ctx)
     lo = c.lo
     hi = c.hi

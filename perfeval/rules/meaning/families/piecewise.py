@@ -389,9 +389,10 @@ def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:
         for iv in intervals:
             parts = [rest for part in parts for rest in subtract(part, iv)]
         if not parts:
-            ctx.warn("PE210", f"{d.label!r} 永远不会适用：其他分档已覆盖它的全部取值",
-                     f"{d.label!r} can never apply: the bands cover all its values", d.span)
-            continue
+            # 超过10%的加1分,超过30%以上,每超过20%加1分: the written band covers every value the steps would
+            # score — dropping the steps would drop a clause, and adding them up is not said
+            cover = next((o for o in strong if _meets(o, region)), strong[0])
+            raise ctx.fail("rules_overlap", d.span, a=cover.label, b=d.label, region=render_interval(region))
         if parts != [region]:
             shown = "、".join(render_interval(p) for p in parts)
             ctx.info("PE135", f"{d.label!r} 适用于 {shown}：其余由写明的分档计分",
@@ -401,6 +402,12 @@ def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:
             hi = None if part.hi is None else Side(part.hi, part.hi_in, Claim.EXPLICIT)
             out.append(attrs.evolve(d, lo=lo, hi=hi, weak=False))
     return out
+
+
+def _meets(d: Draft, region: ir.Interval) -> bool:
+    iv = ir.Interval(d.lo.value if d.lo else None, d.lo.inclusive if d.lo else False,
+                     d.hi.value if d.hi else None, d.hi.inclusive if d.hi else False)
+    return subtract(region, iv) != [region]
 
 
 def _carve_by(d: Draft, others: list[Draft]) -> list[Draft]:
