@@ -527,3 +527,11 @@ def test_yes_for_a_part_that_lists_its_deductions_is_refused() -> None:
         rule([True, True])
     assert e.value.code == "part_yes_no"
     assert rule([True, []]).points == 4 and rule(**{"1": True, "2": ["①"]}).points == 3
+
+
+def test_a_range_of_shares_in_a_rank_rule_is_refused() -> None:
+    """A share range (满分的90%~100%) reaching the rank family crashed (AssertionError) — found by fuzzing."""
+    text = ("第2-8名按与第1名的比例得分；\n按各乡镇（街道）年度招商引资到位资金/常住人口进行排名，1、完成情况优秀的, "
+            "按照满分的 90%~ 100%之间评分; 2、完成情况良好的, 按照满分的 80%~ 90%之间评分。第1名得5分")
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule(text, points=100)

@@ -12,10 +12,11 @@ import attrs
 
 from ...syntax import nodes as n
 from .. import ir
-from ..roles import Amount
+from ..context import Context
+from ..roles import Amount, Reading
 from ..statements import Statement
 
-__all__ = ["Mods", "amount_expr", "modifiers", "show", "step_mode"]
+__all__ = ["Mods", "amount_expr", "fixed_amount", "modifiers", "show", "step_mode"]
 
 
 def show(value: Decimal, kind: ir.Kind, unit: str | None = None) -> str:
@@ -81,10 +82,12 @@ def modifiers(stmts: list[Statement], text: str) -> Mods:
 
 
 def amount_expr(amount: Amount | None, P: Decimal) -> ir.Expr:
-    """The points an absolute amount names, as an expression (the 分值 for 满分, a share of it …)."""
+    """The points an absolute amount names, as an expression (the 分值 for 满分, a share of it …).
+
+    Not for a range (得8-10分, 满分的90%~100%): the assessor's, which the caller keeps as a judged piece
+    or refuses (:func:`fixed_amount`)."""
     if amount is None or amount.full:
         return ir.MaxPoints()
-    assert amount.share_high is None, "a range of shares is the assessor's (role judged), never one amount"
     if amount.share is not None:
         return ir.Op("*", ir.MaxPoints(), ir.Const(amount.share))
     if amount.points is not None:
@@ -92,6 +95,15 @@ def amount_expr(amount: Amount | None, P: Decimal) -> ir.Expr:
     if amount.low is not None:
         return ir.Const(amount.low)
     return ir.MaxPoints()
+
+
+def fixed_amount(r: Reading, ctx: Context) -> ir.Expr:
+    """:func:`amount_expr` for a family without the assessor's ranges: a range there is refused."""
+    a = r.amount
+    if a is not None and (a.share_high is not None or a.low is not None and a.high is not None and a.low != a.high):
+        raise ctx.fail("unread_scoring", r.statement.span, clause=ctx.source(r.statement.span),
+                       hint="hint_which_applies")
+    return amount_expr(a, ctx.max_points)
 
 
 def step_mode(stmt: Statement, mods: Mods) -> ir.StepMode:

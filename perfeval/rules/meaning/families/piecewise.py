@@ -278,6 +278,10 @@ def _fluctuates(s: object) -> bool:
 def _judged(r: Reading) -> tuple[ir.Expr, ir.Expr] | None:
     if r.amount is not None and r.amount.low is not None and r.amount.high is not None:
         return ir.Const(r.amount.low), ir.Const(r.amount.high)
+    if r.amount is not None and r.amount.share is not None and r.amount.share_high is not None:
+        # 满分的90%~100%: the assessor's range, as shares of the 分值
+        return (ir.Op("*", ir.MaxPoints(), ir.Const(r.amount.share)),
+                ir.Op("*", ir.MaxPoints(), ir.Const(r.amount.share_high)))
     return None
 
 
@@ -290,6 +294,8 @@ def _band_expr(r: Reading, P: Decimal) -> ir.Expr:
         return ir.Const(r.bonus.high)
     if r.amount is not None and r.amount.low is not None:
         return ir.Const(r.amount.low)
+    if r.amount is not None and r.amount.share is not None and r.amount.share_high is not None:
+        return ir.Op("*", ir.MaxPoints(), ir.Const(r.amount.share))  # the low end; _judged gives the range
     return amount_expr(r.amount, P)
 
 

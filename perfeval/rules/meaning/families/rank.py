@@ -24,7 +24,7 @@ from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
 from .bands import Draft
-from .common import amount_expr
+from .common import fixed_amount
 
 __all__ = ["OWN", "FIRST", "rank_drafts", "rank_step_drafts"]
 
@@ -52,21 +52,20 @@ def _sides(rank: n.Rank, after: list[n.Node]) -> tuple[Side | None, Side | None]
     return None
 
 
-def _amount(r: Reading, P: Decimal) -> ir.Expr:
+def _amount(r: Reading, ctx: Context) -> ir.Expr:
     if r.deduct is not None and r.deduct.high is not None:
         return ir.Op("-", ir.MaxPoints(), ir.Const(r.deduct.high))
-    return amount_expr(r.amount, P)
+    return fixed_amount(r, ctx)  # a place earns a number, never a range the assessor picks from
 
 
 def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
     """The places a rank statement names, and what they earn."""
     s = r.statement
     label = ctx.source(s.span)
-    P = ctx.max_points
     ranks = [p for p in s.head if isinstance(p, n.Rank) and p.values]
     if not ranks:
         if r.cond is not None and r.cond.numeric:
-            return [Draft(r.cond.lo, r.cond.hi, _amount(r, P), s.span, label)]
+            return [Draft(r.cond.lo, r.cond.hi, _amount(r, ctx), s.span, label)]
         return []
     rank = ranks[-1]
     if rank.word.startswith("倒数"):
@@ -92,7 +91,7 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
                  "in proportion to the first place: 分值 × own value ÷ the first place's (inputs 本单位值, 第1名值)",
                  s.span)
         return [Draft(lo, hi, expr, s.span, label)]
-    return [Draft(lo, hi, _amount(r, P), s.span, label)]
+    return [Draft(lo, hi, _amount(r, ctx), s.span, label)]
 
 
 def rank_step_drafts(r: Reading, ctx: Context, drafts: list[Draft]) -> list[Draft]:
