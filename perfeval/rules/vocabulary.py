@@ -147,14 +147,14 @@ STEP_WORDS: dict[str, str] = {
     **{w: "below" for w in "低于 降低 下降 减少 低 降 少 缺 不足 未达到 下浮".split()},
     # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
     "差": "diff",
-    **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误".split()},
+    **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误 延期 超期".split()},
     **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 高出(降低) 高出(低于) "
                            "超出(降低) 超出(低于) 超过或低于 高于或低于 高出或低于 超过或不足 超出或低于 增加或减少 "
                            "增加(减少) 上升(下降)").split()},
 }
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
-LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误".split())
+LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误 延期 超期".split())
 
 #: Words that name the value a standard compares with, and the input that gives it: 高于年度控制值的 →
 #: ``目标值``. Longest first when matched.
@@ -342,7 +342,9 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("FORMULA_LEAD", r"(?:计算公式为?:?)?(?:该项|本项|该指标|指标|综合|期末综合|年度考核总|年度考核|考核)?"
               r"(?:得分值|得分|总得分)(?=\s*(?:=|\())",
               "得分=", "得分= (a scoring formula)", "得分=", canonical="得分=", family="formula"),
-    TokenKind("SHARE_OF", rf"(?:得|计|给|记)?(?:该项|本项|该指标|本指标)?(?:分值|满分)的(?=\s*{NUMBER}\s*%)",
+    # 得该项分值的80% · 按照满分的90%~100%之间 — but 达到满分的80%以上 is a condition on the score, not points
+    TokenKind("SHARE_OF", rf"(?<!达到)(?<![达超低于足占过])(?:得|计|给|记)?(?:该项|本项|该指标|本指标)?(?:分值|满分)的"
+              rf"(?=\s*{NUMBER}\s*%)",
               "分值的", "分值的N% (a share of the points)", "分值的", family="bands"),
     TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数",
               "分值", "分值 (the indicator's points)", "分值", canonical="分值"),
@@ -361,6 +363,8 @@ TOKENS: tuple[TokenKind, ...] = (
               "a list of ranks such as 倒数第1、第2、第3名", "第1、第2名", family="rank"),
     TokenKind("VALUE_LIST", rf"{NUMBER}\s*(?:%|{_UNIT})?(?:\s*[、和及]\s*{NUMBER}\s*(?:%|{_UNIT})?)*\s*[、和及]\s*{NUMBER}\s*(?:%|{_UNIT})",
               "数值列表", "a list of values such as 95%、90%、85%", "95%、90%", family="respectively"),
+    TokenKind("SHARE_PCT", rf"(?<=[得计给记按])\s*{NUMBER}\s*%\s*的?\s*(?:该项|本项)?(?:分值|权重分)(?:计分|计)?",
+              "N%分值", "N%分值 after 得 (a share of the points: 得80%分值)", "80%分值", family="bands"),
     TokenKind("PCT", NUMBER + r"\s*(?:%|‰|个百分点|百分点|个千分点|千分点)|百分之[零〇一二两三四五六七八九十百点]+",
               "百分比", "a percentage such as 95% or 一个百分点", "95%"),
     TokenKind("SCORE_RANGE", rf"{NUMBER}\s*分?\s*(?:-|—+|~|至|到)\s*{NUMBER}\s*分(?![值数析别类配摊项钟之制])",

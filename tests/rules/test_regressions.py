@@ -535,3 +535,21 @@ def test_a_range_of_shares_in_a_rank_rule_is_refused() -> None:
             "按照满分的 90%~ 100%之间评分; 2、完成情况良好的, 按照满分的 80%~ 90%之间评分。第1名得5分")
     with pytest.raises(perfeval.RuleError):
         perfeval.compile_rule(text, points=100)
+
+
+def test_a_share_of_the_points_written_before_them() -> None:
+    """"80%（含）-90%得80%分值" was refused as two conditions (80%分值 read as a second rate)."""
+    rule = perfeval.compile_rule("满意度≥90%得满分，80%（含）-90%得80%分值，70%（含）-80%得60%分值，70%以下不得分", points=10)
+    assert [rule(v).points for v in ("90%", "85%", "75%", "60%")] == [10, 8, 6, 0]
+
+
+def test_reaching_a_share_of_the_full_marks_is_a_condition_not_points() -> None:
+    """"考核得分达到满分的80%以上的，得5分" compiled to options of 4–5 points (满分的80%以上 read as points)."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("考核得分达到满分的80%以上的，得5分，否则不得分", points=5)
+
+
+def test_a_delay_counts_from_zero() -> None:
+    """"每延期一个月扣1分" was refused (延期 and 超期 were not words of lateness)."""
+    rule = perfeval.compile_rule("项目按计划完成的得满分，每延期一个月扣1分，扣完为止", points=3)
+    assert [rule(v).points for v in (0, 1, 5)] == [3, 2, 0]

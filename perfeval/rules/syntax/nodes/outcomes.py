@@ -86,6 +86,9 @@ class Share(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
+        written = tokens_of(children, "SHARE_PCT")
+        if written:  # 得80%分值
+            return cls(number(re.match(r"\s*([^%\s]+)", str(written[0])).group(1)) / 100, span_of(children))  # type: ignore[union-attr]
         shares = sorted(Num.read(t).value for t in tokens_of(children, "PCT"))
         suffix = tokens_of(children, "SUFFIX")
         if len(shares) == 1 and suffix:
