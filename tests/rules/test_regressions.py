@@ -553,3 +553,10 @@ def test_a_delay_counts_from_zero() -> None:
     """"每延期一个月扣1分" was refused (延期 and 超期 were not words of lateness)."""
     rule = perfeval.compile_rule("项目按计划完成的得满分，每延期一个月扣1分，扣完为止", points=3)
     assert [rule(v).points for v in (0, 1, 5)] == [3, 2, 0]
+
+
+def test_a_rate_defined_beside_its_bands_is_computed_from_its_inputs() -> None:
+    """"资金到位率=实际到位资金/计划投入资金×100%，到位率100%得满分…": the inputs it names were unknown."""
+    rule = perfeval.compile_rule("资金到位率=实际到位资金/计划投入资金×100%，到位率100%得满分，每低于10%扣1分", points=4)
+    assert rule.inputs == ("实际到位资金", "计划投入资金")
+    assert rule(实际到位资金=90, 计划投入资金=100).points == 3 and rule("85%").points == 3

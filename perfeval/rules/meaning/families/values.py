@@ -113,6 +113,15 @@ def value_of(readings: list[Reading], ctx: Context,
                  f"compared with {ref}: give 实际值 and {ref}" + (" (as a ratio)" if share else " (as a difference)"),
                  readings[0].statement.span)
     target = formula_input
+    if target is None and ref is None and len(definitions) == 1 and kind is ir.Kind.RATE:
+        # 资金到位率=实际到位资金/计划投入资金×100%，到位率100%得满分…: the rate the bands speak of, defined
+        subjects = {r.cond.subject.strip("的在 ") for r in readings if r.cond is not None and r.cond.subject}
+        name = var_name(definitions[0].name)
+        if all(name.endswith(x) or x.endswith(name) for x in subjects):
+            target = name
+            ctx.info("PE122", f"{name} 按原文的公式由输入算出（也可直接给出比率）",
+                     f"{name} is computed from its inputs by the formula written (or given directly)",
+                     definitions[0].span)
     for d in definitions:
         name = var_name(d.name)
         if target is not None and (name == target or name.endswith(target) or target.endswith(name)):
