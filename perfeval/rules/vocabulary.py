@@ -287,6 +287,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?"
               r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)"
+              rf"|(?<=[,;，；])最高(?=\s*{NUMBER}\s*分\s*(?:[,;。]|$))"  # …，最高10分: a cap after the rule
               rf"|(?:累计|合计)?(?:加分|奖分|得分)?封顶(?:为)?(?=\s*{NUMBER}\s*分)",  # (封顶1分)
               "最多加", "最多加N分 / 最高不超过N分 (a cap on points earned)", "最多加", canonical="最多加",
               family="caps"),
@@ -388,7 +389,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     # 完成得分，否则不得分: a bare 得分 earns the 分值 — but 计算…项得分 / …的得分 name a score
-    TokenKind("FULL", r"满分|全分|(?<![算项的])得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
+    TokenKind("FULL", r"满分|全分|(?<![算项的价率例均])得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
     TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|罚|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))"
               rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)"
               # 每位次按0.25分递减 · 每处按0.5分扣除: 按 the points, then the verb (DEDUCT_TAIL)

@@ -560,3 +560,51 @@ def test_a_rate_defined_beside_its_bands_is_computed_from_its_inputs() -> None:
     rule = perfeval.compile_rule("资金到位率=实际到位资金/计划投入资金×100%，到位率100%得满分，每低于10%扣1分", points=4)
     assert rule.inputs == ("实际到位资金", "计划投入资金")
     assert rule(实际到位资金=90, 计划投入资金=100).points == 3 and rule("85%").points == 3
+
+
+# ── third hunt (common indicators of 部门整体 / 项目支出 evaluations) ─────────────────────────────
+
+
+def test_steps_within_a_tolerance_count_up_from_zero() -> None:
+    """"调整率10%以内的，每1%扣0.5分": 0% scored 0 (the steps counted down from 10%); PE108."""
+    rule = perfeval.compile_rule("预算调整率超过10%的不得分；10%以内的，每调整1个百分点扣0.5分。", points=5)
+    assert [rule(v).points for v in ("0%", "4%", "9%", "10.5%")] == [5, 3, Decimal("0.5"), 0]
+    alone = perfeval.compile_rule("调整率10%以内的，每增加1%扣0.5分。", points=5)
+    assert alone("4%").points == 3
+    with pytest.raises(perfeval.NoBandError):
+        alone("11%")  # above the tolerance the text says nothing
+
+
+def test_the_number_inside_a_step_is_where_it_counts_from() -> None:
+    """"每低于95%一个百分点扣0.4分": 95% was taken as the step's size, so nothing was ever deducted."""
+    rule = perfeval.compile_rule("预算执行率达到95%的得满分，每低于95%一个百分点扣0.4分。", points=4)
+    assert [rule(v).points for v in ("100%", "95%", "94%", "85%")] == [4, 4, Decimal("3.6"), 0]
+
+
+def test_steps_that_add_are_the_items_points_within_its_value() -> None:
+    """"…每增加1个百分点加0.5分，最高(得)10分": 81% gave 10 (最高10分 read as points) or 10.5, and 100% gave 20."""
+    rule = perfeval.compile_rule("80%（含）以上的，每增加1个百分点加0.5分，最高10分。", points=10)
+    assert [rule(v).points for v in ("80%", "81%", "100%")] == [0, Decimal("0.5"), 10]
+    other = perfeval.compile_rule("预算执行率80%以上的，每增加1个百分点加0.5分，最高得10分；80%以下不得分。", points=10)
+    assert [other(v).points for v in ("79%", "81%", "100%")] == [0, Decimal("0.5"), 10]
+    assert other("100%").bonus == 0
+
+
+def test_a_step_that_earns_with_de_is_a_step() -> None:
+    """"完成率60%以上的，每提高1个百分点得0.25分" gave a flat 0.25 everywhere."""
+    rule = perfeval.compile_rule("完成率60%以上的，每提高1个百分点得0.25分。", points=10)
+    assert [rule(v).points for v in ("50%", "60%", "70%", "100%")] == [0, 0, Decimal("2.5"), 10]
+
+
+def test_a_share_written_without_points_is_refused_not_dropped() -> None:
+    """"未执行 0 分;执行较差 40%;…": every share tier was kept as a note and r(None) gave 0."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("未执行 0 分;执行较差 40%;执行一般 60%;执行较好 80%;执行良好 100%;", points=5)
+    assert e.value.code == "cond_without_points"
+
+
+def test_scoring_by_an_unstated_method_is_refused() -> None:
+    """"…未超预算,按照三公经费使用合规率评价得分": 评价得分 was read as full marks."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("三公经费超预算 0 分;三公经费未超预算,按照三公经费使用合规率评价得分;", points=5)
+    assert e.value.code == "unread_scoring"

@@ -305,10 +305,14 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     value, spec, readings = value_of(readings, ctx, definitions)
     base, bonus = piecewise.piecewise(readings, ctx, value, mods, reference)
     if not base and bonus:
-        # 增长率超过10%的，每超1个百分点加0.5分，最多加2分: an item of bonus only — below its condition it adds nothing
+        # 增长率超过10%的，每超1个百分点加0.5分，最多加2分 · 完成率60%以上的，每提高1个百分点得0.25分: what is added
+        # is all the item earns — its points, within the 分值 (and below its condition, 0)
         span = readings[0].statement.span
-        base = [ir.Piece(ir.EVERYTHING, ir.Const(_ZERO), span, "")]
-        ctx.info("PE155", "只有加分：未达到加分条件时得 0 分", "bonus only: below its condition the item scores 0", span)
+        base = _bonus_as_points(bonus, span)
+        bonus = []
+        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
+                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+                 span)
     _check_pieces(base, ctx, value)
     streams = [ir.Stream("", "", readings[0].statement.span, spec, ir.Piecewise(tuple(base)), ir.Role.BASE,
                          absent=absent_points(readings, ctx))]
@@ -333,6 +337,17 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     return ir.Item(P, tuple(streams), base=_ZERO, floor=floor, ceiling=ceiling, carry=mods.carry,
                    precision=mods.precision or Decimal("0.01"), bonus_cap=bonus_cap,
                    absent=absent_points(readings, ctx))
+
+
+def _bonus_as_points(bonus: list[ir.Piece], span: n.Span) -> list[ir.Piece]:
+    """The bonus pieces as the item's own, 0 where none applies (the values below the condition)."""
+    from .intervals import subtract
+
+    rest = [ir.EVERYTHING]
+    for p in bonus:
+        rest = [part for r in rest for part in subtract(r, p.interval)]
+    out = [attrs.evolve(p, bonus=None) for p in bonus] + [ir.Piece(iv, ir.Const(_ZERO), span, "") for iv in rest]
+    return sorted(out, key=lambda p: (p.interval.lo is not None, p.interval.lo or _ZERO))
 
 
 def _max_bonus(pieces: list[ir.Piece], P: Decimal) -> Decimal | None:

@@ -57,6 +57,7 @@ class Cond:
     point: bool = False
     at_reference: bool = False
     unread: tuple[Node, ...] = ()
+    within: bool = False  # 10%以内: a tolerance from nothing up to the number
 
     @property
     def numeric(self) -> bool:
@@ -240,7 +241,8 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
             lo, hi = lo or lo2, hi or hi2
         lo, hi = _named_claims(lo, hi, claims)
         return Cond(lo, hi, span, (p.value,) + ((closing.value,) if closing is not None else ()), subject=subject,
-                    outside=p.suffix.side == "outside", ref=ref, share=share)
+                    outside=p.suffix.side == "outside", ref=ref, share=share,
+                    within=p.suffix.word in ("以内", "之内", "内") and closing is None)
     if isinstance(p, n.Range | n.GluedRange):
         lo2, hi2 = _from_range(p)
         return Cond(lo2, hi2, span, (p.lo, p.hi), subject=subject, ref=ref, share=share)

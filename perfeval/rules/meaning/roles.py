@@ -12,6 +12,7 @@ its amount. The roles are the vocabulary of the families in :mod:`perfeval.rules
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -43,6 +44,7 @@ class StepInfo:
     rank: bool
     words: str
     late: bool = False
+    at: Num | None = None  # 每低于95%一个百分点: the number the steps count from, written inside the step
 
 
 @attrs.frozen
@@ -110,6 +112,7 @@ def step_info(per: n.Per) -> StepInfo:
     rank = False
     counts = False
     late = False
+    at: Num | None = None
     for part in per.parts:
         if isinstance(part, Token):
             if part.type == "CMP" and direction is None:
@@ -140,6 +143,9 @@ def step_info(per: n.Per) -> StepInfo:
                 ref_words += text
             words.append(text)
             continue
+        if isinstance(part, Num) and size is not None and at is None and part.kind == size.kind == "pct":
+            at, size = size, part  # 每低于95%一个百分点: 95% is where the steps start, 一个百分点 their size
+            continue
         if isinstance(part, Num) and size is None:
             size = part
             if part.kind == "qty":
@@ -154,7 +160,7 @@ def step_info(per: n.Per) -> StepInfo:
         counts = False
     if late and size is not None and size.kind == "qty":
         counts = True  # 每推迟一个工作日: the days late are counted from zero, in steps of the size
-    return StepInfo(direction, size, unit, ref, counts, rank, "".join(words), late)
+    return StepInfo(direction, size, unit, ref, counts, rank, "".join(words), late, at)
 
 
 def _lower(word: str) -> bool:
@@ -236,6 +242,10 @@ def classify(s: Statement) -> Reading:
             return Reading("count", s, cond, info, amount=amount)
         if info.rank:
             return Reading("rank_step", s, cond, info, amount=amount)
+        if info.direction in ("above", "below") and info.size is not None and amount.points > 0 \
+                and re.match(_STEP_WORD, info.words):
+            # 完成率60%以上的，每提高1个百分点得0.25分: each step earns the points
+            return Reading("step", s, cond, info, amount=amount)
     if s.has(n.Rank, n.RankProp):
         return Reading("rank", s, cond, amount=amount)
     if amount is not None and (amount.low is not None or amount.share_high is not None):

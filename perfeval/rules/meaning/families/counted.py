@@ -144,7 +144,7 @@ def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) 
                            hint="hint_which_applies")
 
 
-_UNMET = re.compile(r"(?:达不到|未达到|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
+_UNMET = re.compile(r"(?:达不到|未达到|未达|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
 
 
 def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:

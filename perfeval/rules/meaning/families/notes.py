@@ -93,4 +93,7 @@ def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
                        hint="hint_write_outcome")
     if any(isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Deviation) for p in s.head):
         raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span), hint="hint_points_after")
+    if any(isinstance(p, n.Point) and p.value.percent for p in s.head):
+        # 执行较差 40%: a share (of the points?) or a rate — either way it is part of the rule, never a note
+        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span), hint="hint_points_after")
     notes.append(ctx.source(s.span))

@@ -117,7 +117,8 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                                 described=_described_side(r.cond) if r.cond else "upper", veto=veto))
     for r in steps:
         made = _steps(r, ctx, value, drafts, mods, reference, examples)
-        (bonus if r.bonus is not None else drafts).extend(made)
+        earns = r.bonus is not None or r.deduct is None and r.amount is not None  # 每提高1个百分点得0.25分
+        (bonus if earns else drafts).extend(made)
     for r in readings:
         if r.role == "rank_step":
             from .rank import rank_step_drafts
@@ -140,7 +141,15 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         drafts = _point_as_bound(drafts, ctx, value)
     for r in otherwise:
         drafts += _complement(drafts, r, ctx)
-    if _only_losses(readings):
+    if bonus and drafts and all(isinstance(d.expr, ir.Const) and d.expr.value == 0 for d in drafts):
+        # 80%以上的，每增加1个百分点加0.5分，最高得10分；80%以下不得分: the values that fail score 0 and the steps
+        # are what the others earn — the item's own points, within its 分值 (not a bonus on top of full marks)
+        drafts = drafts + [attrs.evolve(b, weak=False) for b in bonus]
+        bonus = []
+        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
+                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+                 drafts[0].span)
+    elif _only_losses(readings):
         drafts = _failing_only(drafts, ctx, value)
     bonus = _carve(bonus, ctx)
     drafts = _under_bonus(drafts, bonus, ctx, value)

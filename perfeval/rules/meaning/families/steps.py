@@ -76,7 +76,8 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     mode = step_mode(s, mods)
     _say_mode(ctx, mode, info.size.text, s)
     amount = _amount(r, ctx)
-    bonus = r.bonus is not None
+    # 每提高1个百分点得0.25分: a step that earns (得/计) adds, as 加 does
+    bonus = r.bonus is not None or r.deduct is None and r.amount is not None and r.amount.points is not None
     direction = info.direction
     region = r.cond if r.cond is not None and r.cond.numeric else None
     best = _best(drafts)
@@ -84,6 +85,14 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     base: ir.Expr = ir.MaxPoints()
     if value.ref is not None and (info.ref is not None or region is None and reference is None):
         ref = Decimal(0)  # the value is already the difference from the named reference
+    if region is not None and region.within and region.lo is None and direction in (None, "above", "diff") \
+            and not bonus and info.at is None:
+        # 调整率10%以内的，每调整1个百分点扣0.5分: within the tolerance each step of the value itself deducts,
+        # counted up from nothing (0% keeps the 分值), not down from the tolerance's edge
+        ctx.info("PE108", f"“{ctx.source(region.span)}”内从 0 起按步扣分", f"within {ctx.source(region.span)}, "
+                 "the steps count up from 0", s.span)
+        counted = ir.Steps(ir.X(), size, mode)
+        return [_draft(Side(Decimal(0), True, Claim.NONE), region.hi, counted, amount, base, _cap(r), bonus, s, label)]
     if region is not None and direction in (None, "diff"):
         # 高于年度目标值的，…每差2微克/立方米扣0.4分: the condition says which side the steps count on.
         direction = "above" if region.lo is not None and region.hi is None else "below"
@@ -105,6 +114,8 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         if direction is None:
             direction = "below" if region.hi is not None and region.lo is None else "above"
     own = next((p.value.value for p in s.head if isinstance(p, n.Reference)), None)
+    if info.at is not None:
+        ref = info.at.value  # 每低于95%一个百分点: the step says where it counts from
     if ref is None and own is not None:
         ref = own  # 计划完成率以100%为标准，每偏离1个百分点…
     if ref is None and reference is not None:
