@@ -608,3 +608,11 @@ def test_scoring_by_an_unstated_method_is_refused() -> None:
     with pytest.raises(perfeval.RuleError) as e:
         perfeval.compile_rule("三公经费超预算 0 分;三公经费未超预算,按照三公经费使用合规率评价得分;", points=5)
     assert e.value.code == "unread_scoring"
+
+
+def test_conditions_in_words_only_are_options() -> None:
+    """"无结余,3分;有结余,但不超过上年结转,2分;…" was refused (words_without_values) — an honest refusal, but
+    the standard reads plainly as three options; the attempt's readings are not reported."""
+    rule = perfeval.compile_rule("无结余,3分;有结余,但不超过上年结转,2分;结余超过上年结转,不得分。", points=3)
+    assert [rule(v).points for v in ("①", "有结余", "③")] == [3, 2, 0]
+    assert [d.code for d in rule.diagnostics] == ["PE185"]

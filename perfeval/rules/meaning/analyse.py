@@ -24,7 +24,7 @@ from decimal import Decimal
 
 import attrs
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, RuleError
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
 from . import ir
@@ -197,6 +197,20 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         several = named_streams(scoring_all, ctx, mods, reference, definitions)
         if several is not None:
             return attrs.evolve(several, absent=absent)
+        if _words_only(scoring):
+            # 无结余,3分;有结余,但不超过上年结转,2分;结余超过上年结转,不得分: comparisons in words, no number to
+            # place them — when no value can be read from them, each is an option the assessor picks (PE185)
+            said = len(ctx.diagnostics)
+            try:
+                return _numeric(scoring_all, ctx, mods, reference, definitions)
+            except RuleError as e:
+                if e.code != "words_without_values":
+                    raise
+                del ctx.diagnostics[said:]  # the readings of the attempt are not the ones taken
+                ctx.info("PE185", "条件只用文字写出，无法按数值判断：作为选项，由评价人选择适用的一项",
+                         "the conditions are written in words with no number to place them: options, the assessor "
+                         "picks the one that applies", scoring[0].statement.span)
+                return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
         return _numeric(scoring_all, ctx, mods, reference, definitions)
     if roles == {"average"}:
         raise ctx.fail("rule_not_given", scoring[0].statement.span, case=ctx.source(scoring[0].statement.span),
@@ -238,6 +252,13 @@ def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Rea
                      "不是发生的次数", "the steps count from the required number, not cases", r.statement.span)
         out.append(r)
     return out
+
+
+def _words_only(readings: list[Reading]) -> bool:
+    """Every statement awards fixed points on a condition with no number in it (有结余,但不超过上年结转,2分)."""
+    return len(readings) >= 2 and all(
+        r.role in ("award", "band", "zero") and r.step is None and r.deduct is None and r.bonus is None
+        and (r.cond is None or not r.cond.numbers) for r in readings)
 
 
 def _unmeasured_share(readings: list[Reading]) -> bool:
