@@ -200,13 +200,13 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         if _words_only(scoring):
             # 无结余,3分;有结余,但不超过上年结转,2分;结余超过上年结转,不得分: comparisons in words, no number to
             # place them — when no value can be read from them, each is an option the assessor picks (PE185)
-            said = len(ctx.diagnostics)
+            stated = len(ctx.diagnostics)
             try:
                 return _numeric(scoring_all, ctx, mods, reference, definitions)
             except RuleError as e:
                 if e.code != "words_without_values":
                     raise
-                del ctx.diagnostics[said:]  # the readings of the attempt are not the ones taken
+                del ctx.diagnostics[stated:]  # the readings of the attempt are not the ones taken
                 ctx.info("PE185", "条件只用文字写出，无法按数值判断：作为选项，由评价人选择适用的一项",
                          "the conditions are written in words with no number to place them: options, the assessor "
                          "picks the one that applies", scoring[0].statement.span)
