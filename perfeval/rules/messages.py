@@ -94,6 +94,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),
     "yes_no_options": ("是/否只能回答两个选项的标准，此标准有 {count} 个选项：{options}",
                        "a yes/no answers a standard of two options; this one has {count}: {options}"),
+    "no_combination": ("原文没有为 {facts} 这一组合给出分数", "the standard gives no points for {facts}"),
     "part_yes_no": ("第 {part} 部分列的是扣分的情形（{names}），是/否 不能说明是否满足：请给出发生的情形，如 {part}=['①']",
                     "part {part} lists what deducts ({names}); a yes/no does not say it is met: give what happened, "
                     "such as {part}=['①']"),

@@ -224,6 +224,8 @@ class Rule:
         """The named inputs the standard reads (实际值, 目标值, a formula's variables, the streams' keys)."""
         names = sorted(accepted_names(self.item.streams))
         keys = [p.key for p in self.item.parts] + [s.key for s in self.item.streams if s.key]
+        if self.item.options and self.item.options[0].facts:
+            keys += [name for name, _ in self.item.options[0].facts]  # 年度目标完成=True
         # beside named inputs the value scored is named too (名次=2, 本单位值=…, 第1名值=…)
         main = [s.value.names[0] for s in self.item.streams if not s.key and s.value.names and names
                 and s.value.names[0] not in names and s.value.derive is None]

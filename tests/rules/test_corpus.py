@@ -38,7 +38,6 @@ KNOWN: dict[str, str] = {
     "c-100": "refuses: 非执法单位得分为执法单位得分的平均分 (the average of other units' scores)",
     "c-101": "refuses: a ratio threshold (A占B的比例) as the reference of steps",
     "c-108": "refuses: a staffing waiver and a local-share average (两项 with 平均占比)",
-    "c-163": "refuses: a matrix of two facts (年度目标 and 累计目标) with points per combination",
     "c-168": "refuses: 档案资料齐全的得4分 beside proportional scoring: which values it covers is not said",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "
              "(the corpus reads 0 and itself calls the reading uncertain)",

@@ -35,6 +35,7 @@ from .families.absent import absent_points
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, modifiers, show
 from .families.computed import computed_expr
+from .families.matrix import fact_matrix
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
 from .families.streams import named_streams
@@ -176,6 +177,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     roles = {r.role for r in scoring}
     if _pair(scoring):
         return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
+    combined = fact_matrix(scoring, ctx, mods)
+    if combined is not None:
+        return attrs.evolve(combined, absent=absent)
     for r in scoring:
         if r.role == "veto" and r.cond is not None and r.cond.numeric:
             # 低于60%的，实行一票否决: which points go with the veto is not said

@@ -280,6 +280,7 @@ class Option:
     high: Decimal
     span: Span
     veto: str | None = None
+    facts: tuple[tuple[str, bool], ...] = ()  # 年度目标完成但累计目标未完成: the facts that choose it
 
 
 @attrs.frozen

@@ -14,10 +14,10 @@ from typing import Any
 import attrs
 
 from ...errors import PerfevalError
-from ..errors import JudgementError
+from ..errors import JudgementError, MissingInputError
 from ..meaning import ir
 from ..meaning.formulas import evaluate
-from .inputs import read_measure, read_number
+from .inputs import read, read_measure, read_number
 from .names import ASSESSOR, TIER, match_streams
 from .trace import TraceStep
 
@@ -44,7 +44,7 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
     assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
     tier = next((given.pop(k) for k in TIER if k in given), None)
     streams: dict[str, Any] = {}
-    option = None
+    option = _by_facts(item, given, text) if item.options and item.options[0].facts else None
     keyed = [s for s in item.streams if s.key]
     if isinstance(value, list | tuple | set | frozenset):
         if item.options and not keyed:
@@ -82,6 +82,24 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         for name, key in renamed(assigned, given):
             trace.append(TraceStep("renamed", (name, key)))
     return Given(streams, named, assessor, tier, option)
+
+
+def _by_facts(item: ir.Item, given: dict[str, Any], text: str) -> str | None:
+    """The option the named facts choose (年度目标完成=True, 累计目标完成=False), taking them out of ``given``;
+    None when no fact is named (the option may still be given by its mark)."""
+    names = [name for name, _ in item.options[0].facts]
+    if not any(n in given for n in names):
+        return None
+    facts: list[tuple[str, bool]] = []
+    for name in names:
+        if name not in given:
+            raise MissingInputError(name, text, tuple(given))
+        facts.append((name, bool(read(given.pop(name), ir.Kind.FLAG))))
+    chosen = next((o for o in item.options if o.facts == tuple(facts)), None)
+    if chosen is None:
+        shown = "、".join(f"{n}={'是' if v else '否'}" for n, v in facts)
+        raise JudgementError("no_combination", text, facts=shown)
+    return chosen.mark
 
 
 def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
