@@ -94,6 +94,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),
     "yes_no_options": ("是/否只能回答两个选项的标准，此标准有 {count} 个选项：{options}",
                        "a yes/no answers a standard of two options; this one has {count}: {options}"),
+    "rate_needs_rates": ("{name}={value!r} 是数量，而本标准按比率与目标之差计分（每减少1%）：请给出比率，如 {name}='99%'",
+                         "{name}={value!r} is a quantity, but the standard scores the rate's difference from the "
+                         "target (每减少1%): give rates, such as {name}='99%'"),
+    "list_counts_or_items": ("{value!r} 可以是各项的次数，也可以是发生的项的序号：请按名给出次数（{example}），或给出标记（['①']）",
+                             "{value!r} could be the count of each item or the numbers of the items that happened: give "
+                             "counts by name ({example}) or marks (['①'])"),
     "no_combination": ("原文没有为 {facts} 这一组合给出分数", "the standard gives no points for {facts}"),
     "part_yes_no": ("第 {part} 部分列的是扣分的情形（{names}），是/否 不能说明是否满足：请给出发生的情形，如 {part}=['①']",
                     "part {part} lists what deducts ({names}); a yes/no does not say it is met: give what happened, "

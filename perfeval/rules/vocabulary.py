@@ -175,6 +175,11 @@ MEASURE_UNITS: tuple[str, ...] = tuple(
     ("个工作日 工作日 个月 半个月 月 天 日 周 小时 年 岁 万元 亿元 千元 元 万亩 亩 公顷 万吨 吨 万立方米 立方米 "
      "平方米 平方公里 公里 千米 米 微克/立方米 毫克/立方米 毫克/升 微克/升 个千分点 千分点 个比点 比点").split())
 
+#: Names of policies and campaigns written with numerals (中央八项规定, 三会一课, 两学一做): names, not counts.
+NUMBERED_NAMES: tuple[str, ...] = tuple(
+    "八项规定 四风 三会一课 三重一大 十不准 两学一做 四个意识 四个自信 两个维护 两个确立 五个一 三严三实 "
+    "一岗双责 六稳 六保 三公经费 两不愁三保障 三保".split())
+
 #: Marks that a standard's indicator is lower-is-better (“≤”型指标, 成本类指标(≤)): meeting its target is
 #: being at or below it.
 LOWER_BETTER_MARKS: tuple[str, ...] = ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好")
@@ -372,7 +377,7 @@ TOKENS: tuple[TokenKind, ...] = (
               "分数区间", "points range such as 4-7分", "4-7分"),
     TokenKind("SCORE", rf"{NUMBER}\s*分(?![值数析别类配摊项钟之制])", "分数", "points such as 2分", "2分"),
     TokenKind("QTY", rf"(?:{NUMBER}|半)\s*(?:{_UNIT})(?:/(?:{_UNIT}))?", "数量", "a quantity such as 一处 or 2天", "2天"),
-    TokenKind("UNIT", rf"(?<=每)(?:{_UNIT})(?=[扣得计加减倒少再另的或、,;。(]|$)", "计量单位", "a count noun such as 处", "处",
+    TokenKind("UNIT", rf"(?<=每|按)(?:{_UNIT})(?=[扣得计加减倒少再另的或、,;。(]|$)", "计量单位", "a count noun such as 处", "处",
               family="counted"),
     TokenKind("PER_UNIT", rf"(?<=分)/(?:{_UNIT})", "/单位", "a unit rate such as /台次", "/台次", family="counted"),
     TokenKind("RANK", rf"倒数第|第(?=\s*(?:{NUMBER})\s*(?:名|位|、|-))|前(?=\s*{NUMBER}\s*名)|名次|排名|位次",
@@ -398,7 +403,8 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("DEDUCT_TAIL", rf"(?<=分)(?:{_DEDUCT_TAIL})", "递减", "递减 after 按N分", "递减", after=frozenset({"SCORE"})),
     TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|加计|奖励|奖|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
               "加", "加 before points added", "加", canonical="加", family="bonus"),
-    TokenKind("EACH", r"每", "每", "每 (per step or per case)", "每", canonical="每"),
+    TokenKind("EACH", r"每|按(?=\s*次\s*(?:扣|减|加|计))", "每", "每 (per step or per case; 按次扣 is 每次扣)", "每",
+              canonical="每"),
     TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),
     TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),
     TokenKind("REF_END", r"(?<=[%点])为(?:标准|基准|准)(?:值)?", "为标准", "为标准", "为标准", family="reference"),

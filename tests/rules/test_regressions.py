@@ -616,3 +616,62 @@ def test_conditions_in_words_only_are_options() -> None:
     rule = perfeval.compile_rule("无结余,3分;有结余,但不超过上年结转,2分;结余超过上年结转,不得分。", points=3)
     assert [rule(v).points for v in ("①", "有结余", "③")] == [3, 2, 0]
     assert [d.code for d in rule.diagnostics] == ["PE185"]
+
+
+# ── fourth hunt (sectors: 农业, 卫生, 河长制, 党建 …) ─────────────────────────────────────────────
+
+
+def test_below_the_requirement_the_share_is_of_the_requirement() -> None:
+    """"完成率达到90%以上得5分,低于90%的按比例得分": 89% gave 4.45 (分值 × x); it is 分值 × x ÷ 90% (PE147)."""
+    rule = perfeval.compile_rule("完成率达到90%以上得5分,低于90%的按比例得分。", points=5)
+    assert [rule(v).points for v in ("89%", "90%", "45%")] == [Decimal("4.94"), 5, Decimal("2.5")]
+    real = perfeval.compile_rule("2010年农村规范化建档20%,得40分;低于要求按比例得分。", points=40)
+    assert real("10%").points == 20
+    assert "PE140" not in {d.code for d in rule.diagnostics}  # the replaced reading is not stated
+
+
+def test_quantities_cannot_give_a_rate_by_difference() -> None:
+    """"建成面积低于年度任务的,每减少1%,扣1分" with 9900亩 of 10000亩 gave 0 (−100 read as −10000%)."""
+    rule = perfeval.compile_rule("建成面积低于年度任务的,每减少1%,扣1分。", points=15)
+    with pytest.raises(perfeval.JudgementError) as e:
+        rule(实际值="9900亩", 目标值="10000亩")
+    assert e.value.code == "rate_needs_rates"
+    assert rule(实际值="99%", 目标值="100%").points == 14
+
+
+def test_a_list_of_small_numbers_for_counted_items_is_refused() -> None:
+    """"1.…缺一條扣0.5分;2.…發現一條扣0.5分" r([2, 1]) read 2 and 1 as item numbers (1.00, not 0.50)."""
+    rule = perfeval.compile_rule("1.未實現河長全覆蓋,缺一條扣0.5分;2.未及時更新,發現一條扣0.5分。", points=2)
+    with pytest.raises(perfeval.JudgementError) as e:
+        rule([2, 1])
+    assert e.value.code == "list_counts_or_items"
+    assert rule(**{"1": 2, "2": 1}).points == Decimal("0.5")
+
+
+def test_zero_then_a_deduction_of_the_same_case_is_one_case() -> None:
+    """"發生較大及以上事故的,該項不得分,倒扣10分": 倒扣 was a second input; the case could not reach −10."""
+    rule = perfeval.compile_rule("建設過程中未發生安全事故的,得2分。每發生一起一般事故扣1分;發生較大及以上事故的,"
+                                 "該項不得分,倒扣10分。", points=2)
+    assert rule(**{"①": 0, "②": 1}).points == -10
+    assert rule(**{"①": 1, "②": 0}).points == 1
+
+
+def test_fewer_than_a_minimum_costs_per_time() -> None:
+    """"党组会议全年至少4次,少开的,按次扣1分": meeting the minimum cost 1 and falling short cost nothing."""
+    rule = perfeval.compile_rule("党组会议全年至少4次,少开的,按次扣1分。", points=10)
+    assert [rule(v).points for v in (4, 6, 2, 0)] == [10, 10, 8, 6]
+    ranged = perfeval.compile_rule("党组会议全年至少4次,少开的,按次扣1-3分。", points=10)
+    assert ranged(2).allowed == (4, 8)  # 1–3 per meeting is the assessor's (3 was taken silently)
+
+
+def test_a_numbered_policy_name_is_not_a_count() -> None:
+    """"…违反中央八项规定精神被查处的,本项不得分": 八项 was read as a count of 8."""
+    rule = perfeval.compile_rule("每少一次扣0.5分,扣完为止;班子成员违反中央八项规定精神被查处的,本项不得分。", points=5)
+    assert rule(**{"①": 0, "②": True}).points == 0
+
+
+def test_bonus_clauses_alone_are_the_items_points() -> None:
+    """"…被省级及以上推广的加2分,被市级推广的加1分,加分最高不超过2分": every input gave 10 (a base of the full
+    分值 hid every bonus); the cap after the clauses is on them together (PE156)."""
+    rule = perfeval.compile_rule("机制创新做法被省级及以上推广的加2分,被市级推广的加1分,加分最高不超过2分。", points=10)
+    assert [rule(v).points for v in ([], ["①"], ["②"], ["①", "②"])] == [0, 2, 1, 2]

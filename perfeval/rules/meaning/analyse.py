@@ -20,12 +20,14 @@ words but no meaning, a lost number, a rule given elsewhere. Nothing is dropped 
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
 
 from ..errors import Diagnostic, RuleError
 from ..syntax import nodes as n
+from ..syntax.nodes import Num
 from ..syntax.parser import Standard
 from . import ir
 from .conditions import qualifiers
@@ -240,6 +242,12 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
 _MISSING_WORDS = ("缺", "漏")
 
 
+def _fewer(r: Reading) -> bool:
+    """少开的 · 少报的 · 不足的: words after a requirement that name the values short of it."""
+    words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
+    return bool(re.search(r"(?:少[开报做办建召]?|不足)[^,;。]{0,4}的", words))
+
+
 def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Reading]:
     """信息报送全年不少于24条，每少1条扣0.2分 · 培训人次≥500人次得满分；每少50人次扣0.5分: 每少/每多 a count
     noun beside a requirement in the same unit counts steps from the requirement, not cases (24 sent is
@@ -249,6 +257,11 @@ def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Rea
     out: list[Reading] = []
     for r in readings:
         info = r.step
+        if r.role == "count" and info is not None and info.direction is None and info.size is None \
+                and info.unit in units and r.cond is not None and r.cond.numeric and _fewer(r):
+            # 党组会议全年至少4次,少开的,按次扣1分: each one fewer than the requirement, a step of one
+            one = Num(Decimal(1), "qty", f"1{info.unit}", r.statement.span, unit=info.unit)
+            info = attrs.evolve(info, direction="below", size=one, words="少")
         if r.role == "count" and info is not None and info.counts and not info.late and info.unit in units \
                 and info.direction in ("below", "above") and not info.words.startswith(_MISSING_WORDS):
             r = attrs.evolve(r, role="step", step=attrs.evolve(info, counts=False))

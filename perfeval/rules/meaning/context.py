@@ -50,6 +50,11 @@ class Context:
         """A reading chosen where the text left a choice."""
         self._add(Severity.INFO, code, zh, en, span, hint, hint_en)
 
+    def retract(self, code: str, span: Span) -> None:
+        """Take back a reading stated at ``span`` that a later one replaces (分值 × 比率 → 分值 × 实际 ÷ 要求)."""
+        self.diagnostics[:] = [d for d in self.diagnostics if not (d.code == code and d.line == span.line
+                                                               and d.column == span.column)]
+
     def warn(self, code: str, zh: str, en: str, span: Span | None, hint: str | None = None,
              hint_en: str | None = None) -> None:
         """Something the checker reports; the rule still compiles."""

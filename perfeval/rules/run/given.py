@@ -7,6 +7,7 @@ standard's own words name it, see :mod:`.names`), and refuses what fits no strea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -117,6 +118,11 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
             keyed and len(values) == len(keyed) and all(v is None or v in (0, 1) for v in values) and None in values:
         # one yes/no per item, in order; None: not yet decided
         return {s.key: v for s, v in zip(keyed, values, strict=True)}
+    if keyed and len(values) == len(keyed) and all(isinstance(v, int) and not isinstance(v, bool) for v in values) \
+            and any(s.value.kind is ir.Kind.COUNT for s in keyed):
+        # [2, 1] for 缺一条扣0.5分 · 发现一条扣0.5分: the counts of each, or items 2 and 1? Not said.
+        raise JudgementError("list_counts_or_items", text, value=values,
+                             example="、".join(f"{s.key}={v}" for s, v in zip(keyed, values, strict=True)))
     out: dict[str, Any] = {s.key: False if s.value.kind is ir.Kind.FLAG else 0 for s in keyed}
     listed_keys = {key_of(v, keyed) for v in values}
     for s in keyed:
@@ -165,11 +171,28 @@ def renamed(assigned: dict[str, Any], given: Mapping[str, Any]) -> list[tuple[st
             if gv is v and name != key]
 
 
+_UNIT_TEXT = re.compile(r"[^\d.,\s%‰+\-eE]")
+
+
 def named_values(stream: ir.Stream, named: Mapping[str, Any]) -> dict[str, Decimal]:
+    """The named inputs of a derived value, read exactly. A rate scored by its difference from a target
+    (建成面积低于年度任务的，每减少1%) cannot take quantities (9900亩 − 10000亩 is not −1%): refused."""
     out: dict[str, Decimal] = {}
+    derive = stream.value.derive
+    by_difference = stream.value.kind is ir.Kind.RATE and isinstance(derive, ir.Op) and derive.op == "-"
     for k, v in named.items():
+        if by_difference and k in stream.value.needs and _has_unit(v):
+            raise JudgementError("rate_needs_rates", "", name=k, value=v)
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
     return out
+
+
+def _has_unit(v: Any) -> bool:
+    if isinstance(v, str):
+        return bool(_UNIT_TEXT.search(v.replace("百分点", "")))
+    if hasattr(v, "magnitude") and hasattr(v, "units"):
+        return "percent" not in str(v.units)
+    return False
 
 
 def read_number_or_measure(v: Any) -> Decimal:

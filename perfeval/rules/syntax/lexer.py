@@ -18,7 +18,7 @@ from functools import cache
 
 from lark import Token
 
-from ..vocabulary import TOKEN_KINDS, TOKENS
+from ..vocabulary import NUMBERED_NAMES, TOKEN_KINDS, TOKENS, alternation
 from .normalize import Clean, clean
 
 __all__ = ["LexedText", "lex", "tokenize"]
@@ -26,7 +26,8 @@ __all__ = ["LexedText", "lex", "tokenize"]
 # Phrases that look like structure but are description: years and dates (以2022年完工的…, 自2019年起),
 # fractions and articles (五分之一, 第九条), quoted names (“五个一”, but not “≤5%” or “一票否决”), 上一年,
 # and the marks of a lower-is-better indicator (“≤”型, (≤)).
-_TEXT_LIKE = (r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?!\d)"
+_TEXT_LIKE = (alternation(NUMBERED_NAMES) + "|"  # 中央八项规定: a name, not eight items
+              r"(?:19|20)\d{2}\s*年(?:度)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?!\d)"
               r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}(?![\d.%])"
               r"|(?!百分之)[一二三四五六七八九十百\d]+分之[一二三四五六七八九十百\d]+"  # 三分之一 (but 百分之九十 is a rate)
               r"|第[一二三四五六七八九十百\d]+(?:条|章|款|节|项(?=[^扣得计]))"

@@ -193,6 +193,14 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                  first.statement.span)
     elif additive and counts:
         base = _ZERO
+    earn_only = not awards and bool(counts) and all(r.bonus is not None for r in counts)
+    if earn_only:
+        # 被省级推广的加2分,被市级推广的加1分: nothing but what is added — the item's points, within its 分值
+        # (from 0), as for bonus steps alone (PE155); a base of the full 分值 would hide every bonus
+        base = _ZERO
+        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
+                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+                 counts[0].statement.span)
     cases = respectively(counts, ctx)
     keyed = _keys([c[0] for c in cases])
     previous: tuple[Decimal, Decimal] | None = None
@@ -236,8 +244,8 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                                      ir.Role.DEDUCT))
             continue
         # 加 is a bonus (reported apart); an amount earned per case or per item is part of the points
-        role = ir.Role.BONUS if r.bonus is not None else \
-            ir.Role.EARN if r.deduct is None and r.amount is not None else ir.Role.DEDUCT
+        role = ir.Role.BONUS if r.bonus is not None and not earn_only else \
+            ir.Role.EARN if r.deduct is None and (r.amount is not None or earn_only) else ir.Role.DEDUCT
         amount = listed
         if case_words:
             words = case_words
@@ -280,7 +288,18 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     if len(streams) == 1 and streams[0].value.kind is not ir.Kind.FLAG:
         only = streams[0]
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
-    return _item(streams, base, ctx, mods, readings)
+    item = _item(streams, base, ctx, mods, readings)
+    last = counts[-1].statement if counts else None
+    total = next((m.points for m in last.modifiers if isinstance(m, n.GainCap) and m.points is not None), None) \
+        if earn_only and last is not None and len(counts) > 1 else None
+    if total is not None and last is not None:
+        # …加1分,加分最高不超过2分 after several clauses: the cap is on what they add together
+        streams = [attrs.evolve(st, cap=None) if st.span == last.span else st for st in item.streams]
+        ceiling = total if item.ceiling is None else min(item.ceiling, total)
+        item = attrs.evolve(item, streams=tuple(streams), ceiling=ceiling)
+        ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
+                 "together", last.span)
+    return item
 
 
 def _paired(award: Reading, readings: list[Reading]) -> bool:
@@ -326,8 +345,9 @@ def _merged(readings: list[Reading]) -> list[Reading]:
                 prev.deduct.low != prev.deduct.high and not _words(r.statement).replace("由", "").strip("考核组"):
             continue
         words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
-        if same and prev is not None and prev.role == "zero" and words.startswith(("外", "另", "并")) and \
-                r.deduct is not None:
+        if same and prev is not None and prev.role == "zero" and (words.startswith(("外", "另", "并")) or
+                                                                 not r.statement.head) and r.deduct is not None:
+            # …的,该项不得分,倒扣10分: nothing new is named before 倒扣 — the same case costs more
             out[-1] = attrs.evolve(prev, deduct=r.deduct)
             continue
         out.append(r)
@@ -442,8 +462,6 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
                      f"倒扣: the item may go down to {show(floor, ir.Kind.NUMBER)}", None)
     if mods.carry:
         ctx.info("PE172", "扣完本项分值后，其余扣分计入考核总分", "what the item cannot take is carried to the total", None)
-    gain = [r for r in readings if r.role == "note" and False]
-    _ = gain
     ceiling = P
     if mods.floor is not None and floor is not None:
         floor = max(floor, mods.floor)

@@ -137,6 +137,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         drafts = _linear(drafts, ctx)
     drafts = _carve(drafts, ctx)
     drafts = _fill_described(drafts, ctx, value)
+    drafts = _share_of_requirement(drafts, ctx, value)
     if otherwise:
         drafts = _point_as_bound(drafts, ctx, value)
     for r in otherwise:
@@ -342,6 +343,30 @@ def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
     ctx.info("PE152", f"“分别”按顺序配对：{'、'.join(show(v.value, value.kind) for v, _ in pairs)} 分别得 "
              f"{'、'.join(str(p) for _, p in pairs)} 分",
              "分别 pairs the thresholds with the points in order", s.span)
+    return out
+
+
+_PROPORTIONAL = ir.Op("*", ir.MaxPoints(), ir.X())
+
+
+def _share_of_requirement(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
+    """完成率达到90%以上得5分,低于90%的按比例得分: below the requirement the share is of the requirement —
+    分值 × x / 90% (89% → 4.94; continuous at 90%), not 分值 × x (4.45), reading PE147."""
+    P = ctx.max_points
+    out: list[Draft] = []
+    for d in drafts:
+        top = d.hi.value if d.hi is not None else None
+        full = top is not None and top not in (0, 1) and d.lo is None and any(
+            o.lo is not None and o.lo.value == top and isinstance(o.expr, ir.MaxPoints | ir.Const)
+            and (isinstance(o.expr, ir.MaxPoints) or o.expr.value == P) for o in drafts if o is not d)
+        if d.expr == _PROPORTIONAL and full and value.ref is None:
+            assert top is not None
+            shown = show(top, value.kind, value.unit)
+            ctx.info("PE147", f"{d.label!r}：按达到要求（{shown}）的比例计分，分值 × 实际 ÷ {shown}",
+                     f"{d.label!r}: in proportion to the requirement ({shown}): 分值 × actual ÷ {shown}", d.span)
+            d = attrs.evolve(d, expr=ir.Op("/", _PROPORTIONAL, ir.Const(top)))
+            ctx.retract("PE140", d.span)  # 分值 × 比率 was the reading before the requirement was known
+        out.append(d)
     return out
 
 

@@ -76,6 +76,8 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     mode = step_mode(s, mods)
     _say_mode(ctx, mode, info.size.text, s)
     amount = _amount(r, ctx)
+    # 按次扣1-3分: a range per step — the assessor's, never its top taken silently
+    least = r.deduct.low if r.deduct is not None and r.deduct.low is not None and r.deduct.low != amount else None
     # 每提高1个百分点得0.25分: a step that earns (得/计) adds, as 加 does
     bonus = r.bonus is not None or r.deduct is None and r.amount is not None and r.amount.points is not None
     direction = info.direction
@@ -92,7 +94,8 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         ctx.info("PE108", f"“{ctx.source(region.span)}”内从 0 起按步扣分", f"within {ctx.source(region.span)}, "
                  "the steps count up from 0", s.span)
         counted = ir.Steps(ir.X(), size, mode)
-        return [_draft(Side(Decimal(0), True, Claim.NONE), region.hi, counted, amount, base, _cap(r), bonus, s, label)]
+        return [_draft(Side(Decimal(0), True, Claim.NONE), region.hi, counted, amount, base, _cap(r), bonus, s, label,
+                       least)]
     if region is not None and direction in (None, "diff"):
         # 高于年度目标值的，…每差2微克/立方米扣0.4分: the condition says which side the steps count on.
         direction = "above" if region.lo is not None and region.hi is None else "below"
@@ -150,11 +153,11 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     if direction in ("below", "both"):
         assert lo_ref is not None
         counted = ir.Steps(ir.Op("-", ir.Const(lo_ref), ir.X()), size, mode)
-        out.append(_draft(None, Side(lo_ref, False, Claim.NONE), counted, amount, base, cap, bonus, s, label))
+        out.append(_draft(None, Side(lo_ref, False, Claim.NONE), counted, amount, base, cap, bonus, s, label, least))
     if direction in ("above", "both"):
         assert hi_ref is not None
         counted = ir.Steps(ir.Op("-", ir.X(), ir.Const(hi_ref)), size, mode)
-        out.append(_draft(Side(hi_ref, False, Claim.NONE), None, counted, amount, base, cap, bonus, s, label))
+        out.append(_draft(Side(hi_ref, False, Claim.NONE), None, counted, amount, base, cap, bonus, s, label, least))
     if not bonus and not any(_covers(d, ref) for d in drafts if d.described is None and (d.lo or d.hi)):
         # 以90%为基准，每降低1个百分点扣0.2分 · 低于100%的每差一个百分点扣0.4分: the reference itself, and
         # the values on the other side of it, earn the 分值 (the steps only deduct on their side).
@@ -171,12 +174,21 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
 
 
 def _draft(lo: Side | None, hi: Side | None, counted: ir.Steps, amount: Decimal, base: ir.Expr,
-           cap: Decimal | None, bonus: bool, s: object, label: str) -> Draft:
-    taken: ir.Expr = ir.Op("*", ir.Const(amount), counted)
-    if cap is not None:
-        taken = ir.Min(taken, ir.Const(cap))
-    expr: ir.Expr = taken if bonus else ir.Op("-", base, taken)
-    return Draft(lo, hi, expr, s.span, label, weak=True)  # type: ignore[attr-defined]
+           cap: Decimal | None, bonus: bool, s: object, label: str, least: Decimal | None = None) -> Draft:
+    """The piece of a step rule; with ``least`` (按次扣1-3分) each step costs what the assessor decides
+    between ``least`` and ``amount``, so the piece carries that range."""
+
+    def scored(per_step: Decimal) -> ir.Expr:
+        taken: ir.Expr = ir.Op("*", ir.Const(per_step), counted)
+        if cap is not None:
+            taken = ir.Min(taken, ir.Const(cap))
+        return taken if bonus else ir.Op("-", base, taken)
+
+    expr = scored(amount)
+    judged = None
+    if least is not None and least != amount:
+        judged = (scored(least), expr) if bonus else (expr, scored(least))
+    return Draft(lo, hi, expr, s.span, label, weak=True, judged=judged)  # type: ignore[attr-defined]
 
 
 def _say_mode(ctx: Context, mode: ir.StepMode, size: str, s: object) -> None:
