@@ -675,3 +675,18 @@ def test_bonus_clauses_alone_are_the_items_points() -> None:
     分值 hid every bonus); the cap after the clauses is on them together (PE156)."""
     rule = perfeval.compile_rule("机制创新做法被省级及以上推广的加2分,被市级推广的加1分,加分最高不超过2分。", points=10)
     assert [rule(v).points for v in ([], ["①"], ["②"], ["①", "②"])] == [0, 2, 1, 2]
+
+
+def test_a_worth_before_only_bonuses_is_refused() -> None:
+    """"按规定开展专题宣传活动(2分)。…每开展1次加3分": (2分) was taken for the worth and r(0) scored 0; it may be
+    the criterion the 2 points are for."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("按规定开展专题宣传活动(2分)。结合实际,自主策划专题宣传活动,每开展1次加3分。", points=2)
+    assert perfeval.compile_rule("整改落实(6分)。每发现一处问题扣1分", points=6)(1).points == 5
+
+
+def test_the_values_short_of_a_minimum_are_the_ones_that_lose() -> None:
+    """"至少4次,少开的,扣1分" deducted at 4 and above: 少开的 names the values short of the minimum."""
+    rule = perfeval.compile_rule("党组会议全年至少4次,少开的,扣1分。", points=10)
+    assert [rule(v).points for v in (4, 6, 2)] == [10, 10, 9]
+    assert perfeval.compile_rule("党组会议全年至少4次,少开的,按次罚1分。", points=10)(2).points == 8

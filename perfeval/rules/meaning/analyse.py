@@ -65,7 +65,9 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     stmts = declared_edges(statements(standard), ctx)
     refusals(stmts, ctx)
     mods = modifiers(stmts, standard.text)
+    written = stmts
     stmts, stated = preamble(stmts, ctx)
+    _worth_or_criterion(written, stmts, ctx)
     if stated is not None and stated != max_points:
         ctx.error("PE230", f"标准写明满分 {stated.normalize():f} 分，而指标分值为 {max_points.normalize():f} 分",
                   f"the standard states 满分 {stated.normalize():f}分 but the 分值 is {max_points.normalize():f}分",
@@ -79,6 +81,20 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     if precision is not None and mods.precision is None:
         item = attrs.evolve(item, precision=precision)
     return Analysis(item, tuple(ctx.diagnostics), tuple(notes))
+
+
+def _worth_or_criterion(written: list[Statement], kept: list[Statement], ctx: Context) -> None:
+    """按规定开展专题宣传活动(2分)。…每开展1次加3分: the (2分) was read as the item's worth, leaving only the
+    bonus — but words before it that do something (开展, 完成) may be the criterion the 2 points are for.
+    With nothing but bonuses left, which it is decides every score: refused, never guessed."""
+    dropped = [s for s in written if s not in kept and isinstance(s.outcome, n.ParenPoints) and s.head]
+    if not dropped:
+        return
+    rest = [classify(s) for s in kept]
+    scoring = [r for r in rest if r.role != "note"]
+    if scoring and all(r.bonus is not None for r in scoring):
+        s = dropped[0]
+        raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_which_applies")
 
 
 def declared_edges(stmts: list[Statement], ctx: Context) -> list[Statement]:

@@ -308,10 +308,15 @@ def _without_situation(head: list[Node]) -> list[Node]:
     return head
 
 
+# 至少4次,少开的 · 不少于24条，少报的: the words name the values short of the requirement before them
+_FEWER = re.compile(r"^[,，]?(?:少[开报做办建召交发]?|缺[报交]?|不够)[^,;。，；]{0,3}的")
+
+
 def _missed_requirement(head: list[Node]) -> Cond | None:
     """年内至少2次…，未完成的扣1.5分: a requirement, then 未完成的 — the values that miss the requirement."""
     negations = [i for i, p in enumerate(head) if isinstance(p, n.Described) and p.cmp.side == "upper"
-                 and p.cmp.word in ("未完成", "未达到", "未达", "不足", "不到")]
+                 and p.cmp.word in ("未完成", "未达到", "未达", "不足", "不到")
+                 or isinstance(p, n.Words) and _FEWER.match(p.text)]
     if not negations:
         return None
     i = negations[-1]
