@@ -141,6 +141,13 @@ SUFFIXES: dict[str, Suffix] = {
     **_sufs("between", True, Claim.NONE, "之间 区间"),
 }
 
+def _either_way(up: str, down: str) -> list[str]:
+    """超过或降低, 低于或者超过, 超过(降低): a word for each side, either first, joined by 或/或者 or bracketed."""
+    pairs = [(a, b) for a in up.split() for b in down.split()]
+    pairs += [(b, a) for a, b in pairs]
+    return [w for a, b in pairs for w in (f"{a}或{b}", f"{a}或者{b}", f"{a}({b})")]  # ( is ASCII: normalised
+
+
 #: Words after 每 that say which way a step counts from its reference: 每低于5% (below), 每超过1个百分点
 #: (above), 每相差2% (either way). "每差" is a shortfall, "每相差" a distance either way.
 STEP_WORDS: dict[str, str] = {
@@ -148,9 +155,9 @@ STEP_WORDS: dict[str, str] = {
     # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
     "差": "diff",
     **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误 延期 超期".split()},
-    **{w: "both" for w in ("相差 偏离 偏差 浮动 上下浮动 超过(降低) 超过(低于) 高于(低于) 高出(降低) 高出(低于) "
-                           "超出(降低) 超出(低于) 超过或低于 高于或低于 高出或低于 超过或不足 超出或低于 增加或减少 "
-                           "增加(减少) 上升(下降)").split()},
+    **{w: "both" for w in "相差 偏离 偏差 浮动 上下浮动".split()},
+    # 每超过或降低5% · 每低于或超过5% · 每超出(低于)1个百分点: one word for each side, joined
+    **{joined: "both" for joined in _either_way("超过 超出 高于 高出 增加 上升 提高", "低于 降低 不足 减少 下降")},
 }
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
@@ -274,11 +281,12 @@ TOKENS: tuple[TokenKind, ...] = (
               "不足一个百分点的按一个百分点计算", family="steps"),
     TokenKind("PRO_RATA_STEP", r"不足(?:一步|[^,;。:\n]{0,10}?)(?:的部分|的)?(?:按|的按)比例(?:扣分|扣减|扣除|计算|计)?",
               "不足一步按比例", "a part of a step deducted pro rata", "不足一步的按比例扣分", family="steps"),
-    TokenKind("CAP_UNTIL", rf"(?:扣满|扣完|扣至)(?={_DESCR}{{0,16}}?{NUMBER}\s*分\s*(?:为止|即止|止|后))"
+    TokenKind("CAP_UNTIL", rf"(?:扣满|扣完)(?={_DESCR}{{0,16}}?{NUMBER}\s*分\s*(?:为止|即止|止|后))"
               rf"|直至扣(?:除|减)?(?={_DESCR}{{0,16}}?{NUMBER}\s*分)",
               "扣满…分为止", "扣满N分为止 (a cap on deductions)", "扣满", family="caps"),
     TokenKind("UNTIL_ZERO", r"(?:分值|分数|本项分值|该项分值)?(?:扣完(?:为止|即止|止|本项分值为止|该项分值为止|本项分为止|"
-              r"该项分为止|本项分值|该项分值)|扣至0分(?:为止)?|直至扣完|扣完)",
+              r"该项分为止|本项分值|该项分值)|(?:扣至|扣到|扣减至|扣减到|扣除至|扣除到|减至|减到)\s*(?:0|零)\s*分(?:为止|即止|止)?"
+              r"|直至扣完|扣完)",
               "扣完为止", "扣完为止 (deductions stop at zero)", "扣完为止", canonical="扣完为止"),
     TokenKind("UNTIL_END", r"(?<=分)(?:为止|即止|止)", "为止", "为止", "为止", family="caps"),
     TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)"
@@ -299,7 +307,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("FULL_CAP", r"(?:以得|计至|直至|加至|以)?满分为止|直至满分|最高不得?超过(?:本项|该项|本指标)?(?:分值|权重分)(?:上限)?"
               r"|(?:超过|超出)100%的?(?:部分)?按100%计(?:算)?|不得超过(?:本项|该项)?分值",
               "满分为止", "满分为止 (never above 分值)", "满分为止", canonical="满分为止", family="caps"),
-    TokenKind("FLOOR", r"最低(?:得|为|计)", "最低得", "最低得N分 (a floor)", "最低得", family="caps"),
+    TokenKind("FLOOR", rf"最低(?:得|为|计)|最低(?=\s*{NUMBER}\s*分)", "最低得", "最低得N分 (a floor)", "最低得", family="caps"),
     TokenKind("NEGATIVE", r"(?:本项|该项|此项)?(?:可为负分|可负分|可以为负分|可倒扣分?|可以倒扣|实行倒扣|允许倒扣)",
               "可负分", "可负分 (the score may go below zero)", "可负分", canonical="可负分", family="signs"),
     TokenKind("NO_NEGATIVE", r"(?:均)?不(?:实行|设|计)倒扣|不倒扣|不得为负分?|不出现负分",

@@ -690,3 +690,64 @@ def test_the_values_short_of_a_minimum_are_the_ones_that_lose() -> None:
     rule = perfeval.compile_rule("党组会议全年至少4次,少开的,扣1分。", points=10)
     assert [rule(v).points for v in (4, 6, 2)] == [10, 10, 9]
     assert perfeval.compile_rule("党组会议全年至少4次,少开的,按次罚1分。", points=10)(2).points == 8
+
+
+# ── paraphrase test (every fixture sentence reworded as other rubrics write it) ──────────────────────
+
+
+@pytest.mark.parametrize("floor", ["扣至0分为止", "扣至零分为止", "扣到0分为止", "扣减至0分为止", "扣至零分", "最低0分"])
+def test_deducting_down_to_zero_is_until_zero(floor: str) -> None:
+    """"扣至0分为止" was read as a cap of 0 points on deductions (full marks always); "最低0分", "扣到0分为止"
+    as the score when nothing is found (0 always)."""
+    rule = perfeval.compile_rule(f"每发现一例扣0.3分，{floor}", points=3)
+    assert [rule(v).points for v in (0, 1, 11)] == [3, Decimal("2.7"), 0]
+    steps = perfeval.compile_rule(f"100%计满分，每低于5%扣2分，{floor}。", points=5)
+    assert [steps(v).points for v in ("120%", "95%", "85%")] == [5, 3, 0]
+
+
+def test_deducting_down_to_points_not_zero_is_refused() -> None:
+    """"扣至2分为止" is a floor of 2 or a cap of 2 deducted — the text does not say which."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("每发现一例扣0.3分，扣至2分为止", points=3)
+    assert perfeval.compile_rule("每发现一例扣0.3分，扣满2分为止", points=3)(10).points == 1
+    assert perfeval.compile_rule("每发现一例扣0.3分，最低1分", points=3)(10).points == 1
+
+
+@pytest.mark.parametrize("sep", ["；", ";", "。"])
+def test_a_cap_after_a_semicolon_binds_the_stream_before_it(sep: str) -> None:
+    """"每推迟一个工作日扣1分；最多扣3分": the cap in its own clause was kept as a note and dropped."""
+    assert perfeval.compile_rule(f"每推迟一个工作日扣1分{sep}最多扣3分", points=5)(10).points == 2
+    assert perfeval.compile_rule(f"每发现一处问题扣0.5分{sep}扣满2分为止", points=3)(5).points == 1
+    bonus = perfeval.compile_rule(f"完成率100%得5分{sep}每超1%加0.3分{sep}最多加1.5分", points=5)("110%")
+    assert (bonus.points, bonus.bonus) == (Decimal("6.5"), Decimal("1.5"))
+    joint = perfeval.compile_rule(f"被省级推广的加2分{sep}被市级推广的加1分{sep}加分最高不超过2分。", points=10)
+    assert joint(["①", "②"]).points == 2
+
+
+def test_a_cap_with_nothing_to_cap_is_refused() -> None:
+    """A cap kept as a note would score above what the text allows; one equal to the 分值 says nothing new."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("完成率100%得5分。工作要求：最多扣3分", points=5)
+    rule = perfeval.compile_rule("得分=50×实际合格率-46总磷\n指标暂不纳入考核\n最高分为4分,低于\n92%的计0分", points=4)
+    assert rule("100%").points == 4
+
+
+@pytest.mark.parametrize("note", ["（保留整数）", "(保留整数)"])
+def test_a_rounding_note_in_brackets_rounds(note: str) -> None:
+    """"按完成比例计分（保留整数）": the bracket was an aside and the score stayed 8.50."""
+    rule = perfeval.compile_rule(f"按完成比例计分{note}", points=10)
+    assert [rule(v).points for v in ("85%", "84.9%")] == [9, 8]
+
+
+def test_a_schedule_or_veto_in_brackets_is_read() -> None:
+    """（依次类推） and （一票否决） were asides: the rule was refused or the veto lost."""
+    ladder = perfeval.compile_rule("逾期2日扣0.3分，4日扣0.6分（依次类推），最多扣3分", points=5)
+    assert ladder(8).points == Decimal("3.8")
+    assert perfeval.compile_rule("发生重大安全事故的（一票否决）", points=5)(1).veto
+
+
+@pytest.mark.parametrize("either", ["超过或降低", "超过或者降低", "低于或超过", "高出或不足", "超出（低于）"])
+def test_each_side_named_with_or_counts_both_ways(either: str) -> None:
+    """"每超过或降低5%扣2分" applied only the 超过 side."""
+    rule = perfeval.compile_rule(f"100%计满分，每{either}5%扣2分，扣完为止。", points=6)
+    assert [rule(v).points for v in ("95%", "79.4%", "105%", "100%")] == [4, 0, 4, 6]

@@ -40,6 +40,8 @@ MODIFIERS: tuple[type[Node], ...] = (
     n.Cap, n.CapUntil, n.UntilZero, n.GainCap, n.FullCap, n.Floor, n.NegCap, n.CapAtPoints, n.Negative,
     n.NoNegative, n.Carry, n.Veto, n.Precision, n.Schedule, n.RoundUp, n.ProRataStep,
 )
+#: Modifiers that cap the stream before them, not the whole standard (:class:`Mods` does not read them).
+STREAM_CAPS: tuple[type[Node], ...] = (n.Cap, n.CapUntil, n.GainCap)
 #: Phrases that state a condition on a value.
 CONDITIONS: tuple[type[Node], ...] = (
     n.Compare, n.CompareList, n.Bound, n.Range, n.GluedRange, n.Equal, n.Deviation, n.Point, n.Described,
@@ -152,7 +154,10 @@ def statements(standard: Standard) -> list[Statement]:
                 joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
                 connective = joined and all(isinstance(h, n.Punct) or isinstance(h, n.Words) and
                                             h.text in _CONNECTIVES for h in head)
-                if out and out[-1].sentence == sentence and (not head or connective):
+                bound = isinstance(p, STREAM_CAPS) and bool(out) and out[-1].outcome is not None and \
+                    out[-1].mark == mark
+                if out and (out[-1].sentence == sentence or bound) and (not head or connective):
+                    # 最多扣3分 binds the stream it follows (DESIGN), after ，as after ；or 。
                     last = out[-1]
                     out[-1] = attrs.evolve(last, modifiers=(*last.modifiers, p))
                     head = []

@@ -36,7 +36,11 @@ _TEXT_LIKE = (alternation(NUMBERED_NAMES) + "|"  # 中央八项规定: a name, n
               r"|[A-Z][A-Za-z]{0,5}\d+(?:\.\d+)?(?![\d%])")  # NO2, PM2.5, SO2: names, not numbers
 # A parenthesised aside with no number or operator in it (部门(单位), (无论超过或不足)) is description,
 # unless it is itself a phrase such as (含) or (不含).
-_ASIDE = r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])[^()\d%/×*+=÷<>≥≤\-\n\u25a1分扣]*\)"
+# Nor is an aside that holds a word which changes every score: （保留整数）, （依次类推）, （一票否决）.
+_NEVER_ASIDE = ("PRECISION", "SCHEDULE", "VETO", "NEGATIVE", "NO_NEGATIVE", "NA")
+_ASIDE = (r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])"
+          r"(?![^()\n]*?(?:" + "|".join(TOKEN_KINDS[k].pattern for k in _NEVER_ASIDE) + r"))"
+          r"[^()\d%/×*+=÷<>≥≤\-\n\u25a1分扣]*\)")
 _SUBRULE = re.compile(TOKEN_KINDS["SUBRULE"].pattern)
 _ITEM_MARKS = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
 # After these a line break ends the clause (an item's "(1分)", a standard's last words); elsewhere a break

@@ -144,6 +144,8 @@ def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) 
                            hint="hint_which_applies")
 
 
+#: a score after the deductions that speaks of deducting (扣至2分为止, 减到1分): not an award for a fact
+_DEDUCTION_WORDS = re.compile(r"\s*(?:扣|减|直至|最)")
 _UNMET = re.compile(r"(?:达不到|未达到|未达|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
 
 
@@ -181,6 +183,12 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         # start from is not said, and no award may be dropped
         second = awards[1].statement
         raise ctx.fail("mixed_rules", second.span, clause=ctx.source(second.span), hint="hint_which_applies")
+    if awards and counts and readings.index(awards[0]) > readings.index(counts[0]) and (
+            not awards[0].statement.head or _DEDUCTION_WORDS.match(ctx.source(awards[0].statement.span))):
+        # 每发现一例扣0.3分，扣至2分为止 / …，得3分: a score written after the deductions is not the score they
+        # start from, and whether it is a floor, a cap or a second rule is not said
+        late = awards[0].statement
+        raise ctx.fail("mixed_rules", late.span, clause=ctx.source(late.span), hint="hint_which_applies")
     if awards:
         first = awards[0]
         pts = first.amount.points if first.amount and first.amount.points is not None else P

@@ -17,7 +17,7 @@ from ...syntax import nodes as n
 from ...vocabulary import ASSESSED_LEADS, DESCRIPTIVE, SCORING_PATTERN, SCORING_WORDS
 from ..context import Context
 from ..roles import step_info
-from ..statements import MODIFIERS, Statement
+from ..statements import MODIFIERS, STREAM_CAPS, Statement
 
 __all__ = ["carries_scoring", "check_note", "evaluation_points", "names_a_value", "refusals"]
 
@@ -77,6 +77,11 @@ def evaluation_points(stmts: list[Statement]) -> bool:
 
 def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
     """A statement that earns nothing is kept as a note — unless it hides scoring words (the first rule)."""
+    capped = next((m for m in s.modifiers if isinstance(m, STREAM_CAPS)), None)
+    if capped is not None and getattr(capped, "points", None) != ctx.max_points:
+        # 最多扣3分 with no stream before it to cap: dropping it would score above what the text allows (a
+        # cap of the 分值 itself, 最高分为4分 on a 4-point item, says nothing the item does not)
+        raise ctx.fail("unread_scoring", capped.span, clause=ctx.source(s.span), hint="hint_write_outcome")
     if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head):
         notes.append(ctx.source(s.span))  # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier
         return
