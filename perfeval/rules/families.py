@@ -85,6 +85,7 @@ _ALL = (
             "PE131": ("只写了扣分的情形，其余得满分", "only the failing values are named: the rest keeps 分值"),
             "PE135": ("宽泛条件适用于其余取值", "a broad condition applies to the values the others leave"),
             "PE136": ("嵌套分档读作紧接前一档", "a nested band read as following the previous one"),
+            "PE142": ("分档由低到高书写：达到较高一档按较高一档计分", "bands written upwards: the highest reached counts"),
             "PE310": ("有取值没有分档覆盖", "values no band covers"),
             "PE320": ("同一边界被两档同时声明", "an edge claimed by two bands")}),
     Family("steps", "逐步扣分", "stepwise deduction",

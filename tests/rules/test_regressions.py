@@ -751,3 +751,47 @@ def test_each_side_named_with_or_counts_both_ways(either: str) -> None:
     """"每超过或降低5%扣2分" applied only the 超过 side."""
     rule = perfeval.compile_rule(f"100%计满分，每{either}5%扣2分，扣完为止。", points=6)
     assert [rule(v).points for v in ("95%", "79.4%", "105%", "100%")] == [4, 0, 4, 6]
+
+
+def test_bands_written_upwards_read_as_the_highest_reached() -> None:
+    """"低于80%不得分；80%以上计4分；90%以上计6分" was refused (rules_overlap); adding to more than the 分值 it
+    can only mean the highest reached — and adding to no more it may be cumulative, still refused."""
+    rule = perfeval.compile_rule("低于80%不得分；80%以上计4分；90%以上计6分", points=6)
+    assert [rule(v).points for v in ("95%", "90%", "85%", "70%")] == [6, 6, 4, 0]
+    assert "PE142" in {d.code for d in rule.check()}
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("80%以上计2分；90%以上计4分", points=6)
+
+
+def test_an_inclusion_mark_inside_a_tolerance_is_read() -> None:
+    """"±5%（含）以内得满分" was unreadable."""
+    rule = perfeval.compile_rule("±5%（含）以内得满分，每超出1个百分点扣1分，扣完为止", points=5)
+    assert [rule(v).points for v in ("5%", "-5%", "6%", "-6%")] == [5, 5, 4, 4]
+
+
+def test_the_top_score_as_full_marks_is_a_cap_at_the_points() -> None:
+    """"按实际完成比例计分，最高得满分" was unreadable."""
+    rule = perfeval.compile_rule("按实际完成比例计分，最高得满分", points=10)
+    assert [rule(v).points for v in ("85%", "120%")] == [Decimal("8.5"), 10]
+
+
+def test_below_a_requirement_pro_rata_is_a_band_not_a_part_step() -> None:
+    """"不足90%的按比例计分" was read as 'a part of a step pro rata' and refused."""
+    rule = perfeval.compile_rule("完成率达到90%以上得5分,不足90%的按比例计分。", points=5)
+    assert [rule(v).points for v in ("95%", "45%")] == [5, Decimal("2.5")]
+    step = perfeval.compile_rule("100%计满分，每低于5%扣2分，不足5%的按比例扣分", points=5)
+    assert step("97.5%").points == 4
+
+
+def test_may_be_deducted_below_zero_allows_negative() -> None:
+    """"可扣至负分" was refused as unreadable scoring words."""
+    assert perfeval.compile_rule("每发生一起扣2分，可扣至负分", points=3)(3).points == -3
+
+
+def test_the_highest_score_caps_the_item_not_the_bonus() -> None:
+    """"100%得5分，每超1%加0.3分，最高得6分" allowed 6 points of bonus (8.00 at 110%): 最高得6分 is the item's
+    points, bonus and all; 最多加1.5分 is the bonus."""
+    total = perfeval.compile_rule("完成率100%得5分，每超1%加0.3分，最高得6分", points=5)("110%")
+    assert (total.points, total.bonus) == (6, 1)
+    bonus = perfeval.compile_rule("完成率100%得5分，每超1%加0.3分，最多加1.5分", points=5)("110%")
+    assert (bonus.points, bonus.bonus) == (Decimal("6.5"), Decimal("1.5"))

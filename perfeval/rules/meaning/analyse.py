@@ -373,8 +373,11 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     ceiling = P
     bonus_cap = None
     if bonus:
-        cap = next((m.points for r in readings if r.bonus is not None for m in r.statement.modifiers
-                    if isinstance(m, n.GainCap) and m.points is not None), None)
+        said = next((m for r in readings if r.bonus is not None for m in r.statement.modifiers
+                     if isinstance(m, n.GainCap) and m.points is not None), None)
+        # 最多加1.5分 caps the bonus; 最高得6分 the item's points, bonus and all
+        cap = None if said is None or said.points is None else \
+            max(said.points - P, _ZERO) if said.total else said.points
         streams.append(ir.Stream("", "加分", readings[0].statement.span, spec, ir.Piecewise(tuple(bonus)),
                                  ir.Role.BONUS))
         top = cap if cap is not None else _max_bonus(bonus, P)

@@ -250,16 +250,17 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
         eq = Side(p.value.value, True, Claim.EXPLICIT)
         return Cond(eq, eq, span, (p.value,), subject=subject, point=True)
     if isinstance(p, n.Deviation):
+        suf = p.suffix
+        # ±5%（含）以内: an explicit claim on the edge wins over the suffix's convention
+        edge = Side(p.hi.value, p.incl[0], Claim.EXPLICIT) if p.incl is not None else None
         if p.lo is not None:
             lo3 = Side(p.lo.value, False, Claim.NONE)
-            hi3 = Side(p.hi.value, p.suffix.inclusive if p.suffix else False,
-                       p.suffix.claim if p.suffix else Claim.NONE)
+            hi3 = edge or Side(p.hi.value, suf.inclusive if suf else False, suf.claim if suf else Claim.NONE)
             return Cond(lo3, hi3, span, (p.lo, p.hi), subject=subject, either_way=True)
-        suf = p.suffix
         if suf is not None and suf.side == "outside":
-            return Cond(Side(p.hi.value, suf.inclusive, suf.claim), None, span, (p.hi,), subject=subject,
+            return Cond(edge or Side(p.hi.value, suf.inclusive, suf.claim), None, span, (p.hi,), subject=subject,
                         either_way=True)
-        hi4 = Side(p.hi.value, suf.inclusive if suf else True, suf.claim if suf else Claim.NONE)
+        hi4 = edge or Side(p.hi.value, suf.inclusive if suf else True, suf.claim if suf else Claim.NONE)
         return Cond(None, hi4, span, (p.hi,), subject=subject, either_way=True)
     assert isinstance(p, n.Point)
     side = _claimed(p.value, p.incl, Side(p.value.value, True, Claim.NONE))

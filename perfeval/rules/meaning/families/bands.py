@@ -93,6 +93,7 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
     covers contribute 0 (a bonus where no bonus applies).
     """
     percent = value.kind is ir.Kind.RATE
+    drafts = _rising(drafts, ctx)
     drafts = _successive(drafts, ctx, percent)
     drafts = _widen_points(drafts, ctx, value)
     drafts = _contiguous(drafts, ctx, value, contiguous)
@@ -198,6 +199,37 @@ def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
             out[i] = attrs.evolve(d, lo=None)
             ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
     return out
+
+
+def _rising(drafts: list[Draft], ctx: Context) -> list[Draft]:
+    """80%以上计4分；90%以上计6分 (分值6) · 10%以下计4分；5%以下计6分: open bands written towards the best,
+    each worth more. Together they add to more than the 分值, so they cannot all be earned: the best one
+    reached counts (PE142), and each band ends where the next begins. Adding up to no more than the 分值, they
+    could be meant to add: left to overlap, and refused."""
+    for upwards in (True, False):
+        open_ = [d for d in drafts if (d.hi is None) == upwards and (d.lo is None) != upwards
+                 and not (d.weak or d.either_way or d.judged or d.veto or d.described)]
+        if len(open_) < 2 or not all(isinstance(d.expr, ir.Const | ir.MaxPoints) for d in open_):
+            continue
+        P = ctx.max_points
+        points = [value_at(d.expr, Decimal(0), P) for d in open_]
+        edges = [side.value for d in open_ if (side := d.lo if upwards else d.hi) is not None]
+        if not upwards:
+            edges = [-e for e in edges]
+        if any(b <= a for a, b in zip(edges, edges[1:], strict=False)) or \
+                any(b <= a for a, b in zip(points, points[1:], strict=False)) or sum(points) <= P:
+            continue
+        out = list(drafts)
+        for d, nxt in zip(open_, open_[1:], strict=False):
+            edge = nxt.lo if upwards else nxt.hi
+            assert edge is not None
+            end = Side(edge.value, not edge.inclusive, edge.claim)
+            out[out.index(d)] = attrs.evolve(d, hi=end) if upwards else attrs.evolve(d, lo=end)
+            ctx.info("PE142", f"{d.label!r} 之后有更好一档 {nxt.label!r}：分档由低到高书写，达到较高一档按较高一档计分",
+                     f"{d.label!r} is followed by a better band {nxt.label!r}: bands written upwards, the best "
+                     "reached counts", d.span)
+        drafts = out
+    return drafts
 
 
 def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]:

@@ -180,16 +180,19 @@ class Deviation(Node):
     hi: Num
     suffix: Suffix | None
     span: Span
+    incl: tuple[bool, Decimal | None] | None = None  # ±5%（含）以内: the edge claimed outright
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
         nums = values_of(children)
+        incls = incls_of(children)
+        incl = incls[0] if incls else None
         if len(nums) == 2:
             a, b = nums
             if not a.percent and b.percent:
                 a = attrs.evolve(a, value=a.value / 100, kind="pct")
-            return cls(a, b, suffix_of(children), span_of(children))
-        return cls(None, nums[0], suffix_of(children), span_of(children))
+            return cls(a, b, suffix_of(children), span_of(children), incl)
+        return cls(None, nums[0], suffix_of(children), span_of(children), incl)
 
 
 @attrs.frozen

@@ -301,14 +301,20 @@ Subrule = _plain("Subrule", "1. · (1): a numbered part.")
 
 @attrs.frozen
 class GainCap(Node):
-    """最多加2分 · 加分不超过0.6分 · 最高不超过4.5分 · 最高不超过权重分 (points None: the 分值)."""
+    """最多加2分 · 加分不超过0.6分 · 最高不超过4.5分 · 最高不超过权重分 (points None: the 分值).
+
+    ``total``: the cap is on the item's points (最高得6分, 最高不超过4.5分), not on what is added (最多加2分,
+    加分最高不超过2分) — the same where a rule earns from 0, apart where a bonus sits on the 分值."""
 
     points: Decimal | None
     span: Span
+    total: bool = False
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(_score(children) if tokens_of(children, "SCORE") else None, span_of(children))
+        word = str(tokens_of(children, "GAIN_CAP")[0])
+        return cls(_score(children) if tokens_of(children, "SCORE") else None, span_of(children),
+                   not any(w in word for w in ("加", "奖")))
 
 
 @attrs.frozen
