@@ -795,3 +795,12 @@ def test_the_highest_score_caps_the_item_not_the_bonus() -> None:
     assert (total.points, total.bonus) == (6, 1)
     bonus = perfeval.compile_rule("完成率100%得5分，每超1%加0.3分，最多加1.5分", points=5)("110%")
     assert (bonus.points, bonus.bonus) == (Decimal("6.5"), Decimal("1.5"))
+
+
+def test_a_place_from_the_bottom_is_that_place_only() -> None:
+    """"倒数第1名的扣2分，倒数第2名扣1分" read 倒数第2名 as 'second from the bottom and above': every better place
+    lost a point (3 → 4.00). The places not named keep the 分值 (PE131)."""
+    rule = perfeval.compile_rule("综合排名倒数第1名的扣2分，倒数第2名扣1分", points=5)
+    assert [rule(v).points for v in (1, 2, 3, 10)] == [3, 4, 5, 5]
+    listed = perfeval.compile_rule("综合排名倒数第1、第2、第3名的分别扣3分、2分、1分", points=5)
+    assert [listed(v).points for v in (1, 2, 3, 4)] == [2, 3, 4, 5]

@@ -177,8 +177,11 @@ def _contiguous(drafts: list[Draft], ctx: Context, value: ValueInfo, always: boo
 
 def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
     """100%计满分，每低于5%扣2分: a single value that earns the most, with every other piece below it, covers
-    the values above it too (and the other way round) — the text names the reference, not a point."""
+    the values above it too (and the other way round) — the text names the reference, not a point. A place
+    (倒数第2名扣1分) is a place: the ones after it are not in it."""
     out = list(drafts)
+    if value.kind is ir.Kind.RANK:
+        return out
     for i, d in enumerate(out):
         if d.lo is None or d.hi is None or d.lo.value != d.hi.value or d.either_way:
             continue

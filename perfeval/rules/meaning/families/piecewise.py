@@ -200,6 +200,9 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
         return drafts
     out = list(drafts)
     open_ends = [(lo, hi) for lo, hi in gaps_of(drafts) if lo is None or hi is None]
+    if value.kind is ir.Kind.RANK:
+        # places start at 1: nothing lies below the first (倒数第1名扣2分，倒数第2名扣1分 leaves 3 and after)
+        open_ends = [(lo, hi) for lo, hi in open_ends if not (lo is None and hi is not None and hi.value <= 1)]
     if len(open_ends) != 1:
         return drafts  # failing values on a bounded stretch: what lies on either side is not said
     for lo, hi in open_ends:

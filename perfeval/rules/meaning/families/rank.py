@@ -71,14 +71,17 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
     if rank.word.startswith("倒数"):
         ctx.info("PE191", "倒数名次：输入为从末位数起的名次（倒数第1名为1）",
                  "places from the bottom: the input is the place counted from the last (the last is 1)", s.span)
-    if isinstance(s.outcome, n.PointsList) or (r.amount is not None and r.amount.values):
-        values = r.amount.values if r.amount is not None else ()
+    deducts = r.deduct.values if r.deduct is not None else ()
+    if isinstance(s.outcome, n.PointsList) or (r.amount is not None and r.amount.values) or deducts:
+        # 分别计3分、2.8分、2.6分 · 分别扣3分、2分、1分 (分值 less each)
+        values = deducts or (r.amount.values if r.amount is not None else ())
         places = list(rank.values)
         if rank.dash and len(places) == 2:
             places = [places[0] + i for i in range(int(places[1] - places[0]) + 1)]
         if len(places) != len(values):
             raise ctx.fail("cond_without_points", s.span, clause=label)
-        return [Draft(Side(k, True, Claim.EXPLICIT), Side(k, True, Claim.EXPLICIT), ir.Const(v), s.span, label)
+        return [Draft(Side(k, True, Claim.EXPLICIT), Side(k, True, Claim.EXPLICIT),
+                      ir.Op("-", ir.MaxPoints(), ir.Const(v)) if deducts else ir.Const(v), s.span, label)
                 for k, v in zip(places, values, strict=True)]
     after = s.head[s.head.index(rank) + 1 :]
     sides = _sides(rank, list(after))
