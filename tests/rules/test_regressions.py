@@ -804,3 +804,11 @@ def test_a_place_from_the_bottom_is_that_place_only() -> None:
     assert [rule(v).points for v in (1, 2, 3, 10)] == [3, 4, 5, 5]
     listed = perfeval.compile_rule("综合排名倒数第1、第2、第3名的分别扣3分、2分、1分", points=5)
     assert [listed(v).points for v in (1, 2, 3, 4)] == [2, 3, 4, 5]
+
+
+def test_a_range_of_points_placed_by_a_value_is_a_judged_band() -> None:
+    """"到位率在75%以上(10分到13分)，…60%以下(0-5分)" asked for an option ①②③ and refused every rate: the rate
+    picks the band, the assessor the points within it."""
+    rule = perfeval.compile_rule("到位率在75%以上(10分到13分)，到位率在60%-75%(6分到9分)，到位率60%以下(0-5分)", points=13)
+    assert [rule(v).allowed for v in ("80%", "70%", "50%")] == [(10, 13), (6, 9), (0, 5)]
+    assert all(rule(v).points is None for v in ("80%", "70%"))

@@ -190,6 +190,11 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             raise ctx.fail("formula_defines", formulas[0].span, name=named)
         raise ctx.fail("no_points", None, hint="hint_needs_scoring")
     absent = absent_points(scoring, ctx)
+    if any(r.role == "judged" for r in scoring) and all(
+            r.role in ("judged", "band", "absent") and (r.role == "absent" or _placed_range(r)) for r in scoring):
+        # 到位率在75%以上(10分到13分)，60%-75%(6分到9分)…: every range has a value that places it — the value
+        # picks the band, the assessor the points within it
+        scoring = [attrs.evolve(r, role="band") if r.role == "judged" else r for r in scoring]
     scoring_all = scoring
     scoring = [r for r in scoring if r.role != "absent"] or scoring
     roles = {r.role for r in scoring}
@@ -256,6 +261,11 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
 
 # 所列7项职责的，每缺1项扣0.4分: 缺/漏 count the items missing from a list — cases, not steps
 _MISSING_WORDS = ("缺", "漏")
+
+
+def _placed_range(r: Reading) -> bool:
+    """A band, or a range of points (得10-13分, 满分的90%~100%) whose condition is a value that places it."""
+    return r.cond is not None and r.cond.numeric and not r.cond.unread and r.step is None
 
 
 def _fewer(r: Reading) -> bool:
