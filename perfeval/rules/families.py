@@ -97,6 +97,8 @@ _ALL = (
             "PE104": ("不足一步按比例", "a part of a step deducts pro rata"),
             "PE107": ("“每少1条”从要求的数量起按步计算", "每少1条 beside a requirement counts steps from it"),
             "PE122": ("比率按原文公式由输入算出", "the rate is computed by the formula written"),
+            "PE123": ("“完成目标”与“每低N个百分点”：按实际值与目标值相差的百分点",
+                      "target met and N percentage points below it: 实际值 against 目标值"),
             "PE108": ("“N%以内”的步从 0 起计算", "steps within a tolerance count up from 0"),
             "PE137": ("基准值：达到得满分，从基准起扣分", "the reference: full marks there, steps from it"),
             "PE139": ("越低越好的指标：未达到目标即高于目标", "lower-is-better: missing the target is being above it"),

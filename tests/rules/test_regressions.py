@@ -812,3 +812,13 @@ def test_a_range_of_points_placed_by_a_value_is_a_judged_band() -> None:
     rule = perfeval.compile_rule("到位率在75%以上(10分到13分)，到位率在60%-75%(6分到9分)，到位率60%以下(0-5分)", points=13)
     assert [rule(v).allowed for v in ("80%", "70%", "50%")] == [(10, 13), (6, 9), (0, 5)]
     assert all(rule(v).points is None for v in ("80%", "70%"))
+
+
+def test_target_met_and_points_below_it_compare_with_the_target() -> None:
+    """"完成年度目标的得满分；未完成的，每低1个百分点扣0.2分" took a completion rate (98% → 1.60) where
+    "未完成年度目标的，每低1个百分点扣0.2分" alone compares 实际值 with 目标值: the same words, one reading (PE123)."""
+    rule = perfeval.compile_rule("完成年度目标的得满分；未完成的，每低1个百分点扣0.2分", points=2)
+    assert rule(实际值="99%", 目标值="95%").points == 2 and rule(实际值="94%", 目标值="95%").points == Decimal("1.8")
+    with pytest.raises(perfeval.PerfevalError):
+        rule("98%")
+    assert perfeval.compile_rule("完成年度目标的得满分；未完成的，每低1%扣0.2分", points=2)("98%").points == Decimal("1.6")

@@ -14,6 +14,7 @@ formula with one input scores that input; a definition (完成率=实际完成�
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -47,6 +48,23 @@ def _numbers(readings: list[Reading]) -> list[Num]:
     return out
 
 
+#: 完成年度目标 · 完成下达任务 · 达到考核目标: meeting a target named in words
+_TARGET_MET = re.compile(r"(?<!未)(?:完成|达到)[^,;。的]{0,12}?(?:目标|任务|计划)")
+
+
+def _points_from_the_target(readings: list[Reading], definitions: list[n.Definition]) -> bool:
+    """A target met in words and steps in 个百分点, with no rate written anywhere: the points are the
+    indicator's against its target."""
+    if definitions or any(r.cond is not None and r.cond.numbers for r in readings):
+        return False
+    steps = [r for r in readings if r.step is not None]
+    met = [r for r in readings if r.step is None and r.role in ("award", "band") and _TARGET_MET.search(
+        "".join(p.text for p in r.statement.head if isinstance(p, n.Words)))]
+    return bool(met) and bool(steps) and all(
+        r.step is not None and r.step.size is not None and "百分点" in r.step.size.text and r.step.at is None
+        for r in steps)
+
+
 def value_of(readings: list[Reading], ctx: Context,
              definitions: list[n.Definition]) -> tuple[ValueInfo, ir.Value, list[Reading]]:
     """The value the numeric statements score, how a caller gives it, and the readings with their
@@ -68,6 +86,13 @@ def value_of(readings: list[Reading], ctx: Context,
     refs = [r.cond.ref for r in readings if r.cond is not None and r.cond.ref] + \
         [r.step.ref for r in readings if r.step is not None and r.step.ref]
     ref = refs[0] if refs else None
+    if ref is None and kind is ir.Kind.RATE and _points_from_the_target(readings, definitions):
+        # 完成年度目标的得满分；未完成的，每低1个百分点扣0.2分: percentage points below the target, as when
+        # "未完成年度目标的，每低1个百分点" stands alone — not points of a completion rate
+        ref = "目标值"
+        ctx.info("PE123", "“完成目标”与“每低N个百分点”：按实际值与目标值相差的百分点计算",
+                 "target met, and N percentage points below it: the difference of 实际值 from 目标值",
+                 readings[0].statement.span)
     plain = [r for r in readings if r.cond is not None and r.cond.numbers and r.cond.ref is None]
     written = {x.value for r in plain if r.cond is not None for x in r.cond.numbers}
     if ref is not None and len(written) == 1 and \
