@@ -822,3 +822,20 @@ def test_target_met_and_points_below_it_compare_with_the_target() -> None:
     with pytest.raises(perfeval.PerfevalError):
         rule("98%")
     assert perfeval.compile_rule("完成年度目标的得满分；未完成的，每低1%扣0.2分", points=2)("98%").points == Decimal("1.6")
+
+
+def test_a_yes_no_part_beside_a_part_with_a_rule_is_a_part() -> None:
+    """"1.制度健全的得1分；2.执行到位的得1分，每发现一处问题扣0.5分" was mixed_rules: part 1 is met or not."""
+    rule = perfeval.compile_rule("1.制度健全的得1分；2.执行到位的得1分，每发现一处问题扣0.5分，扣完为止。", points=2)
+    assert [rule(v).points for v in ([True, 0], [True, 1], [False, 3])] == [2, Decimal("1.5"), 0]
+
+
+@pytest.mark.parametrize("text", ["培训人数达到计划的得满分，每少10人扣0.5分", "培训人数未达到计划的，每少10人扣0.5分"])
+def test_fewer_people_than_a_target_named_in_words_need_both_numbers(text: str) -> None:
+    """"培训人数未达到计划的，每少10人扣0.5分" took its one number as the people short (95 attended: 0 points);
+    "达到计划的得满分，每少10人" was mixed_rules. Both compare 实际值 with 目标值, and one number is refused."""
+    rule = perfeval.compile_rule(text, points=3)
+    assert rule(实际值="85人", 目标值="100人").points == Decimal("2.5")
+    assert rule(实际值=105, 目标值=100).points == 3
+    with pytest.raises(perfeval.PerfevalError):
+        rule(15)

@@ -29,6 +29,7 @@ from ..errors import Diagnostic, RuleError
 from ..syntax import nodes as n
 from ..syntax.nodes import Num
 from ..syntax.parser import Standard
+from ..vocabulary import STEP_WORDS
 from . import ir
 from .conditions import qualifiers
 from .context import Context
@@ -280,6 +281,8 @@ def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Rea
     the requirement met, not 24 shortfalls) — reading PE107."""
     units = {x.unit for r in readings if r.cond is not None and r.cond.numeric for x in r.cond.numbers
              if x.kind == "qty" and x.unit}
+    # 培训人数达到计划的得满分，每少10人扣0.5分: the requirement is a target named in words (实际值 against 目标值)
+    targeted = not units and any(r.cond is not None and r.cond.ref for r in readings)
     out: list[Reading] = []
     for r in readings:
         info = r.step
@@ -288,7 +291,8 @@ def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Rea
             # 党组会议全年至少4次,少开的,按次扣1分: each one fewer than the requirement, a step of one
             one = Num(Decimal(1), "qty", f"1{info.unit}", r.statement.span, unit=info.unit)
             info = attrs.evolve(info, direction="below", size=one, words="少")
-        if r.role == "count" and info is not None and info.counts and not info.late and info.unit in units \
+        if r.role == "count" and info is not None and info.counts and not info.late and \
+                (info.unit in units or targeted and info.size is not None and info.words in STEP_WORDS) \
                 and info.direction in ("below", "above") and not info.words.startswith(_MISSING_WORDS):
             r = attrs.evolve(r, role="step", step=attrs.evolve(info, counts=False))
             ctx.info("PE107", f"“每{info.words or ''}{info.size.text if info.size else ''}”从要求的数量起按步计算，"

@@ -98,6 +98,20 @@ def _has_rule(group: list[Statement]) -> bool:
         any(s.has(n.Otherwise) for s in group)
 
 
+def _yes_no(group: list[Statement]) -> bool:
+    """1.制度健全的得1分: a part that is met or not, its points written."""
+    if len(group) != 1:
+        return False
+    r = classify(group[0])
+    return r.role == "award" and r.amount is not None and r.amount.points is not None and r.amount.points > 0
+
+
+def _all_rules(groups: list[list[Statement]]) -> bool:
+    """Every part is a rule of its own — or is met or not (1.制度健全的得1分；2.…得1分，每发现一处扣0.5分), as long
+    as one part has a rule (a list of yes/no items alone is a checklist)."""
+    return any(_has_rule(g) for g in groups) and all(_has_rule(g) or _yes_no(g) for g in groups)
+
+
 def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
     """The numbered parts of a standard, each with its worth and statements (None: it is one rule)."""
     scoring = [s for s in stmts if s.outcome is not None or s.head]
@@ -113,7 +127,7 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
         groups.setdefault(s.mark, []).append(s)
     if len(groups) < 2:
         return _parts_by_sentence(stmts, ctx)
-    if not all(_has_rule(g) for g in groups.values()) and not any(
+    if not _all_rules(list(groups.values())) and not any(
             p for g in groups.values() for s in g for p in s.phrases if isinstance(p, n.PartsEach)):
         return None
     worths = {m: _worth(g) for m, g in groups.items()}

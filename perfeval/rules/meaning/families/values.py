@@ -131,7 +131,10 @@ def value_of(readings: list[Reading], ctx: Context,
         if kind is ir.Kind.NUMBER:
             kind = ir.Kind.QUANTITY
         if kind is ir.Kind.COUNT:
-            kind = ir.Kind.NUMBER  # a change against last year's count: it may be negative
+            # a change against last year's count may be negative, and is given as the change itself; steps
+            # below a target (培训人数达到计划的得满分，每少10人) need both numbers, as for any measure
+            stepped = ref != "上年值" and any(r.role == "step" for r in readings)
+            kind = ir.Kind.QUANTITY if stepped else ir.Kind.NUMBER
         derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
         needs = ("实际值", ref)
         ctx.info("PE120", f"与{ref}比较：需要给出 实际值 和 {ref}" + ("（按比值）" if share else "（按差值）"),
