@@ -411,7 +411,9 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("DEDUCT_TAIL", rf"(?<=分)(?:{_DEDUCT_TAIL})", "递减", "递减 after 按N分", "递减", after=frozenset({"SCORE"})),
     TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|加计|奖励|奖|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
               "加", "加 before points added", "加", canonical="加", family="bonus"),
-    TokenKind("EACH", r"每|按(?=\s*次\s*(?:扣|减|加|计|罚))", "每", "每 (per step or per case; 按次扣 is 每次扣)", "每",
+    # 每年带队开展检查不少于2次 · 每季度召开会议: a period that says how often, not a step (每日扣0.5分 is one)
+    TokenKind("EACH", r"每(?!\s*(?:年度|年|季度|季|月|半年|学期|周)(?!\s*(?:扣|减|加|计|得|罚|超|少|多|低|高)))"
+              r"|按(?=\s*次\s*(?:扣|减|加|计|罚))", "每", "每 (per step or per case; 按次扣 is 每次扣)", "每",
               canonical="每"),
     TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),
     TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),

@@ -839,3 +839,19 @@ def test_fewer_people_than_a_target_named_in_words_need_both_numbers(text: str) 
     assert rule(实际值=105, 目标值=100).points == 3
     with pytest.raises(perfeval.PerfevalError):
         rule(15)
+
+
+# ── fifth hunt (教育, 交通, 应急/消防, 生态, 住建, 就业 …) and second paraphrase test ─────────────────────
+
+
+@pytest.mark.parametrize(("text", "points", "cases"), [
+    ("每年带队开展消防安全检查不少于2次,少一次扣3分。", 3, [(3, 3), (2, 3), (1, 0)]),
+    ("每季度召开会议不少于1次，少一次扣1分", 3, [(4, 3), (1, 3), (0, 2)]),
+    ("信息报送全年不少于24条，少1条扣0.2分，扣完为止。", 2, [(24, 2), (23, Decimal("1.8")), (0, 0)]),
+    ("党组会议全年至少4次，少开1次扣1分。", 10, [(4, 10), (3, 9), (0, 6)]),
+])
+def test_one_short_of_a_requirement_counts_from_it(text: str, points: int, cases: list[tuple[int, Decimal]]) -> None:
+    """"每年…检查不少于2次,少一次扣3分": 每年 was read as the step, and "少1条扣0.2分" as a case with the requirement
+    dropped — more inspections deducted more (3 → 0, 1 → 3)."""
+    rule = perfeval.compile_rule(text, points=points)
+    assert [rule(v).points for v, _ in cases] == [want for _, want in cases]

@@ -182,6 +182,23 @@ def _count_point(head: tuple[Node, ...]) -> Num | None:
     return None
 
 
+_SHORT = ("少", "少开", "少报", "少做", "少办", "少召开", "少一", "缺", "缺少", "差")
+
+
+def _short_of_requirement(head: tuple[Node, ...], one: Num | None, cond: Cond | None) -> Num | None:
+    """The requirement a "少1次" right after it counts from (不少于2次,少一次扣3分), or None."""
+    if one is None or cond is None or cond.lo is None or cond.hi is not None or len(cond.numbers) != 1:
+        return None
+    required = cond.numbers[0]
+    if required.unit != one.unit:
+        return None
+    at = next(i for i, p in enumerate(head) if isinstance(p, n.Point) and p.value is one)
+    before = head[at - 1] if at else None
+    if isinstance(before, n.Words) and before.text.strip("，,的 ").endswith(_SHORT):
+        return required
+    return None
+
+
 def classify(s: Statement) -> Reading:
     """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, veto,
     note."""
@@ -226,6 +243,11 @@ def classify(s: Statement) -> Reading:
                 return Reading("count", s, cond, info, deduct=deduct, bonus=bonus)
             return Reading("rank_step" if info.rank else "step", s, cond, info, deduct=deduct, bonus=bonus)
         one = _count_point(s.head)
+        short = _short_of_requirement(s.head, one, cond)
+        if short is not None and deduct is not None:
+            # 检查不少于2次,少一次扣3分 · 至少4次，少开1次扣1分: each one short of the requirement, from it
+            return Reading("step", s, None, StepInfo("below", one, one.unit if one else None, None, False, False,
+                                                     "少", at=short), deduct=deduct)
         if one is not None or (deduct is not None and deduct.per_unit):
             unit = one.unit if one is not None else (deduct.per_unit if deduct else None)
             info = StepInfo(None, one, unit, None, True, False, "")
