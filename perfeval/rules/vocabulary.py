@@ -208,7 +208,7 @@ REACHING_WORDS: frozenset[str] = frozenset("达到 未达到 未达 达不到 �
 SCORING_PATTERN = re.compile(
     r"扣(?![款缴押留])|罚(?![款没])|减(?:\s*[\d一二两三四五六七八九十半]|分|半|计|去|扣|相应)|酌[减加扣给]|"
     r"加(?:\s*[\d一二两三四五六七八九十半]|分|计|记|倍)|奖励?\s*[\d一二两三四五六七八九十半]|"
-    r"记分|计分|得分|给分|赋分|满分|不得分|零分|比例|线性|插值|折算|倒扣|否决|系数|计入(?:总分|考核|得分|成绩)|"
+    r"记分|计分|得分|给分|赋分|满分|不得分|零分|(?:得|计|给)(?:本项|该项|各项|本|该)?(?:基本分|分值|满分值|权重分)|比例|线性|插值|折算|倒扣|否决|系数|计入(?:总分|考核|得分|成绩)|"
     r"\d\s*分(?![值数为别析配类钟之])")
 #: Names of things that contain scoring words but score nothing themselves (评分标准, 加分项, 得分率 …), and a
 #: method's name with what it is for (直接赋分：主要适用于…判断的单一评判指标).
@@ -299,6 +299,7 @@ TOKENS: tuple[TokenKind, ...] = (
               "扣分以分值为限", "deductions no more than the 分值 (扣分以本指标权重为限)", "扣分以分值为限", family="caps"),
     TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?(?!满分)"
+              r"|(?:奖励分|奖分|奖励)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
               r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)"
               rf"|(?<=[,;，；])最高(?=\s*{NUMBER}\s*分\s*(?:[,;。]|$))"  # …，最高10分: a cap after the rule
               rf"|(?:累计|合计)?(?:加分|奖分|得分)?封顶(?:为)?(?=\s*{NUMBER}\s*分)",  # (封顶1分)
@@ -360,7 +361,8 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("SHARE_OF", rf"(?<!达到)(?<![达超低于足占过])(?:得|计|给|记)?(?:该项|本项|该指标|本指标)?(?:分值|满分)的"
               rf"(?=\s*{NUMBER}\s*%)",
               "分值的", "分值的N% (a share of the points)", "分值的", family="bands"),
-    TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数",
+    TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数"
+              r"|(?:该|本)项基本分(?:值)?",
               "分值", "分值 (the indicator's points)", "分值", canonical="分值"),
     TokenKind("PARTS_EACH", rf"(?:各占|均占|各计|各)(?=\s*{NUMBER}\s*分)|共(?=\s*{NUMBER}\s*分\s*(?:$|[,;。]))",
               "各占", "各占N分 (parts worth N each)", "各占", family="parts"),
@@ -402,7 +404,10 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     # 完成得分，否则不得分: a bare 得分 earns the 分值 — but 计算…项得分 / …的得分 name a score
-    TokenKind("FULL", r"满分|全分|(?<![算项的价率例均])得分(?=\s*(?:$|[,;。]|否则))", "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
+    TokenKind("FULL", r"满分|全分|(?<![算项的价率例均])得分(?=\s*(?:$|[,;。]|否则))"
+              # 完成得基本分: the item's own points
+              r"|(?<=[得计给])(?:各项|本项|该项)?基本分(?:值)?(?!\s*的)",
+              "满分", "满分 (the whole 分值)", "满分", canonical="满分"),
     TokenKind("DEDUCT", rf"(?:倒扣|加扣|再扣|另扣|扣罚|少计|扣除|扣减|扣|罚|(?<=[递])减)(?=\s*(?:{NUMBER}|半|该|本|年报|[^,;。\n]{{0,12}}?分值\s*{NUMBER}))"
               rf"|(?:减去|减少|减)(?=\s*{NUMBER}\s*分)"
               # 每位次按0.25分递减 · 每处按0.5分扣除: 按 the points, then the verb (DEDUCT_TAIL)

@@ -855,3 +855,21 @@ def test_one_short_of_a_requirement_counts_from_it(text: str, points: int, cases
     dropped — more inspections deducted more (3 → 0, 1 → 3)."""
     rule = perfeval.compile_rule(text, points=points)
     assert [rule(v).points for v, _ in cases] == [want for _, want in cases]
+
+
+def test_a_count_bonus_with_a_stated_cap_goes_above_the_points() -> None:
+    """"每超额完成1个单位加2分，最高加10分" stopped at the 分值 (2 more → 10): the stated cap lets it above (PE150),
+    as rate bonuses already did; "奖励分不超过本项基本分" is a cap of the 分值."""
+    rule = perfeval.compile_rule("完成任务得满分，每超额完成1个单位加2分，最高加10分。", points=10)
+    assert [(rule(v).points, rule(v).bonus) for v in (0, 2, 7)] == [(10, 0), (14, 4), (20, 10)]
+    text = ("完成新增单位任务数的得各项基本分;超额完成任务的,每超额完成1个单位数奖励2分,奖励分不超过本项基本分。"
+            "未完成任务的,每差1个单位数扣2分。")
+    both = perfeval.compile_rule(text, points=10)
+    assert both(**{"①": 2, "②": 0}).points == 14 and both(**{"①": 0, "②": 3}).points == 4
+
+
+def test_the_basic_points_are_the_points() -> None:
+    """"完成得基本分,未完成的不得分" scored 0 for 完成: 得基本分 was not read (and a clause of only it was a note)."""
+    rule = perfeval.compile_rule("完成得基本分,未完成的不得分。", points=10)
+    assert (rule(True).points, rule(False).points) == (10, 0)
+    assert perfeval.compile_rule("按时完成得基本分。", points=10)(True).points == 10

@@ -78,6 +78,14 @@ def _cap(s: Statement) -> Decimal | None:
     return None
 
 
+def _bonus_cap(r: Reading, P: Decimal) -> Decimal | None:
+    """最多加5分 · 奖励分不超过本项基本分 (the 分值): the cap on what a bonus clause adds (not 最高得N分, the item's)."""
+    for m in r.statement.modifiers:
+        if isinstance(m, n.GainCap) and not m.total:
+            return P if m.points is None else m.points
+    return None
+
+
 def _words(s: Statement) -> str:
     return "".join(p.text for p in s.head if isinstance(p, n.Words)).strip("，,的 ")
 
@@ -297,6 +305,13 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         only = streams[0]
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
     item = _item(streams, base, ctx, mods, readings)
+    bonus_caps = [_bonus_cap(r, P) for r in counts if r.bonus is not None]
+    if bonus_caps and not earn_only and all(c is not None for c in bonus_caps) and item.ceiling is not None:
+        # 每超额完成1个单位加2分，最高加10分: the bonus may take the item above its 分值 by its stated cap (PE150)
+        top = sum((c for c in bonus_caps if c is not None), _ZERO)
+        item = attrs.evolve(item, ceiling=item.ceiling + top)
+        ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
+                 f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
     last = counts[-1].statement if counts else None
     total = next((m.points for m in last.modifiers if isinstance(m, n.GainCap) and m.points is not None), None) \
         if earn_only and last is not None and len(counts) > 1 else None
