@@ -873,3 +873,19 @@ def test_the_basic_points_are_the_points() -> None:
     rule = perfeval.compile_rule("完成得基本分,未完成的不得分。", points=10)
     assert (rule(True).points, rule(False).points) == (10, 0)
     assert perfeval.compile_rule("按时完成得基本分。", points=10)(True).points == 10
+
+
+def test_two_ways_to_fail_are_cases_not_a_yes_no_pair() -> None:
+    """"未缴纳的，不得分；无缴费相关资料的，不得分" read False as the second failure (0, never full marks)."""
+    rule = perfeval.compile_rule("未缴纳的，不得分；无缴费相关资料的，不得分。", points=3)
+    assert [rule(v).points for v in ([], ["①"], ["①", "②"])] == [3, 0, 0]
+    with pytest.raises(perfeval.PerfevalError):
+        rule(False)
+
+
+def test_yes_no_needs_the_better_option_first() -> None:
+    """True is the first option: only a met-or-not pair whose first option is the better one takes a yes/no."""
+    rule = perfeval.compile_rule("未完成的不得分；完成的得3分", points=3)
+    with pytest.raises(perfeval.PerfevalError):
+        rule(True)
+    assert perfeval.compile_rule("完成的得3分；未完成的不得分", points=3)(True).points == 3

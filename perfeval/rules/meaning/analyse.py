@@ -209,7 +209,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             # 低于60%的，实行一票否决: which points go with the veto is not said
             raise ctx.fail("veto_needs_points", r.statement.span, clause=ctx.source(r.statement.span),
                            hint="hint_write_outcome")
-    if roles & {"count", "oneoff", "double", "veto"} or ("zero" in roles and _occurrence(scoring)):
+    if roles & {"count", "oneoff", "double", "veto"} or ("zero" in roles and _occurrence(scoring)) or (
+            roles == {"zero"} and len(scoring) > 1):
+        # 未缴纳的，不得分；无缴费相关资料的，不得分: ways to fail, none of which may apply — cases, not options
         return attrs.evolve(counted.counted(scoring, ctx, mods, stmts), absent=absent)
     if _unmeasured_share(scoring):
         return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)

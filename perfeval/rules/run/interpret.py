@@ -357,7 +357,10 @@ def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
     if isinstance(value, bool):
         # 完成目标得满分，否则不得分: True is the first option, False the 否则. With three options
         # (全部/部分/未完成) "not met" could be either of the last two, so a yes/no is refused.
-        if len(options) != 2:
+        if len(options) != 2 or options[0].low < options[1].high or \
+                (options[0].low, options[0].high) == (options[1].low, options[1].high):
+            # …and True is "met" only when the first option is the better one (未缴纳的，不得分；无缴费相关资料的，
+            # 不得分 are two ways to fail; 未完成的不得分；完成的得3分 puts the failing one first)
             raise JudgementError("yes_no_options", text, count=len(options),
                                  options="、".join(o.mark for o in options))
         return options[0] if value else options[-1]
