@@ -889,3 +889,13 @@ def test_yes_no_needs_the_better_option_first() -> None:
     with pytest.raises(perfeval.PerfevalError):
         rule(True)
     assert perfeval.compile_rule("完成的得3分；未完成的不得分", points=3)(True).points == 3
+
+
+@pytest.mark.parametrize("text", ["区域内标准化学校达到85%得10分;低于85%的县(区)按从高到低排序,分别得8、6、4、2分。",
+                                  "初中生辍学率按从低到高分别得10、8、6、4分。"])
+def test_a_list_of_points_with_nothing_to_pair_it_with_is_refused(text: str) -> None:
+    """"低于85%的…分别得8、6、4、2分" gave 10 at 80% (the list was read as the 分值); "按从低到高分别得10、8、6、4分"
+    kept 10 and invented 0 for the rest. The places the list pairs with are not written."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == "cond_without_points"

@@ -137,6 +137,10 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
+        if r.amount is not None and len(r.amount.values) > 1 and not r.statement.find(n.CompareList) and not any(
+                isinstance(p, n.Rank) and p.values for p in r.statement.head):
+            # 按从低到高分别得10、8、6、4分: points to pair in order, with nothing written to pair them with
+            raise ctx.fail("cond_without_points", r.statement.span, clause=ctx.source(r.statement.span))
         if r.cond is not None and r.cond.unread:
             second = r.cond.unread[0]
             raise ctx.fail("compound_condition", second.span, clause=ctx.source(r.statement.span),

@@ -62,6 +62,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
             if s.has(n.Otherwise):
                 otherwise.append(r)
                 continue
+            _one_amount(r, ctx)
             expr = _band_expr(r, P)
             target = bonus if r.bonus is not None else drafts
             # One condition: the reading's own (it may have been placed, as the 标准值 of values.value_of);
@@ -96,6 +97,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
             if s.has(n.Otherwise):
                 otherwise.append(r)
                 continue
+            _one_amount(r, ctx)
             amount = amount_expr(r.amount, P)
             full = _full_words(r, value, readings)
             if full is not None:
@@ -296,6 +298,14 @@ def _judged(r: Reading) -> tuple[ir.Expr, ir.Expr] | None:
         return (ir.Op("*", ir.MaxPoints(), ir.Const(r.amount.share)),
                 ir.Op("*", ir.MaxPoints(), ir.Const(r.amount.share_high)))
     return None
+
+
+def _one_amount(r: Reading, ctx: Context) -> None:
+    """低于85%的…分别得8、6、4、2分: several points for one condition (no thresholds to pair them with) — which
+    one applies is not said."""
+    many = (r.amount is not None and len(r.amount.values) > 1) or (r.deduct is not None and len(r.deduct.values) > 1)
+    if many:
+        raise ctx.fail("cond_without_points", r.statement.span, clause=ctx.source(r.statement.span))
 
 
 def _band_expr(r: Reading, P: Decimal) -> ir.Expr:
