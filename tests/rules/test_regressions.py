@@ -899,3 +899,17 @@ def test_a_list_of_points_with_nothing_to_pair_it_with_is_refused(text: str) -> 
     with pytest.raises(perfeval.RuleError) as e:
         perfeval.compile_rule(text, points=10)
     assert e.value.code == "cond_without_points"
+
+
+def test_only_the_reversed_case_goes_below_zero() -> None:
+    """"每发生一起一般事故扣1分;发生较大及以上事故的,该项不得分,倒扣10分" on 2 points: three 一般事故 scored −1."""
+    text = "建设过程中未发生安全事故的,得2分。每发生一起一般事故扣1分;发生较大及以上事故的,该项不得分,倒扣10分。"
+    rule = perfeval.compile_rule(text, points=2)
+    assert rule(**{"①": 3, "②": 0}).points == 0
+    assert rule(**{"①": 1, "②": 1}).points == -10 and rule(**{"①": 1, "②": 0}).points == 1
+
+
+def test_an_extra_deduction_beyond_the_item_is_refused() -> None:
+    """"不得分，并追加扣除10分": the 10 was dropped (the item floored at 0, nothing carried)."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("主要负责人的安全生产职责不明确的，不得分；未按规定履行职责的，不得分，并追加扣除10分。", points=3)

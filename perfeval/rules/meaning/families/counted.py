@@ -78,6 +78,24 @@ def _cap(s: Statement) -> Decimal | None:
     return None
 
 
+def _only_reversed_below_zero(streams: list[ir.Stream], readings: list[Reading], base: Decimal,
+                              ctx: Context) -> list[ir.Stream]:
+    """每发生一起一般事故扣1分；发生较大事故的，该项不得分，倒扣10分: only the 倒扣 case takes the item below 0 —
+    the other deductions stop at 0 (three 一般事故 on 2 points scored −1). One other stream is capped at the
+    score it starts from; with several, what they may take together is not said: refused."""
+    reversed_at = [r.statement.span.start for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"]
+    def owner(at: int) -> ir.Stream | None:
+        before = [st for st in streams if st.span.start <= at]
+        return max(before, key=lambda st: st.span.start) if before else None
+    owners = {id(o) for o in map(owner, reversed_at) if o is not None}
+    others = [st for st in streams if id(st) not in owners and st.role is ir.Role.DEDUCT]
+    if len(others) > 1:
+        r = next(r for r in readings if r.deduct is not None and r.deduct.verb == "倒扣")
+        raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span), hint="hint_which_applies")
+    return [attrs.evolve(st, cap=base if st.cap is None else min(st.cap, base)) if st in others else st
+            for st in streams]
+
+
 def _bonus_cap(r: Reading, P: Decimal) -> Decimal | None:
     """最多加5分 · 奖励分不超过本项基本分 (the 分值): the cap on what a bonus clause adds (not 最高得N分, the item's)."""
     for m in r.statement.modifiers:
@@ -481,6 +499,7 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
                    and r.deduct.high is not None]
         if reverse:
             floor = -max(reverse)
+            streams = _only_reversed_below_zero(streams, readings, base, ctx)
             ctx.info("PE171", f"倒扣：本项最低为 {show(floor, ir.Kind.NUMBER)} 分",
                      f"倒扣: the item may go down to {show(floor, ir.Kind.NUMBER)}", None)
     if mods.carry:

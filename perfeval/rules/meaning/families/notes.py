@@ -40,6 +40,11 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
                 raise ctx.fail("lost_number", p.span, hint="hint_write_number")
             if isinstance(p, n.Missing):
                 raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
+        words = "".join(p.text for p in s.head if isinstance(p, n.Words))
+        if isinstance(s.outcome, n.Deduct) and words.endswith("追加"):
+            # 不得分，并追加扣除10分: deducted beyond the item — from the total, or from what? Not said here;
+            # flooring the item at 0 would drop the 10
+            raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_which_applies")
         for per in s.find(n.Per):
             info = step_info(per)
             if info.direction in ("above", "below") and info.size is None and info.unit is None and \
