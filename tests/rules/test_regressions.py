@@ -913,3 +913,20 @@ def test_an_extra_deduction_beyond_the_item_is_refused() -> None:
     """"不得分，并追加扣除10分": the 10 was dropped (the item floored at 0, nothing carried)."""
     with pytest.raises(perfeval.RuleError):
         perfeval.compile_rule("主要负责人的安全生产职责不明确的，不得分；未按规定履行职责的，不得分，并追加扣除10分。", points=3)
+
+
+def test_steps_against_two_references_are_refused() -> None:
+    """"每低于目标1个百分点扣1分；比上年提高的，每提高1个百分点加0.5分": the 比上年 bonus was counted against the
+    target (85% against 80%: bonus 2)."""
+    text = "空气质量优良天数比率完成省定目标的得满分；每低于目标1个百分点扣1分，扣完为止；比上年提高的，每提高1个百分点加0.5分，最高加2分。"
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule(text, points=6)
+    assert e.value.code == "step_reference"
+
+
+def test_two_bounds_on_one_side_are_two_values() -> None:
+    """"计划完成率全年低于90%、上半年低于30%不得分": the second bound was absorbed and dropped (95% scored 2)."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("计划完成率全年低于90%、上半年低于30%不得分", points=2)
+    assert e.value.code == "compound_condition"
+    assert perfeval.compile_rule("满意度小于90%且大于等于80%的得3分", points=3)("85%").points == 3

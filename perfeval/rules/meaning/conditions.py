@@ -227,9 +227,13 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     if isinstance(p, n.Compare):
         lo, hi = _from_compare(p.cmp, p.value, p.incl)
         more = next((c for c in rest if isinstance(c, n.Compare)), None)
-        if more is not None:  # 小于90%且大于等于80%
+        if more is not None:  # 小于90%且大于等于80%: the other end of the band
             lo2, hi2 = _from_compare(more.cmp, more.value, more.incl)
-            lo, hi = lo or lo2, hi or hi2
+            if (lo is None) == (lo2 is None):
+                # 全年低于90%、上半年低于30%: a second bound on the same side is another value's — left unread
+                more = None
+            else:
+                lo, hi = lo or lo2, hi or hi2
         return Cond(lo, hi, span, (p.value,) + ((more.value,) if more is not None else ()), subject=subject,
                     cmp=p.cmp)
     ref, share = _subject_reference(subject, [p])

@@ -21,7 +21,7 @@ import attrs
 
 from ...syntax import nodes as n
 from ...syntax.nodes import Num
-from ...vocabulary import COUNT_NOUNS, DIRECTION_UNCLEAR_MEASURES, REACHING_WORDS
+from ...vocabulary import COUNT_NOUNS, DIRECTION_UNCLEAR_MEASURES, REACHING_WORDS, REFERENCE_WORDS
 from .. import ir
 from ..conditions import Cond
 from ..context import Context
@@ -46,6 +46,20 @@ def _numbers(readings: list[Reading]) -> list[Num]:
             if isinstance(p, n.CompareList):
                 out += list(p.values)
     return out
+
+
+def _one_reference(readings: list[Reading], refs: list[str], ctx: Context) -> None:
+    """每低于目标1个百分点扣1分；比上年提高的，每提高1个百分点加0.5分: steps against the target and against last
+    year — one value cannot give both (the bonus was counted against the target): refused."""
+    named = set(refs)
+    for r in readings:
+        if r.step is None:
+            continue
+        words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
+        said = {REFERENCE_WORDS[w] for w in REFERENCE_WORDS if w in words}
+        if said - named and (named or len(said) > 1):
+            raise ctx.fail("step_reference", r.statement.span)
+        named |= said
 
 
 #: 完成年度目标 · 完成下达任务 · 达到考核目标: meeting a target named in words
@@ -86,6 +100,7 @@ def value_of(readings: list[Reading], ctx: Context,
     refs = [r.cond.ref for r in readings if r.cond is not None and r.cond.ref] + \
         [r.step.ref for r in readings if r.step is not None and r.step.ref]
     ref = refs[0] if refs else None
+    _one_reference(readings, refs, ctx)
     if ref is None and kind is ir.Kind.RATE and _points_from_the_target(readings, definitions):
         # 完成年度目标的得满分；未完成的，每低1个百分点扣0.2分: percentage points below the target, as when
         # "未完成年度目标的，每低1个百分点" stands alone — not points of a completion rate
