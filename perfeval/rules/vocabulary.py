@@ -288,7 +288,7 @@ TOKENS: tuple[TokenKind, ...] = (
               r"该项分为止|本项分值|该项分值)|(?:扣至|扣到|扣减至|扣减到|扣除至|扣除到|减至|减到)\s*(?:0|零)\s*分(?:为止|即止|止)?"
               r"|直至扣完|扣完)",
               "扣完为止", "扣完为止 (deductions stop at zero)", "扣完为止", canonical="扣完为止"),
-    TokenKind("UNTIL_END", r"(?<=分)(?:为止|即止|止)", "为止", "为止", "为止", family="caps"),
+    TokenKind("UNTIL_END", r"(?<=分)(?:为止|即止|止|为限)", "为止", "为止", "为止", family="caps"),
     TokenKind("NEG_CAP", r"(?:总|累计|合计)?倒扣(?:分值|分数|分)?(?:合计|总分)?(?:不超过|最多|最高|上限为?)"
               r"|(?:最多|最高|至多)倒扣",
               "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
@@ -300,6 +300,9 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?(?!满分)"
               r"|(?:奖励分|奖分|奖励)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
+              # 以1.5分为限 · 加满2分为止 (what is added) · 加至10分为止 (the item's points)
+              rf"|(?:本项|该项)?(?:加分|奖励分|奖分)?以(?=\s*{NUMBER}\s*分\s*为限)|加满(?=\s*{NUMBER}\s*分\s*为止)"
+              rf"|加至(?=\s*{NUMBER}\s*分\s*为止)"
               r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)"
               rf"|(?<=[,;，；])最高(?=\s*{NUMBER}\s*分\s*(?:[,;。]|$))"  # …，最高10分: a cap after the rule
               rf"|(?:累计|合计)?(?:加分|奖分|得分)?封顶(?:为)?(?=\s*{NUMBER}\s*分)",  # (封顶1分)
@@ -361,6 +364,10 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("SHARE_OF", rf"(?<!达到)(?<![达超低于足占过])(?:得|计|给|记)?(?:该项|本项|该指标|本指标)?(?:分值|满分)的"
               rf"(?=\s*{NUMBER}\s*%)",
               "分值的", "分值的N% (a share of the points)", "分值的", family="bands"),
+    # 分值6分。…: the points stated at the start of the standard or of a sentence (before 分值 the variable)
+    TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])"
+              rf"|(?<![^。;:\n])(?:该项|此项)?分值(?:为|是)?(?=\s*{NUMBER}\s*分\s*(?:[,;。:]|$))",
+              "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数"
               r"|(?:该|本)项基本分(?:值)?",
               "分值", "分值 (the indicator's points)", "分值", canonical="分值"),
@@ -401,8 +408,6 @@ TOKENS: tuple[TokenKind, ...] = (
               r"|得分为0|得分为零|计为0分?|全扣|扣除(?:本项|该项)?全部分值|扣除\S{0,6}?的全部分值|为0分|不予计分|不予得分"
               r"|整体不得分)",
               "不得分", "不得分 (zero points)", "不得分", canonical="不得分"),
-    TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])",
-              "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     # 完成得分，否则不得分: a bare 得分 earns the 分值 — but 计算…项得分 / …的得分 name a score
     TokenKind("FULL", r"满分|全分|(?<![算项的价率例均])得分(?=\s*(?:$|[,;。]|否则))"
               # 完成得基本分: the item's own points

@@ -930,3 +930,36 @@ def test_two_bounds_on_one_side_are_two_values() -> None:
         perfeval.compile_rule("计划完成率全年低于90%、上半年低于30%不得分", points=2)
     assert e.value.code == "compound_condition"
     assert perfeval.compile_rule("满意度小于90%且大于等于80%的得3分", points=3)("85%").points == 3
+
+
+def test_points_stated_first_are_the_preamble_not_an_option() -> None:
+    """"分值6分。效果较好的计6分；效果一般的计3分…" made 分值6分 option ①: every option shifted by one."""
+    rule = perfeval.compile_rule("分值6分。效果较好的计6分；效果一般的计3分；无效果的不得分。", points=6)
+    assert [rule(v).points for v in ("①", "②", "③")] == [6, 3, 0]
+    listed = perfeval.compile_rule("分值8分。①有制度，2分；②制度健全，2分；③有台账，2分；④制度执行，2分。", points=8)
+    assert listed(["①"]).points == 2
+
+
+@pytest.mark.parametrize("bound", ["不超过10%的", "小于等于10%的", "≤10%的", "10%以下的", "未超过10%的", "10%以内的"])
+def test_steps_of_adjustment_under_a_ceiling_count_from_zero(bound: str) -> None:
+    """"不超过10%的，每调整1个百分点扣0.5分" counted from the 10% edge (4% scored 0); only 以内 counted from 0."""
+    rule = perfeval.compile_rule(f"预算调整率超过10%的不得分；{bound}，每调整1个百分点扣0.5分。", points=5)
+    assert [rule(v).points for v in ("0%", "4%", "11%")] == [5, 3, 0]
+
+
+@pytest.mark.parametrize(("cap", "points", "cases"), [
+    ("以1.5分为限", 5, [("101%", Decimal("5.3")), ("110%", Decimal("6.5"))]),
+    ("加分以1.5分为限", 5, [("110%", Decimal("6.5"))]),
+])
+def test_a_bonus_cap_written_as_a_limit(cap: str, points: int, cases: list[tuple[str, Decimal]]) -> None:
+    """"每超1%加0.3分，以1.5分为限" read 以1.5分为限 as an award band: 101% scored 1.80."""
+    rule = perfeval.compile_rule(f"完成率100%得5分，每超1%加0.3分，{cap}", points=points)
+    assert [rule(v).points for v, _ in cases] == [want for _, want in cases]
+
+
+def test_bonus_caps_written_until_full() -> None:
+    """"加满2分为止" / "加至10分为止" were awards of the whole item (5% scored 2; 81% scored 10)."""
+    filled = perfeval.compile_rule("税收增长率超过10%的，每超一个百分点加零点五分，加满2分为止。", points=2)
+    assert [filled(v).points for v in ("5%", "11%", "13.5%")] == [0, Decimal("0.5"), Decimal("1.5")]
+    up_to = perfeval.compile_rule("预算执行率在80%以上的，每提高一个百分点加0.5分，加至10分为止；80%以下的不得分。", points=10)
+    assert [up_to(v).points for v in ("81%", "79%", "100%")] == [Decimal("0.5"), 0, 10]

@@ -87,10 +87,11 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     base: ir.Expr = ir.MaxPoints()
     if value.ref is not None and (info.ref is not None or region is None and reference is None):
         ref = Decimal(0)  # the value is already the difference from the named reference
-    if region is not None and region.within and region.lo is None and direction in (None, "above", "diff") \
-            and not bonus and info.at is None:
-        # 调整率10%以内的，每调整1个百分点扣0.5分: within the tolerance each step of the value itself deducts,
-        # counted up from nothing (0% keeps the 分值), not down from the tolerance's edge
+    tolerance = region is not None and region.lo is None and region.hi is not None and (
+        region.within and direction in (None, "above", "diff") or direction is None)
+    if region is not None and tolerance and not bonus and info.at is None:
+        # 调整率10%以内的 / 不超过10%的，每调整1个百分点扣0.5分: within the tolerance each step of the value itself
+        # deducts, counted up from nothing (0% keeps the 分值), not down from the tolerance's edge
         ctx.info("PE108", f"“{ctx.source(region.span)}”内从 0 起按步扣分", f"within {ctx.source(region.span)}, "
                  "the steps count up from 0", s.span)
         counted = ir.Steps(ir.X(), size, mode)

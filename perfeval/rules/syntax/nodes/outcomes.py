@@ -313,8 +313,8 @@ class GainCap(Node):
     @classmethod
     def build(cls, children: list[Any]) -> Node:
         word = str(tokens_of(children, "GAIN_CAP")[0])
-        return cls(_score(children) if tokens_of(children, "SCORE") else None, span_of(children),
-                   not any(w in word for w in ("加", "奖")))
+        total = word.startswith("加至") or not (any(w in word for w in ("加", "奖")) or word.startswith("以"))
+        return cls(_score(children) if tokens_of(children, "SCORE") else None, span_of(children), total)
 
 
 @attrs.frozen
