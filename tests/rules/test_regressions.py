@@ -963,3 +963,16 @@ def test_bonus_caps_written_until_full() -> None:
     assert [filled(v).points for v in ("5%", "11%", "13.5%")] == [0, Decimal("0.5"), Decimal("1.5")]
     up_to = perfeval.compile_rule("预算执行率在80%以上的，每提高一个百分点加0.5分，加至10分为止；80%以下的不得分。", points=10)
     assert [up_to(v).points for v in ("81%", "79%", "100%")] == [Decimal("0.5"), 0, 10]
+
+
+@pytest.mark.parametrize("words", ["可出现负分", "允许负分", "可以扣成负分"])
+def test_negative_scores_allowed_in_other_words(words: str) -> None:
+    """"可出现负分" / "允许负分" were ignored: the item floored at 0."""
+    assert perfeval.compile_rule(f"每发生一起扣2分，{words}", points=4)(3).points == -2
+
+
+def test_a_written_limit_below_zero_bounds_negative_scores() -> None:
+    """"可倒扣，倒扣以4分为限": 可倒扣 won and the limit was dropped (10 cases: −16)."""
+    assert perfeval.compile_rule("每发生一起扣2分，可倒扣，倒扣以4分为限", points=4)(10).points == -4
+    steps = perfeval.compile_rule("100%计满分，每低于5%扣2分，可倒扣，倒扣不超过4分", points=4)
+    assert steps("50%").points == -4

@@ -36,7 +36,7 @@ from .context import Context
 from .families import choice, counted, piecewise
 from .families.absent import absent_points
 from .families.bands import ValueInfo, value_at
-from .families.common import Mods, modifiers, show
+from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
 from .families.matrix import fact_matrix
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
@@ -126,7 +126,7 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
         sub.diagnostics = ctx.diagnostics
         item = _body(group, sub, attrs.evolve(mods, carry=False), notes)
         out.append(ir.Part(key, item, group[0].span, names))
-    return ir.Item(ctx.max_points, parts=tuple(out), ceiling=ctx.max_points, floor=None if mods.negative else _ZERO,
+    return ir.Item(ctx.max_points, parts=tuple(out), ceiling=ctx.max_points, floor=floor_of(mods),
                    precision=mods.precision or Decimal("0.01"))
 
 
@@ -406,12 +406,9 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
             bonus_cap = cap
             ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
                      f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
-    floor: Decimal | None = _ZERO
-    if mods.negative:
-        floor = None
-    if mods.floor is not None:
-        floor = mods.floor
-    return ir.Item(P, tuple(streams), base=_ZERO, floor=floor, ceiling=ceiling, carry=mods.carry,
+    if floor_of(mods) is None:
+        ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
+    return ir.Item(P, tuple(streams), base=_ZERO, floor=floor_of(mods), ceiling=ceiling, carry=mods.carry,
                    precision=mods.precision or Decimal("0.01"), bonus_cap=bonus_cap,
                    absent=absent_points(readings, ctx))
 

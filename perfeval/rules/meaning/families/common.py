@@ -81,6 +81,20 @@ def modifiers(stmts: list[Statement], text: str) -> Mods:
     return Mods(**found)  # type: ignore[arg-type]
 
 
+def floor_of(mods: Mods) -> Decimal | None:
+    """The lowest the item may score: 0; 最低得N分; below 0 when 可负分 — down to the 倒扣 limit when one is
+    written (可倒扣，倒扣以4分为限 is −4, never unbounded); None for no floor.
+
+    >>> floor_of(Mods(negative=True, neg_cap=Decimal(4)))
+    Decimal('-4')
+    """
+    if mods.neg_cap is not None:
+        return -mods.neg_cap
+    if mods.negative:
+        return None
+    return mods.floor if mods.floor is not None else Decimal(0)
+
+
 def amount_expr(amount: Amount | None, P: Decimal) -> ir.Expr:
     """The points an absolute amount names, as an expression (the 分值 for 满分, a share of it …).
 

@@ -29,7 +29,7 @@ from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
 from ..statements import Statement
-from .common import Mods, show
+from .common import Mods, floor_of, show
 
 _COUNT_NOUNS = frozenset(COUNT_NOUNS)
 
@@ -489,11 +489,10 @@ def _keys(readings: list[Reading]) -> list[str]:
 def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, readings: list[Reading]) -> ir.Item:
     P = ctx.max_points
     floor: Decimal | None = _ZERO
-    if mods.negative:
-        floor = None
-        ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
-    elif mods.neg_cap is not None:
-        floor = -mods.neg_cap
+    if mods.negative or mods.neg_cap is not None:
+        floor = floor_of(mods)
+        if floor is None:
+            ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
     else:
         reverse = [r.deduct.high for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"
                    and r.deduct.high is not None]

@@ -22,7 +22,7 @@ from ...syntax import nodes as n
 from .. import ir
 from ..context import Context
 from ..roles import Reading
-from .common import Mods
+from .common import Mods, floor_of
 from .piecewise import piecewise
 from .values import value_of
 
@@ -88,7 +88,7 @@ def named_streams(readings: list[Reading], ctx: Context, mods: Mods, reference: 
         ctx.info("PE205", f"{'、'.join(distinct)} 各得其分，相加为本项得分；未达到条件的部分得 0 分",
                  f"{', '.join(distinct)}: each earns its part, added up; a part whose condition is not met earns 0",
                  None)
-    floor = None if mods.negative else (mods.floor if mods.floor is not None else _ZERO)
+    floor = floor_of(mods)
     return ir.Item(P, tuple(streams), base=P if mode == "deduct" else _ZERO, floor=floor, ceiling=P,
                    precision=mods.precision or Decimal("0.01"))
 
