@@ -145,7 +145,7 @@ def _either_way(up: str, down: str) -> list[str]:
     """超过或降低, 低于或者超过, 超过(降低): a word for each side, either first, joined by 或/或者 or bracketed."""
     pairs = [(a, b) for a in up.split() for b in down.split()]
     pairs += [(b, a) for a, b in pairs]
-    return [w for a, b in pairs for w in (f"{a}或{b}", f"{a}或者{b}", f"{a}({b})")]  # ( is ASCII: normalised
+    return [w for a, b in pairs for w in (f"{a}或{b}", f"{a}或者{b}", f"{a}({b})", f"{a}、{b}", f"{a}/{b}")]  # ASCII ( /
 
 
 #: Words after 每 that say which way a step counts from its reference: 每低于5% (below), 每超过1个百分点

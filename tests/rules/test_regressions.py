@@ -976,3 +976,29 @@ def test_a_written_limit_below_zero_bounds_negative_scores() -> None:
     assert perfeval.compile_rule("每发生一起扣2分，可倒扣，倒扣以4分为限", points=4)(10).points == -4
     steps = perfeval.compile_rule("100%计满分，每低于5%扣2分，可倒扣，倒扣不超过4分", points=4)
     assert steps("50%").points == -4
+
+
+@pytest.mark.parametrize("either", ["超过、降低", "超过/降低"])
+def test_each_side_joined_by_a_list_mark_counts_both_ways(either: str) -> None:
+    """"每超过、降低5%扣2分" applied only the 超过 side."""
+    rule = perfeval.compile_rule(f"100%计满分，每{either}5%扣2分，扣完为止。", points=6)
+    assert [rule(v).points for v in ("95%", "105%")] == [4, 4]
+
+
+def test_a_judged_range_per_case_counts_the_cases() -> None:
+    """"每处酌情扣0.1-0.3分" was one judgement whatever the count (0 cases: 2.70–2.90)."""
+    rule = perfeval.compile_rule("每处酌情扣0.1-0.3分", points=3)
+    assert rule(0).points == 3 and rule(2).allowed == (Decimal("2.4"), Decimal("2.8"))
+
+
+def test_a_cap_after_listed_deductions_is_on_them_together() -> None:
+    """"①…扣2分；②…扣1分；③…扣1分，最多扣3分": the cap bound ③ alone and capped nothing (all three: 0 of 4)."""
+    rule = perfeval.compile_rule("①未建立内控制度的扣2分；②制度执行不到位的扣1分；③未按规定公开的扣1分，最多扣3分。", points=4)
+    assert [rule(v).points for v in (["①", "②", "③"], ["①"], [])] == [1, 2, 4]
+    assert "PE157" in {d.code for d in rule.check()}
+
+
+def test_a_falling_ladder_stops_at_its_cap() -> None:
+    """"逾期1天扣0.5分，逾期2天扣1分，依次类推，最多扣3分" went on to 0 (10 days: 0 of 4)."""
+    rule = perfeval.compile_rule("逾期1天扣0.5分，逾期2天扣1分，依次类推，最多扣3分", points=4)
+    assert [rule(v).points for v in (0, 2, 6, 10)] == [4, 3, 1, 1]

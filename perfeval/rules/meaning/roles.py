@@ -216,6 +216,9 @@ def classify(s: Statement) -> Reading:
         return Reading("refuse", s, cond)
     if isinstance(out, n.AvgScore):
         return Reading("average", s, cond)
+    if isinstance(out, n.Discretion) and pers and out.low is not None and out.high is not None and "扣" in out.text:
+        # 每处酌情扣0.1-0.3分: a range per case (the assessor's within it) — still counted per case
+        out = n.Deduct(out.low, out.high, "扣", None, (), None, False, out.span)
     if isinstance(out, n.Discretion):
         if s.head and all(isinstance(p, n.Words | n.Punct) for p in s.head) and \
                 any("适用于" in p.text for p in s.head if isinstance(p, n.Words)):

@@ -340,7 +340,23 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         item = attrs.evolve(item, streams=tuple(streams), ceiling=ceiling)
         ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
                  "together", last.span)
-    return item
+    return _cap_over_the_list(item, counts, ctx)
+
+
+def _cap_over_the_list(item: ir.Item, counts: list[Reading], ctx: Context) -> ir.Item:
+    """①…扣2分；②…扣1分；③…扣1分，最多扣3分: a cap after one-off deductions that the last alone can never
+    reach is on them all (PE157) — read as that last one's, it capped nothing (all three scored 0 of 4)."""
+    last = counts[-1] if len(counts) > 1 else None
+    if last is None or last.role != "oneoff" or last.deduct is None or last.deduct.high is None:
+        return item
+    cap = next((m.points for m in last.statement.modifiers if isinstance(m, n.Cap) and m.points is not None), None)
+    if cap is None or last.deduct.high > cap or not all(r.role == "oneoff" and r.deduct is not None for r in counts):
+        return item
+    streams = tuple(attrs.evolve(st, cap=None) if st.span == last.statement.span else st for st in item.streams)
+    joint = cap if item.deduction_cap is None else min(cap, item.deduction_cap)
+    ctx.info("PE157", f"“最多扣{cap.normalize():f}分”是以上各项扣分合计的上限",
+             f"at most {cap.normalize():f}分 deducted for all the cases above together", last.statement.span)
+    return attrs.evolve(item, streams=streams, deduction_cap=joint)
 
 
 def _paired(award: Reading, readings: list[Reading]) -> bool:

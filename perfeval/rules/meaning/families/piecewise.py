@@ -134,7 +134,9 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         if bonus_ladder:
             bonus = continue_schedule(bonus, ctx, value, span, cap, P)
         else:
-            drafts = continue_schedule(drafts, ctx, value, span, None, P)
+            taken = next((m.points for r in ladders for m in r.statement.modifiers
+                          if isinstance(m, n.Cap | n.CapUntil) and m.points is not None), None)
+            drafts = continue_schedule(drafts, ctx, value, span, None, P, taken)
     if any(isinstance(m, n.Linear) for r in readings for m in (r.statement.outcome,)):
         drafts = _linear(drafts, ctx)
     drafts = _carve(drafts, ctx)

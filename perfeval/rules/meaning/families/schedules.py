@@ -76,8 +76,9 @@ def reference_from_examples(step: Reading, examples: list[tuple[Decimal, Decimal
 
 
 def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span: n.Span,
-                      cap: Decimal | None, P: Decimal) -> list[Draft]:
-    """Continue the ladder the written rungs begin (see the module docstring)."""
+                      cap: Decimal | None, P: Decimal, deduction_cap: Decimal | None = None) -> list[Draft]:
+    """Continue the ladder the written rungs begin (see the module docstring); ``deduction_cap`` is the most a
+    falling ladder may take (逾期1天扣0.5分，逾期2天扣1分，依次类推，最多扣3分)."""
     rungs = sorted((d for d in drafts if d.lo is not None and isinstance(d.expr, ir.Const | ir.MaxPoints | ir.Op)
                     and _const(d.expr, P) is not None), key=lambda d: d.lo.value if d.lo else Decimal(0))
     if len(rungs) < 2:
@@ -111,6 +112,9 @@ def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span:
         expr: ir.Expr = ir.Op("+", ir.Const(last), ir.Op("*", ir.Const(delta), counted))
         if cap is not None:
             expr = ir.Min(expr, ir.Const(cap))
+        if deduction_cap is not None and delta < 0:
+            # 分值 − min(what the ladder takes, the cap)
+            expr = ir.Op("-", ir.MaxPoints(), ir.Min(ir.Op("-", ir.MaxPoints(), expr), ir.Const(deduction_cap)))
         out.append(Draft(Side(top.lo.value, True, Claim.EXPLICIT), None, expr, span, label))
     else:
         out.append(top)
