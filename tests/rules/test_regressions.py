@@ -1002,3 +1002,21 @@ def test_a_falling_ladder_stops_at_its_cap() -> None:
     """"逾期1天扣0.5分，逾期2天扣1分，依次类推，最多扣3分" went on to 0 (10 days: 0 of 4)."""
     rule = perfeval.compile_rule("逾期1天扣0.5分，逾期2天扣1分，依次类推，最多扣3分", points=4)
     assert [rule(v).points for v in (0, 2, 6, 10)] == [4, 3, 1, 1]
+
+
+def test_a_joint_bonus_cap_after_a_base_rule_goes_above_the_points() -> None:
+    """"按时完成的得3分，否则不得分；…加1分，…加0.5分，加分不超过1分": the bonus was lost at the 分值 (3, not 4)."""
+    text = "按时完成的得3分，否则不得分；工作经验被省级推广的加1分，被市级推广的加0.5分，加分不超过1分。"
+    rule = perfeval.compile_rule(text, points=3)
+    assert [(rule(v).points, rule(v).bonus) for v in (["②"], ["②", "③"])] == [(4, 1), (4, 1)]
+
+
+def test_numbered_parts_on_different_measures_are_parts() -> None:
+    """"1.预算执行率…得3分…2.满意度…得2分…" was one band table over one value (95% → 3)."""
+    text = "1.预算执行率达到90%（含）以上的得3分，否则不得分。2.满意度达到85%（含）以上的得2分，80%（含）-85%得1分，低于80%不得分。"
+    rule = perfeval.compile_rule(text, points=5)
+    assert rule.inputs == ("1", "2") and rule(["95%", "82%"]).points == 4
+    with pytest.raises(perfeval.PerfevalError):
+        rule("95%")
+    tiers = perfeval.compile_rule("1.完成率90%以上得5分；2.完成率80%-90%得3分；3.完成率80%以下不得分", points=5)
+    assert tiers("85%").points == 3

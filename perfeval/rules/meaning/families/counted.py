@@ -323,13 +323,8 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         only = streams[0]
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
     item = _item(streams, base, ctx, mods, readings)
-    bonus_caps = [_bonus_cap(r, P) for r in counts if r.bonus is not None]
-    if bonus_caps and not earn_only and all(c is not None for c in bonus_caps) and item.ceiling is not None:
-        # 每超额完成1个单位加2分，最高加10分: the bonus may take the item above its 分值 by its stated cap (PE150)
-        top = sum((c for c in bonus_caps if c is not None), _ZERO)
-        item = attrs.evolve(item, ceiling=item.ceiling + top)
-        ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
-                 f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
+    if not earn_only:
+        item = _bonus_above_the_points(item, [r for r in counts if r.bonus is not None], ctx)
     last = counts[-1].statement if counts else None
     total = next((m.points for m in last.modifiers if isinstance(m, n.GainCap) and m.points is not None), None) \
         if earn_only and last is not None and len(counts) > 1 else None
@@ -341,6 +336,30 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
                  "together", last.span)
     return _cap_over_the_list(item, counts, ctx)
+
+
+def _bonus_above_the_points(item: ir.Item, bonuses: list[Reading], ctx: Context) -> ir.Item:
+    """每超额完成1个单位加2分，最高加10分 · 被省级推广的加1分，被市级推广的加0.5分，加分不超过1分: a bonus with a
+    stated cap takes the item above its 分值 by at most that cap (PE150; DESIGN: only by a stated cap). Every
+    clause capped: their caps add up; only the last, after several: the cap is on them together (PE156)."""
+    P = ctx.max_points
+    caps = [_bonus_cap(r, P) for r in bonuses]
+    if not bonuses or item.ceiling is None:
+        return item
+    if all(c is not None for c in caps):
+        top = sum((c for c in caps if c is not None), _ZERO)
+    elif len(bonuses) > 1 and caps[-1] is not None and all(c is None for c in caps[:-1]):
+        top = caps[-1]
+        last = bonuses[-1].statement.span
+        item = attrs.evolve(item, streams=tuple(attrs.evolve(st, cap=None) if st.span == last else st
+                                                for st in item.streams))
+        ctx.info("PE156", f"加分合计最多 {top.normalize():f} 分", f"what is added is at most {top.normalize():f}分 "
+                 "together", last)
+    else:
+        return item
+    ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
+             f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
+    return attrs.evolve(item, ceiling=item.ceiling + top, bonus_cap=top)
 
 
 def _cap_over_the_list(item: ir.Item, counts: list[Reading], ctx: Context) -> ir.Item:

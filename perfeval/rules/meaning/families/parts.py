@@ -112,6 +112,19 @@ def _all_rules(groups: list[list[Statement]]) -> bool:
     return any(_has_rule(g) for g in groups) and all(_has_rule(g) or _yes_no(g) for g in groups)
 
 
+def _distinct_measures(groups: list[list[Statement]]) -> bool:
+    """1.预算执行率达到90%以上的得3分…2.满意度达到85%以上的得2分…: each numbered part bands a measure of its own
+    (numbered tiers of one measure — 1.完成率90%以上…2.完成率80%-90%… — are one table)."""
+    subjects: list[str] = []
+    for g in groups:
+        found = {r.cond.subject.strip("的在 ") for r in map(classify, g)
+                 if r.role == "band" and r.cond is not None and r.cond.subject}
+        if len(found) != 1:
+            return False
+        subjects.append(found.pop())
+    return all(not (a.endswith(b) or b.endswith(a)) for i, a in enumerate(subjects) for b in subjects[i + 1 :])
+
+
 def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
     """The numbered parts of a standard, each with its worth and statements (None: it is one rule)."""
     scoring = [s for s in stmts if s.outcome is not None or s.head]
@@ -127,7 +140,7 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
         groups.setdefault(s.mark, []).append(s)
     if len(groups) < 2:
         return _parts_by_sentence(stmts, ctx)
-    if not _all_rules(list(groups.values())) and not any(
+    if not _all_rules(list(groups.values())) and not _distinct_measures(list(groups.values())) and not any(
             p for g in groups.values() for s in g for p in s.phrases if isinstance(p, n.PartsEach)):
         return None
     worths = {m: _worth(g) for m, g in groups.items()}
