@@ -344,7 +344,8 @@ def _bonus_above_the_points(item: ir.Item, bonuses: list[Reading], ctx: Context)
     clause capped: their caps add up; only the last, after several: the cap is on them together (PE156)."""
     P = ctx.max_points
     caps = [_bonus_cap(r, P) for r in bonuses]
-    if not bonuses or item.ceiling is None:
+    ceiling = item.ceiling
+    if not bonuses or ceiling is None:
         return item
     if all(c is not None for c in caps):
         top = sum((c for c in caps if c is not None), _ZERO)
@@ -359,7 +360,7 @@ def _bonus_above_the_points(item: ir.Item, bonuses: list[Reading], ctx: Context)
         return item
     ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
              f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
-    return attrs.evolve(item, ceiling=item.ceiling + top, bonus_cap=top)
+    return attrs.evolve(item, ceiling=ceiling + top, bonus_cap=top)
 
 
 def _cap_over_the_list(item: ir.Item, counts: list[Reading], ctx: Context) -> ir.Item:
