@@ -154,14 +154,15 @@ STEP_WORDS: dict[str, str] = {
     **{w: "below" for w in "低于 降低 下降 减少 低 降 少 缺 不足 未达到 下浮".split()},
     # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
     "差": "diff",
-    **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误 延期 超期".split()},
+    **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误 延期 超期 延后 迟报 晚报"
+                          .split()},
     **{w: "both" for w in "相差 偏离 偏差 浮动 上下浮动".split()},
     # 每超过或降低5% · 每低于或超过5% · 每超出(低于)1个百分点: one word for each side, joined
     **{joined: "both" for joined in _either_way("超过 超出 高于 高出 增加 上升 提高", "低于 降低 不足 减少 下降")},
 }
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
-LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误 延期 超期".split())
+LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误 延期 超期 延后 迟报 晚报".split())
 
 #: Words that name the value a standard compares with, and the input that gives it: 高于年度控制值的 →
 #: ``目标值``. Longest first when matched.
@@ -293,23 +294,26 @@ TOKENS: tuple[TokenKind, ...] = (
               r"|(?:最多|最高|至多)(?:可)?倒扣|倒扣(?:分)?以(?=\s*" + NUMBER + r"\s*分\s*为限)",
               "倒扣不超过", "倒扣不超过N分 (how far below zero)", "倒扣不超过", family="signs"),
     TokenKind("CAP", r"(?:此项|本项|该项)?(?:累计|合计|总)?(?:最多|最高|至多|最多只)(?:扣除|扣减|扣|罚)(?:分)?"
-              r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限|封顶为|封顶)",
+              r"|(?:累计|合计|总)?扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限为|上限|封顶为|封顶)"
+              rf"|(?:累计|合计|总)?扣分(?:总额)?以(?=\s*{NUMBER}\s*分\s*为限)",
               "最多扣", "最多扣N分 (a cap on deductions)", "最多扣", canonical="最多扣", family="caps"),
     TokenKind("CAP_AT_POINTS", r"(?:扣分|扣减)(?:总额|总数)?以(?:本|该)?(?:项|指标)?(?:指标)?(?:权重|分值)为限",
               "扣分以分值为限", "deductions no more than the 分值 (扣分以本指标权重为限)", "扣分以分值为限", family="caps"),
     TokenKind("GAIN_CAP", r"(?:累计|合计)?加分(?:最高不超过|最多不超过|不得超过|不超过|最多|最高|上限为|上限)"
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?(?!满分)"
               r"|(?:奖励分|奖分|奖励)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
+              r"|加分(?:累计|合计|总计|总分)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
               # 以1.5分为限 · 加满2分为止 (what is added) · 加至10分为止 (the item's points)
               rf"|(?:本项|该项)?(?:加分|奖励分|奖分)?以(?=\s*{NUMBER}\s*分\s*为限)|加满(?=\s*{NUMBER}\s*分\s*为止)"
               rf"|加至(?=\s*{NUMBER}\s*分\s*为止)"
-              r"|最高(?:得分为|分为|不超过|计)|(?:此项|本项|该项)最高(?:计|为)"
+              r"|最高(?:得分为|分为|不超过(?!\s*满分)|计)|(?:此项|本项|该项)最高(?:计|为)"
               rf"|(?<=[,;，；])最高(?=\s*{NUMBER}\s*分\s*(?:[,;。]|$))"  # …，最高10分: a cap after the rule
               rf"|(?:累计|合计)?(?:加分|奖分|得分)?封顶(?:为)?(?=\s*{NUMBER}\s*分)",  # (封顶1分)
               "最多加", "最多加N分 / 最高不超过N分 (a cap on points earned)", "最多加", canonical="最多加",
               family="caps"),
     TokenKind("FULL_CAP", r"(?:以得|计至|直至|加至|以)?满分为止|直至满分|(?:最高|最多|至多)(?:得|可得|计|为)?满分|最高不得?超过(?:本项|该项|本指标)?(?:分值|权重分)(?:上限)?"
-              r"|(?:超过|超出)100%的?(?:部分)?按100%计(?:算)?|不得超过(?:本项|该项)?分值",
+              r"|(?:超过|超出)100%的?(?:部分)?按100%计(?:算)?|不得超过(?:本项|该项)?分值"
+              r"|(?:最高)?不得?超过满分|以满分为限",
               "满分为止", "满分为止 (never above 分值)", "满分为止", canonical="满分为止", family="caps"),
     TokenKind("FLOOR", rf"最低(?:得|为|计)|最低(?=\s*{NUMBER}\s*分)", "最低得", "最低得N分 (a floor)", "最低得", family="caps"),
     TokenKind("NEGATIVE", r"(?:本项|该项|此项)?(?:可为负分|可负分|可以为负分|可倒扣分?|可以倒扣|实行倒扣|允许倒扣|(?:可|可以|允许)扣(?:至|到|为|成)负分|(?:可|可以|允许)(?:出现)?负分)",
@@ -325,7 +329,7 @@ TOKENS: tuple[TokenKind, ...] = (
               "一票否决", "a veto (一票否决, 取消…资格)", "一票否决", family="veto"),
     TokenKind("DOUBLE", r"加倍(?:扣分|扣减|扣除)|(?:扣分)?加倍", "加倍扣分", "加倍扣分 (deductions doubled)", "加倍扣分",
               family="counted"),
-    TokenKind("PRECISION", r"保留(?:整数|[一二两三0-9]位小数)|取整(?:数)?|四舍五入(?:保留(?:整数|[一二两0-9]位小数))?",
+    TokenKind("PRECISION", r"(?:得分)?保留(?:到|至)?(?:整数位?|个位|[一二两三0-9]位小数)|取整(?:数)?|四舍五入(?:保留(?:整数|[一二两0-9]位小数))?",
               "保留整数", "保留整数 / 保留一位小数 (the rounding)", "保留整数", family="precision"),
     TokenKind("SCHEDULE", r"依次类推|以此类推|依此类推|以次类推|依次递推", "依次类推", "依次类推 (the schedule goes on)",
               "依次类推", family="schedule"),
@@ -365,7 +369,8 @@ TOKENS: tuple[TokenKind, ...] = (
               rf"(?=\s*{NUMBER}\s*%)",
               "分值的", "分值的N% (a share of the points)", "分值的", family="bands"),
     # 分值6分。…: the points stated at the start of the standard or of a sentence (before 分值 the variable)
-    TokenKind("PREAMBLE", rf"(?:本项|该项|此项)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)|本项(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])"
+    TokenKind("PREAMBLE", rf"(?:本项|该项|此项|本指标|该指标)?满分(?:为|是)?(?=\s*{NUMBER}\s*分)"
+              rf"|(?:本项|本指标|该指标)(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])"
               rf"|(?<![^。;:\n])(?:该项|此项)?分值(?:为|是)?(?=\s*{NUMBER}\s*分\s*(?:[,;。:]|$))",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
     TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数"
@@ -380,7 +385,9 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("PAREN_SCORE", rf"\(\s*{NUMBER}\s*分\s*\)", "（N分）", "points in parentheses such as （2分）", "(2分)"),
     TokenKind("PAREN_RANGE", rf"\(\s*{NUMBER}\s*分?\s*(?:-|—+|~|至|到)\s*{NUMBER}\s*分\s*\)", "（N-M分）",
               "a points range in parentheses such as （8-10分）", "(8-10分)", family="tiers"),
-    TokenKind("SCORE_LIST", rf"{NUMBER}\s*(?:分)?(?:\s*、\s*{NUMBER}\s*(?:分)?)+\s*分", "分数列表",
+    # 5、3、1分 · 5分、3分和1分
+    TokenKind("SCORE_LIST", rf"{NUMBER}\s*(?:分)?(?:\s*、\s*{NUMBER}\s*(?:分)?)*(?:\s*(?:、|和|及)\s*{NUMBER}\s*(?:分)?)\s*分"
+              rf"|{NUMBER}\s*分(?:\s*、\s*{NUMBER}\s*分)*\s*(?:和|及)\s*{NUMBER}\s*分", "分数列表",
               "a list of points such as 5、3、1分", "5、3、1分", family="respectively"),
     TokenKind("RANK_LIST", rf"(?:倒数)?第\s*{NUMBER}(?:\s*、\s*第?\s*{NUMBER})+\s*名", "名次列表",
               "a list of ranks such as 倒数第1、第2、第3名", "第1、第2名", family="rank"),
@@ -443,7 +450,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("TIMES", r"[×*xX](?=\s*[\d(\u4e00-\u9fff])|乘以", "×", "×", "×", family="formula"),
     TokenKind("DIVIDE", r"[/÷]|除以", "/", "/", "/", family="formula"),
     TokenKind("PLUS", r"\+|加上", "+", "+", "+", family="formula"),
-    TokenKind("DASH", r"—+|-+|~|至(?=\s*\d)|到(?=\s*\d)", "-", "a range dash (-, —)", "-"),
+    TokenKind("DASH", r"—+|-+|~|至(?=\s*(?:\d|百分之))|到(?=\s*(?:\d|百分之))", "-", "a range dash (-, —)", "-"),
     TokenKind("AND", r"且|并且|同时|但", "且", "且", "且"),
     TokenKind("OR", r"或者|或", "或", "或", "或"),
     TokenKind("LPAR", r"[(\[]", "(", "(", "("),

@@ -1020,3 +1020,22 @@ def test_numbered_parts_on_different_measures_are_parts() -> None:
         rule("95%")
     tiers = perfeval.compile_rule("1.完成率90%以上得5分；2.完成率80%-90%得3分；3.完成率80%以下不得分", points=5)
     assert tiers("85%").points == 3
+
+
+@pytest.mark.parametrize(("text", "points", "cases"), [
+    ("低于百分之六十不得分，百分之六十至百分之八十五之间线性计分，百分之八十五以上满分", 10,
+     [("60%", 0), ("72.5%", 5), ("85%", 10)]),
+    ("机制创新做法被省级及以上推广的，加2分；被市级推广的，加1分。加分累计不超过2分。", 10, [(["①", "②"], 2)]),
+    ("发现问题的，每处扣减0.5分，扣分以2分为限", 3, [(10, 1)]),
+    ("按实际完成比例计分，最高不超过满分", 10, [("120%", 10), ("80%", 8)]),
+    ("按实际完成比例计分，以满分为限", 10, [("120%", 10)]),
+    ("按完成比例计分，得分保留到整数位", 10, [("85%", 9)]),
+    ("占比高于85%、75%和65%的，分别给予5分、3分和1分", 5, [("90%", 5), ("80%", 3), ("70%", 1)]),
+    ("资金结余率达到或超过10%的，扣2分；否则不扣分。", 5, [("9.99%", 5), ("10%", 3)]),
+    ("按时向市财政局报送报告的，计满分；每延后1个工作日报送的，扣减1分，扣完为止。", 5, [(0, 5), (2, 3)]),
+    ("本指标分值为6分。每发现一起违规操作扣1.5分，扣完为止", 6, [(1, Decimal("4.5"))]),
+])
+def test_wordings_of_the_second_paraphrase_test_are_read(text: str, points: int, cases: list[tuple[object, object]]) -> None:
+    """Each was refused (or, for 否则不扣分, left the other values uncovered): now read as written."""
+    rule = perfeval.compile_rule(text, points=points)
+    assert [rule(v).points for v, _ in cases] == [Decimal(str(w)) for _, w in cases]

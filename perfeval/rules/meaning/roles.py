@@ -282,5 +282,8 @@ def classify(s: Statement) -> Reading:
     if isinstance(out, n.Zero) and (cond is None or cond.fact is not None):
         return Reading("zero", s, cond, amount=amount)
     if isinstance(out, n.NotApplicable | n.AsFull) and (cond is None or not cond.numeric):
+        if s.has(n.Otherwise) and amount is not None and amount.full:
+            # …的，扣2分；否则不扣分: the values the others leave keep the 分值 (not "no value given")
+            return Reading("award", s, cond, amount=amount)
         return Reading("absent", s, cond, amount=amount)
     return Reading("award", s, cond, amount=amount)

@@ -115,7 +115,7 @@ class Num:
 
 def scores(text: str) -> tuple[Decimal, ...]:
     """The numbers of a points list or range: "5、3、1分", "5分、3.5分、2分", "4-7分" → (5, 3, 1) …"""
-    parts = re.split(r"\s*(?:、|-|—+|~|至|到)\s*", text.strip().rstrip("分").strip())
+    parts = re.split(r"\s*(?:、|-|—+|~|至|到|和|及)\s*", text.strip().rstrip("分").strip())
     return tuple(number(p.rstrip("分").strip()) for p in parts if p.strip())
 
 
