@@ -406,7 +406,7 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("PER_UNIT", rf"(?<=分)/(?:{_UNIT})", "/单位", "a unit rate such as /台次", "/台次", family="counted"),
     TokenKind("RANK", rf"倒数第|第(?=\s*(?:{NUMBER})\s*(?:名|位|、|-))|前(?=\s*{NUMBER}\s*名)|名次|排名|位次",
               "名次", "a rank such as 前3名", "排名", family="rank"),
-    TokenKind("NUM", _D, "数", "a number", "5"),
+    TokenKind("NUM", rf"{_D}|{_CNUM}(?=\s*(?:至|到)\s*{_CNUM}\s*[名位])", "数", "a number", "5"),  # 四至八名
     # ── scoring verbs ──
     TokenKind("AWARD", r"(?:(?<![合累总统估设会预核])计|得|给|赋|获得|记|可得|计为|可记|给予|赋予|赋分|得分为|记为|记分|计分|均得|各得)"
               rf"(?={_SCORE_AHEAD}|\s*(?:该项|本项)?分值的)",
@@ -450,7 +450,9 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("TIMES", r"[×*xX](?=\s*[\d(\u4e00-\u9fff])|乘以", "×", "×", "×", family="formula"),
     TokenKind("DIVIDE", r"[/÷]|除以", "/", "/", "/", family="formula"),
     TokenKind("PLUS", r"\+|加上", "+", "+", "+", family="formula"),
-    TokenKind("DASH", r"—+|-+|~|至(?=\s*(?:\d|百分之))|到(?=\s*(?:\d|百分之))", "-", "a range dash (-, —)", "-"),
+    TokenKind("DASH", r"—+|-+|~|至(?=\s*(?:\d|百分之))|到(?=\s*(?:\d|百分之))"
+              r"|(?<=[一二三四五六七八九十])(?:至|到)(?=[一二三四五六七八九十]+\s*[名位个项次条分%])",  # 四至八名
+              "-", "a range dash (-, —)", "-"),
     TokenKind("AND", r"且|并且|同时|但", "且", "且", "且"),
     TokenKind("OR", r"或者|或", "或", "或", "或"),
     TokenKind("LPAR", r"[(\[]", "(", "(", "("),

@@ -1039,3 +1039,21 @@ def test_wordings_of_the_second_paraphrase_test_are_read(text: str, points: int,
     """Each was refused (or, for 否则不扣分, left the other values uncovered): now read as written."""
     rule = perfeval.compile_rule(text, points=points)
     assert [rule(v).points for v, _ in cases] == [Decimal(str(w)) for _, w in cases]
+
+
+def test_a_part_met_or_not_with_its_opposite_beside_a_rule_part() -> None:
+    """"(1)印发通知的得2分，未印发的不得分。(2)按时报送的得3分，每推迟一天扣1分，最多扣3分" was mixed_rules."""
+    rule = perfeval.compile_rule("(1)印发通知的得2分，未印发的不得分。(2)按时报送的得3分，每推迟一天扣1分，最多扣3分。", points=5)
+    assert [rule(v).points for v in ([True, 0], [True, 2], [False, 5])] == [5, 3, 0]
+
+
+def test_a_bound_closed_by_a_comparator_is_one_band() -> None:
+    """"60%以上不足90%的得3分" was compound_condition."""
+    rule = perfeval.compile_rule("90%以上的得5分，60%以上不足90%的得3分，不足60%的得0分。", points=5)
+    assert [rule(v).points for v in ("90%", "89.9%", "60%", "59%")] == [5, 3, 3, 0]
+
+
+def test_ranks_in_chinese_numerals() -> None:
+    """"前三名…四至八名…九名以后" left 4–7 uncovered (四 was a word)."""
+    rule = perfeval.compile_rule("综合排名前三名的得满分，四至八名的扣0.5分，九名以后扣1分", points=3)
+    assert [rule(v).points for v in (3, 4, 8, 9)] == [3, Decimal("2.5"), Decimal("2.5"), 2]

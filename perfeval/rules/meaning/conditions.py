@@ -239,9 +239,14 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     ref, share = _subject_reference(subject, [p])
     if isinstance(p, n.Bound):
         lo, hi = _from_suffix(p)
-        closing = _closing_bound(p, rest)
-        if closing is not None:  # 80分以上90分以下 · 60%以上、90%以下: the two ends of one band
-            lo2, hi2 = _from_suffix(closing)
+        bound = _closing_bound(p, rest)
+        compare = _closing_compare(p, rest) if bound is None else None
+        closing: n.Bound | n.Compare | None = bound or compare
+        if bound is not None:  # 80分以上90分以下 · 60%以上、90%以下: the two ends of one band
+            lo2, hi2 = _from_suffix(bound)
+            lo, hi = lo or lo2, hi or hi2
+        elif compare is not None:  # 60%以上不足90%: the other end by a comparator
+            lo2, hi2 = _from_compare(compare.cmp, compare.value, compare.incl)
             lo, hi = lo or lo2, hi or hi2
         lo, hi = _named_claims(lo, hi, claims)
         return Cond(lo, hi, span, (p.value,) + ((closing.value,) if closing is not None else ()), subject=subject,
@@ -289,6 +294,17 @@ def _closing_bound(p: n.Bound, rest: list[Node]) -> n.Bound | None:
             return None
         return q
     return None
+
+
+def _closing_compare(p: n.Bound, rest: list[Node]) -> n.Compare | None:
+    """60%以上不足90%的 · 80分以上低于90分: a comparator right after the bound closes it on the other side."""
+    q = rest[0] if rest else None
+    if not isinstance(q, n.Compare) or p.negated or p.suffix.side not in ("lower", "upper"):
+        return None
+    if q.cmp.side == p.suffix.side or q.cmp.side not in ("lower", "upper") or q.value.kind != p.value.kind \
+            or q.value.unit != p.value.unit:
+        return None
+    return q
 
 
 def _subject_reference(subject: str | None, numbers: list[Node]) -> tuple[str | None, bool]:

@@ -99,11 +99,12 @@ def _has_rule(group: list[Statement]) -> bool:
 
 
 def _yes_no(group: list[Statement]) -> bool:
-    """1.制度健全的得1分: a part that is met or not, its points written."""
-    if len(group) != 1:
-        return False
-    r = classify(group[0])
-    return r.role == "award" and r.amount is not None and r.amount.points is not None and r.amount.points > 0
+    """1.制度健全的得1分 · 1.印发通知的得2分，未印发的不得分: a part that is met or not, its points written (and
+    perhaps its opposite's 0)."""
+    readings = [classify(s) for s in group]
+    awards = [r for r in readings if r.role == "award"]
+    return len(awards) == 1 and len(readings) <= 2 and all(r.role in ("award", "zero") for r in readings) and \
+        awards[0].amount is not None and awards[0].amount.points is not None and awards[0].amount.points > 0
 
 
 def _all_rules(groups: list[list[Statement]]) -> bool:
