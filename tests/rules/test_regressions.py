@@ -1057,3 +1057,10 @@ def test_ranks_in_chinese_numerals() -> None:
     """"前三名…四至八名…九名以后" left 4–7 uncovered (四 was a word)."""
     rule = perfeval.compile_rule("综合排名前三名的得满分，四至八名的扣0.5分，九名以后扣1分", points=3)
     assert [rule(v).points for v in (3, 4, 8, 9)] == [3, Decimal("2.5"), Decimal("2.5"), 2]
+
+
+def test_formula_punctuation_of_other_rubrics() -> None:
+    """"得分：分值×执行率" and "按（实际满意率/90%）×指标分值计算" were unreadable at the ×."""
+    assert perfeval.compile_rule("得分：分值×执行率", points=10)("85%").points == Decimal("8.5")
+    rule = perfeval.compile_rule("达到或超过90%的得满分，未达到90%的按（实际满意率/90%）×指标分值计算", points=10)
+    assert [rule(v).points for v in ("95%", "81%")] == [10, 9]

@@ -81,6 +81,8 @@ _LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超
                    r"|(?:(?<=[^\d.\s]0)|(?<=^0)|(?<=[^\d.\s][ \t]0))[ \t]+(?=\d)")
 # OCR of ×100%: "l00%" with a letter l for the digit 1.
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")
+# 得分：分值×执行率: a colon after 得分 that opens a formula is its =
+_FORMULA_COLON = re.compile(r"(?<=得分)\s*:(?=[^,;。\n]*[×*/÷])")
 # Spaces inside words and numbers (得 1 分, 扣 完 为 止): dropped, except between two Latin letters.
 _SPACE = re.compile(r"[ \t]+")
 # A line that holds only a table cell (8 · 92% · 4分 · 分): interleaved by PDF extraction.
@@ -282,6 +284,7 @@ def clean(text: str) -> Clean:
     t.sub(_PINYIN, lambda m: "", "inline pinyin")
     t.sub(_LOST, lambda m: LOST_MARK)
     t.sub(_OCR_ONE, lambda m: "1")
+    t.sub(_FORMULA_COLON, lambda m: "=")
     _fractions(t)
     _drop_cells(t)
     _drop_chunk_markers(t)
