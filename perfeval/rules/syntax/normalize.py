@@ -83,6 +83,9 @@ _LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")
 # 得分：分值×执行率: a colon after 得分 that opens a formula is its =
 _FORMULA_COLON = re.compile(r"(?<=得分)\s*:(?=[^,;。\n]*[×*/÷])")
+# 按（实际满意率/90%）×指标分值: brackets around a ratio alone before × change nothing (× and ÷ bind alike,
+# left to right) — dropped so that the ratio reads as an inline formula; brackets around + or − are kept
+_RATIO_BRACKETS = re.compile(r"\(([^()+\-=,;。\n]*[/÷][^()+\-=,;。\n]*)\)(?=\s*[×*])")
 # Spaces inside words and numbers (得 1 分, 扣 完 为 止): dropped, except between two Latin letters.
 _SPACE = re.compile(r"[ \t]+")
 # A line that holds only a table cell (8 · 92% · 4分 · 分): interleaved by PDF extraction.
@@ -131,9 +134,12 @@ class _Text:
             if why is not None and new != m.group():
                 start = self.origin[m.start()]
                 self.dropped.append(Dropped(m.group(), start, self.origin[m.end() - 1] + 1, why))
-            # A replacement of the same length keeps each character's origin; otherwise all point at the start.
+            # A replacement of the same length keeps each character's origin, as does one that keeps a group of
+            # the match (the ratio inside dropped brackets); otherwise all point at the start.
             if len(new) == m.end() - m.start():
                 origin.extend(self.origin[m.start() : m.end()])
+            elif m.re.groups and new == m.group(1):
+                origin.extend(self.origin[m.start(1) : m.end(1)])
             else:
                 origin.extend([self.origin[m.start()]] * len(new))
             out.append(new)
@@ -285,6 +291,7 @@ def clean(text: str) -> Clean:
     t.sub(_LOST, lambda m: LOST_MARK)
     t.sub(_OCR_ONE, lambda m: "1")
     t.sub(_FORMULA_COLON, lambda m: "=")
+    t.sub(_RATIO_BRACKETS, lambda m: m.group(1))
     _fractions(t)
     _drop_cells(t)
     _drop_chunk_markers(t)

@@ -130,8 +130,6 @@ class InlineFormula(Node):
         operands: list[Any] = []
         ops: list[str] = []
         for c in children:
-            if isinstance(c, Token) and c.type in ("LPAR", "RPAR"):
-                continue  # (实际满意率/90%)×指标分值: the bracketed expression is one operand already
             if isinstance(c, Token) and c.type == "POINTS_VAR" and operands and len(ops) < len(operands):
                 ops.append("*")  # 实际满意率/90%指标分值: the × before 分值 is left out
                 operands.append(PointsVar(Span.of([c])))
