@@ -97,6 +97,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rate_needs_rates": ("{name}={value!r} 是数量，而本标准按比率与目标之差计分（每减少1%）：请给出比率，如 {name}='99%'",
                          "{name}={value!r} is a quantity, but the standard scores the rate's difference from the "
                          "target (每减少1%): give rates, such as {name}='99%'"),
+    "list_for_a_count": ("本标准按一个数计分（次数或数量），不能给列表 {value!r}：请直接给出这个数",
+                         "this standard scores one number (a count or a quantity), not the list {value!r}: give the "
+                         "number"),
     "list_counts_or_items": ("{value!r} 可以是各项的次数，也可以是发生的项的序号：请按名给出次数（{example}），或给出标记（['①']）",
                              "{value!r} could be the count of each item or the numbers of the items that happened: give "
                              "counts by name ({example}) or marks (['①'])"),

@@ -395,7 +395,9 @@ TOKENS: tuple[TokenKind, ...] = (
               "数值列表", "a list of values such as 95%、90%、85%", "95%、90%", family="respectively"),
     TokenKind("SHARE_PCT", rf"(?<=[得计给记按])\s*{NUMBER}\s*%\s*的?\s*(?:该项|本项)?(?:分值|权重分)(?:计分|计)?",
               "N%分值", "N%分值 after 得 (a share of the points: 得80%分值)", "80%分值", family="bands"),
-    TokenKind("PCT", NUMBER + r"\s*(?:%|‰|个百分点|百分点|个千分点|千分点)|百分之[零〇一二两三四五六七八九十百点]+",
+    # 高于-10% · ≤-5% · 低于负5%: a sign right after a comparator (after a number a dash is a range: 80%-90%)
+    TokenKind("PCT", r"(?:(?<![^于过足为≤≥<>=(在到])(?:-|−|负))?" + NUMBER
+              + r"\s*(?:%|‰|个百分点|百分点|个千分点|千分点)|百分之[零〇一二两三四五六七八九十百点]+",
               "百分比", "a percentage such as 95% or 一个百分点", "95%"),
     TokenKind("SCORE_RANGE", rf"{NUMBER}\s*分?\s*(?:-|—+|~|至|到)\s*{NUMBER}\s*分(?![值数析别类配摊项钟之制])",
               "分数区间", "points range such as 4-7分", "4-7分"),

@@ -1064,3 +1064,42 @@ def test_formula_punctuation_of_other_rubrics() -> None:
     assert perfeval.compile_rule("得分：分值×执行率", points=10)("85%").points == Decimal("8.5")
     rule = perfeval.compile_rule("达到或超过90%的得满分，未达到90%的按（实际满意率/90%）×指标分值计算", points=10)
     assert [rule(v).points for v in ("95%", "81%")] == [10, 9]
+
+
+# ── metamorphic fuzz (meaning-changing edits of every fixture) and sixth hunt ──────────────────────────
+
+
+@pytest.mark.parametrize(("text", "points", "cases"), [
+    ("增长率高于-10%的得2分，否则不得分", 2, [("5%", 2), ("-5%", 2), ("-10%", 0), ("-15%", 0)]),
+    ("变动率低于-5%的扣1分", 3, [("0%", 3), ("-6%", 2)]),
+    ("“三公经费”变动率≤-5%，计5分；每超过一个百分点扣0.5分，扣完为止", 5, [("-5%", 5), ("-4%", Decimal("4.5"))]),
+    ("税收增长率超过负10%的，每超1个百分点加0.5分，最多加2分", 2, [("-10%", 0), ("-9%", Decimal("0.5"))]),
+])
+def test_a_negative_threshold_keeps_its_sign(text: str, points: int, cases: list[tuple[str, object]]) -> None:
+    """"高于-10%" read the − as a dash and the threshold as 10% (5% scored 0)."""
+    rule = perfeval.compile_rule(text, points=points)
+    assert [rule(v).points for v, _ in cases] == [Decimal(str(w)) for _, w in cases]
+
+
+@pytest.mark.parametrize("text", ["完成率60%以下的，每提高1个百分点得0.25分。", "税收增长率不足10%的，每超1个百分点加0.5分，最多加2分"])
+def test_steps_away_from_their_regions_only_edge_are_refused(text: str) -> None:
+    """"60%以下的，每提高1个百分点" scored as if 以上 (70%: 2.5): where the steps count from is not said."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == "step_reference"
+    assert perfeval.compile_rule("全年会议不超过3次，每多1次扣1分", points=5)(5).points == 3
+
+
+def test_one_more_than_a_maximum_counts_from_it() -> None:
+    """"不多于2次,多一次扣3分" deducted for every occurrence (2 scored 0)."""
+    rule = perfeval.compile_rule("开展消防安全检查不多于2次,多一次扣3分。", points=3)
+    assert [rule(v).points for v in (0, 2, 3)] == [3, 3, 0]
+
+
+def test_a_list_of_numbers_for_one_count_is_refused() -> None:
+    """"至少4次,少开的,按次扣1分" given [4] read the list's length (1 meeting: 7 points)."""
+    rule = perfeval.compile_rule("党组会议全年至少4次,少开的,按次扣1分。", points=10)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule([4])
+    assert e.value.code == "list_for_a_count"
+    assert perfeval.compile_rule("每发现一处问题扣0.5分，扣满2分为止", points=3)(["问题甲", "问题乙"]).points == 2

@@ -185,18 +185,26 @@ def _count_point(head: tuple[Node, ...]) -> Num | None:
 _SHORT = ("少", "少开", "少报", "少做", "少办", "少召开", "少一", "缺", "缺少", "差")
 
 
-def _short_of_requirement(head: tuple[Node, ...], one: Num | None, cond: Cond | None) -> Num | None:
-    """The requirement a "少1次" right after it counts from (不少于2次,少一次扣3分), or None."""
-    if one is None or cond is None or cond.lo is None or cond.hi is not None or len(cond.numbers) != 1:
+_OVER = ("多", "多开", "多报", "超", "超过", "超出")
+
+
+def _short_of_requirement(head: tuple[Node, ...], one: Num | None,
+                          cond: Cond | None) -> tuple[str, str] | None:
+    """Which way a "少1次" / "多1次" right after a requirement counts from it (不少于2次,少一次扣3分 → below;
+    不多于2次,多一次扣3分 → above), or None."""
+    if one is None or cond is None or (cond.lo is None) == (cond.hi is None) or len(cond.numbers) != 1:
         return None
-    required = cond.numbers[0]
-    if required.unit != one.unit:
+    if cond.numbers[0].unit != one.unit:
         return None
     at = next(i for i, p in enumerate(head) if isinstance(p, n.Point) and p.value is one)
     before = head[at - 1] if at else None
-    if isinstance(before, n.Words) and before.text.strip("，,的 ").endswith(_SHORT):
-        return required
+    words = before.text.strip("，,的 ") if isinstance(before, n.Words) else ""
+    if cond.lo is not None and words.endswith(_SHORT):
+        return "below", "少"
+    if cond.hi is not None and words.endswith(_OVER):
+        return "above", "多"
     return None
+
 
 
 def classify(s: Statement) -> Reading:
@@ -248,9 +256,11 @@ def classify(s: Statement) -> Reading:
         one = _count_point(s.head)
         short = _short_of_requirement(s.head, one, cond)
         if short is not None and deduct is not None:
-            # 检查不少于2次,少一次扣3分 · 至少4次，少开1次扣1分: each one short of the requirement, from it
-            return Reading("step", s, None, StepInfo("below", one, one.unit if one else None, None, False, False,
-                                                     "少", at=short), deduct=deduct)
+            # 检查不少于2次,少一次扣3分 · 至少4次，少开1次扣1分 · 不多于2次,多一次扣3分: each one past the
+            # requirement, counted from it
+            side, word = short
+            return Reading("step", s, None, StepInfo(side, one, one.unit if one else None, None, False, False,
+                                                     word, at=cond.numbers[0] if cond else None), deduct=deduct)
         if one is not None or (deduct is not None and deduct.per_unit):
             unit = one.unit if one is not None else (deduct.per_unit if deduct else None)
             info = StepInfo(None, one, unit, None, True, False, "")

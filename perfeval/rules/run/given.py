@@ -110,6 +110,10 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
     main = [s for s in item.streams if not s.key]
     if not keyed and main and main[0].value.kind is ir.Kind.COUNT:
         known = main[0].value.options
+        if not known and any(_numeric(v) for v in values):
+            # 至少4次,少开的,按次扣1分 given [4]: the list's length is no count the text names (a list of marks
+            # or words — ['②', '④'] — is the cases found)
+            raise JudgementError("list_for_a_count", text, value=values)
         for v in values:
             if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
                 raise JudgementError("unknown_option", text, value=v, options="、".join(known))
@@ -137,6 +141,15 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
         stream = next(s for s in keyed if s.key == key)
         out[key] = True if stream.value.kind is ir.Kind.FLAG else (1 if stream.value.kind is ir.Kind.COUNT else True)
     return out
+
+
+def _numeric(v: Any) -> bool:
+    """4, 0.5, "4", "3次": a number, not the mark or words of an item."""
+    if isinstance(v, bool):
+        return False
+    if isinstance(v, int | float | Decimal):
+        return True
+    return isinstance(v, str) and bool(re.fullmatch(r"\s*[-+]?\d+(?:\.\d+)?\s*\D{0,3}", v))
 
 
 def _occurrence(stream: ir.Stream, P: Decimal, listed: bool) -> bool:

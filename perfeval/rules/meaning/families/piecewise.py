@@ -211,7 +211,7 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
         return drafts  # failing values on a bounded stretch: what lies on either side is not said
     for lo, hi in open_ends:
         if lo is None or hi is None:
-            out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, "", weak=False))
+            out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, "其余取值", weak=False))
             region = render_interval(ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
                                                  hi.value if hi else None, hi.inclusive if hi else False),
                                      value.kind is ir.Kind.RATE)

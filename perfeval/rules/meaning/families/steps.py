@@ -53,6 +53,10 @@ def _amount(r: Reading, ctx: Context) -> Decimal:
     raise ctx.fail("step_needs_amount", r.statement.span, clause=ctx.source(r.statement.span))
 
 
+#: Comparators that name a region of values (its steps count within it), not a requirement to meet
+_REGION_COMPARATORS = frozenset("低于 高于 超过 超出 不足 未达到 少于 多于 小于 大于 < > 以下 以上".split())
+
+
 def _cap(r: Reading) -> Decimal | None:
     for m in r.statement.modifiers:
         if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None:
@@ -87,6 +91,15 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     base: ir.Expr = ir.MaxPoints()
     if value.ref is not None and (info.ref is not None or region is None and reference is None):
         ref = Decimal(0)  # the value is already the difference from the named reference
+    # A requirement (不少于24条 / 不超过3次) steps outward; a region (60%以下 / 不足10%) steps within itself.
+    region_word = region is not None and not region.within and (
+        region.cmp is None or region.cmp.word in _REGION_COMPARATORS)
+    if region is not None and region_word and not region.either_way and (
+            direction == "above" and region.lo is None and region.hi is not None
+            or direction == "below" and region.hi is None and region.lo is not None):
+        # 完成率60%以下的，每提高1个百分点得0.25分: steps away from the only edge of their own condition — from
+        # where they count is not said (read from the far side, 70% scored as if above 60%)
+        raise ctx.fail("step_reference", s.span)
     tolerance = region is not None and region.lo is None and region.hi is not None and (
         region.within and direction in (None, "above", "diff") or direction is None)
     if region is not None and tolerance and not bonus and info.at is None:

@@ -95,8 +95,10 @@ class Num:
             suffix = _PERCENT.search(text)
             assert suffix is not None
             digits = text[: suffix.start()]
+            sign = -1 if digits[:1] in ("-", "−", "负") else 1
             mille = suffix.group(1) in ("‰", "个千分点", "千分点")
-            return Num(number(digits) / (1000 if mille else 100), "pct", text, span, mille=mille)
+            value = number(digits.lstrip("-−负")) / (1000 if mille else 100)
+            return Num(value if sign > 0 else -value, "pct", text, span, mille=mille)
         if tok.type == "SCORE":
             return Num(number(text.rstrip("分").strip()), "score", text, span)
         if tok.type == "QTY":
