@@ -60,6 +60,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "或标明“≤”型指标",
                           "{clause!r} only says the target is (not) reached, and a {measure!r} measure is often "
                           "lower-is-better: write 高于/低于 the target, or mark it a “≤” indicator"),
+    "two_caps": ("{clause!r} 写了不同的上限（{caps}），无法确定适用哪一个",
+                 "{clause!r} states different caps ({caps}); which one binds is not said"),
     "rules_overlap": ("{a!r} 与 {b!r} 都给 {region} 计分，无法确定适用哪一条",
                       "{a!r} and {b!r} both score {region}; which one applies is not said"),
     "words_without_values": ("{clause!r} 的条件没有可对应的取值：其他分档已覆盖它这一侧的全部取值",

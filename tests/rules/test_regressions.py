@@ -1103,3 +1103,30 @@ def test_a_list_of_numbers_for_one_count_is_refused() -> None:
         rule([4])
     assert e.value.code == "list_for_a_count"
     assert perfeval.compile_rule("每发现一处问题扣0.5分，扣满2分为止", points=3)(["问题甲", "问题乙"]).points == 2
+
+
+def test_two_named_values_never_share_one_input() -> None:
+    """"资金结余率超过10%的扣2分；完成率60%以上的，每提高1个百分点得0.25分" scored one bare rate for both."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("资金结余率超过（含）10%的扣2分；完成率60%以上的，每提高1个百分点得0.25分", points=15)
+    text = "预算执行率达到95%的得满分，每低于95%一个百分点扣0.4分；预算控制率大于30%不得分"
+    rule = perfeval.compile_rule(text, points=9)
+    assert rule(预算执行率="90%", 预算控制率="10%").points == 7
+    with pytest.raises(perfeval.PerfevalError):
+        rule("90%")
+
+
+def test_two_rules_for_the_same_values_are_refused() -> None:
+    """"完成率100%得8分；完成率100%得5分" gave 8 (the first won); two caps for one rule: the first won."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("完成率100%得8分；完成率100%得5分", points=8)
+    assert e.value.code == "rules_overlap"
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("每推迟一个工作日扣1分；最多扣3分；最多扣4分", points=5)
+    assert e.value.code == "two_caps"
+
+
+def test_a_score_below_the_points_is_not_where_deductions_start() -> None:
+    """"扣0.3分/台次；具备人员、场地、设备条件（1分）" on 4 points: nothing found scored 1."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("扣0.3分/台次；具备人员、场地、设备条件（1分）", points=4)

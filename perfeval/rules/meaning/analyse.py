@@ -137,6 +137,12 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
+        caps = {(type(m), m.points) for m in r.statement.modifiers
+                if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None}
+        if len({points for _, points in caps}) > 1:
+            # 每推迟一个工作日扣1分；最多扣3分；最多扣4分: two caps for one rule — which binds is not said
+            raise ctx.fail("two_caps", r.statement.span, clause=ctx.source(r.statement.span),
+                           caps="、".join(f"{p.normalize():f}分" for p in sorted({p for _, p in caps})))
         if r.amount is not None and len(r.amount.values) > 1 and not r.statement.find(n.CompareList) and not any(
                 isinstance(p, n.Rank) and p.values for p in r.statement.head):
             # 按从低到高分别得10、8、6、4分: points to pair in order, with nothing written to pair them with

@@ -221,6 +221,11 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         if pts > P:
             raise ctx.fail("award_above_points", first.statement.span, clause=ctx.source(first.statement.span),
                            award=f"{pts.normalize():f}", points=f"{P.normalize():f}")
+        if pts < P and not any(r.bonus is not None for r in counts):
+            # 扣0.3分/台次；具备人员、场地、设备条件（1分）: a score below the 分值 as the start of the deductions
+            # would cap the item at it — more likely a part of its own beside them: not said
+            raise ctx.fail("mixed_rules", first.statement.span, clause=ctx.source(first.statement.span),
+                           hint="hint_which_applies")
         base = pts
         ctx.info("PE132", f"{ctx.source(first.statement.span)!r} 读作未发现任何问题时的得分",
                  f"{ctx.source(first.statement.span)!r} read as the score when nothing is found",

@@ -39,27 +39,41 @@ def _subject(r: Reading) -> str | None:
     return name if len(name) >= 2 else None
 
 
+def _inherited(names: list[str | None]) -> list[str | None]:
+    """预算执行率达到95%的得满分，每低于95%一个百分点扣0.4分: a statement that names no value speaks of the value
+    the one before it named."""
+    out: list[str | None] = []
+    for x in names:
+        out.append(x if x is not None or not out else out[-1])
+    return out
+
+
 def named_streams(readings: list[Reading], ctx: Context, mods: Mods, reference: Decimal | None,
                   definitions: list[n.Definition]) -> ir.Item | None:
     """The item of two or more named values, each with its own rule — or None when the statements speak
     of one value (or some of them of none by name)."""
     scoring = [r for r in readings if r.role != "note"]
-    names = [_subject(r) for r in scoring]
+    names = _inherited([_subject(r) for r in scoring])
     distinct = list(dict.fromkeys(x for x in names if x))
-    if len(distinct) < 2 or None in names or any(r.role not in ("band", "step") for r in scoring):
-        return None
     # names of values (…率, …数, …量): one that is part of another (逾期, 资料报送逾期) names the same value
-    if not all(x.endswith(_MEASURES) for x in distinct) or \
+    if len(distinct) < 2 or not all(x.endswith(_MEASURES) for x in distinct) or \
             any(a != b and (a in b or b in a) for a in distinct for b in distinct):
         return None
+    if None in names or any(r.role not in ("band", "step") for r in scoring):
+        # 资金结余率超过10%的扣2分；完成率60%以上的，每提高1个百分点得0.25分: two values, and a rule this family
+        # cannot split between them — never one value for both
+        odd = next(r for r, x in zip(scoring, names, strict=True) if x is None or r.role not in ("band", "step"))
+        raise ctx.fail("mixed_rules", odd.statement.span, clause=ctx.source(odd.statement.span),
+                       hint="hint_which_applies")
     P = ctx.max_points
     built: list[tuple[str, list[Reading], ir.Value, list[ir.Piece]]] = []
     for name in distinct:
-        group = [r for r in scoring if _subject(r) == name]
+        group = [r for r, x in zip(scoring, names, strict=True) if x == name]
         value, spec, group = value_of(group, ctx, definitions)
         base, bonus = piecewise(group, ctx, value, mods, reference)
         if bonus:
-            return None
+            raise ctx.fail("mixed_rules", group[0].statement.span, clause=ctx.source(group[0].statement.span),
+                           hint="hint_which_applies")
         built.append((name, group, attrs.evolve(spec, names=(name,)), base))
     # Each rule starts from the whole 分值 (…每差一个百分点扣0.4分): its deductions are summed. Or each awards a
     # part of it (完成率达90%得3分；满意度达80%得2分): the parts are added. Anything else is not said.
