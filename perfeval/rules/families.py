@@ -100,6 +100,7 @@ _ALL = (
             "PE123": ("“完成目标”与“每低N个百分点”：按实际值与目标值相差的百分点",
                       "target met and N percentage points below it: 实际值 against 目标值"),
             "PE108": ("“N%以内”的步从 0 起计算", "steps within a tolerance count up from 0"),
+            "PE109": ("“每完成N”从 0 起按步计分", "每完成N: the steps count up from 0"),
             "PE137": ("基准值：达到得满分，从基准起扣分", "the reference: full marks there, steps from it"),
             "PE139": ("越低越好的指标：未达到目标即高于目标", "lower-is-better: missing the target is being above it"),
             "PE153": ("由示例推得基准", "the reference found from the worked examples")}),

@@ -155,7 +155,7 @@ STEP_WORDS: dict[str, str] = {
     # 每差2微克/立方米: a difference, on the side of the condition before it (below when there is none)
     "差": "diff",
     **{w: "above" for w in "超过 超出 高于 高出 超 高 增加 增长 多 提高 上升 上浮 延迟 推迟 逾期 拖延 延误 延期 超期 延后 迟报 晚报"
-                          .split()},
+                          " 完成 完成任务".split()},
     **{w: "both" for w in "相差 偏离 偏差 浮动 上下浮动".split()},
     # 每超过或降低5% · 每低于或超过5% · 每超出(低于)1个百分点: one word for each side, joined
     **{joined: "both" for joined in _either_way("超过 超出 高于 高出 增加 上升 提高", "低于 降低 不足 减少 下降")},
@@ -270,7 +270,10 @@ _CMP_WORDS = [w for w in COMPARATORS if w not in _SYMBOLS and w not in NEEDS_NUM
 # 实际达到的效果: an attainment word before 的 and a noun names a thing, it compares nothing (but 超过的按…计分,
 # 超过的部分 still compare, and 未完成的扣1.5分 is a missed requirement: the negated words keep their 的).
 _NEGATED_CMP = [w for w in _CMP_WORDS if w[0] in "未不没"]
-_CMP_PATTERN = (alternation(_NEGATED_CMP) + "|(?:" + alternation([w for w in _CMP_WORDS if w not in _NEGATED_CMP])
+# 未完成1次扣1分 · 未落实1项扣2分: one case of failing (a count), not "fewer than one"
+_ONE_CASE = r"(?!\s*(?:1|一)\s*(?:次|项|件|个|条|例|处|起|批)\s*(?:的)?\s*[,，]?\s*(?:扣|减|罚))"
+_CMP_PATTERN = ("(?:" + alternation(_NEGATED_CMP) + ")" + _ONE_CASE
+                + "|(?:" + alternation([w for w in _CMP_WORDS if w not in _NEGATED_CMP])
                 + rf")(?!的(?!\s*{_D}|\s*[按以计得扣给不部,;。]))" + "|" + "|".join(rf"{w}(?=\s*(?:{_D}|[±]))" for w in sorted(NEEDS_NUMBER)))
 
 #: Every token, in the order the lexer tries them at a position (longer and more specific first).

@@ -1130,3 +1130,29 @@ def test_a_score_below_the_points_is_not_where_deductions_start() -> None:
     """"扣0.3分/台次；具备人员、场地、设备条件（1分）" on 4 points: nothing found scored 1."""
     with pytest.raises(perfeval.RuleError):
         perfeval.compile_rule("扣0.3分/台次；具备人员、场地、设备条件（1分）", points=4)
+
+
+@pytest.mark.parametrize("text", ["未完成1次扣1分,扣完为止。", "按时完成县局交办任务,未完成1项扣1分,扣完为止。"])
+def test_failing_once_is_a_case_not_fewer_than_one(text: str) -> None:
+    """"未完成1次扣1分" read 未完成 as a comparator (fewer than 1): none missed lost 1, two missed lost nothing."""
+    rule = perfeval.compile_rule(text, points=4)
+    assert [rule(v).points for v in (0, 2, 5)] == [4, 2, 0]
+    assert perfeval.compile_rule("完成率未达到90%的扣2分", points=4)("85%").points == 2
+
+
+def test_each_point_completed_earns_from_zero() -> None:
+    """"每完成任务一个百分点得0.4分,共40分" was a yes/no option worth 0.4 (PE109 now)."""
+    rule = perfeval.compile_rule("每完成任务一个百分点得0.4分,共40分。", points=40)
+    assert [rule(v).points for v in ("50%", "100%", "110%")] == [20, 40, 40]
+
+
+def test_a_tier_name_for_options_chooses_the_option() -> None:
+    """"一级:成效显著(8-10分);二级…" dropped 等次="一级" silently and took 3 points; a 等次 for a standard without
+    tiers or options is an unknown input."""
+    rule = perfeval.compile_rule("一级:成效显著(8-10分);二级:成效较好(5-7分);三级:成效一般(0-4分)。", points=10)
+    assert rule(等次="一级", points=9).points == 9
+    for bad in ({"等次": "一级", "points": 3}, {"等次": "四级", "points": 9}):
+        with pytest.raises(perfeval.PerfevalError):
+            rule(**bad)
+    with pytest.raises(perfeval.PerfevalError):
+        perfeval.compile_rule("每发现一处扣1分", points=3)(2, 等次="一级")

@@ -43,7 +43,15 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         given = {**{str(k): v for k, v in value.items()}, **given}
         value = None
     assessor = next((given.pop(k) for k in ASSESSOR if k in given), None)
-    tier = next((given.pop(k) for k in TIER if k in given), None)
+    tier_name = next((k for k in TIER if k in given), None)
+    tier = given.pop(tier_name) if tier_name is not None else None
+    if tier is not None and not item.tiers:
+        if item.options and value is None:
+            value, tier = tier, None  # 等次="一级" for 一级:成效显著(8-10分)…: the option by its words
+        else:
+            # a tier for a standard without tiers was dropped silently (the points were taken on their own)
+            raise JudgementError("unknown_input", text, name=tier_name,
+                                 expected="、".join(s.key for s in item.streams if s.key) or "value")
     streams: dict[str, Any] = {}
     option = _by_facts(item, given, text) if item.options and item.options[0].facts else None
     keyed = [s for s in item.streams if s.key]

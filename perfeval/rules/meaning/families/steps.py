@@ -144,6 +144,10 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         if ref is not None:
             ctx.info("PE153", f"由示例推得：从 {show(ref, value.kind, value.unit)} 起计算",
                      f"the examples put the reference at {show(ref, value.kind, value.unit)}", s.span)
+    if ref is None and best is None and bonus and direction == "above" and info.words.startswith("完成"):
+        # 每完成任务一个百分点得0.4分: each point completed earns — counted from nothing (PE109)
+        ref = Decimal(0)
+        ctx.info("PE109", "“每完成N”从 0 起按步计分", "每完成N: the steps count up from 0", s.span)
     lo_ref = hi_ref = ref
     if ref is None and best is not None:
         lo_ref, hi_ref = _band_edges(best, direction)
