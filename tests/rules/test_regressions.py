@@ -1156,3 +1156,16 @@ def test_a_tier_name_for_options_chooses_the_option() -> None:
             rule(**bad)
     with pytest.raises(perfeval.PerfevalError):
         perfeval.compile_rule("每发现一处扣1分", points=3)(2, 等次="一级")
+
+
+@pytest.mark.parametrize("text", ["林权改制率100%得总分值,少一个百分点扣1分", "全面完成新造林面积得总分值,少一个百分点扣1分"])
+def test_one_point_short_without_each_is_a_step(text: str) -> None:
+    """"…得总分值,少一个百分点扣1分" read 少一个百分点 as the value 1%: 98% kept full marks (or was refused)."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert [rule(v).points for v in ("100%", "98%", "97.5%")] == [5, 3, 3]
+
+
+def test_steps_against_the_plan_named_before_each() -> None:
+    """"实际完成情况与计划每相差3%,扣1分" was step_reference: 与计划 names the reference."""
+    rule = perfeval.compile_rule("实际完成情况与计划每相差3%,扣1分,扣满15分为止。", points=15)
+    assert rule(实际值="90%", 目标值="100%").points == 12 and rule(实际值="106%", 目标值="100%").points == 13

@@ -207,9 +207,43 @@ def _short_of_requirement(head: tuple[Node, ...], one: Num | None,
 
 
 
+#: Words that, right before "1个百分点扣1分" with no 每, make it a step (少1个百分点扣1分 is 每少1个百分点)
+_IMPLIED_STEP = ("少", "低", "降低", "减少", "下降", "多", "高", "超", "超过", "超出", "提高", "增加")
+
+
+def _implied_step(s: Statement) -> Statement:
+    """全面完成…得总分值,少一个百分点扣1分: one point short, with no 每, is still each point short — read as a
+    step (as a condition it was "the value 1%")."""
+    if not isinstance(s.outcome, n.Deduct | n.Bonus) or s.find(n.Per) or len(s.head) < 2:
+        return s
+    word, point = s.head[-2], s.head[-1]
+    if not (isinstance(word, n.Words) and isinstance(point, n.Point) and point.incl is None
+            and point.value.kind == "pct" and point.value.text.endswith("百分点") and point.value.value == Decimal("0.01")):
+        return s
+    said = next((w for w in sorted(_IMPLIED_STEP, key=len, reverse=True) if word.text.endswith(w)), None)
+    if said is None:
+        return s
+    before = word.text[: -len(said)]
+    step = n.Words(said, word.span)
+    per = n.Per((step, point.value), word.span.to(point.span))
+    head = (*s.head[:-2], *((n.Words(before, word.span),) if before else ()), per)
+    return attrs.evolve(s, head=head)
+
+
+def _compared_with(head: tuple[Node, ...], per: n.Per) -> str | None:
+    """与计划每相差3% · 比上年每增加1个: the reference named right before 每 (与/比/较 and a reference word)."""
+    i = next((i for i, p in enumerate(head) if p is per), 0)
+    before = head[i - 1] if i else None
+    if not isinstance(before, n.Words):
+        return None
+    m = re.search(r"(?:与|比|较)([^,;。与比较]{1,8})(?:相比|比较)?$", before.text)
+    return reference_in(m.group(1)) if m else None
+
+
 def classify(s: Statement) -> Reading:
     """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, veto,
     note."""
+    s = _implied_step(s)
     out = s.outcome
     pers = s.find(n.Per)
     cond = condition([p for p in s.head if not isinstance(p, n.Per)])
@@ -245,6 +279,9 @@ def classify(s: Statement) -> Reading:
         if pers:
             info = step_info(pers[-1])
             words = "".join(p.text for p in s.head if isinstance(p, n.Words))
+            compared = _compared_with(s.head, pers[-1])
+            if info.ref is None and compared is not None and info.direction in ("below", "above", "both", "diff"):
+                info = attrs.evolve(info, ref=compared)  # 实际完成情况与计划每相差3%: the difference from 计划
             if info.counts and info.direction in ("above", "below") and not info.late and \
                     any(w in words for w in ("相比", "对比", "比上年", "较上年", "同比")):
                 # 与上年度相比，每增加1个公益岗位的，加0.1分: a step on the change against last year.

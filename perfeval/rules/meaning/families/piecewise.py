@@ -250,7 +250,7 @@ def _earns_full(d: Draft, P: Decimal) -> bool:
         return True
 
 
-_FULL_WORDS = re.compile(r"全额|足额|全部完成|按期完成|完成[^,;。的]{0,12}?(?:目标|任务|计划)|达到[^,;。的]{0,8}?(?:目标|标准)")
+_FULL_WORDS = re.compile(r"全额|足额|全部完成|全面完成|按期完成|完成[^,;。的]{0,12}?(?:目标|任务|计划)|达到[^,;。的]{0,8}?(?:目标|标准)")
 
 
 def _full_words(r: Reading, value: ValueInfo, readings: list[Reading]) -> Side | None:

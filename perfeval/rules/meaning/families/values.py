@@ -51,6 +51,10 @@ def _numbers(readings: list[Reading]) -> list[Num]:
 def _one_reference(readings: list[Reading], refs: list[str], ctx: Context) -> None:
     """每低于目标1个百分点扣1分；比上年提高的，每提高1个百分点加0.5分: steps against the target and against last
     year — one value cannot give both (the bonus was counted against the target): refused."""
+    if len(set(refs)) > 1:
+        odd = next(r for r in readings if (r.step is not None and r.step.ref not in (None, refs[0]))
+                   or (r.cond is not None and r.cond.ref not in (None, refs[0])))
+        raise ctx.fail("step_reference", odd.statement.span)
     named = set(refs)
     for r in readings:
         if r.step is None:
