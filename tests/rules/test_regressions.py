@@ -1169,3 +1169,9 @@ def test_steps_against_the_plan_named_before_each() -> None:
     """"实际完成情况与计划每相差3%,扣1分" was step_reference: 与计划 names the reference."""
     rule = perfeval.compile_rule("实际完成情况与计划每相差3%,扣1分,扣满15分为止。", points=15)
     assert rule(实际值="90%", 目标值="100%").points == 12 and rule(实际值="106%", 目标值="100%").points == 13
+
+
+def test_a_prime_after_points_in_brackets_is_points() -> None:
+    """"配备远程会商系统(2')" was no_points: 浙江 tables write 分 as a prime."""
+    rule = perfeval.compile_rule("①配备远程会商系统(2')；②配备决策支持系统(4')", points=6)
+    assert [rule(v).points for v in (["①"], ["①", "②"])] == [2, 6]

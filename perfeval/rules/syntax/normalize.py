@@ -81,6 +81,8 @@ _LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超
                    r"|(?:(?<=[^\d.\s]0)|(?<=^0)|(?<=[^\d.\s][ \t]0))[ \t]+(?=\d)")
 # OCR of ×100%: "l00%" with a letter l for the digit 1.
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")
+# 配备远程会商系统(2'): a prime after the points in brackets is 分 (浙江 tables write 分 so)
+_PRIME_POINTS = re.compile(r"(\(\s*\d+(?:\.\d+)?)\s*['’′](?=\s*[),;])")
 # 得分：分值×执行率: a colon after 得分 that opens a formula is its =
 _FORMULA_COLON = re.compile(r"(?<=得分)\s*:(?=[^,;。\n]*[×*/÷])")
 # 按（实际满意率/90%）×指标分值: brackets around a ratio alone before × change nothing (× and ÷ bind alike,
@@ -291,6 +293,7 @@ def clean(text: str) -> Clean:
     t.sub(_LOST, lambda m: LOST_MARK)
     t.sub(_OCR_ONE, lambda m: "1")
     t.sub(_FORMULA_COLON, lambda m: "=")
+    t.sub(_PRIME_POINTS, lambda m: m.group(1) + "分")
     t.sub(_RATIO_BRACKETS, lambda m: m.group(1))
     _fractions(t)
     _drop_cells(t)
