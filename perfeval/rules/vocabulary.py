@@ -431,6 +431,7 @@ TOKENS: tuple[TokenKind, ...] = (
               rf"|按(?=\s*{NUMBER}\s*分\s*(?:{_DEDUCT_TAIL}))",
               "扣", "扣 before the points deducted", "扣", canonical="扣"),
     TokenKind("DEDUCT_TAIL", rf"(?<=分)(?:{_DEDUCT_TAIL})", "递减", "递减 after 按N分", "递减", after=frozenset({"SCORE"})),
+    TokenKind("NO_BONUS", r"不(?:予|得|再)?加分", "不加分", "不加分 (nothing added)", "不加分", family="bonus"),
     TokenKind("BONUS", rf"(?<![增追附参施更添叠])(?:另加|加记|加计|奖励|奖|加)(?=\s*(?:{NUMBER}\s*分|半|{NUMBER}(?:\s*[-—~、]\s*{NUMBER})+\s*分))",
               "加", "加 before points added", "加", canonical="加", family="bonus"),
     # 每年带队开展检查不少于2次 · 每季度召开会议: a period that says how often, not a step (每日扣0.5分 is one)

@@ -1175,3 +1175,9 @@ def test_a_prime_after_points_in_brackets_is_points() -> None:
     """"配备远程会商系统(2')" was no_points: 浙江 tables write 分 as a prime."""
     rule = perfeval.compile_rule("①配备远程会商系统(2')；②配备决策支持系统(4')", points=6)
     assert [rule(v).points for v in (["①"], ["①", "②"])] == [2, 6]
+
+
+def test_nothing_added_below_a_bonus_threshold() -> None:
+    """"…每超1个百分点加0.5分，最高加2分；10%及以下的不加分" was unread_scoring."""
+    rule = perfeval.compile_rule("税收增长率超过10%的，每超1个百分点加0.5分，最高加2分；10%及以下的不加分。", points=2)
+    assert [rule(v).points for v in ("5%", "10%", "12%", "20%")] == [0, 0, 1, 2]

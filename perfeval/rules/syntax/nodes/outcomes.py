@@ -159,7 +159,7 @@ class Deduct(Node):
 
 @attrs.frozen
 class Bonus(Node):
-    """加0.5分 · 加1-2分."""
+    """加0.5分 · 加1-2分 · 不加分 (nothing added: 0)."""
 
     low: Decimal
     high: Decimal
@@ -168,6 +168,8 @@ class Bonus(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
+        if tokens_of(children, "NO_BONUS"):
+            return cls(Decimal(0), Decimal(0), (), span_of(children))
         tok = [t for t in tokens_of(children) if t.type != "BONUS"][0]
         if tok.type == "SCORE_LIST":
             return cls(Decimal(0), Decimal(0), scores(str(tok)), span_of(children))
