@@ -31,6 +31,7 @@ __all__ = [
     "LATE_WORDS",
     "Comparator",
     "MEASURE_UNITS",
+    "NOT_APPLICABLE_PATTERN",
     "REFERENCE_WORDS",
     "SCORING_WORDS",
     "STEP_WORDS",
@@ -200,6 +201,11 @@ DIRECTION_UNCLEAR_MEASURES: tuple[str, ...] = tuple(
 
 #: Comparators that say only that a target is (not) reached (未达到目标值, 完成): the indicator decides
 #: which side of the target that is.
+#: 没有该项任务的 · 未发生相关业务的 · 无此类项目的: nothing to score (not applicable), not a case that did not happen
+NOT_APPLICABLE_PATTERN = re.compile(
+    r"(?:没有|无|未发生|未涉及|不涉及|未开展|当年无|本年度无)(?:该项|此项|本项|该类|此类|相关|这类)?[^,;。]{0,8}?"
+    r"(?:任务|项目|业务|工作|事项)(?:的)?$")
+
 REACHING_WORDS: frozenset[str] = frozenset("达到 未达到 未达 达不到 完成 未完成 没有完成 没有达到 实现 未实现".split())
 
 #: Words that only appear where points are scored: a clause carrying one of them must be understood,

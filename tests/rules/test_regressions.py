@@ -1181,3 +1181,11 @@ def test_nothing_added_below_a_bonus_threshold() -> None:
     """"…每超1个百分点加0.5分，最高加2分；10%及以下的不加分" was unread_scoring."""
     rule = perfeval.compile_rule("税收增长率超过10%的，每超1个百分点加0.5分，最高加2分；10%及以下的不加分。", points=2)
     assert [rule(v).points for v in ("5%", "10%", "12%", "20%")] == [0, 0, 1, 2]
+
+
+@pytest.mark.parametrize("text", ["每发现一处问题扣减1分，扣完为止。没有该项任务的，本项得满分。",
+                                  "未发生相关业务的，本项得满分；每发现一笔不合规支出扣0.5分，最多扣2分。"])
+def test_nothing_to_score_earns_full_marks(text: str) -> None:
+    """"没有该项任务的，本项得满分" was read as the score when nothing is found: no value gave a range 0–3."""
+    rule = perfeval.compile_rule(text, points=3)
+    assert rule(None).points == 3 and "PE134" in {d.code for d in rule.check()}

@@ -20,7 +20,7 @@ from lark import Token
 
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Num
-from ..vocabulary import COUNT_NOUNS, LATE_WORDS, STEP_WORDS, alternation
+from ..vocabulary import COUNT_NOUNS, LATE_WORDS, NOT_APPLICABLE_PATTERN, STEP_WORDS, alternation
 from .conditions import Cond, condition, reference_in
 from .statements import Statement
 
@@ -328,6 +328,10 @@ def classify(s: Statement) -> Reading:
         return Reading("band", s, cond, amount=amount)
     if isinstance(out, n.Zero) and (cond is None or cond.fact is not None):
         return Reading("zero", s, cond, amount=amount)
+    if isinstance(out, n.Full) and not s.has(n.Otherwise) and (cond is None or not cond.numeric) and \
+            NOT_APPLICABLE_PATTERN.search("".join(p.text for p in s.head if isinstance(p, n.Words)).rstrip("本项该项")):
+        # 没有该项任务的，本项得满分: nothing to score — what no value scores, not an award beside the rules
+        return Reading("absent", s, cond, amount=amount)
     if isinstance(out, n.NotApplicable | n.AsFull) and (cond is None or not cond.numeric):
         if s.has(n.Otherwise) and amount is not None and amount.full:
             # …的，扣2分；否则不扣分: the values the others leave keep the 分值 (not "no value given")
