@@ -329,7 +329,8 @@ def classify(s: Statement) -> Reading:
     if isinstance(out, n.Zero) and (cond is None or cond.fact is not None):
         return Reading("zero", s, cond, amount=amount)
     if isinstance(out, n.Full) and not s.has(n.Otherwise) and (cond is None or not cond.numeric) and \
-            NOT_APPLICABLE_PATTERN.search("".join(p.text for p in s.head if isinstance(p, n.Words)).rstrip("本项该项")):
+            NOT_APPLICABLE_PATTERN.search(re.sub(r"(?:本项|该项)$", "", "".join(
+                p.text for p in s.head if isinstance(p, n.Words)))):
         # 没有该项任务的，本项得满分: nothing to score — what no value scores, not an award beside the rules
         return Reading("absent", s, cond, amount=amount)
     if isinstance(out, n.NotApplicable | n.AsFull) and (cond is None or not cond.numeric):
