@@ -234,6 +234,7 @@ _ALL = (
            f"{_F}.parts:parts",
            {"PE200": ("分项分别计分后相加", "numbered parts scored apart and added"),
             "PE201": ("每句自有分值与上限", "each sentence a rule with its own points and cap"),
+            "PE206": ("未写分值的一项按分值减去其他各项", "a part stating no points is worth what the others leave"),
             "PE202": ("“各占”：各按同一标准计分", "各占: each scored by the same rule"),
             "PE203": ("“每项各N分”：项数由分值推出", "each worth N: the 分值 says how many there are"),
 

@@ -1189,3 +1189,18 @@ def test_nothing_to_score_earns_full_marks(text: str) -> None:
     """"没有该项任务的，本项得满分" was read as the score when nothing is found: no value gave a range 0–3."""
     rule = perfeval.compile_rule(text, points=3)
     assert rule(None).points == 3 and "PE134" in {d.code for d in rule.check()}
+
+
+@pytest.mark.parametrize("text", ["制度不健全扣2分。", "资料不全扣2分。", "资料不齐全扣2分。"])
+def test_not_complete_then_deduct_is_not_deduct_everything(text: str) -> None:
+    """"不健全扣2分" was lexed with 全扣 (deduct everything): one case scored 0."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert [rule(v).points for v in (0, 1)] == [5, 3]
+    assert perfeval.compile_rule("发现问题的本项全扣", points=5)(1).points == 0
+
+
+def test_a_judged_part_beside_a_part_of_deductions() -> None:
+    """"1.得16—18分。2.每发现一例扣0.3分" made 得16—18分 a flag that earned 0 ([None, 0] → 23): part 2 is worth what
+    part 1 leaves (PE206), and a range of points is never a per-case amount."""
+    rule = perfeval.compile_rule("1.得16—18分。2.每发现一例扣0.3分，扣至0分为止。", points=23)
+    assert rule([None, 0]).allowed == (21, 23) and rule([None, 0]).points is None

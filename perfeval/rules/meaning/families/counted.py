@@ -68,6 +68,11 @@ def _amount(r: Reading, ctx: Context) -> tuple[Decimal, Decimal]:
     if r.step is not None and not isinstance(out, n.Zero) and out is not None:
         # 每位次按0.25分 with no verb: a step must say what it deducts or adds, never 0 by default
         raise ctx.fail("step_needs_amount", r.statement.span, clause=ctx.source(r.statement.span))
+    a = r.amount
+    if a is not None and (a.low is not None or a.share is not None or a.values):
+        # 1.得16—18分。2.每发现一例扣0.3分: a range (or share) of points earned is no per-case deduction — it
+        # earned 0 here once
+        raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span), hint="hint_which_applies")
     return _ZERO, _ZERO
 
 

@@ -113,6 +113,11 @@ def _all_rules(groups: list[list[Statement]]) -> bool:
     return any(_has_rule(g) for g in groups) and all(_has_rule(g) or _yes_no(g) for g in groups)
 
 
+def _deducts_only(group: list[Statement]) -> bool:
+    """每发现一例扣0.3分，扣至0分为止: a part that only deducts (from a worth it does not state)."""
+    return all(r.role in ("count", "oneoff") and r.deduct is not None for r in map(classify, group))
+
+
 def _distinct_measures(groups: list[list[Statement]]) -> bool:
     """1.预算执行率达到90%以上的得3分…2.满意度达到85%以上的得2分…: each numbered part bands a measure of its own
     (numbered tiers of one measure — 1.完成率90%以上…2.完成率80%-90%… — are one table)."""
@@ -145,6 +150,15 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
             p for g in groups.values() for s in g for p in s.phrases if isinstance(p, n.PartsEach)):
         return None
     worths = {m: _worth(g) for m, g in groups.items()}
+    unknown = [m for m, w in worths.items() if w is None]
+    known = sum((w for w in worths.values() if w is not None), _ZERO)
+    if len(unknown) == 1 and len(groups) > 1 and known < ctx.max_points and _deducts_only(groups[unknown[0]]):
+        # 1.得16—18分。2.每发现一例扣0.3分: the one part that states no points of its own — only deductions — is
+        # worth what the others leave of the 分值 (PE206)
+        worths[unknown[0]] = ctx.max_points - known
+        rest, key = f"{(ctx.max_points - known).normalize():f}", mark_key(unknown[0]) or unknown[0]
+        ctx.info("PE206", f"第 {key} 项未写分值：按分值减去其他各项计 {rest} 分",
+                 f"part {key} states no points: worth what the others leave, {rest}分", groups[unknown[0]][0].span)
     if any(w is None for w in worths.values()):
         return None
     total = sum((w for w in worths.values() if w is not None), _ZERO)
