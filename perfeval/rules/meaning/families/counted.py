@@ -197,6 +197,12 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     """The item of a standard made of per-case and one-off deductions (see the module docstring)."""
     P = ctx.max_points
     _only_handled(readings, ctx, _COUNTED_ROLES)
+    ladder = next((r for r in readings if any(isinstance(m, n.Schedule) for m in r.statement.modifiers)), None)
+    if ladder is not None or mods.schedule:
+        # 逾期2个工作日扣0.3分,逾期4个工作日扣0.6分,依次类推 beside per-case deductions: this family has no ladder
+        # (the rungs became two one-off cases and 依次类推 was lost)
+        where = (ladder or readings[0]).statement
+        raise ctx.fail("mixed_rules", where.span, clause=ctx.source(where.span), hint="hint_which_applies")
     readings = _requirement_awards(readings, ctx)
     base = P
     streams: list[ir.Stream] = []
