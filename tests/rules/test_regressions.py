@@ -1204,3 +1204,30 @@ def test_a_judged_part_beside_a_part_of_deductions() -> None:
     part 1 leaves (PE206), and a range of points is never a per-case amount."""
     rule = perfeval.compile_rule("1.得16—18分。2.每发现一例扣0.3分，扣至0分为止。", points=23)
     assert rule([None, 0]).allowed == (21, 23) and rule([None, 0]).points is None
+
+
+@pytest.mark.parametrize(("text", "points", "value", "want"), [
+    ("最多扣3分；100%计满分，每低于5%扣2分", 5, "80%", 2),
+    ("100%计满分，最多扣3分，每低于5%扣2分", 5, "80%", 2),
+    ("扣满2分为止，每发现一处问题扣0.5分", 3, 6, 1),
+    ("完成率100%得5分，最多加1.5分，每超1%加0.3分", 5, "105%", Decimal("6.5")),
+])
+def test_a_cap_written_before_its_rule_binds_it(text: str, points: int, value: object, want: Decimal) -> None:
+    """A cap before the rule it caps was kept on the statement before it (or as a note) and dropped."""
+    assert perfeval.compile_rule(text, points=points)(value).points == want
+
+
+def test_a_cap_on_deductions_where_nothing_deducts_is_refused() -> None:
+    """"完成率100%得5分，最多扣3分" kept the cap on the band, where it binds nothing."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("完成率100%得5分，最多扣3分。", points=5)
+    rule = perfeval.compile_rule("①制度健全得1分；②执行到位得1分；③档案完整得1分，最高得2分", points=3)
+    assert rule(["①", "②", "③"]).points == 2
+
+
+def test_a_ladder_beside_per_case_deductions_is_refused() -> None:
+    """"1.…逾期2个工作日扣0.3分,逾期4个工作日扣0.6分,依次类推…2.每发现一例扣0.3分": the rungs became two one-off
+    cases and 依次类推 was dropped."""
+    with pytest.raises(perfeval.RuleError):
+        perfeval.compile_rule("1.资料报送逾期2个工作日扣0.3分,逾期4个工作日扣0.6分,依次类推,扣完为止。2.每发现一例扣0.3分，"
+                              "扣至0分为止。", points=6)

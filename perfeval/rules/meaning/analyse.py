@@ -44,7 +44,7 @@ from .families.parts import PartSpec, parts, preamble
 from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
 from .roles import Reading, classify
-from .statements import Statement, edge_declarations, statements
+from .statements import STREAM_CAPS, Statement, edge_declarations, statements
 
 __all__ = ["Analysis", "analyse"]
 
@@ -139,6 +139,12 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
                 if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None}
+        deduction_caps = [m for m in r.statement.modifiers if isinstance(m, n.Cap | n.CapUntil)
+                          and m.points is not None and m.points != ctx.max_points]
+        if deduction_caps and r.deduct is None and r.step is None and r.role in ("band", "award", "computed"):
+            # 完成率100%得5分，最多扣3分: a cap on deductions where nothing deducts — binding nothing, it was dropped
+            raise ctx.fail("unread_scoring", deduction_caps[0].span, clause=ctx.source(r.statement.span),
+                           hint="hint_which_applies")
         if len({points for _, points in caps}) > 1:
             # 每推迟一个工作日扣1分；最多扣3分；最多扣4分: two caps for one rule — which binds is not said
             raise ctx.fail("two_caps", r.statement.span, clause=ctx.source(r.statement.span),
@@ -172,6 +178,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             definitions += defs
             continue
         if not s.head:
+            check_note(s, ctx, notes) if any(isinstance(m, STREAM_CAPS) for m in s.modifiers) else None
             continue
         if choice.share_tiers(s) and shares is None:
             shares = s

@@ -119,6 +119,9 @@ def statements(standard: Standard) -> list[Statement]:
     sentence = 0
     mark: str | None = None
     mark_fresh = False
+    # 最多扣3分；100%计满分，每低于5%扣2分 · 100%计满分，最多扣3分，每低于5%扣2分: a cap written before the rule it
+    # caps waits for it (the next statement that deducts or adds)
+    pending: list[Node] = []
 
     def close(outcome: Node | None, at: int) -> None:
         nonlocal head, mark_fresh
@@ -126,7 +129,11 @@ def statements(standard: Standard) -> list[Statement]:
         if not phrases:
             return
         span = phrases[0].span.to(phrases[-1].span)
-        out.append(Statement(tuple(head), outcome, (), at, mark, span, mark_fresh))
+        waiting: tuple[Node, ...] = ()
+        if pending and _rule_like(head, outcome):
+            waiting = tuple(pending)
+            pending.clear()
+        out.append(Statement(tuple(head), outcome, waiting, at, mark, span, mark_fresh))
         head = []
         mark_fresh = False
 
@@ -154,6 +161,10 @@ def statements(standard: Standard) -> list[Statement]:
                 joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
                 connective = joined and all(isinstance(h, n.Punct) or isinstance(h, n.Words) and
                                             h.text in _CONNECTIVES for h in head)
+                if isinstance(p, STREAM_CAPS) and not head and (not out or not _rule_like(out[-1].head, out[-1].outcome)
+                                                                or out[-1].mark != mark):
+                    pending.append(p)
+                    continue
                 bound = isinstance(p, STREAM_CAPS) and bool(out) and out[-1].outcome is not None and \
                     out[-1].mark == mark
                 if out and (out[-1].sentence == sentence or bound) and (not head or connective):
@@ -194,7 +205,20 @@ def statements(standard: Standard) -> list[Statement]:
             sentence += 1
     if head:
         close(None, head_sentence)
+    scored = [i for i, st in enumerate(out) if st.outcome is not None and st.mark == mark]
+    if pending and scored:
+        # ①…得1分；②…得1分，最高得2分: no rule after it — the cap binds the last that scores, as before
+        i = scored[-1]
+        out[i] = attrs.evolve(out[i], modifiers=(*out[i].modifiers, *pending))
+    elif pending:
+        # a cap that no rule takes: a statement of its own (refused unless it is the 分值 itself)
+        out.append(Statement((), None, tuple(pending), sentence, mark, pending[0].span.to(pending[-1].span), False))
     return _unmark_tail(out)
+
+
+def _rule_like(head: list[Node] | tuple[Node, ...], outcome: Node | None) -> bool:
+    """每低于5%扣2分 · 每超1%加0.3分 · 扣2分: a statement a cap can bind (it deducts, adds or steps)."""
+    return isinstance(outcome, n.Deduct | n.Bonus) or any(isinstance(h, n.Per) for h in head)
 
 
 def _defines(p: n.Definition) -> bool:
