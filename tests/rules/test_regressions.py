@@ -1231,3 +1231,14 @@ def test_a_ladder_beside_per_case_deductions_is_refused() -> None:
     with pytest.raises(perfeval.RuleError):
         perfeval.compile_rule("1.资料报送逾期2个工作日扣0.3分,逾期4个工作日扣0.6分,依次类推,扣完为止。2.每发现一例扣0.3分，"
                               "扣至0分为止。", points=6)
+
+
+def test_the_highest_score_above_a_lower_base() -> None:
+    """"完成目标得8分，每超1个百分点加1分，最高得10分" (10 points) allowed no bonus (the cap was 10 − 分值); "加满6分为止"
+    after a base of 4 capped the bonus at 6 (5 more: 9 of 6)."""
+    rule = perfeval.compile_rule("完成目标得8分，每超1个百分点加1分，最高得10分。", points=10)
+    assert rule(实际值="105%", 目标值="100%").points == 10 and rule(实际值="101%", 目标值="100%").points == 9
+    base3 = perfeval.compile_rule("完成任务得基础分3分，每超额1%加0.1分，本项最高得5分。", points=5)
+    assert [base3(v).points for v in ("110%", "150%")] == [4, 5]
+    filled = perfeval.compile_rule("完成任务得4分；每超额完成1项加1分，加满6分为止。", points=6)
+    assert [filled(v).points for v in (1, 5)] == [5, 6]

@@ -408,17 +408,22 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     if bonus:
         said = next((m for r in readings if r.bonus is not None for m in r.statement.modifiers
                      if isinstance(m, n.GainCap) and m.points is not None), None)
-        # 最多加1.5分 caps the bonus; 最高得6分 the item's points, bonus and all
+        # 最多加1.5分 caps the bonus; 最高得6分 the item's points, bonus and all — above the best base points
+        # (完成目标得8分，每超1个百分点加1分，最高得10分 adds up to 2 on a 10-point item)
+        best = max((value_at(p.expr, _ZERO, P) for p in base if isinstance(p.expr, ir.Const | ir.MaxPoints)),
+                   default=P)
         cap = None if said is None or said.points is None else \
-            max(said.points - P, _ZERO) if said.total else said.points
+            max(said.points - best, _ZERO) if said.total else said.points
         streams.append(ir.Stream("", "加分", readings[0].statement.span, spec, ir.Piecewise(tuple(bonus)),
                                  ir.Role.BONUS))
         top = cap if cap is not None else _max_bonus(bonus, P)
         if top is not None:
-            ceiling = P + top
+            ceiling = said.points if said is not None and said.total and said.points is not None else P + top
             bonus_cap = cap
-            ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
-                     f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
+            above = ("，可超过分值", ", above the 分值") if ceiling > P else (f"，本项最高 {show(ceiling, ir.Kind.NUMBER)} 分",
+                                                                          f", the item at most {ceiling.normalize():f}分")
+            ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分{above[0]}",
+                     f"bonus: at most {show(top, ir.Kind.NUMBER)}分{above[1]}", None)
     if floor_of(mods) is None:
         ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
     return ir.Item(P, tuple(streams), base=_ZERO, floor=floor_of(mods), ceiling=ceiling, carry=mods.carry,

@@ -109,8 +109,8 @@ def value_of(readings: list[Reading], ctx: Context,
         # 完成年度目标的得满分；未完成的，每低1个百分点扣0.2分: percentage points below the target, as when
         # "未完成年度目标的，每低1个百分点" stands alone — not points of a completion rate
         ref = "目标值"
-        ctx.info("PE123", "“完成目标”与“每低N个百分点”：按实际值与目标值相差的百分点计算",
-                 "target met, and N percentage points below it: the difference of 实际值 from 目标值",
+        ctx.info("PE123", "“完成目标”与按个百分点计的步：按实际值与目标值相差的百分点计算",
+                 "target met, and steps in percentage points: the difference of 实际值 from 目标值",
                  readings[0].statement.span)
     plain = [r for r in readings if r.cond is not None and r.cond.numbers and r.cond.ref is None]
     written = {x.value for r in plain if r.cond is not None for x in r.cond.numbers}

@@ -315,7 +315,8 @@ class GainCap(Node):
     @classmethod
     def build(cls, children: list[Any]) -> Node:
         word = str(tokens_of(children, "GAIN_CAP")[0])
-        total = word.startswith("加至") or not (any(w in word for w in ("加", "奖")) or word.startswith("以"))
+        # 加至10分为止 · 加满6分为止: up to a total; 最多加2分 · 以2分为限: what is added
+        total = word.startswith(("加至", "加满")) or not (any(w in word for w in ("加", "奖")) or word.startswith("以"))
         return cls(_score(children) if tokens_of(children, "SCORE") else None, span_of(children), total)
 
 
