@@ -1242,3 +1242,9 @@ def test_the_highest_score_above_a_lower_base() -> None:
     assert [base3(v).points for v in ("110%", "150%")] == [4, 5]
     filled = perfeval.compile_rule("完成任务得4分；每超额完成1项加1分，加满6分为止。", points=6)
     assert [filled(v).points for v in (1, 5)] == [5, 6]
+
+
+def test_a_point_and_a_half_in_words() -> None:
+    """"扣一分半" / "扣两分半" dropped the 半 (2 cases: 3 of 5, not 2)."""
+    assert perfeval.compile_rule("每发现一处扣一分半，扣完为止。", points=5)(2).points == 2
+    assert perfeval.compile_rule("每发现一处扣两分半，扣完为止。", points=5)(1).points == Decimal("2.5")

@@ -100,6 +100,8 @@ class Num:
             value = number(digits.lstrip("-−负")) / (1000 if mille else 100)
             return Num(value if sign > 0 else -value, "pct", text, span, mille=mille)
         if tok.type == "SCORE":
+            if text.endswith("分半"):  # 一分半 · 两分半: a point and a half
+                return Num(number(text[:-2].strip()) + Decimal("0.5"), "score", text, span)
             return Num(number(text.rstrip("分").strip()), "score", text, span)
         if tok.type == "QTY":
             m = re.match(r"\s*((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|[零〇一二两三四五六七八九十百千点]+|半)\s*(.*)$", text)
