@@ -1248,3 +1248,9 @@ def test_a_point_and_a_half_in_words() -> None:
     """"扣一分半" / "扣两分半" dropped the 半 (2 cases: 3 of 5, not 2)."""
     assert perfeval.compile_rule("每发现一处扣一分半，扣完为止。", points=5)(2).points == 2
     assert perfeval.compile_rule("每发现一处扣两分半，扣完为止。", points=5)(1).points == Decimal("2.5")
+
+
+def test_a_label_before_the_standard_is_dropped_and_said() -> None:
+    """"评分标准：100%以下(含)计满分…" read 评分标准 as a reference (目标值) and broke the steps."""
+    rule = perfeval.compile_rule("评分标准：100% 以下 (含) 计满分，每超出 1% 扣 1 分，扣完为止。", points=8)
+    assert rule("101.5%").points == 7 and "PE010" in {d.code for d in rule.check()}

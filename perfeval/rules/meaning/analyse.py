@@ -111,7 +111,7 @@ def declared_edges(stmts: list[Statement], ctx: Context) -> list[Statement]:
 
 def _why_zh(why: str) -> str:
     return {"inline pinyin": "注音", "a table cell interleaved into the sentence": "混入句中的表格单元格",
-            "a page-chunk marker": "分页标记",
+            "a page-chunk marker": "分页标记", "a label before the standard": "标准前的栏目名称",
             "a fraction drawn over three lines, read as (numerator)/(denominator)": "三行分式，读作 分子/分母"}.get(why, why)
 
 

@@ -81,6 +81,9 @@ _LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超
                    r"|(?:(?<=[^\d.\s]0)|(?<=^0)|(?<=[^\d.\s][ \t]0))[ \t]+(?=\d)")
 # OCR of ×100%: "l00%" with a letter l for the digit 1.
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")
+# 评分标准：100%以下(含)计满分…: the column's label before the standard names it, it scores nothing (and 标准
+# in it would be read as a reference)
+_LABEL = re.compile(r"^\s*(?:评分标准|计分标准|评分办法|计分办法|评分方法|计分方法|考核标准|评分细则|评价标准|评分依据)\s*:")
 # 配备远程会商系统(2'): a prime after the points in brackets is 分 (浙江 tables write 分 so)
 _PRIME_POINTS = re.compile(r"(\(\s*\d+(?:\.\d+)?)\s*['’′](?=\s*[),;])")
 # 得分：分值×执行率: a colon after 得分 that opens a formula is its =
@@ -292,6 +295,7 @@ def clean(text: str) -> Clean:
     t.sub(_PINYIN, lambda m: "", "inline pinyin")
     t.sub(_LOST, lambda m: LOST_MARK)
     t.sub(_OCR_ONE, lambda m: "1")
+    t.sub(_LABEL, lambda m: "", "a label before the standard")
     t.sub(_FORMULA_COLON, lambda m: "=")
     t.sub(_PRIME_POINTS, lambda m: m.group(1) + "分")
     t.sub(_RATIO_BRACKETS, lambda m: m.group(1))
