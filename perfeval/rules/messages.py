@@ -60,6 +60,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "或标明“≤”型指标",
                           "{clause!r} only says the target is (not) reached, and a {measure!r} measure is often "
                           "lower-is-better: write 高于/低于 the target, or mark it a “≤” indicator"),
+    "period_count": ("{clause!r} 的要求按季度/月计，而扣分按次数计：请写明全年的要求（如 全年不少于4次）",
+                     "{clause!r} states a requirement per quarter or month, the deductions count times: give the "
+                     "year's requirement (e.g. 全年不少于4次)"),
     "two_caps": ("{clause!r} 写了不同的上限（{caps}），无法确定适用哪一个",
                  "{clause!r} states different caps ({caps}); which one binds is not said"),
     "rules_overlap": ("{a!r} 与 {b!r} 都给 {region} 计分，无法确定适用哪一条",

@@ -133,8 +133,17 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
 # ── one rule ────────────────────────────────────────────────────────────────────────────────
 
 
+#: 每季度至少检查一次 · 每月不少于2次: a requirement per part of the year, scored over the whole year
+_PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;。]{0,12}?(?:不少于|至少|不低于|不超过|最多|不多于)")
+
+
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
     readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
+    period = _PERIOD_REQUIREMENT.search(ctx.text)
+    if period is not None and any(r.role in ("step", "count") for r in readings):
+        # 每季度至少检查一次，每少一次扣0.5分: one short of once a quarter, or of four a year? The count given is
+        # not said to be per quarter — refused (0 checks scored 1.5 as one short)
+        raise ctx.fail("period_count", None, clause=period.group())
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
