@@ -1262,3 +1262,12 @@ def test_a_requirement_per_quarter_is_refused(text: str) -> None:
     with pytest.raises(perfeval.RuleError) as e:
         perfeval.compile_rule(text, points=2)
     assert e.value.code == "period_count"
+
+
+def test_a_worked_example_of_a_deduction_is_checked() -> None:
+    """"…每降低1个百分点扣1分，例如93.5%扣2分" ignored the example (93.5% scored 4 by whole steps): an example
+    the rule does not reproduce is refused; one it reproduces is kept."""
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("以95%为基准，每降低1个百分点扣1分，例如93.5%扣2分。", points=5)
+    assert e.value.code == "example_disagrees"
+    assert perfeval.compile_rule("以95%为基准，每降低1个百分点扣1分，例如93%扣2分。", points=5)("93%").points == 3

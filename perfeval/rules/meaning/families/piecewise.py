@@ -45,7 +45,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     from .schedules import continue_schedule, examples_of
 
     P = ctx.max_points
-    readings, examples = examples_of(readings)
+    readings, examples = examples_of(readings, ctx.max_points)
     drafts: list[Draft] = []
     bonus: list[Draft] = []
     steps: list[Reading] = []

@@ -40,8 +40,10 @@ def is_example(r: Reading) -> bool:
     return r.role == "band" and words.startswith(_EXAMPLE_WORDS) and not r.statement.modifiers
 
 
-def examples_of(readings: list[Reading]) -> tuple[list[Reading], list[tuple[Decimal, Decimal, Reading]]]:
-    """The readings that are rules, and the examples (value, points) the others give.
+def examples_of(readings: list[Reading], P: Decimal) -> tuple[list[Reading], list[tuple[Decimal, Decimal, Reading]]]:
+    """The readings that are rules, and the examples (value, points) the others give — 即完成90%计7.5分, or
+    例如93.5%扣2分 (the 分值 less 2). An example whose points cannot be read stays a rule (and is read, or
+    refused, as one — never dropped).
 
     Only a step rule has examples: without one, "如：满意度大于等于90%的得10分，…" is the band table itself.
     """
@@ -52,9 +54,14 @@ def examples_of(readings: list[Reading]) -> tuple[list[Reading], list[tuple[Deci
     in_example = False
     for r in readings:
         if is_example(r) or (in_example and r.role == "band" and r.cond is not None and r.cond.point):
+            points = r.amount.points if r.amount is not None and r.amount.points is not None else \
+                P - r.deduct.high if r.deduct is not None and r.deduct.high is not None and r.deduct.low == r.deduct.high \
+                else None
+            if r.cond is None or r.cond.lo is None or points is None:
+                rules.append(r)
+                continue
             in_example = True
-            if r.cond is not None and r.cond.lo is not None and r.amount is not None and r.amount.points is not None:
-                found.append((r.cond.lo.value, r.amount.points, r))
+            found.append((r.cond.lo.value, points, r))
             continue
         in_example = False
         rules.append(r)
