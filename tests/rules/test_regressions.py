@@ -1271,3 +1271,9 @@ def test_a_worked_example_of_a_deduction_is_checked() -> None:
         perfeval.compile_rule("以95%为基准，每降低1个百分点扣1分，例如93.5%扣2分。", points=5)
     assert e.value.code == "example_disagrees"
     assert perfeval.compile_rule("以95%为基准，每降低1个百分点扣1分，例如93%扣2分。", points=5)("93%").points == 3
+
+
+def test_a_rule_with_its_own_until_zero_never_goes_below_zero() -> None:
+    """"每发生一起投诉扣0.5分，扣完为止；…每次扣2分，可倒扣": eight complaints scored −1."""
+    rule = perfeval.compile_rule("每发生一起投诉扣0.5分，扣完为止；被上级通报批评的，每次扣2分，可倒扣。", points=3)
+    assert rule(**{"①": 8, "②": 0}).points == 0 and rule(**{"①": 0, "②": 3}).points == -3

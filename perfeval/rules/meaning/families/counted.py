@@ -84,18 +84,20 @@ def _cap(s: Statement) -> Decimal | None:
 
 
 def _only_reversed_below_zero(streams: list[ir.Stream], readings: list[Reading], base: Decimal,
-                              ctx: Context) -> list[ir.Stream]:
-    """每发生一起一般事故扣1分；发生较大事故的，该项不得分，倒扣10分: only the 倒扣 case takes the item below 0 —
-    the other deductions stop at 0 (three 一般事故 on 2 points scored −1). One other stream is capped at the
-    score it starts from; with several, what they may take together is not said: refused."""
-    reversed_at = [r.statement.span.start for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"]
+                              ctx: Context, below: list[Reading] | None = None) -> list[ir.Stream]:
+    """每发生一起一般事故扣1分；发生较大事故的，该项不得分，倒扣10分: only the 倒扣 case (or the rule ``below``
+    names, 可倒扣 said of it) takes the item below 0 — the other deductions stop at 0 (three 一般事故 on 2 points
+    scored −1). One other stream is capped at the score it starts from; with several, what they may take
+    together is not said: refused."""
+    chosen = below if below is not None else [r for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"]
+    reversed_at = [r.statement.span.start for r in chosen]
     def owner(at: int) -> ir.Stream | None:
         before = [st for st in streams if st.span.start <= at]
         return max(before, key=lambda st: st.span.start) if before else None
     owners = {id(o) for o in map(owner, reversed_at) if o is not None}
     others = [st for st in streams if id(st) not in owners and st.role is ir.Role.DEDUCT]
     if len(others) > 1:
-        r = next(r for r in readings if r.deduct is not None and r.deduct.verb == "倒扣")
+        r = chosen[0]
         raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span), hint="hint_which_applies")
     return [attrs.evolve(st, cap=base if st.cap is None else min(st.cap, base)) if st in others else st
             for st in streams]
@@ -545,6 +547,13 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
         floor = floor_of(mods)
         if floor is None:
             ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
+        # 每发生一起投诉扣0.5分，扣完为止；被通报批评的，每次扣2分，可倒扣: a rule with its own 扣完为止 stops at 0
+        # — only the others take the item below it
+        kept = [r for r in readings if r.deduct is not None
+                and any(isinstance(m, n.UntilZero) for m in r.statement.modifiers)]
+        if kept:
+            below = [r for r in readings if r.deduct is not None and r not in kept]
+            streams = _only_reversed_below_zero(streams, readings, base, ctx, below) if below else streams
     else:
         reverse = [r.deduct.high for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"
                    and r.deduct.high is not None]
