@@ -1277,3 +1277,10 @@ def test_a_rule_with_its_own_until_zero_never_goes_below_zero() -> None:
     """"每发生一起投诉扣0.5分，扣完为止；…每次扣2分，可倒扣": eight complaints scored −1."""
     rule = perfeval.compile_rule("每发生一起投诉扣0.5分，扣完为止；被上级通报批评的，每次扣2分，可倒扣。", points=3)
     assert rule(**{"①": 8, "②": 0}).points == 0 and rule(**{"①": 0, "②": 3}).points == -3
+
+
+def test_a_parts_stated_bonus_goes_above_the_items_points() -> None:
+    """"1.…每超1%加0.3分，最多加1.5分 2.…" was cut at the summed 分值 (10, not 11.5), against its reading PE150."""
+    text = "1.完成率100%得5分，每超1%加0.3分，最多加1.5分\n2.完成率达到90%以上得5分,低于90%的按比例得分"
+    score = perfeval.compile_rule(text, points=10)(["105%", "90%"])
+    assert (score.points, score.bonus) == (Decimal("11.5"), Decimal("1.5"))

@@ -126,7 +126,9 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
         sub.diagnostics = ctx.diagnostics
         item = _body(group, sub, attrs.evolve(mods, carry=False), notes)
         out.append(ir.Part(key, item, group[0].span, names))
-    return ir.Item(ctx.max_points, parts=tuple(out), ceiling=ctx.max_points, floor=floor_of(mods),
+    # a part's stated bonus may take it above its worth (PE150), and so the item above its 分值
+    extra = sum((max(p.item.ceiling - p.item.max_points, _ZERO) for p in out if p.item.ceiling is not None), _ZERO)
+    return ir.Item(ctx.max_points, parts=tuple(out), ceiling=ctx.max_points + extra, floor=floor_of(mods),
                    precision=mods.precision or Decimal("0.01"))
 
 
