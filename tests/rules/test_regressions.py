@@ -1284,3 +1284,10 @@ def test_a_parts_stated_bonus_goes_above_the_items_points() -> None:
     text = "1.完成率100%得5分，每超1%加0.3分，最多加1.5分\n2.完成率达到90%以上得5分,低于90%的按比例得分"
     score = perfeval.compile_rule(text, points=10)(["105%", "90%"])
     assert (score.points, score.bonus) == (Decimal("11.5"), Decimal("1.5"))
+
+
+def test_a_prefix_does_not_change_the_vetoed_points() -> None:
+    """"（2024年）未发生安全事故的得3分；发生安全事故的，实行一票否决": one accident scored 3 and the veto (the
+    award's opposite was matched by exact names)."""
+    rule = perfeval.compile_rule("（2024年）未发生安全事故的得3分；发生安全事故的，实行一票否决", points=3)
+    assert (rule(1).points, bool(rule(1).veto)) == (0, True)

@@ -277,8 +277,8 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
             vetoed = next(ctx.source(m.span) for m in s.modifiers if isinstance(m, n.Veto))
             fires = ir.Interval(_ONE, True, None, False) if kind is ir.Kind.COUNT else ir.Interval(_ONE, True, _ONE, True)
             # 未发生安全事故的得3分；发生安全事故的，一票否决: the award is for the opposite fact, so it is lost too
-            lost = any(_names(_words(a.statement))[-1:] == (words.strip("，,的 "),) and
-                       len(_names(_words(a.statement))) == 2 for a in awards)
+            fact = words.strip("，,的 ")
+            lost = any(any(f"{no}{fact}" in _words(a.statement) for no in ("未", "没有", "无", "不")) for a in awards)
             pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
                       ir.Piece(fires, ir.Const(_ZERO), s.span, label, veto=vetoed, zero=lost))
             streams.append(ir.Stream(key, label, s.span, ir.Value(kind, names=_names(words)), ir.Piecewise(pieces),
