@@ -1291,3 +1291,14 @@ def test_a_prefix_does_not_change_the_vetoed_points() -> None:
     award's opposite was matched by exact names)."""
     rule = perfeval.compile_rule("（2024年）未发生安全事故的得3分；发生安全事故的，实行一票否决", points=3)
     assert (rule(1).points, bool(rule(1).veto)) == (0, True)
+
+
+def test_one_hundred_percent_in_words() -> None:
+    """"以百分之百为标准" raised a NumberFormatError with no code (百 alone was not a number)."""
+    assert perfeval.compile_rule("以百分之百为标准，每低于1个百分点扣零点五分", points=5)("95%").points == Decimal("2.5")
+
+
+@pytest.mark.parametrize("value", ["９０％", "90％", "百分之九十"])
+def test_pro_rata_rules_read_rates_written_other_ways(value: str) -> None:
+    """"按实际完成比例计分" refused "90％" / "百分之九十", which every other family reads."""
+    assert perfeval.compile_rule("按实际完成比例计分，满分为止", points=10)(value).points == 9

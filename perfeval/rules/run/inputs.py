@@ -193,6 +193,11 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
     if kind is Kind.NUMBER:
         if isinstance(value, str) and value.strip().endswith("%"):
             return _rate_text(value)
+        if isinstance(value, str):
+            try:
+                return read_number(value)
+            except InputError:
+                return _rate_text(value)  # "90％" · "百分之九十": a rate written another way, as every family reads it
         return read_number(value)
     if kind is Kind.QUANTITY:
         return read_measure(value, unit)

@@ -58,6 +58,8 @@ def number(text: str) -> Decimal:
         return Decimal(t)  # 95, 0.5: the common case, read directly
     if t == "半":
         return Decimal("0.5")
+    if t == "百":
+        return Decimal(100)  # 百分之百
     if t.startswith("半"):
         return Decimal("0.5")
     return parse_number(t)
