@@ -1302,3 +1302,15 @@ def test_one_hundred_percent_in_words() -> None:
 def test_pro_rata_rules_read_rates_written_other_ways(value: str) -> None:
     """"按实际完成比例计分" refused "90％" / "百分之九十", which every other family reads."""
     assert perfeval.compile_rule("按实际完成比例计分，满分为止", points=10)(value).points == 9
+
+
+def test_a_band_table_then_per_case_deductions_take_two_inputs() -> None:
+    """"执行率90%（含）以上计6分…。每发现一处资金违规使用扣1分，扣完为止" was mixed_rules: ① the rate, ② the cases,
+    the deductions taken from the rate's points (PE207, DESIGN "streams")."""
+    text = "执行率90%（含）以上计6分；80%（含）-90%计4分；低于80%不得分。每发现一处资金违规使用扣1分，扣完为止。"
+    rule = perfeval.compile_rule(text, points=6)
+    assert rule.inputs == ("①", "②")
+    assert [rule(**{"①": r, "②": c}).points for r, c in (("95%", 0), ("95%", 2), ("85%", 5))] == [6, 4, 0]
+    capped = perfeval.compile_rule("满意度90%（含）以上计6分，80%（含）-90%计4分，低于80%计0分。被投诉一次扣1分，最多扣2分。",
+                                   points=6)
+    assert capped(**{"①": "95%", "②": 3}).points == 4

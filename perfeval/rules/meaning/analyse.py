@@ -237,6 +237,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
             # 低于60%的，实行一票否决: which points go with the veto is not said
             raise ctx.fail("veto_needs_points", r.statement.span, clause=ctx.source(r.statement.span),
                            hint="hint_write_outcome")
+    combined = _value_and_cases(scoring, ctx, mods, stmts, reference, definitions)
+    if combined is not None:
+        return attrs.evolve(combined, absent=absent)
     if roles & {"count", "oneoff", "double", "veto"} or ("zero" in roles and _occurrence(scoring)) or (
             roles == {"zero"} and len(scoring) > 1):
         # 未缴纳的，不得分；无缴费相关资料的，不得分: ways to fail, none of which may apply — cases, not options
@@ -292,6 +295,37 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
 
 # 所列7项职责的，每缺1项扣0.4分: 缺/漏 count the items missing from a list — cases, not steps
 _MISSING_WORDS = ("缺", "漏")
+
+
+def _value_and_cases(scoring: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement],
+                     reference: Decimal | None, definitions: list[n.Definition]) -> ir.Item | None:
+    """执行率90%（含）以上计6分；80%（含）-90%计4分；低于80%不得分。每发现一处资金违规使用扣1分，扣完为止: a value's
+    rule, then per-case deductions in sentences of their own — two inputs (① the value, ② the cases), the
+    deductions taken from the value's points before the floor (DESIGN: streams; reading PE207)."""
+    values = [r for r in scoring if r.role in ("band", "step") and r.cond is not None and r.cond.numeric
+              or r.role == "step"]
+    cases = [r for r in scoring if r.role in ("count", "oneoff") and r.deduct is not None and r.step is not None
+             and r.step.counts and r.cond is None]
+    if not values or not cases or len(values) + len(cases) != len(scoring):
+        return None
+    if any(counted.UNMET.search(ctx.source(r.statement.span)) for r in cases):
+        return None  # 每有1个…达不到要求的: the cases count misses of the requirement before — one rule, not two
+    last_value = max(r.statement.sentence for r in values)
+    if min(r.statement.sentence for r in cases) <= last_value or any(r.bonus is not None for r in values):
+        return None  # the cases must follow the value's rule, each in its own sentence
+    main = _numeric(values, ctx, mods, reference, definitions)
+    if main.bonus_cap is not None or len(main.streams) != 1 or main.ceiling != ctx.max_points:
+        return None
+    counted_item = counted.counted(cases, ctx, mods, stmts)
+    if counted_item.base != ctx.max_points or any(st.role is not ir.Role.DEDUCT for st in counted_item.streams):
+        return None
+    first = attrs.evolve(main.streams[0], key="①", label=ctx.source(values[0].statement.span))
+    rest = [attrs.evolve(st, key="②" if len(counted_item.streams) == 1 else f"②{st.key}") for st in counted_item.streams]
+    ctx.info("PE207", "比率的规则与逐次扣分分别计分：① 给出比率，② 给出次数；扣分从比率所得分数中扣除",
+             "a value's rule and per-case deductions: ① the value, ② the cases; the deductions come off the value's "
+             "points", cases[0].statement.span)
+    return attrs.evolve(main, streams=(first, *rest), floor=counted_item.floor,
+                        deduction_cap=counted_item.deduction_cap)
 
 
 def _placed_range(r: Reading) -> bool:

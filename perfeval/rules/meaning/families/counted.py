@@ -33,7 +33,7 @@ from .common import Mods, floor_of, show
 
 _COUNT_NOUNS = frozenset(COUNT_NOUNS)
 
-__all__ = ["OCCURS", "counted", "mark_key", "respectively"]
+__all__ = ["OCCURS", "UNMET", "counted", "mark_key", "respectively"]
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
@@ -179,7 +179,7 @@ def _only_handled(readings: list[Reading], ctx: Context, roles: frozenset[str]) 
 
 #: a score after the deductions that speaks of deducting (扣至2分为止, 减到1分): not an award for a fact
 _DEDUCTION_WORDS = re.compile(r"\s*(?:扣|减|直至|最)")
-_UNMET = re.compile(r"(?:达不到|未达到|未达|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
+UNMET = re.compile(r"(?:达不到|未达到|未达|不符合|不满足|未满足|不达)[^,;。]{0,12}?(?:要求|标准)")
 
 
 def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
@@ -187,7 +187,7 @@ def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
     and what meeting it earns; the count says how many miss it. The requirement is the score when none do
     (an award, reading PE132), not a second value to give."""
     counts = [r for r in readings if r.role == "count"
-              and _UNMET.search(ctx.source(r.statement.span))]
+              and UNMET.search(ctx.source(r.statement.span))]
     if not counts:
         return readings
     return [attrs.evolve(r, role="award") if r.role == "band" and r.deduct is None and r.bonus is None
