@@ -1314,3 +1314,23 @@ def test_a_band_table_then_per_case_deductions_take_two_inputs() -> None:
     capped = perfeval.compile_rule("满意度90%（含）以上计6分，80%（含）-90%计4分，低于80%计0分。被投诉一次扣1分，最多扣2分。",
                                    points=6)
     assert capped(**{"①": "95%", "②": 3}).points == 4
+
+
+# ── eighth hunt (compositions stressing the recent changes) ────────────────────────────────────────
+
+
+def test_a_bonus_fill_below_the_base_is_the_bonus() -> None:
+    """"完成率100%得5分，每超1%加0.2分，加满1分为止" became a total of 1 (100% scored 1): below the base it is
+    what is added."""
+    rule = perfeval.compile_rule("完成率100%得5分，每超1%加0.2分，加满1分为止。", points=5)
+    assert [rule(v).points for v in ("100%", "103%", "110%")] == [5, Decimal("5.6"), 6]
+
+
+@pytest.mark.parametrize("text", ["每发现一处资料不规范扣0.5分，每发现一处数据错误扣1分，合计最多扣3分。",
+                                  "1.每发现一处资料不规范扣0.5分。2.每发现一处数据错误扣1分。以上两项最多扣3分。"])
+def test_a_cap_said_together_binds_every_deduction(text: str) -> None:
+    """"…合计最多扣3分" / "以上两项最多扣3分" bound only the last stream (4 + 2 findings: 1, not 2); "此项最多扣3分"
+    still binds the stream it follows (corpus c-157)."""
+    rule = perfeval.compile_rule(text, points=5)
+    keys = rule.inputs
+    assert rule(**{keys[0]: 4, keys[1]: 2}).points == 2

@@ -457,13 +457,14 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
         # (完成目标得8分，每超1个百分点加1分，最高得10分 adds up to 2 on a 10-point item)
         best = max((value_at(p.expr, _ZERO, P) for p in base if isinstance(p.expr, ir.Const | ir.MaxPoints)),
                    default=P)
-        cap = None if said is None or said.points is None else \
-            max(said.points - best, _ZERO) if said.total else said.points
+        # a "total" below the base cannot be one (完成率100%得5分，每超1%加0.2分，加满1分为止): what is added
+        total = said is not None and said.total and said.points is not None and said.points >= best
+        cap = None if said is None or said.points is None else max(said.points - best, _ZERO) if total else said.points
         streams.append(ir.Stream("", "加分", readings[0].statement.span, spec, ir.Piecewise(tuple(bonus)),
                                  ir.Role.BONUS))
         top = cap if cap is not None else _max_bonus(bonus, P)
         if top is not None:
-            ceiling = said.points if said is not None and said.total and said.points is not None else P + top
+            ceiling = said.points if total and said is not None and said.points is not None else P + top
             bonus_cap = cap
             above = ("，可超过分值", ", above the 分值") if ceiling > P else (f"，本项最高 {show(ceiling, ir.Kind.NUMBER)} 分",
                                                                           f", the item at most {ceiling.normalize():f}分")
@@ -473,7 +474,7 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
         ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
     return ir.Item(P, tuple(streams), base=_ZERO, floor=floor_of(mods), ceiling=ceiling, carry=mods.carry,
                    precision=mods.precision or Decimal("0.01"), bonus_cap=bonus_cap,
-                   absent=absent_points(readings, ctx))
+                   absent=absent_points(readings, ctx), deduction_cap=mods.deduction_cap)
 
 
 def _bonus_as_points(bonus: list[ir.Piece], span: n.Span) -> list[ir.Piece]:

@@ -152,6 +152,13 @@ def statements(standard: Standard) -> list[Statement]:
             if isinstance(p, n.Punct) and p.kind in ("LPAR", "RPAR", "SEP"):
                 continue
             if isinstance(p, MODIFIERS):
+                said = "".join(h.text if isinstance(h, n.Words) else h.value.text if isinstance(h, n.Point) else "?"
+                               for h in head).strip("，,。；; ")
+                if isinstance(p, n.Cap) and head and said.startswith(_TOGETHER) and "?" not in said:
+                    # 以上两项最多扣3分 · 上述3项合计最多扣2分: one cap on every deduction before it
+                    out.append(Statement((), None, (attrs.evolve(p, joint=True),), sentence, mark, p.span, False))
+                    head = []
+                    continue
                 if head and any(isinstance(h, CONDITIONS + (n.Per,)) for h in head):
                     # 超出该区间的，每超出1个百分点扣1分 … a modifier inside an unfinished rule binds there
                     head.append(p)
@@ -161,6 +168,9 @@ def statements(standard: Standard) -> list[Statement]:
                 joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
                 connective = joined and all(isinstance(h, n.Punct) or isinstance(h, n.Words) and
                                             h.text in _CONNECTIVES for h in head)
+                if isinstance(p, n.Cap) and p.joint and not head:
+                    out.append(Statement((), None, (p,), sentence, mark, p.span, False))
+                    continue
                 if isinstance(p, STREAM_CAPS) and not head and (not out or not _rule_like(out[-1].head, out[-1].outcome)
                                                                 or out[-1].mark != mark):
                     pending.append(p)
@@ -214,6 +224,10 @@ def statements(standard: Standard) -> list[Statement]:
         # a cap that no rule takes: a statement of its own (refused unless it is the 分值 itself)
         out.append(Statement((), None, tuple(pending), sentence, mark, pending[0].span.to(pending[-1].span), False))
     return _unmark_tail(out)
+
+
+#: Words before a cap that make it one on all the deductions before it
+_TOGETHER = ("以上", "上述", "两项", "各项", "合计", "累计", "共计", "总计")
 
 
 def _rule_like(head: list[Node] | tuple[Node, ...], outcome: Node | None) -> bool:

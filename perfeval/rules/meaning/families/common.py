@@ -74,6 +74,8 @@ def modifiers(stmts: list[Statement], text: str) -> Mods:
                 found["cap_at_points"] = True
             elif isinstance(m, n.Floor):
                 found["floor"] = m.points
+            elif isinstance(m, n.Cap) and m.joint and standalone:
+                found["deduction_cap"] = m.points  # 以上两项最多扣3分: every deduction together
             elif isinstance(m, n.Schedule):
                 found["schedule"] = True
             elif isinstance(m, n.Veto) and standalone:

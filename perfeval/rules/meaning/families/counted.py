@@ -567,8 +567,12 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
     ceiling = P
     if mods.floor is not None and floor is not None:
         floor = max(floor, mods.floor)
+    caps = [c for c in (P if mods.cap_at_points else None, mods.deduction_cap) if c is not None]
+    if mods.deduction_cap is not None:
+        ctx.info("PE157", f"“最多扣{mods.deduction_cap.normalize():f}分”是各项扣分合计的上限",
+                 f"at most {mods.deduction_cap.normalize():f}分 deducted for all the cases together", None)
     return ir.Item(P, tuple(streams), base=base, floor=floor, ceiling=ceiling, carry=mods.carry,
-                   precision=mods.precision or Decimal("0.01"), deduction_cap=P if mods.cap_at_points else None)
+                   precision=mods.precision or Decimal("0.01"), deduction_cap=min(caps) if caps else None)
 
 
 _ = (Claim, Side)

@@ -82,7 +82,8 @@ def evaluation_points(stmts: list[Statement]) -> bool:
 
 def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
     """A statement that earns nothing is kept as a note — unless it hides scoring words (the first rule)."""
-    capped = next((m for m in s.modifiers if isinstance(m, STREAM_CAPS)), None)
+    capped = next((m for m in (*s.modifiers, *s.head) if isinstance(m, STREAM_CAPS) and not getattr(m, "joint", False)),
+                  None)
     if capped is not None and getattr(capped, "points", None) != ctx.max_points:
         # 最多扣3分 with no stream before it to cap: dropping it would score above what the text allows (a
         # cap of the 分值 itself, 最高分为4分 on a 4-point item, says nothing the item does not)

@@ -235,14 +235,17 @@ def _score(children: list[Any]) -> Decimal:
 
 @attrs.frozen
 class Cap(Node):
-    """最多扣10分."""
+    """最多扣10分 · 合计最多扣3分 (``joint``: on every deduction together, 累计/合计/总 said)."""
 
     points: Decimal
     span: Span
+    joint: bool = False
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(_score(children), span_of(children))
+        word = str(tokens_of(children, "CAP")[0])
+        # 此项最多扣3分 binds the stream it follows (DESIGN, corpus c-157); 累计/合计 says "together"
+        return cls(_score(children), span_of(children), any(w in word for w in ("累计", "合计", "总")))
 
 
 @attrs.frozen
