@@ -1334,3 +1334,14 @@ def test_a_cap_said_together_binds_every_deduction(text: str) -> None:
     rule = perfeval.compile_rule(text, points=5)
     keys = rule.inputs
     assert rule(**{keys[0]: 4, keys[1]: 2}).points == 2
+
+
+def test_a_worked_example_of_the_per_case_rule_is_no_second_case() -> None:
+    """"每发现一处问题扣0.5分，如发现3处扣1.5分" made the example a second input (3 and 3: deducted twice)."""
+    rule = perfeval.compile_rule("每发现一处问题扣0.5分，如发现3处扣1.5分，扣完为止。", points=3)
+    assert rule.inputs == () or len(rule.inputs) <= 1
+    assert rule(3).points == Decimal("1.5")
+    assert perfeval.compile_rule("例如：发现2处问题扣1分。每发现一处问题扣0.5分，最多扣2分。", points=3)(2).points == 2
+    with pytest.raises(perfeval.RuleError) as e:
+        perfeval.compile_rule("每发现一处问题扣0.5分，如发现3处扣2分，扣完为止。", points=3)
+    assert e.value.code == "example_disagrees"

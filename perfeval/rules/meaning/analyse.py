@@ -308,6 +308,9 @@ def _value_and_cases(scoring: list[Reading], ctx: Context, mods: Mods, stmts: li
              and r.step.counts and r.cond is None]
     if not values or not cases or len(values) + len(cases) != len(scoring):
         return None
+    if not all(x.kind == "pct" for r in values for x in (*(r.cond.numbers if r.cond else ()),
+                                                           *((r.step.size,) if r.step and r.step.size else ()))):
+        return None  # 例如：发现2处问题扣1分: a count in the condition is the cases', not a value's rule
     if any(counted.UNMET.search(ctx.source(r.statement.span)) for r in cases):
         return None  # 每有1个…达不到要求的: the cases count misses of the requirement before — one rule, not two
     last_value = max(r.statement.sentence for r in values)

@@ -30,6 +30,7 @@ from ..intervals import Side
 from ..roles import Reading
 from ..statements import Statement
 from .common import Mods, floor_of, show
+from .limits import bonus_above_the_points, cap_over_the_list, checked_examples, only_reversed_below_zero
 
 _COUNT_NOUNS = frozenset(COUNT_NOUNS)
 
@@ -80,34 +81,6 @@ def _cap(s: Statement) -> Decimal | None:
     for m in s.modifiers:
         if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None:
             return m.points
-    return None
-
-
-def _only_reversed_below_zero(streams: list[ir.Stream], readings: list[Reading], base: Decimal,
-                              ctx: Context, below: list[Reading] | None = None) -> list[ir.Stream]:
-    """每发生一起一般事故扣1分；发生较大事故的，该项不得分，倒扣10分: only the 倒扣 case (or the rule ``below``
-    names, 可倒扣 said of it) takes the item below 0 — the other deductions stop at 0 (three 一般事故 on 2 points
-    scored −1). One other stream is capped at the score it starts from; with several, what they may take
-    together is not said: refused."""
-    chosen = below if below is not None else [r for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"]
-    reversed_at = [r.statement.span.start for r in chosen]
-    def owner(at: int) -> ir.Stream | None:
-        before = [st for st in streams if st.span.start <= at]
-        return max(before, key=lambda st: st.span.start) if before else None
-    owners = {id(o) for o in map(owner, reversed_at) if o is not None}
-    others = [st for st in streams if id(st) not in owners and st.role is ir.Role.DEDUCT]
-    if len(others) > 1:
-        r = chosen[0]
-        raise ctx.fail("mixed_rules", r.statement.span, clause=ctx.source(r.statement.span), hint="hint_which_applies")
-    return [attrs.evolve(st, cap=base if st.cap is None else min(st.cap, base)) if st in others else st
-            for st in streams]
-
-
-def _bonus_cap(r: Reading, P: Decimal) -> Decimal | None:
-    """最多加5分 · 奖励分不超过本项基本分 (the 分值): the cap on what a bonus clause adds (not 最高得N分, the item's)."""
-    for m in r.statement.modifiers:
-        if isinstance(m, n.GainCap) and not m.total:
-            return P if m.points is None else m.points
     return None
 
 
@@ -198,6 +171,7 @@ def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
 def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement]) -> ir.Item:
     """The item of a standard made of per-case and one-off deductions (see the module docstring)."""
     P = ctx.max_points
+    readings = checked_examples(readings, ctx)
     _only_handled(readings, ctx, _COUNTED_ROLES)
     ladder = next((r for r in readings if any(isinstance(m, n.Schedule) for m in r.statement.modifiers)), None)
     if ladder is not None or mods.schedule:
@@ -342,7 +316,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
     item = _item(streams, base, ctx, mods, readings)
     if not earn_only:
-        item = _bonus_above_the_points(item, [r for r in counts if r.bonus is not None], ctx)
+        item = bonus_above_the_points(item, [r for r in counts if r.bonus is not None], ctx)
     last = counts[-1].statement if counts else None
     total = next((m.points for m in last.modifiers if isinstance(m, n.GainCap) and m.points is not None), None) \
         if earn_only and last is not None and len(counts) > 1 else None
@@ -353,48 +327,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         item = attrs.evolve(item, streams=tuple(streams), ceiling=ceiling)
         ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
                  "together", last.span)
-    return _cap_over_the_list(item, counts, ctx)
-
-
-def _bonus_above_the_points(item: ir.Item, bonuses: list[Reading], ctx: Context) -> ir.Item:
-    """每超额完成1个单位加2分，最高加10分 · 被省级推广的加1分，被市级推广的加0.5分，加分不超过1分: a bonus with a
-    stated cap takes the item above its 分值 by at most that cap (PE150; DESIGN: only by a stated cap). Every
-    clause capped: their caps add up; only the last, after several: the cap is on them together (PE156)."""
-    P = ctx.max_points
-    caps = [_bonus_cap(r, P) for r in bonuses]
-    ceiling = item.ceiling
-    if not bonuses or ceiling is None:
-        return item
-    if all(c is not None for c in caps):
-        top = sum((c for c in caps if c is not None), _ZERO)
-    elif len(bonuses) > 1 and caps[-1] is not None and all(c is None for c in caps[:-1]):
-        top = caps[-1]
-        last = bonuses[-1].statement.span
-        item = attrs.evolve(item, streams=tuple(attrs.evolve(st, cap=None) if st.span == last else st
-                                                for st in item.streams))
-        ctx.info("PE156", f"加分合计最多 {top.normalize():f} 分", f"what is added is at most {top.normalize():f}分 "
-                 "together", last)
-    else:
-        return item
-    ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
-             f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
-    return attrs.evolve(item, ceiling=ceiling + top, bonus_cap=top)
-
-
-def _cap_over_the_list(item: ir.Item, counts: list[Reading], ctx: Context) -> ir.Item:
-    """①…扣2分；②…扣1分；③…扣1分，最多扣3分: a cap after one-off deductions that the last alone can never
-    reach is on them all (PE157) — read as that last one's, it capped nothing (all three scored 0 of 4)."""
-    last = counts[-1] if len(counts) > 1 else None
-    if last is None or last.role != "oneoff" or last.deduct is None or last.deduct.high is None:
-        return item
-    cap = next((m.points for m in last.statement.modifiers if isinstance(m, n.Cap) and m.points is not None), None)
-    if cap is None or last.deduct.high > cap or not all(r.role == "oneoff" and r.deduct is not None for r in counts):
-        return item
-    streams = tuple(attrs.evolve(st, cap=None) if st.span == last.statement.span else st for st in item.streams)
-    joint = cap if item.deduction_cap is None else min(cap, item.deduction_cap)
-    ctx.info("PE157", f"“最多扣{cap.normalize():f}分”是以上各项扣分合计的上限",
-             f"at most {cap.normalize():f}分 deducted for all the cases above together", last.statement.span)
-    return attrs.evolve(item, streams=streams, deduction_cap=joint)
+    return cap_over_the_list(item, counts, ctx)
 
 
 def _paired(award: Reading, readings: list[Reading]) -> bool:
@@ -553,13 +486,13 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
                 and any(isinstance(m, n.UntilZero) for m in r.statement.modifiers)]
         if kept:
             below = [r for r in readings if r.deduct is not None and r not in kept]
-            streams = _only_reversed_below_zero(streams, readings, base, ctx, below) if below else streams
+            streams = only_reversed_below_zero(streams, readings, base, ctx, below) if below else streams
     else:
         reverse = [r.deduct.high for r in readings if r.deduct is not None and r.deduct.verb == "倒扣"
                    and r.deduct.high is not None]
         if reverse:
             floor = -max(reverse)
-            streams = _only_reversed_below_zero(streams, readings, base, ctx)
+            streams = only_reversed_below_zero(streams, readings, base, ctx)
             ctx.info("PE171", f"倒扣：本项最低为 {show(floor, ir.Kind.NUMBER)} 分",
                      f"倒扣: the item may go down to {show(floor, ir.Kind.NUMBER)}", None)
     if mods.carry:
