@@ -1345,3 +1345,12 @@ def test_a_worked_example_of_the_per_case_rule_is_no_second_case() -> None:
     with pytest.raises(perfeval.RuleError) as e:
         perfeval.compile_rule("每发现一处问题扣0.5分，如发现3处扣2分，扣完为止。", points=3)
     assert e.value.code == "example_disagrees"
+
+
+@pytest.mark.parametrize("text", ["“以上”含本数，“以下”不含本数。90%以上得5分，80%-90%得3分，80%以下得1分。",
+                                  "（以上含本数，以下不含本数）90%以上得5分，80%-90%得3分，80%以下得1分。"])
+def test_an_edge_declaration_in_quotes_or_brackets_is_read(text: str) -> None:
+    """The declaration was ignored in quotes (“以上”含本数) or in a leading bracket: 80% scored 1, not 3 (PE115)."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert [rule(v).points for v in ("80%", "90%", "79%")] == [3, 5, 1]
+    assert "PE115" in {d.code for d in rule.check()}

@@ -283,7 +283,7 @@ def _unmark_tail(out: list[Statement]) -> list[Statement]:
 
 
 # 以上包括本数，以下不包括本数: a standard's own rule for its 以上/以下 edges, written once for all of them.
-_DECLARED = re.compile(r"(以上|以下|以内)(?:的)?(?:均|都|各)?(不)?(?:包括|包含|含)(?:本数|该数|本级|在内)")
+_DECLARED = re.compile(r"[“\"']?(以上|以下|以内)[”\"']?(?:的)?(?:均|都|各)?(不)?(?:包括|包含|含)(?:本数|该数|本级|在内)")
 
 
 def edge_declarations(stmts: list[Statement]) -> tuple[list[Statement], dict[str, bool], list[Statement]]:
@@ -308,6 +308,14 @@ def edge_declarations(stmts: list[Statement]) -> tuple[list[Statement], dict[str
             said.append(s)
             if not SCORING_PATTERN.search(rest):
                 continue  # …以下不包括本数（数据来源：决算报表）: the declaration and a description
+        inline = [p for p in s.head if isinstance(p, n.Words) and _DECLARED.search(p.text)
+                  and not _DECLARED.sub("", p.text).strip("()（），,;；。、 ")]
+        if inline and s.outcome is not None:
+            # （以上含本数，以下不含本数）90%以上得5分: the declaration in brackets before the first band
+            for p in inline:
+                declared.update({m.group(1): m.group(2) is None for m in _DECLARED.finditer(p.text)})
+            said.append(s)
+            s = attrs.evolve(s, head=tuple(p for p in s.head if not any(p is q for q in inline)))
         kept.append(s)  # anything that scores stays, to be read (or refused) with the rest
     if not declared:
         return stmts, declared, said
