@@ -1354,3 +1354,11 @@ def test_an_edge_declaration_in_quotes_or_brackets_is_read(text: str) -> None:
     rule = perfeval.compile_rule(text, points=5)
     assert [rule(v).points for v in ("80%", "90%", "79%")] == [3, 5, 1]
     assert "PE115" in {d.code for d in rule.check()}
+
+
+def test_the_opposite_of_a_parts_award_is_named_by_its_words() -> None:
+    """"1.完成年度任务得5分，未完成不得分；2.…加1分" keyed 未完成不得分 by the mark 1: True (met) scored 0."""
+    rule = perfeval.compile_rule("1.完成年度任务得5分，未完成不得分；2.每获得一次省级表彰加1分，最多加2分。", points=5)
+    with pytest.raises(perfeval.PerfevalError):
+        rule(**{"1": True, "2": 1})
+    assert rule(**{"未完成": False, "2": 1}).points == 6 and rule(**{"未完成": True, "2": 0}).points == 0

@@ -314,6 +314,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
     if len(streams) == 1 and streams[0].value.kind is not ir.Kind.FLAG:
         only = streams[0]
         streams = [ir.Stream("", only.label, only.span, only.value, only.fn, only.role, only.cap)]
+    streams = _named_opposites(streams, awards, counts)
     item = _item(streams, base, ctx, mods, readings)
     if not earn_only:
         item = bonus_above_the_points(item, [r for r in counts if r.bonus is not None], ctx)
@@ -328,6 +329,19 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
                  "together", last.span)
     return cap_over_the_list(item, counts, ctx)
+
+
+def _named_opposites(streams: list[ir.Stream], awards: list[Reading], counts: list[Reading]) -> list[ir.Stream]:
+    """1.完成年度任务得5分，未完成不得分；2.…: the opposite of an award, keyed by the award's mark, read True as
+    "未完成" (met scored 0) — it is keyed by its own words instead, so that a yes/no for the mark is refused."""
+    marks = {a.statement.mark for a in awards if a.statement.mark}
+    out = []
+    for st in streams:
+        r = next((c for c in counts if c.statement.span == st.span), None)
+        if r is not None and r.role == "zero" and r.statement.mark in marks and st.label:
+            st = attrs.evolve(st, key=st.label)
+        out.append(st)
+    return out
 
 
 def _paired(award: Reading, readings: list[Reading]) -> bool:
