@@ -1362,3 +1362,10 @@ def test_the_opposite_of_a_parts_award_is_named_by_its_words() -> None:
     with pytest.raises(perfeval.PerfevalError):
         rule(**{"1": True, "2": 1})
     assert rule(**{"未完成": False, "2": 1}).points == 6 and rule(**{"未完成": True, "2": 0}).points == 0
+
+
+def test_a_base_score_stated_first_is_where_the_cases_start() -> None:
+    """"基础分为4分，每少完成1项扣1分，每超额完成1项加0.5分，最高得5分": 基础分为4分 was a condition glued to the first
+    step and dropped (nothing happening scored 5)."""
+    rule = perfeval.compile_rule("基础分为4分，每少完成1项扣1分，每超额完成1项加0.5分，最高得5分。", points=5)
+    assert [rule(**{"①": a, "②": b}).points for a, b in ((0, 0), (1, 0), (0, 4))] == [4, 3, 5]
