@@ -1369,3 +1369,15 @@ def test_a_base_score_stated_first_is_where_the_cases_start() -> None:
     step and dropped (nothing happening scored 5)."""
     rule = perfeval.compile_rule("基础分为4分，每少完成1项扣1分，每超额完成1项加0.5分，最高得5分。", points=5)
     assert [rule(**{"①": a, "②": b}).points for a, b in ((0, 0), (1, 0), (0, 4))] == [4, 3, 5]
+
+
+def test_numbered_parts_with_options_inside_add_up() -> None:
+    """"1.…得2分；2.…得2分，部分…得1分；3.…得1分" were exclusive options: the 分值 could never be reached."""
+    rule = perfeval.compile_rule("1.绩效目标明确得2分；2.绩效指标细化量化得2分，部分细化量化得1分；3.目标与预算匹配得1分。", points=5)
+    assert rule([True, "①", True]).points == 5 and rule({"1": True, "2": "②", "3": False}).points == 3
+
+
+def test_a_requirement_part_beside_a_yes_no_part() -> None:
+    """"1.每年至少开展2次督查，少一次扣1分；2.…整改到位得2分，否则不得分" took one input for both (part 2 unanswerable)."""
+    rule = perfeval.compile_rule("1.每年至少开展2次督查，少一次扣1分；2.督查发现问题整改到位得2分，否则不得分。", points=4)
+    assert [rule(v).points for v in ([2, True], [1, False])] == [4, 1]

@@ -114,8 +114,16 @@ def _all_rules(groups: list[list[Statement]]) -> bool:
 
 
 def _deducts_only(group: list[Statement]) -> bool:
-    """每发现一例扣0.3分，扣至0分为止: a part that only deducts (from a worth it does not state)."""
-    return all(r.role in ("count", "oneoff") and r.deduct is not None for r in map(classify, group))
+    """每发现一例扣0.3分，扣至0分为止 · 每年至少开展2次督查，少一次扣1分: a part that only deducts (from a worth it does
+    not state)."""
+    return all(r.role in ("count", "oneoff", "step") and r.deduct is not None for r in map(classify, group))
+
+
+def _tiered(group: list[Statement]) -> bool:
+    """2.绩效指标细化量化得2分，部分细化量化得1分: a part of options, each with its points."""
+    readings = [classify(s) for s in group]
+    return len(readings) >= 2 and all(r.role in ("award", "zero") for r in readings) and \
+        sum(1 for r in readings if r.role == "award") >= 2
 
 
 def _distinct_measures(groups: list[list[Statement]]) -> bool:
@@ -146,7 +154,8 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
         groups.setdefault(s.mark, []).append(s)
     if len(groups) < 2:
         return _parts_by_sentence(stmts, ctx)
-    if not _all_rules(list(groups.values())) and not _distinct_measures(list(groups.values())) and not any(
+    tiered = any(_tiered(g) for g in groups.values()) and all(_tiered(g) or _yes_no(g) for g in groups.values())
+    if not _all_rules(list(groups.values())) and not _distinct_measures(list(groups.values())) and not tiered and not any(
             p for g in groups.values() for s in g for p in s.phrases if isinstance(p, n.PartsEach)):
         return None
     worths = {m: _worth(g) for m, g in groups.items()}
