@@ -483,7 +483,8 @@ TOKENS: tuple[TokenKind, ...] = (
 TOKEN_KINDS: dict[str, TokenKind] = {t.name: t for t in TOKENS}
 # Tokens the lexer makes that no pattern of TOKENS matches: description and numbered parts.
 TOKEN_KINDS["TEXT"] = TokenKind("TEXT", "", "说明文字", "a description", "完成目标")
-TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)(?![%分])|\([一二三四五六七八九十]\)",
+TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
+                                   r"|\([一二三四五六七八九十]\)",  # (3)分析深入的: 分析 is a word, not 分
                                    "小项序号", "a numbered part such as 1.", "1.", family="items")
 
 #: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier

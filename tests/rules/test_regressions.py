@@ -1381,3 +1381,9 @@ def test_a_requirement_part_beside_a_yes_no_part() -> None:
     """"1.每年至少开展2次督查，少一次扣1分；2.…整改到位得2分，否则不得分" took one input for both (part 2 unanswerable)."""
     rule = perfeval.compile_rule("1.每年至少开展2次督查，少一次扣1分；2.督查发现问题整改到位得2分，否则不得分。", points=4)
     assert [rule(v).points for v in ([2, True], [1, False])] == [4, 1]
+
+
+def test_a_bracketed_part_mark_before_fen_xi_is_a_mark() -> None:
+    """"（3）分析深入的得1-2分": (3) before 分析 was taken for the number 3 (the part was lost)."""
+    rule = perfeval.compile_rule("（1）按时报送得1分；（2）数据准确得1分；（3）分析深入的得1-2分。", points=4)
+    assert rule.inputs == ("1", "2", "3") and rule([True, True, None]).allowed == (3, 4)

@@ -110,7 +110,7 @@ def lex(text: str) -> LexedText:
             continue
         if line_start or (raw and raw[-1][0] == "SEP" and s[raw[-1][1]] in "。;"):
             sub = _SUBRULE.match(s, pos)
-            if sub is not None and not (sub.group().startswith("(") and s[sub.end(): sub.end() + 1] in "分%"):
+            if sub is not None:  # the pattern itself keeps (3分) and (3)% out, and lets (3)分析 in
                 raw.append(("SUBRULE", pos, sub.end()))
                 pos, line_start = sub.end(), False
                 continue
