@@ -1387,3 +1387,15 @@ def test_a_bracketed_part_mark_before_fen_xi_is_a_mark() -> None:
     """"（3）分析深入的得1-2分": (3) before 分析 was taken for the number 3 (the part was lost)."""
     rule = perfeval.compile_rule("（1）按时报送得1分；（2）数据准确得1分；（3）分析深入的得1-2分。", points=4)
     assert rule.inputs == ("1", "2", "3") and rule([True, True, None]).allowed == (3, 4)
+
+
+# ── ninth hunt (real cells: 垃圾分类, 新村管理, 党建, 安全生产, 农业, 环保) ──────────────────────────────
+
+
+@pytest.mark.parametrize("event", ["发生安全责任事故,全部扣完。", "发生一起重伤以上事故的,考核分清零。",
+                                   "发生安全责任事故的,扣完本项分值。"])
+def test_an_event_that_takes_every_point_is_a_case(event: str) -> None:
+    """"…;发生安全责任事故,全部扣完" read 扣完 as 扣完为止 (a floor): the event was dropped, no input for it."""
+    rule = perfeval.compile_rule(f"每发现一处问题扣1分;{event}", points=5)
+    assert rule(**{"①": 0, "②": 1}).points == 0 and rule(**{"①": 1, "②": 0}).points == 4
+    assert perfeval.compile_rule("每发现一处问题扣1分，扣完本项分值为止", points=5)(2).points == 3

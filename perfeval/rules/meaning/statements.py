@@ -159,6 +159,12 @@ def statements(standard: Standard) -> list[Statement]:
                     out.append(Statement((), None, (attrs.evolve(p, joint=True),), sentence, mark, p.span, False))
                     head = []
                     continue
+                if isinstance(p, n.UntilZero) and head and not connective_head(head) and \
+                        not any(isinstance(h, n.Per) for h in head) and (not out or out[-1].sentence != sentence
+                                                                        or out[-1].outcome is not None):
+                    # 发生安全责任事故的，扣完本项分值: an event that takes all the points — its outcome, not a floor
+                    close(n.Zero(p.text, p.span), sentence)
+                    continue
                 if head and any(isinstance(h, CONDITIONS + (n.Per,)) for h in head):
                     # 超出该区间的，每超出1个百分点扣1分 … a modifier inside an unfinished rule binds there
                     head.append(p)
@@ -228,6 +234,12 @@ def statements(standard: Standard) -> list[Statement]:
 
 #: Words before a cap that make it one on all the deductions before it
 _TOGETHER = ("以上", "上述", "两项", "各项", "合计", "累计", "共计", "总计")
+
+
+def connective_head(head: list[Node]) -> bool:
+    """同时 · 并 · punctuation: words that carry nothing before a modifier."""
+    return all(isinstance(h, n.Punct) or isinstance(h, n.Words) and h.text.strip("，,。；; ") in _CONNECTIVES
+               for h in head)
 
 
 def _rule_like(head: list[Node] | tuple[Node, ...], outcome: Node | None) -> bool:
