@@ -1399,3 +1399,14 @@ def test_an_event_that_takes_every_point_is_a_case(event: str) -> None:
     rule = perfeval.compile_rule(f"每发现一处问题扣1分;{event}", points=5)
     assert rule(**{"①": 0, "②": 1}).points == 0 and rule(**{"①": 1, "②": 0}).points == 4
     assert perfeval.compile_rule("每发现一处问题扣1分，扣完本项分值为止", points=5)(2).points == 3
+
+
+@pytest.mark.parametrize(("text", "points", "given", "want"), [
+    ("每发现一处问题扣0.5分；问题整改不到位的，每处再扣0.5分；本项最多扣3分。", 4, {"①": 6, "②": 4}, 1),
+    ("未完成1项扣2分；完成质量不高的，每项扣0.5分；最多扣4分。", 5, {"①": 2, "②": 2}, 1),
+])
+def test_a_cap_in_its_own_clause_after_several_deductions_binds_them_all(text: str, points: int,
+                                                                        given: dict[str, int], want: int) -> None:
+    """A cap after "；" following two deduction rules bound the last alone; after "，" it still binds the one it
+    follows (corpus c-157: "缺少一项制度扣1分,此项最多扣3分;…")."""
+    assert perfeval.compile_rule(text, points=points)(**given).points == want

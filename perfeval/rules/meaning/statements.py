@@ -181,6 +181,14 @@ def statements(standard: Standard) -> list[Statement]:
                                                                 or out[-1].mark != mark):
                     pending.append(p)
                     continue
+                rules = [st for st in out if _rule_like(st.head, st.outcome) and isinstance(st.outcome, n.Deduct)]
+                if isinstance(p, n.Cap | n.CapUntil) and p.points is not None and not head and out and \
+                        out[-1].sentence != sentence and len(rules) >= 2:
+                    # 每发现一处问题扣0.5分；…每处再扣0.5分；最多扣3分: a cap in a clause of its own after several
+                    # deductions is on them together (after "，" it binds the one it follows)
+                    joint = n.Cap(p.points, p.span, joint=True)
+                    out.append(Statement((), None, (joint,), sentence, mark, p.span, False))
+                    continue
                 bound = isinstance(p, STREAM_CAPS) and bool(out) and out[-1].outcome is not None and \
                     out[-1].mark == mark
                 if out and (out[-1].sentence == sentence or bound) and (not head or connective):
