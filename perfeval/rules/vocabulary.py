@@ -177,7 +177,7 @@ REFERENCE_WORDS: dict[str, str] = {
 #: Count nouns that may follow a number (每发现一处, 1项扣1.2分, 扣0.3分/台次) or stand after 每 alone (每件).
 COUNT_NOUNS: tuple[str, ...] = tuple(
     "人次 台次 户次 批次 个村 个乡镇 个单位 个项目 个网格 个部门 个 项 处 次 例 件 条 份 户 家 篇 本 宗 起 批 人 台 片 块 单 "
-    "种 所 座 张 辆 间 名 位 套 期 道 类 轮 页".split())
+    "种 所 座 张 辆 间 名 位 套 期 道 类 轮 页 卷 册 盒".split())
 
 #: Measure and time units that may follow a number in a standard: 2天, 半个月, 2微克/立方米, 50万元.
 MEASURE_UNITS: tuple[str, ...] = tuple(
@@ -446,7 +446,8 @@ TOKENS: tuple[TokenKind, ...] = (
               "加", "加 before points added", "加", canonical="加", family="bonus"),
     # 每年带队开展检查不少于2次 · 每季度召开会议: a period that says how often, not a step (每日扣0.5分 is one)
     TokenKind("EACH", r"每(?!\s*(?:年度|年|季度|季|月|半年|学期|周)(?!\s*(?:扣|减|加|计|得|罚|超|少|多|低|高)))"
-              r"|按(?=\s*次\s*(?:扣|减|加|计|罚))", "每", "每 (per step or per case; 按次扣 is 每次扣)", "每",
+              rf"|按(?=\s*(?:次|{_UNIT})\s*(?:扣|减|加|计|罚))",  # 按次扣1分 · 按卷扣2分: 每次 · 每卷
+              "每", "每 (per step or per case; 按次扣 is 每次扣)", "每",
               canonical="每"),
     TokenKind("OTHERWISE", r"否则|反之|其余(?:情况)?|其他情况|其它情况", "否则", "否则", "否则", canonical="否则"),
     TokenKind("REF", rf"以(?=\s*{NUMBER}\s*%\s*为(?:标准|基准|准))", "以", "以 (in 以100%为标准)", "以", family="reference"),

@@ -1410,3 +1410,8 @@ def test_a_cap_in_its_own_clause_after_several_deductions_binds_them_all(text: s
     """A cap after "；" following two deduction rules bound the last alone; after "，" it still binds the one it
     follows (corpus c-157: "缺少一项制度扣1分,此项最多扣3分;…")."""
     assert perfeval.compile_rule(text, points=points)(**given).points == want
+
+
+def test_per_volume_is_a_count() -> None:
+    """"按卷扣2分" was unreadable (卷 was no count noun, 按 only took 次)."""
+    assert perfeval.compile_rule("档案资料不全的按卷扣2分", points=6)(2).points == 2
