@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import attrs
 from lark import Token
@@ -240,6 +241,7 @@ def _compared_with(head: tuple[Node, ...], per: n.Per) -> str | None:
     return reference_in(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=2048)
 def classify(s: Statement) -> Reading:
     """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, veto,
     note."""
