@@ -1415,3 +1415,11 @@ def test_a_cap_in_its_own_clause_after_several_deductions_binds_them_all(text: s
 def test_per_volume_is_a_count() -> None:
     """"按卷扣2分" was unreadable (卷 was no count noun, 按 only took 次)."""
     assert perfeval.compile_rule("档案资料不全的按卷扣2分", points=6)(2).points == 2
+
+
+@pytest.mark.parametrize("text", ["95%以上计5分；85%以上计3分；60%以上计1分；否则不得分",
+                                  "达到95%得5分，达到85%得3分，达到60%得1分，低于60%不得分"])
+def test_a_cascade_of_three_bands_downwards(text: str) -> None:
+    """A cascade of three 以上/达到 bands was rules_overlap (two worked): each reads below the one before it."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert [rule(v).points for v in ("96%", "90%", "70%", "50%")] == [5, 3, 1, 0]

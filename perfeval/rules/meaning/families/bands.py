@@ -254,9 +254,10 @@ def _rising(drafts: list[Draft], ctx: Context) -> list[Draft]:
 def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]:
     """Nested bands read one after another: 超过5%以下→8分；超过15%以下→4分 is (5%, 15%] for the second."""
     out = list(drafts)
+    written = list(drafts)  # each band as written: 95%以上…；85%以上…；60%以上… — each below the one before it
     for i, d in enumerate(out):
-        for j in range(i):
-            e = out[j]
+        for j in reversed(range(i)):  # the nearest band before first
+            e = written[j]
             if d.weak or e.weak:
                 continue
             if d.lo is not None and e.lo is not None and d.lo.value == e.lo.value and d.hi is not None and \
