@@ -1423,3 +1423,16 @@ def test_a_cascade_of_three_bands_downwards(text: str) -> None:
     """A cascade of three 以上/达到 bands was rules_overlap (two worked): each reads below the one before it."""
     rule = perfeval.compile_rule(text, points=5)
     assert [rule(v).points for v in ("96%", "90%", "70%", "50%")] == [5, 3, 1, 0]
+
+
+def test_a_range_of_places_claims_both_ends() -> None:
+    """"4-10名得2分，10名以后不得分": 10th place went to 以后 (0 points) by the convention of 以后 over the written
+    range; a range of places holds both its ends outright."""
+    rule = perfeval.compile_rule("排名前3名的得4分，4-10名得2分，10名以后不得分", points=4)
+    assert [rule(v).points for v in (3, 4, 10, 11)] == [4, 2, 2, 0]
+
+
+def test_the_reversed_opposite_of_an_award_is_below_zero() -> None:
+    """"按时报送得2分，未按时报送的倒扣1分": no input reached −1 (True scored 1, False 2)."""
+    rule = perfeval.compile_rule("按时报送得2分，未按时报送的倒扣1分", points=2)
+    assert (rule(True).points, rule(False).points) == (2, -1)

@@ -400,8 +400,9 @@ def _pair(readings: list[Reading]) -> bool:
                             or any(r.statement.mark for r in readings)):
         return False  # ①…（2分）②…（1分）；报送延误的罚2分: the deduction is a rule of its own, not a tier
     worth = max(worths)
-    return all(r.deduct is not None and r.deduct.high is not None and worth is not None and r.deduct.high >= worth
-               for r in oneoffs)
+    # …的倒扣1分: the opposite scores below zero, whatever the award is worth
+    return all(r.deduct is not None and r.deduct.high is not None and worth is not None and
+               (r.deduct.high >= worth or r.deduct.verb == "倒扣") for r in oneoffs)
 
 
 def _occurrence(readings: list[Reading]) -> bool:

@@ -146,6 +146,9 @@ def _from_range(p: n.Range | n.GluedRange) -> tuple[Side, Side]:
         hi = Side(b.value, suffix.inclusive, suffix.claim)  # 20%-50%以内: the upper end by convention
     if lo.value > hi.value:  # 100%-80%（含） is written high to low
         lo, hi = hi, lo
+    if b.unit in ("名", "位") and a_incl is None and b_incl is None:
+        # 4-10名: places, whole numbers — both ends are in the range (4 to 10 inclusive), outright
+        lo, hi = Side(lo.value, True, Claim.EXPLICIT), Side(hi.value, True, Claim.EXPLICIT)
     return lo, hi
 
 

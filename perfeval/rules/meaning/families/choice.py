@@ -51,6 +51,8 @@ def _label(r: Reading, ctx: Context) -> str:
 
 def _points(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
     a = r.amount
+    if r.deduct is not None and r.deduct.verb == "倒扣" and r.deduct.high is not None and r.deduct.low is not None:
+        return -r.deduct.high, -r.deduct.low  # 未按时报送的倒扣1分: the option scores −1, below zero
     if r.deduct is not None and r.deduct.high is not None and r.deduct.low is not None:
         return max(_ZERO, P - r.deduct.high), max(_ZERO, P - r.deduct.low)
     if a is None or a.full:
@@ -107,7 +109,9 @@ def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
         ctx.info("PE133", "未满足时得 0 分（原文只写了得分的情形）",
                  "not met earns 0 (implied: the standard names only what earns points)", only.span)
     _check_awards(out, ctx)
-    return ir.Item(P, options=tuple(out), ceiling=P, precision=mods.precision or Decimal("0.01"))
+    lowest = min((o.low for o in out), default=_ZERO)
+    return ir.Item(P, options=tuple(out), ceiling=P, precision=mods.precision or Decimal("0.01"),
+                   floor=min(lowest, _ZERO))
 
 
 def _alternatives(r: Reading, label: str) -> list[str]:

@@ -47,7 +47,8 @@ def _sides(rank: n.Rank, after: list[n.Node]) -> tuple[Side | None, Side | None]
     if len(vals) == 1:
         v = vals[0]
         if suffix is not None and suffix.endswith(("以上", "以后", "之后")):
-            return Side(v, True, explicit), None
+            # 9名以后 takes 9 by convention only: 4-10名 written beside it claims 10 outright
+            return Side(v, True, Claim.CONVENTION), None
         return Side(v, True, explicit), Side(v, True, explicit)
     return None
 
