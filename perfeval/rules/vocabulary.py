@@ -31,6 +31,7 @@ __all__ = [
     "LATE_WORDS",
     "Comparator",
     "MEASURE_UNITS",
+    "EXAMPLE_WORDS",
     "NOT_APPLICABLE_PATTERN",
     "REFERENCE_WORDS",
     "SCORING_WORDS",
@@ -201,6 +202,9 @@ DIRECTION_UNCLEAR_MEASURES: tuple[str, ...] = tuple(
 
 #: Comparators that say only that a target is (not) reached (未达到目标值, 完成): the indicator decides
 #: which side of the target that is.
+#: Words that open a worked example of a rule (即完成90%计7.5分 · 如发现3处扣1.5分), longest first
+EXAMPLE_WORDS: tuple[str, ...] = ("例如", "比如", "譬如", "即", "如")
+
 #: 没有该项任务的 · 未发生相关业务的 · 无此类项目的: nothing to score (not applicable), not a case that did not happen
 NOT_APPLICABLE_PATTERN = re.compile(
     r"(?:没有|无|未发生|未涉及|不涉及|未开展|当年无|本年度无)(?:该项|此项|本项|该类|此类|相关|这类)?[^,;。]{0,8}?"

@@ -152,9 +152,7 @@ def statements(standard: Standard) -> list[Statement]:
             if isinstance(p, n.Punct) and p.kind in ("LPAR", "RPAR", "SEP"):
                 continue
             if isinstance(p, MODIFIERS):
-                said = "".join(h.text if isinstance(h, n.Words) else h.value.text if isinstance(h, n.Point) else "?"
-                               for h in head).strip("，,。；; ")
-                if isinstance(p, n.Cap) and head and said.startswith(_TOGETHER) and "?" not in said:
+                if isinstance(p, n.Cap) and head and _said_together(head):
                     # 以上两项最多扣3分 · 上述3项合计最多扣2分: one cap on every deduction before it
                     out.append(Statement((), None, (attrs.evolve(p, joint=True),), sentence, mark, p.span, False))
                     head = []
@@ -181,9 +179,9 @@ def statements(standard: Standard) -> list[Statement]:
                                                                 or out[-1].mark != mark):
                     pending.append(p)
                     continue
-                rules = [st for st in out if _rule_like(st.head, st.outcome) and isinstance(st.outcome, n.Deduct)]
                 if isinstance(p, n.Cap | n.CapUntil) and p.points is not None and not head and out and \
-                        out[-1].sentence != sentence and len(rules) >= 2:
+                        out[-1].sentence != sentence and \
+                        sum(isinstance(st.outcome, n.Deduct) and _rule_like(st.head, st.outcome) for st in out) >= 2:
                     # 每发现一处问题扣0.5分；…每处再扣0.5分；最多扣3分: a cap in a clause of its own after several
                     # deductions is on them together (after "，" it binds the one it follows)
                     joint = n.Cap(p.points, p.span, joint=True)
@@ -242,6 +240,13 @@ def statements(standard: Standard) -> list[Statement]:
 
 #: Words before a cap that make it one on all the deductions before it
 _TOGETHER = ("以上", "上述", "两项", "各项", "合计", "累计", "共计", "总计")
+
+
+def _said_together(head: list[Node]) -> bool:
+    """以上两项 · 上述3项 · 合计: words (and a count of items) before a cap that make it one on every deduction."""
+    said = "".join(h.text if isinstance(h, n.Words) else h.value.text if isinstance(h, n.Point) else "?"
+                   for h in head).strip("，,。；; ")
+    return said.startswith(_TOGETHER) and "?" not in said
 
 
 def connective_head(head: list[Node]) -> bool:

@@ -17,6 +17,7 @@ from decimal import Decimal
 import attrs
 
 from ...syntax import nodes as n
+from ...vocabulary import EXAMPLE_WORDS, alternation
 from .. import ir
 from ..context import Context
 from ..roles import Reading
@@ -55,7 +56,7 @@ def _bonus_cap(r: Reading, P: Decimal) -> Decimal | None:
     return None
 
 
-_EXAMPLE = re.compile(r"^\s*(?:例如|比如|譬如|如|即)[:：]?")
+_EXAMPLE = re.compile(rf"^\s*(?:{alternation(EXAMPLE_WORDS)})")
 
 
 def checked_examples(readings: list[Reading], ctx: Context) -> list[Reading]:

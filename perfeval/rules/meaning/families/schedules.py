@@ -21,7 +21,7 @@ from decimal import Decimal
 import attrs
 
 from ...syntax import nodes as n
-from ...vocabulary import Claim
+from ...vocabulary import EXAMPLE_WORDS, Claim
 from .. import ir
 from ..context import Context
 from ..intervals import Side
@@ -31,13 +31,12 @@ from .common import show
 
 __all__ = ["continue_schedule", "examples_of", "is_example"]
 
-_EXAMPLE_WORDS = ("即", "例如", "如", "比如")
 
 
 def is_example(r: Reading) -> bool:
     """A statement that only illustrates (即完成90%计7.5分)."""
     words = next((p.text for p in r.statement.head if isinstance(p, n.Words)), "")
-    return r.role == "band" and words.startswith(_EXAMPLE_WORDS) and not r.statement.modifiers
+    return r.role == "band" and words.startswith(EXAMPLE_WORDS) and not r.statement.modifiers
 
 
 def examples_of(readings: list[Reading], P: Decimal) -> tuple[list[Reading], list[tuple[Decimal, Decimal, Reading]]]:
