@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .display import format_number
@@ -56,6 +57,9 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
         "max_total": card.max_total,
         "grade": card.grade,
         "complete": card.complete,
+        "rows": card.counts,
+        "unmatched": [{"path": list(u.path), "reported": u.reported, "reason": _say(u.reason, locale),
+                       "suggestions": list(u.suggestions)} for u in card.unmatched],
         "indicators": [
             {"name": i.name, "path": list(i.path), "points": i.points, "max_points": i.max_points,
              "reported": i.reported, "status": i.status, "reason": _say(i.reason, locale)}
@@ -69,8 +73,9 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
     return {
         "rubric": found.card.rubric,
         "total": found.card.total,
+        "rows": found.card.counts,
         "discrepancies": [
-            {"indicator": d.indicator, "reported": d.reported, "computed": d.computed,
+            {"indicator": d.indicator, "kind": d.kind, "reported": d.reported, "computed": d.computed,
              "reason": _say(d.reason, locale)}
             for d in found.discrepancies
         ],
@@ -109,6 +114,18 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
     table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
                   f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", note)
     console.print(table)
+    for u in card.unmatched:
+        console.print(escape(f"未计分的行 {' / '.join(u.path)}：{_say(u.reason, locale)}" if lang == "zh_CN"
+                             else f"row not scored {' / '.join(u.path)}: {_say(u.reason, locale)}"))
+    console.print(escape(_counts_line(card, lang)))
+
+
+def _counts_line(card: ScoreCard, lang: str) -> str:
+    """rows read = scored + unchecked + unmatched: every row of the table accounted for."""
+    c = card.counts
+    if lang == "zh_CN":
+        return f"读入 {c['read']} 行：计分 {c['scored']}，未复核 {c['unchecked']}，未匹配 {c['unmatched']}"
+    return f"{c['read']} rows read: {c['scored']} scored, {c['unchecked']} unchecked, {c['unmatched']} unmatched"
 
 
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
@@ -121,7 +138,8 @@ def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
         _discrepancy_table(found, console, locale)
     if found.unchecked:
         names = "、".join(i.name for i in found.unchecked)
-        console.print(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}")
+        console.print(escape(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}"))
+    console.print(escape(_counts_line(found.card, lang)))
 
 
 def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:

@@ -33,6 +33,9 @@ class Discrepancy:
     reported: Decimal | str | None
     computed: Decimal | str | None
     reason: Reason
+    #: What kind of finding: ``score`` (an indicator's 得分), ``total``, ``grade``, ``row`` (a row no
+    #: indicator takes), ``empty`` (a table with no indicator rows), ``table`` (the table's own arithmetic).
+    kind: str = "score"
 
 
 @attrs.frozen
@@ -66,6 +69,12 @@ def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> Scor
 def audit(card: ScoreCard) -> Audit:
     """Compare every reported 得分 with what the rubric gives."""
     found: list[Discrepancy] = []
+    if card.rows_read == 0:
+        # Nothing to vouch for: an empty table is a finding, never "every score is supported".
+        found.append(Discrepancy("（全表）", None, None, Reason("表中没有指标行，无从复核", "the table has no indicator rows to check"),
+                                 "empty"))
+    for row in card.unmatched:
+        found.append(Discrepancy("/".join(row.path), row.reported, None, row.reason, "row"))
     for item in card:
         if item.status == "error" and item.reported is not None:
             found.append(Discrepancy(item.name, item.reported, None, item.reason))
@@ -75,22 +84,22 @@ def audit(card: ScoreCard) -> Audit:
         d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
         found.append(Discrepancy("总分值", card.declared_total, card.max_total,
                                  Reason(f"各项分值合计 {m}，与表中总分值 {d} 不符",
-                                        f"the indicators' 分值 add up to {m}, not the table's total {d}")))
+                                        f"the indicators' 分值 add up to {m}, not the table's total {d}"), "total"))
     reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
     if card.reported_total is not None:
         if reported_sum != card.reported_total:
             s, t = f"{reported_sum.normalize():f}", f"{card.reported_total.normalize():f}"
             found.append(Discrepancy("总分", card.reported_total, reported_sum,
                                      Reason(f"各项自报得分合计 {s}，与公布的总分 {t} 不符",
-                                            f"the reported 得分 add up to {s}, not the published total {t}")))
+                                            f"the reported 得分 add up to {s}, not the published total {t}"), "total"))
         elif card.total != card.reported_total:
             t = f"{card.total.normalize():f}"
             found.append(Discrepancy("总分", card.reported_total, card.total,
-                                     Reason(f"重算各项得分合计 {t}", f"recomputed, the indicators give {t}")))
+                                     Reason(f"重算各项得分合计 {t}", f"recomputed, the indicators give {t}"), "total"))
     if card.reported_grade and card.grade and card.reported_grade != card.grade:
         t = f"{card.total.normalize():f}"
         found.append(Discrepancy("等级", card.reported_grade, card.grade,
-                                 Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}")))
+                                 Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}"), "grade"))
     unchecked = tuple(i for i in card if i.status == "reported")
     return Audit(card, tuple(found), unchecked)
 

@@ -23,6 +23,7 @@ from ..numbers import parse_rate
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
+from .matching import find_key
 from .scoring import ScoreCard, score
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
 
@@ -132,12 +133,15 @@ class Rubric:
     source: RubricSource
     diagnostics: tuple[Diagnostic, ...]
 
-    def indicator(self, name: str) -> RubricIndicator:
-        """The indicator called ``name`` (a KeyError naming the known ones otherwise)."""
-        for ind in self.indicators:
-            if ind.name == name:
-                return ind
-        raise KeyError(f"{name!r} is not an indicator of {self.name}; known: {', '.join(i.name for i in self.indicators)}")
+    def indicator(self, key: str | tuple[str, ...]) -> RubricIndicator:
+        """The indicator ``key`` names: its 三级指标 name when unique, else its path (``"财务管理/管理制度健全性"``).
+
+        A KeyError says why otherwise (no such indicator, with near names; or two of that name).
+        """
+        try:
+            return self.indicators[find_key([i.path for i in self.indicators], key)]
+        except PerfevalError as exc:
+            raise KeyError(exc.message) from None
 
     def __iter__(self) -> Iterator[RubricIndicator]:
         return iter(self.indicators)
@@ -181,6 +185,7 @@ def loads(text: str, path: str | None = None) -> Rubric:
         raise RubricError(first.message if len(failures) == 1 else f"{len(failures)} 处不能编译：{first.message}",
                           text=first.text, location=first.location, errors=tuple(failures), cause=first.cause)
     diagnostics.extend(_sums(src))
+    diagnostics.extend(_same_paths(indicators))
     return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
 
 
@@ -266,6 +271,16 @@ def _sums(src: RubricSource) -> Iterator[Diagnostic]:
         if kids and sum(kids, Decimal(0)) != g.points:
             yield _diag(Severity.ERROR, "PE302",
                         f"the indicators under {g.name} add up to {sum(kids, Decimal(0))}分, not {g.points}分", g.line)
+
+
+def _same_paths(indicators: tuple[RubricIndicator, ...]) -> Iterator[Diagnostic]:
+    """Two indicators at one path cannot be told apart by any row or key (one name under two parents can)."""
+    seen: dict[tuple[str, ...], RubricIndicator] = {}
+    for ind in indicators:
+        first = seen.setdefault(ind.path, ind)
+        if first is not ind:
+            yield _diag(Severity.ERROR, "PE303", f"{'/'.join(ind.path)}: the same path as line {first.line}; rows "
+                        "and keys cannot tell the two apart", ind.line)
 
 
 _ARROW = re.compile(r"\s*(?:→|->)\s*")

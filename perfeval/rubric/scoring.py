@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import PerfevalError
+from ..errors import InputError, PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
 from .inputs import department_inputs
+from .matching import UnmatchedRow, find_key, match_rows, path_text
 from .reason import Reason
 
 if TYPE_CHECKING:
@@ -54,6 +55,8 @@ class IndicatorScore:
     reason: Reason
     score: Score | None = None
     value: Any = None
+    #: True when a row of the table (or a key of a mapping) gave this indicator's data.
+    has_row: bool = False
 
 
 @attrs.frozen
@@ -68,6 +71,10 @@ class ScoreCard:
     reported_total: Decimal | None = None
     reported_grade: str | None = None
     declared_total: Decimal | None = None  # the 总分 分值 the table prints, when it prints one
+    #: Rows of the table that no indicator takes (not in the rubric, ambiguous, repeated), with why.
+    unmatched: tuple[UnmatchedRow, ...] = ()
+    #: How many indicator rows the table has (None for a mapping, which has keys rather than rows).
+    rows_read: int | None = None
 
     @property
     def complete(self) -> bool:
@@ -79,11 +86,26 @@ class ScoreCard:
         """The indicators without points, and so left out of the total."""
         return tuple(i.name for i in self.items if i.points is None)
 
-    def __getitem__(self, name: str) -> IndicatorScore:
-        for item in self.items:
-            if item.name == name:
-                return item
-        raise KeyError(f"no indicator {name!r} on this scorecard")
+    @property
+    def counts(self) -> dict[str, int]:
+        """What became of the table's rows: read = scored + unchecked + unmatched.
+
+        ``scored`` rows were recomputed or judged within the standard; ``unchecked`` rows are carried as
+        reported or could not be scored (each with its reason); ``unmatched`` rows no indicator takes.
+        """
+        with_row = [i for i in self.items if i.has_row]
+        scored = sum(1 for i in with_row if i.status in ("computed", "judged"))
+        return {"read": len(with_row) + len(self.unmatched), "scored": scored,
+                "unchecked": len(with_row) - scored, "unmatched": len(self.unmatched)}
+
+    def __getitem__(self, key: str | tuple[str, ...]) -> IndicatorScore:
+        """The indicator named ``key`` (its 三级指标 name when unique, else a path such as ``"财务管理/…"``)."""
+        try:
+            # an item's path may end in a label other than its name (资金执行率 at 资金情况/执行率)
+            paths = [i.path if i.path[-1:] == (i.name,) else (*i.path, i.name) for i in self.items]
+            return self.items[find_key(paths, key)]
+        except PerfevalError as exc:
+            raise KeyError(exc.message) from None
 
     def __iter__(self) -> Iterator[IndicatorScore]:
         return iter(self.items)
@@ -100,13 +122,33 @@ class ScoreCard:
 
 def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
     """Score ``data`` against ``rubric`` (see :class:`ScoreCard`)."""
+    paths = [ind.path for ind in rubric.indicators]
     if isinstance(data, Mapping):
-        items = tuple(_from_mapping(ind, data) for ind in rubric.indicators)
+        given = _keyed(paths, data)
+        items = tuple(_from_mapping(ind, given[i]) if i in given else _no_value(ind)
+                      for i, ind in enumerate(rubric.indicators))
         return card_of(rubric.name, items, rubric.total, rubric.grades)
     inputs = department_inputs(data) if isinstance(data, Department) else {}
-    items = tuple(_from_evaluation(ind, data, inputs) for ind in rubric.indicators)
+    matching = match_rows(paths, data.indicators)
+    items = tuple(_from_evaluation(ind, row, data, inputs) for ind, row in zip(rubric.indicators, matching.rows, strict=True))
     grades = rubric.grades or grades_of(data)
-    return card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
+    card = card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
+    return attrs.evolve(card, unmatched=matching.unmatched, rows_read=len(data.indicators))
+
+
+def _keyed(paths: list[tuple[str, ...]], data: Mapping[str, Any]) -> dict[int, Any]:
+    """The mapping's values by indicator: every key must name one indicator (an unknown key is an error)."""
+    out: dict[int, Any] = {}
+    for key, value in data.items():
+        index = find_key(paths, key)
+        if index in out:
+            raise InputError(f"两个键都指向指标“{path_text(paths[index])}”", text=str(key), code="duplicate_key")
+        out[index] = value
+    return out
+
+
+def _no_value(ind: RubricIndicator) -> IndicatorScore:
+    return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", Reason("未给出指标值", "no value given"))
 
 
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
@@ -129,10 +171,11 @@ def grades_of(data: Evaluation) -> GradeTable | None:
         return None
 
 
-def _from_mapping(ind: RubricIndicator, data: Mapping[str, Any]) -> IndicatorScore:
-    if ind.name not in data:
-        return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", Reason("未给出指标值", "no value given"))
-    value = data[ind.name]
+def _from_mapping(ind: RubricIndicator, value: Any) -> IndicatorScore:
+    return attrs.evolve(_mapped(ind, value), has_row=True)
+
+
+def _mapped(ind: RubricIndicator, value: Any) -> IndicatorScore:
     if ind.rule is None:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
                               Reason("评价体系未给出评分标准", "no 标准 to score it by"))
@@ -197,8 +240,14 @@ def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None
                                  f"the standard allows {shown}分; {got} is not one of them"))
 
 
-def _from_evaluation(ind: RubricIndicator, data: Evaluation, inputs: Mapping[str, Decimal]) -> IndicatorScore:
-    reported_ind = _find(data, ind.name)
+def _from_evaluation(ind: RubricIndicator, row: Indicator | None, data: Evaluation,
+                     inputs: Mapping[str, Decimal]) -> IndicatorScore:
+    out = _evaluated(ind, row, data, inputs)
+    return attrs.evolve(out, has_row=True) if row is not None else out
+
+
+def _evaluated(ind: RubricIndicator, reported_ind: Indicator | None, data: Evaluation,
+               inputs: Mapping[str, Decimal]) -> IndicatorScore:
     reported = reported_ind.reported if reported_ind is not None else None
     rule = ind.rule
     if rule is None:
@@ -232,13 +281,6 @@ def _carry(ind: RubricIndicator, reported: Decimal | None, why: Reason) -> Indic
                               why + Reason("，且未报得分", "; and no 得分 is reported"))
     return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, "reported",
                           why + Reason("，照报得分", "; 得分 as reported"))
-
-
-def _find(data: Evaluation, name: str) -> Indicator | None:
-    try:
-        return data.indicator(name)
-    except (KeyError, PerfevalError):
-        return None
 
 
 def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> Reason:

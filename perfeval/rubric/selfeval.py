@@ -52,10 +52,10 @@ def score_self_evaluation(ev: Project | Department) -> ScoreCard:
     funds = ev.funds
     if funds is not None and funds.points is not None:
         items.append(_funds(ev))
-    items.extend(_indicator(ind) for ind in ev.indicators)
+    items.extend(attrs.evolve(_indicator(ind), has_row=True) for ind in ev.indicators)
     max_total = sum((i.max_points for i in items), Decimal(0))
     card = card_of(ev.rubric, tuple(items), max_total, grades_of(ev), ev.reported_total, ev.reported_grade)
-    return attrs.evolve(card, declared_total=ev.total_points)
+    return attrs.evolve(card, declared_total=ev.total_points, rows_read=len(ev.indicators))
 
 
 def _funds(ev: Project | Department) -> IndicatorScore:

@@ -1,0 +1,156 @@
+"""Which row of a table is which indicator of a rubric: matched by path, every row accounted for.
+
+A rubric may hold two indicators of the same name under different parents (项目支出共性指标 has 管理制度健全性
+under 业务管理 and again under 财务管理). A row is matched by its 三级指标 name and, where the name alone does
+not decide, by its 二级 and 一级指标; a row that still fits two indicators, fits none, or repeats a row already
+matched is never scored from a guess — it comes back as an :class:`UnmatchedRow` with the reason, and with
+"did you mean" names for a row that is in no rubric at all.
+
+>>> from perfeval.model import Indicator
+>>> rubric = [("过程", "业务管理", "管理制度健全性"), ("过程", "财务管理", "管理制度健全性")]
+>>> rows = [Indicator(level2="财务管理", name="管理制度健全性", points=5, reported=3),
+...         Indicator(name="管理制度健全姓", points=5, reported=5)]
+>>> m = match_rows(rubric, rows)
+>>> m.rows[1].reported, m.rows[0] is None
+(Decimal('3'), True)
+>>> m.unmatched[0].suggestions
+('管理制度健全性',)
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..errors import InputError, Location
+from ..model import Indicator
+from .reason import Reason
+
+Path = tuple[str, ...]
+
+__all__ = ["Matching", "UnmatchedRow", "find_key", "match_rows", "path_text", "suggest"]
+
+
+@attrs.frozen
+class UnmatchedRow:
+    """A row of the table that no indicator of the rubric takes, and why (with near names to try)."""
+
+    name: str
+    path: Path
+    reported: Decimal | None
+    reason: Reason
+    suggestions: tuple[str, ...] = ()
+    source: Location | None = None
+
+
+@attrs.frozen
+class Matching:
+    """The row each rubric indicator takes (None when the table has none), in the rubric's order, and the rest."""
+
+    rows: tuple[Indicator | None, ...]
+    unmatched: tuple[UnmatchedRow, ...]
+
+
+def path_text(path: Sequence[str]) -> str:
+    """A path as it is written in keys and messages: ``过程/财务管理/管理制度健全性``."""
+    return "/".join(path)
+
+
+def suggest(name: str, known: Iterable[str]) -> tuple[str, ...]:
+    """Up to three known names close to ``name`` (for "did you mean").
+
+    >>> suggest("预算执行", ["预算执行率", "资金到位率"])
+    ('预算执行率',)
+    """
+    return tuple(difflib.get_close_matches(name, list(dict.fromkeys(known)), n=3, cutoff=0.6))
+
+
+def _level(name: str) -> str:
+    """A parent's name as compared: 产出指标 and 产出 are one 一级指标 (tables add 指标, rubrics often do not)."""
+    name = "".join(name.split())
+    return name[:-2] if name.endswith("指标") and len(name) > 2 else name
+
+
+def _fits(path: Path, level1: str | None, level2: str | None) -> bool:
+    """A rubric path fits what the row says of its parents.
+
+    A parent the row leaves blank fits any, and so does a level the rubric does not have (a rubric
+    without 二级指标 takes a table's row whatever its 二级); a parent both give must be the same.
+    """
+    parents = path[:-1]
+    for given, at in ((level1, 0), (level2, 1)):
+        if given is None or at >= len(parents):
+            continue
+        if _level(given) != _level(parents[at]):
+            return False
+    return True
+
+
+def match_rows(paths: Sequence[Path], rows: Sequence[Indicator]) -> Matching:
+    """Match table ``rows`` to the rubric indicators at ``paths`` (see the module's docstring)."""
+    by_name: dict[str, list[int]] = {}
+    for i, path in enumerate(paths):
+        by_name.setdefault(path[-1], []).append(i)
+    taken: dict[int, Indicator] = {}
+    unmatched: list[UnmatchedRow] = []
+
+    def refuse(row: Indicator, zh: str, en: str, suggestions: tuple[str, ...] = ()) -> None:
+        unmatched.append(UnmatchedRow(row.name, row.path, row.reported, Reason(zh, en), suggestions, row.source))
+
+    for row in rows:
+        candidates = by_name.get(row.name.strip(), [])
+        if not candidates:
+            near = suggest(row.name, (p[-1] for p in paths))
+            hint = f"；是否指：{'、'.join(near)}" if near else ""
+            hint_en = f"; did you mean: {', '.join(near)}" if near else ""
+            refuse(row, f"评价体系中没有指标“{row.name}”{hint}", f"the rubric has no indicator {row.name!r}{hint_en}",
+                   near)
+            continue
+        # Only the row's own parents tell same-named indicators apart — never their order in the table.
+        fitting = [i for i in candidates if _fits(paths[i], row.level1, row.level2)]
+        shown = "、".join(path_text(paths[i]) for i in candidates)
+        if not fitting:
+            refuse(row, f"“{path_text(row.path)}”与评价体系中的同名指标不在同一上级下（评价体系：{shown}）",
+                   f"{path_text(row.path)!r} is not under the parents of the rubric's indicator of that name ({shown})")
+            continue
+        if len(fitting) > 1:
+            refuse(row, f"评价体系中有 {len(fitting)} 个“{row.name}”（{shown}），表中此行未给出能区分它们的二级/一级指标",
+                   f"the rubric has {len(fitting)} indicators called {row.name!r} ({shown}); this row gives no "
+                   "二级/一级指标 that tells them apart")
+            continue
+        index = fitting[0]
+        if index in taken:
+            first = taken[index]
+            where = f"（第 {first.source.line} 行）" if first.source is not None and first.source.line else ""
+            refuse(row, f"与前面一行{where}同为“{path_text(paths[index])}”：重复的行不计分",
+                   f"repeats an earlier row{where} for {path_text(paths[index])!r}: a repeated row is not scored")
+            continue
+        taken[index] = row
+    return Matching(tuple(taken.get(i) for i in range(len(paths))), tuple(unmatched))
+
+
+def find_key(paths: Sequence[Path], key: str | Sequence[str]) -> int:
+    """The index of the indicator a key names: its 三级指标 name when that is unique, else its path.
+
+    A path is a tuple or ``"一级/二级/三级"`` (any trailing part of it: ``"财务管理/管理制度健全性"``). An
+    unknown or ambiguous key is an :class:`~perfeval.errors.InputError` naming the known keys.
+
+    >>> paths = [("过程", "业务管理", "管理制度健全性"), ("过程", "财务管理", "管理制度健全性")]
+    >>> find_key(paths, "财务管理/管理制度健全性")
+    1
+    """
+    parts = tuple(p.strip() for p in (key.split("/") if isinstance(key, str) else key))
+    hits = [i for i, p in enumerate(paths) if len(parts) <= len(p) and p[len(p) - len(parts):] == parts]
+    if len(hits) == 1:
+        return hits[0]
+    shown = path_text(parts)
+    if hits:
+        options = "、".join(path_text(paths[i]) for i in hits)
+        raise InputError(f"“{shown}”不止一个指标（{options}），请写出路径，如“{path_text(paths[hits[0]][-2:])}”",
+                         text=shown, code="ambiguous_indicator")
+    near = suggest(parts[-1], (p[-1] for p in paths))
+    hint = f"；是否指：{'、'.join(near)}" if near else ""
+    raise InputError(f"评价体系中没有指标“{shown}”{hint}", text=shown, code="unknown_indicator")
