@@ -415,10 +415,11 @@ def _chinese_integer(norm: Normalized, start: int, end: int) -> int:
     return total + section + group
 
 
-def parse_rate(text: str) -> Decimal:
+def parse_rate(text: str, *, require_mark: bool = False) -> Decimal:
     """A rate as a fraction: ``95%`` → 0.95, ``5‰`` → 0.005, ``一个百分点`` → 0.01, ``百分之九十五`` → 0.95.
 
-    A plain number is taken as the fraction it is (``0.95`` → 0.95), never guessed to be a percent.
+    A plain number is taken as the fraction it is (``0.95`` → 0.95), never guessed to be a percent; with
+    ``require_mark`` (a table's 执行率 cell, where "95" may mean 95% or 9500%) it is an :class:`InputError`.
 
     >>> parse_rate("９５％"), parse_rate("78.25 %"), parse_rate("1个百分点"), parse_rate("0.95")
     (Decimal('0.95'), Decimal('0.7825'), Decimal('0.01'), Decimal('0.95'))
@@ -436,6 +437,12 @@ def parse_rate(text: str) -> Decimal:
             if s.endswith(suffix, start, end):
                 end, scale = end - len(suffix), power
                 break
+        else:
+            # 0 is 0 in every unit: only a non-zero number needs its mark
+            if require_mark and number_in(norm, start, end) != 0:
+                shown = s[start:end]
+                raise InputError(f"比率“{shown}”没有写 % 或 ‰：是 {shown}% 还是 {shown} 倍？请写作“{shown}%”",
+                                 text=text, code="rate_without_mark")
     value = number_in(norm, start, end)
     with decimal.localcontext(context()):
         return value.scaleb(scale) if scale else value

@@ -156,7 +156,7 @@ class _Reader:
             if raw.strip() in BLANKS:
                 return None
             try:
-                return parse_rate(raw) if rate else to_decimal(raw)
+                return parse_rate(raw, require_mark=True) if rate else to_decimal(raw)
             except InputError as exc:
                 raise self.error(path, f"malformed number ({exc.message})", raw) from exc
         return to_decimal(raw)

@@ -146,7 +146,8 @@ def opt_number(value: NumberLike | None) -> Decimal | None:
 
 
 def opt_rate(value: NumberLike | None) -> Decimal | None:
-    """A rate as a fraction: "78.25 %" → 0.7825; numbers are taken to be fractions already.
+    """A rate as a fraction: "78.25 %" → 0.7825; numbers are taken to be fractions already, and text
+    without its % or ‰ ("95": 95% or 9500%?) is an InputError.
 
     >>> opt_rate("78.25 %"), opt_rate(Decimal("0.5")), opt_rate(None)
     (Decimal('0.7825'), Decimal('0.5'), None)
@@ -154,7 +155,7 @@ def opt_rate(value: NumberLike | None) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return parse_rate(value)
+        return parse_rate(value, require_mark=True)
     return to_decimal(value)
 
 

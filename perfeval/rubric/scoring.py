@@ -28,6 +28,7 @@ from ..errors import InputError, PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
+from ..units import is_percent
 from .inputs import department_inputs
 from .matching import UnmatchedRow, find_key, match_rows, path_text
 from .reason import Reason
@@ -270,9 +271,42 @@ def _evaluated(ind: RubricIndicator, reported_ind: Indicator | None, data: Evalu
     if rule.needs_judgement:
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None
-    if actual is not None and actual.value is not None and rule.scores_rate:
-        return run_rule(rule, ind, actual.value, reported, Reason(f"实际完成值 {actual.text} "))
+    if reported_ind is not None and actual is not None and actual.value is not None and rule.scores_rate:
+        found = row_rate(reported_ind)
+        if isinstance(found, Reason):
+            return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error", found)
+        return run_rule(rule, ind, found[0], reported, found[1])
     return _carry(ind, reported, Reason("表中没有重算所需的数据", "no data in the table to recompute it"))
+
+
+def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
+    """The rate a row's 实际完成值 gives a standard that scores a rate, and how; or why it gives none.
+
+    A percent is the rate itself. A count or an amount (19处, 26万元) gives the completion ratio against
+    the 年度指标值 in a unit of the same kind (19处 of 20处 is 95%; ≤ and < invert it), and the reason says so.
+    A bare number beside a percent target ("95" for ≥95%) is never taken to be 95% or 9500%: it is refused,
+    as is a count with no target to divide by. (A 计量单位 column of "%" makes "95" a percent already.)
+    """
+    actual, target = row.actual, row.target
+    assert actual is not None and actual.value is not None
+    if is_percent(actual.value.units):
+        return to_decimal(actual.value.to("dimensionless").magnitude), Reason(f"实际完成值 {actual.text} ")
+    percent_target = target is not None and target.value is not None and is_percent(target.value.units)
+    if target is None or target.value is None or percent_target:
+        if actual.value.dimensionless:
+            want = f"（年度指标值 {target.text}）" if target is not None else ""
+            return Reason(f"实际完成值“{actual.text}”没有写 %{want}：是 {actual.text}% 还是 {actual.text} 倍，表中须写明",
+                          f"实际完成值 {actual.text!r} has no %{want}: {actual.text}% or {actual.text} times? The table must say")
+        return Reason(f"实际完成值 {actual.text} 不是比率，也没有年度指标值可算完成率",
+                      f"实际完成值 {actual.text} is not a rate, and there is no 年度指标值 to compute a completion rate")
+    try:
+        ratio = target.completion(actual)
+    except PerfevalError as exc:
+        return Reason(f"无法由 {actual.text} 与 {target.text} 计算完成率（{_zh(exc)}）",
+                      f"no completion rate from {actual.text} and {target.text} ({_en(exc)})")
+    inverse = target.effective_comparator in ("≤", "<")
+    shown = f"{target.text} / {actual.text}" if inverse else f"{actual.text} / {target.text}"
+    return ratio, Reason(f"完成率 {shown} = {percent_text(ratio)} ", f"completion {shown} = {percent_text(ratio)} ")
 
 
 def _carry(ind: RubricIndicator, reported: Decimal | None, why: Reason) -> IndicatorScore:

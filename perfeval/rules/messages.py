@@ -94,6 +94,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_count": ("需要一个非负整数（次数），收到 {value!r}", "a count (a whole number ≥ 0) is needed, not {value!r}"),
     "not_a_rank": ("需要一个名次（不小于 1 的整数），收到 {value!r}", "a rank (a whole number ≥ 1) is needed, not {value!r}"),
     "not_a_flag": ("需要“是”或“否”，收到 {value!r}", "yes or no is needed, not {value!r}"),
+    "rate_without_mark": ("比率 {value!r} 没有写 % 或 ‰：是 {value}% 还是 {value} 倍？请写作“{value}%”，或以数（Decimal）给出比值",
+                          "the rate {value!r} has no % or ‰: is it {value}% or {value} times? Write \"{value}%\", "
+                          "or give the fraction as a number (Decimal)"),
     "not_finite": ("不是有限的数：{value!r}", "not a finite number: {value!r}"),
     "unknown_input": ("未知的输入 {name!r}；本标准的输入：{expected}", "unknown input {name!r}; this standard takes: {expected}"),
     "no_named_inputs": ("本标准只评一个值，不接受命名输入：{given}", "this standard scores one value and takes no named inputs; given {given}"),

@@ -1,7 +1,7 @@
 """Values at the edge of a compiled rule: whatever the caller holds, read exactly for the kind it must be.
 
 A rate accepts ``"93%"``, ``"6.3‰"``, ``Decimal("0.93")``, ``0.93`` (through ``str``) or a pint quantity in
-percent; a quantity accepts ``"50万元"`` in any unit of the same kind and converts it exactly; a count
+percent — text must carry its mark (``"85"`` is refused: 85% or 8500%?); a quantity accepts ``"50万元"`` in any unit of the same kind and converts it exactly; a count
 accepts whole numbers ≥ 0 (``3``, ``"3"``, ``"3次"``); a rank whole numbers ≥ 1; a yes/no fact ``True``,
 ``False``, 0, 1, 是, 否. NaN, infinities and numbers beyond the limits are an
 :class:`~perfeval.errors.InputError` that quotes the value — before any comparison is made, so a value can
@@ -96,7 +96,9 @@ def _rate_text(value: str) -> Decimal:
             return d.scaleb(-2)
         if mark == "‰":
             return d.scaleb(-3)
-        return d
+        # Text without its mark is the one place "85" could mean 85% or 8500%: neither is chosen for the
+        # caller (a number — Decimal("0.85") — is the fraction it is, as documented).
+        raise InputError(render("rate_without_mark", value=m.group(1)), text=repr(value), code="rate_without_mark")
     from ...quantities import quantity  # a full-width or spelled-out rate: the quantity reader knows them
 
     try:
@@ -104,6 +106,15 @@ def _rate_text(value: str) -> Decimal:
     except PerfevalError:
         raise _error("not_a_number", value) from None
     return _quantity_rate(q, value)
+
+
+def _shown(raw: Any) -> Any:
+    """A quantity as a person wrote it (19处), never pint's internal name for its unit (19 chu)."""
+    if hasattr(raw, "magnitude") and hasattr(raw, "units"):
+        from ...units import label
+
+        return f"{raw.magnitude}{label(raw.units)}"
+    return raw
 
 
 def _quantity_rate(q: Any, raw: Any) -> Decimal:
@@ -114,7 +125,7 @@ def _quantity_rate(q: Any, raw: Any) -> Decimal:
     except PerfevalError:
         raise
     except Exception:
-        raise _error("unit_mismatch", raw, unit="%") from None
+        raise _error("unit_mismatch", _shown(raw), unit="%") from None
 
 
 @_own_context
@@ -156,10 +167,10 @@ def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
             return _quantity_rate(q, raw)
         converted = convert(q, unit) if unit else to_reference(q)
     except PerfevalError as exc:
-        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or label(q.units)), code="unit_mismatch",
-                         text=str(raw)) from exc
+        raise InputError(render("unit_mismatch", value=str(_shown(raw)), unit=unit or label(q.units)),
+                         code="unit_mismatch", text=str(_shown(raw))) from exc
     except Exception:
-        raise InputError(render("unit_mismatch", value=str(raw), unit=unit or "?"), text=str(raw),
+        raise InputError(render("unit_mismatch", value=str(_shown(raw)), unit=unit or "?"), text=str(_shown(raw)),
                          code="unit_mismatch") from None
     return _limited(Decimal(converted.magnitude), raw)
 
