@@ -107,6 +107,8 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
                       _STATUS[lang][i.status], _say(i.reason, locale))
     table.add_section()
     note = ""
+    if card.grade_error is not None:
+        note = _say(card.grade_error, locale)
     if not card.complete:
         n = len(card.missing)
         note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \

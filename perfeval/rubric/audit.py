@@ -96,6 +96,8 @@ def audit(card: ScoreCard) -> Audit:
             t = f"{card.total.normalize():f}"
             found.append(Discrepancy("总分", card.reported_total, card.total,
                                      Reason(f"重算各项得分合计 {t}", f"recomputed, the indicators give {t}"), "total"))
+    if card.grade_error is not None:
+        found.append(Discrepancy("等级", card.reported_grade, None, card.grade_error, "grade"))
     if card.reported_grade and card.grade and card.reported_grade != card.grade:
         t = f"{card.total.normalize():f}"
         found.append(Discrepancy("等级", card.reported_grade, card.grade,

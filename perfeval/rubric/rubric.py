@@ -186,6 +186,10 @@ def loads(text: str, path: str | None = None) -> Rubric:
                           text=first.text, location=first.location, errors=tuple(failures), cause=first.cause)
     diagnostics.extend(_sums(src))
     diagnostics.extend(_same_paths(indicators))
+    if grades is not None and src.grades is not None and (left := grades.uncovered(src.total)):
+        # A total in a gap would get no grade at all when scored: found here, before anyone is scored.
+        diagnostics.append(_diag(Severity.ERROR, "PE304", f"the grade table gives no grade to totals in "
+                                 f"{'、'.join(left)}", src.grades.line, src.grades.column))
     return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
 
 

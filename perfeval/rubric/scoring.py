@@ -76,6 +76,8 @@ class ScoreCard:
     unmatched: tuple[UnmatchedRow, ...] = ()
     #: How many indicator rows the table has (None for a mapping, which has keys rather than rows).
     rows_read: int | None = None
+    #: Why the total has no grade although every indicator scored (a total the grade table does not cover).
+    grade_error: Reason | None = None
 
     @property
     def complete(self) -> bool:
@@ -158,8 +160,14 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
     total = sum((i.points for i in items if i.points is not None), Decimal(0))
     # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
     complete = all(i.points is not None for i in items)
-    grade = grades(total) if grades is not None and complete else None
-    return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade)
+    grade, why = None, None
+    if grades is not None and complete:
+        try:
+            grade = grades(total)
+        except PerfevalError as exc:
+            # A gap in the grade table costs the grade, not the whole scorecard.
+            why = Reason(f"总分无法评定等级：{_zh(exc)}", f"the total cannot be graded: {_en(exc)}")
+    return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why)
 
 
 def grades_of(data: Evaluation) -> GradeTable | None:

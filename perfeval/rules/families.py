@@ -87,6 +87,7 @@ _ALL = (
             "PE136": ("嵌套分档读作紧接前一档", "a nested band read as following the previous one"),
             "PE142": ("分档由低到高书写：达到较高一档按较高一档计分", "bands written upwards: the highest reached counts"),
             "PE310": ("有取值没有分档覆盖", "values no band covers"),
+            "PE311": ("比率可取的值（0，或超过100%）没有分档", "a rate's possible values (0, above 100%) have no band"),
             "PE320": ("同一边界被两档同时声明", "an edge claimed by two bands")}),
     Family("steps", "逐步扣分", "stepwise deduction",
            "100%计满分，每低于5%扣2分，扣完为止",

@@ -26,7 +26,7 @@ from .errors import MissingInputError, NoBandError, RuleError
 from .meaning import ir
 from .meaning.families.grades import Extra, grade_bands
 from .meaning.formulas import expression, inputs_of, render, var_name
-from .meaning.intervals import outside
+from .meaning.intervals import outside, render_interval, subtract
 from .run.given import read_number_or_measure
 from .run.inputs import read_number
 from .run.interpret import eval_expr
@@ -130,6 +130,17 @@ class GradeTable:
         from ..numbers import plain
 
         raise NoBandError(value, outside(intervals, False), self.text, plain(value))
+
+    def uncovered(self, top: Decimal | int) -> tuple[str, ...]:
+        """The totals from 0 to ``top`` that no band covers, rendered; empty when every total has a grade.
+
+        >>> compile_grades("90分（含）以上为优，60分以下为差").uncovered(100)
+        ('(60, 90)',)
+        """
+        left = [ir.Interval(Decimal(0), True, Decimal(top), True)]
+        for band in self.bands:
+            left = [part for piece in left for part in subtract(piece, band.interval)]
+        return tuple(render_interval(iv, False) for iv in left)
 
     @property
     def labels(self) -> tuple[str, ...]:

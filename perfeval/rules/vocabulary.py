@@ -192,6 +192,11 @@ NUMBERED_NAMES: tuple[str, ...] = tuple(
 
 #: Marks that a standard's indicator is lower-is-better (“≤”型指标, 成本类指标(≤)): meeting its target is
 #: being at or below it.
+#: Rates that cannot exceed 100% (a share of people, items or cases): a table of theirs may stop at 100%.
+#: A 完成率 or 执行率 can exceed it, so a table of theirs that stops at 100% leaves values without a band.
+BOUNDED_RATE_WORDS: tuple[str, ...] = ("满意", "合格率", "达标率", "覆盖率", "知晓率", "准确率", "正确率", "参与率",
+                                       "普及率", "及时率", "完好率", "优良率", "通过率", "办结率", "结案率", "整改率",
+                                       "公开率", "占比", "比重", "知晓度", "认可度")
 LOWER_BETTER_MARKS: tuple[str, ...] = ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好")
 
 #: Measures that are usually lower-is-better (PM10, 能耗, 事故率) but not always (溶解氧浓度 is higher-is-

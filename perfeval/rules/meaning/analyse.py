@@ -29,7 +29,7 @@ from ..errors import Diagnostic, RuleError
 from ..syntax import nodes as n
 from ..syntax.nodes import Num
 from ..syntax.parser import Standard
-from ..vocabulary import STEP_WORDS
+from ..vocabulary import BOUNDED_RATE_WORDS, STEP_WORDS
 from . import ir
 from .conditions import qualifiers
 from .context import Context
@@ -542,6 +542,33 @@ def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> Non
             hint_en = f"extend {below.label!r} up to {reach}, or give {shown} a band of its own"
         ctx.error("PE310", f"没有分档覆盖 {shown}", f"no band covers {shown}", at.span if at else None,
                   hint_zh, hint_en)
+    if percent and value.ref is None and pieces:
+        _check_rate_ends(pieces, ctx)
+
+
+def _check_rate_ends(pieces: list[ir.Piece], ctx: Context) -> None:
+    """A rate can be 0, and (unless it is a share such as 满意度) above 100%: an end no band reaches is a
+    value the subject can take that will get no score (NoBandError when scored). Reported, not filled."""
+    from .intervals import render_interval
+
+    if not any(p.interval.lo is None for p in pieces):
+        low = min((p for p in pieces if p.interval.lo is not None), key=lambda p: (p.interval.lo, not p.interval.lo_in))
+        iv = low.interval
+        assert iv.lo is not None
+        if iv.lo > 0 or (iv.lo == 0 and not iv.lo_in):
+            shown = render_interval(ir.Interval(Decimal(0), True, iv.lo, not iv.lo_in), True)
+            ctx.warn("PE311", f"没有分档覆盖 {shown}：比率可以取这些值", f"no band covers {shown}, which a rate can take",
+                     low.span, f"为 {shown} 写明得分", f"say what {shown} scores")
+    if not any(p.interval.hi is None for p in pieces):
+        high = max((p for p in pieces if p.interval.hi is not None), key=lambda p: (p.interval.hi, p.interval.hi_in))
+        iv = high.interval
+        assert iv.hi is not None
+        bounded = any(w in ctx.text for w in BOUNDED_RATE_WORDS)
+        if iv.hi < 1 or not bounded or (iv.hi == 1 and not iv.hi_in):
+            shown = render_interval(ir.Interval(iv.hi, not iv.hi_in, None, False), True)
+            ctx.warn("PE311", f"没有分档覆盖 {shown}：比率可以取这些值（如完成率超过 100%）",
+                     f"no band covers {shown}, which a rate can take (a 完成率 above 100%)", high.span,
+                     f"为 {shown} 写明得分", f"say what {shown} scores")
 
 
 _ = (computed_expr, expression, inputs_of)
