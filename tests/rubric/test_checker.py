@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -27,12 +28,10 @@ def test_a_total_in_the_gap_costs_the_grade_not_the_scorecard() -> None:
     assert [d.kind for d in audit(card).discrepancies] == ["grade"]
 
 
-def test_check_on_the_cli_reports_the_gap() -> None:
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        with open("gap.rules", "w", encoding="utf-8") as f:
-            f.write(GAP)
-        result = runner.invoke(main, ["check", "gap.rules"])
+def test_check_on_the_cli_reports_the_gap(tmp_path: Path) -> None:
+    path = tmp_path / "gap.rules"
+    path.write_text(GAP, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1 and "PE304" in result.output
 
 
