@@ -83,7 +83,8 @@ def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str
 @_LANG
 def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
     """Recompute a self-evaluation and list every reported 得分 the rubric does not support (exit 1 if any)."""
-    found = audit(evaluate(load_evaluation(data), rubric))
+    ev = load_evaluation(data)
+    found = audit(evaluate(ev, rubric), ev)
     if fmt == "json":
         click.echo(report.to_json(report.audit_json(found, _locale(lang))))
     elif fmt == "xlsx":

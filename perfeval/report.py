@@ -76,7 +76,7 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
         "rows": found.card.counts,
         "discrepancies": [
             {"indicator": d.indicator, "kind": d.kind, "reported": d.reported, "computed": d.computed,
-             "reason": _say(d.reason, locale)}
+             "reason": _say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
             for d in found.discrepancies
         ],
         "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": _say(i.reason, locale)}

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Project
+from .arithmetic import table_findings
 from .reason import Reason
 from .rubric import load, shipped
 from .scoring import IndicatorScore, ScoreCard
@@ -36,6 +37,8 @@ class Discrepancy:
     #: What kind of finding: ``score`` (an indicator's 得分), ``total``, ``grade``, ``row`` (a row no
     #: indicator takes), ``empty`` (a table with no indicator rows), ``table`` (the table's own arithmetic).
     kind: str = "score"
+    #: For a ``table`` finding, the cells (key paths of the data file) whose figures disagree.
+    cells: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -66,8 +69,10 @@ def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> Scor
                              "give one with --rubric", text=ev.rubric)
 
 
-def audit(card: ScoreCard) -> Audit:
-    """Compare every reported 得分 with what the rubric gives."""
+def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
+    """Compare every reported 得分 with what the rubric gives; with the ``table`` it was scored from, also
+    check the table's own arithmetic (funds lines, breakdowns, printed rates, group 分值: see
+    :mod:`perfeval.rubric.arithmetic`)."""
     found: list[Discrepancy] = []
     if card.rows_read == 0:
         # Nothing to vouch for: an empty table is a finding, never "every score is supported".
@@ -102,6 +107,9 @@ def audit(card: ScoreCard) -> Audit:
         t = f"{card.total.normalize():f}"
         found.append(Discrepancy("等级", card.reported_grade, card.grade,
                                  Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}"), "grade"))
+    if table is not None:
+        found.extend(Discrepancy(f.cells[0], f.printed, f.computed, f.reason, "table", f.cells)
+                     for f in table_findings(table))
     unchecked = tuple(i for i in card if i.status == "reported")
     return Audit(card, tuple(found), unchecked)
 

@@ -1,0 +1,179 @@
+"""The table's own arithmetic (复核 beyond the scores): sums, identities and printed rates, checked exactly.
+
+Published tables carry figures nobody re-adds. Every identity the table itself states is checked where the
+table gives every term — never with a term guessed:
+
+* 资金: 年初预算数 + 本年追加（调整）= 全年预算数; the lines 按收入性质 and 按支出性质 add up to the total, column
+  by column; 全年执行数 ≤ 全年预算数; the 执行率 as printed against 全年执行数 / 全年预算数 at the printed precision;
+  a 全年预算数 below the 年初预算数 (a budget cut during the year) is shown, for the reviewer to weigh against
+  the scores that depend on it (到位率);
+* 基础数据: each expense line against its 其中 lines, column by column — equal for the 三公经费, whose three
+  parts are the whole by definition; elsewhere 其中 lists only some parts (其中：会议费、培训费), so only parts
+  that add up to more than the whole are a finding; control rates as printed (在职人员控制率, 面积/投资控制率)
+  against their quotients;
+* 指标分组: each 一级/二级 分值 against the 分值 of the indicators under it.
+
+>>> from perfeval.datafile import load_evaluation
+>>> found = table_findings(load_evaluation("examples/zhijiang-2023-department.toml"))
+>>> [f.cells[0] for f in found][:2]
+['资金.按收入性质.全年预算数', '资金.按支出性质.全年预算数']
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterator, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from ..model import Department, ExpenseLine, FundLine, Project
+from ..numbers import context, percent_text
+from .reason import Reason
+
+__all__ = ["TableFinding", "table_findings"]
+
+
+@attrs.frozen
+class TableFinding:
+    """One identity of the table that does not hold: which cells, the two numbers, and why."""
+
+    cells: tuple[str, ...]
+    printed: Decimal | None
+    computed: Decimal | None
+    reason: Reason
+
+
+def _n(d: Decimal) -> str:
+    return f"{d.normalize():f}" if d == d.to_integral_value() else f"{d:f}"
+
+
+def _diff(a: Decimal, b: Decimal) -> str:
+    with decimal.localcontext(context()):
+        return _n(abs(a - b))
+
+
+def table_findings(ev: Project | Department) -> list[TableFinding]:
+    """Every identity of ``ev``'s tables that its own figures contradict (see the module's docstring)."""
+    out: list[TableFinding] = []
+    with decimal.localcontext(context()):
+        out.extend(_funds(ev))
+        if isinstance(ev, Department) and ev.base is not None:
+            out.extend(_base(ev))
+        out.extend(_groups(ev))
+    return out
+
+
+_COLUMNS = (("initial", "年初预算数", "initial budget"), ("budget", "全年预算数", "full-year budget"),
+            ("spent", "全年执行数", "spending"))
+
+
+def _funds(ev: Project | Department) -> Iterator[TableFinding]:
+    f = ev.funds
+    if f is None:
+        return
+    if f.initial is not None and f.added is not None and f.budget is not None and f.initial + f.added != f.budget:
+        s = f.initial + f.added
+        yield TableFinding(("资金.年初预算数", "资金.本年追加预算", "资金.全年预算数"), f.budget, s, Reason(
+            f"年初预算数 {_n(f.initial)} + 本年追加 {_n(f.added)} = {_n(s)}，表中全年预算数为 {_n(f.budget)}（相差 {_diff(s, f.budget)}）",
+            f"年初预算数 {_n(f.initial)} + 本年追加 {_n(f.added)} = {_n(s)}, but the table's 全年预算数 is {_n(f.budget)}"))
+    for key, lines in (("按收入性质", f.by_source), ("按支出性质", f.by_use)):
+        for attr, zh, en in _COLUMNS:
+            yield from _lines_sum(f"资金.{key}", lines, attr, zh, en, getattr(f, attr))
+    if f.spent is not None and f.budget is not None and f.spent > f.budget:
+        yield TableFinding(("资金.全年执行数", "资金.全年预算数"), f.spent, f.budget, Reason(
+            f"全年执行数 {_n(f.spent)} 超过全年预算数 {_n(f.budget)}（超出 {_diff(f.spent, f.budget)}）",
+            f"spending {_n(f.spent)} exceeds the full-year budget {_n(f.budget)}"))
+    if f.initial is not None and f.budget is not None and f.budget < f.initial:
+        yield TableFinding(("资金.全年预算数", "资金.年初预算数"), f.budget, f.initial, Reason(
+            f"全年预算数 {_n(f.budget)} 低于年初预算数 {_n(f.initial)}（调减 {_diff(f.initial, f.budget)}）：依赖到位、执行的得分请核对",
+            f"the full-year budget {_n(f.budget)} is below the initial {_n(f.initial)}: check the scores that "
+            "depend on funds arriving and being spent"))
+    if f.reported_rate is not None and f.spent is not None and f.budget:
+        yield from _printed_rate("资金.执行率", "执行率", f.reported_rate, f.spent, f.budget, "全年执行数", "全年预算数")
+
+
+def _lines_sum(where: str, lines: Sequence[FundLine | ExpenseLine], attr: str, zh: str, en: str,
+               total: Decimal | None, whole: bool = True) -> Iterator[TableFinding]:
+    """The lines' figures in one column against the total they are part of (lines without a figure add 0,
+    so long as at least one gives one: a blank cell in a published breakdown is an empty line).
+
+    ``whole``: the lines are the whole (their sum must equal the total); otherwise they are some of its
+    parts, and only a sum above the total contradicts the table.
+    """
+    given = [getattr(line, attr) for line in lines if getattr(line, attr) is not None]
+    if total is None or not given:
+        return
+    s = sum(given, Decimal(0))
+    parts = " + ".join(_n(g) for g in given)
+    if whole and s != total:
+        yield TableFinding((f"{where}.{zh}",), total, s, Reason(
+            f"{where} 的{zh}之和 {parts} = {_n(s)}，与合计 {_n(total)} 不符（相差 {_diff(s, total)}）",
+            f"the {en} of {where} add up to {_n(s)}, not the total {_n(total)}"))
+    elif not whole and s > total:
+        yield TableFinding((f"{where}.{zh}",), total, s, Reason(
+            f"{where} 的{zh} {parts} = {_n(s)}，超过其总数 {_n(total)}（多 {_diff(s, total)}）",
+            f"the {en} parts of {where} add up to {_n(s)}, more than the whole {_n(total)}"))
+
+
+def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Decimal, num_name: str,
+                  den_name: str) -> Iterator[TableFinding]:
+    """A rate as printed against its quotient, at the precision it is printed to (78.25% → 0.01%)."""
+    exact = num / den
+    exponent = printed.as_tuple().exponent
+    places = min(exponent, -2) if isinstance(exponent, int) else -2  # a printed rate is finite: int exponent
+    shown = exact.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)
+    if shown != printed:
+        yield TableFinding((cell,), printed, exact, Reason(
+            f"{name}印为 {percent_text(printed)}，{num_name} / {den_name} = {_n(num)} / {_n(den)} = {percent_text(exact)}",
+            f"{name} is printed {percent_text(printed)}; {num_name} / {den_name} = {_n(num)} / {_n(den)} = "
+            f"{percent_text(exact)}"))
+
+
+_EXPENSE_COLUMNS = (("previous", "上年决算数", "last year's"), ("budget", "本年预算数", "budget"),
+                    ("final", "本年决算数", "final"))
+
+
+def _base(dept: Department) -> Iterator[TableFinding]:
+    base = dept.base
+    assert base is not None
+    for key, line in (("三公经费", base.three_public), ("项目支出", base.project_spending),
+                      ("公用经费", base.common_expenses), ("政府采购", base.procurement),
+                      ("部门基本支出预算调整", base.budget_adjustment)):
+        if line is not None:
+            yield from _expense(f"基础数据.{key}", line, whole=key == "三公经费")
+    if base.staff_control_rate is not None and base.actual_staff is not None and base.authorized_staff:
+        yield from _printed_rate("基础数据.在职人员控制率", "在职人员控制率", base.staff_control_rate, base.actual_staff,
+                                 base.authorized_staff, "在职人员数", "编制数")
+    b = base.buildings
+    if b is not None:
+        if b.area_control_rate is not None and b.actual_area is not None and b.approved_area:
+            yield from _printed_rate("基础数据.楼堂馆所.面积控制率", "面积控制率", b.area_control_rate, b.actual_area,
+                                     b.approved_area, "实际建设面积", "批准建设面积")
+        if b.investment_control_rate is not None and b.actual_investment is not None and b.budget_investment:
+            yield from _printed_rate("基础数据.楼堂馆所.投资控制率", "投资控制率", b.investment_control_rate,
+                                     b.actual_investment, b.budget_investment, "实际投资金额", "批准投资金额")
+
+
+def _expense(where: str, line: ExpenseLine, whole: bool) -> Iterator[TableFinding]:
+    if line.items:
+        for attr, zh, en in _EXPENSE_COLUMNS:
+            yield from _lines_sum(f"{where}.其中", line.items, attr, zh, en, getattr(line, attr), whole)
+        for item in line.items:
+            yield from _expense(f"{where}.{item.name}", item, False)
+
+
+def _groups(ev: Project | Department) -> Iterator[TableFinding]:
+    """Each 指标分组 分值 against the indicators under it (and a 一级 against its 二级 groups, when given)."""
+    for g in ev.groups:
+        if g.level2 is not None:
+            kids = [i.points for i in ev.indicators if i.level1 == g.level1 and i.level2 == g.level2]
+        else:
+            seconds = [s.points for s in ev.groups if s.level1 == g.level1 and s.level2 is not None]
+            kids = seconds or [i.points for i in ev.indicators if i.level1 == g.level1]
+        if kids and sum(kids, Decimal(0)) != g.points:
+            s = sum(kids, Decimal(0))
+            name = "/".join(p for p in (g.level1, g.level2) if p)
+            yield TableFinding((f"指标分组.{name}.分值",), g.points, s, Reason(
+                f"{name} 的分值印为 {_n(g.points)}，其下各项分值之和为 {_n(s)}",
+                f"{name} is printed as {_n(g.points)}分; the 分值 under it add up to {_n(s)}"))
