@@ -51,13 +51,30 @@ def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     {'指标': [{'分值': Decimal('5.0')}]}
     """
     try:
-        parsed = json.loads(text, parse_float=Decimal)
+        parsed = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique(text, path))
     except json.JSONDecodeError as exc:
         where = Location(path=path, line=exc.lineno, column=exc.colno)
         raise DataFileError(f"not valid JSON: {exc.msg}", location=where) from exc
     if not isinstance(parsed, dict):
         raise DataFileError("a JSON data file holds one object", location=Location(path=path, line=1))
     return parsed, locator(json_positions(text), path)
+
+
+def _unique(text: str, path: str | None) -> Any:
+    """A JSON object hook that refuses a key given twice (json keeps the last silently: a whole 指标 list
+    could vanish); the error names the key and, where it is written plainly, the line of its second use."""
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in out:
+                uses = [m.start() for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)]
+                line = text.count("\n", 0, uses[1]) + 1 if len(uses) > 1 else None
+                raise DataFileError(f"键“{key}”在同一对象中出现两次（只会保留一个）", text=key,
+                                    location=Location(path=path, line=line))
+            out[key] = value
+        return out
+
+    return hook
 
 
 def _split_key(text: str) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import zipfile
 from collections.abc import Sequence
 from decimal import Decimal
 from os import PathLike
@@ -153,6 +154,7 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
         workbook = openpyxl.load_workbook(file, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors alike
         raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", text=path) from exc
+    _no_uncached_formulas(file, workbook, path)
     book = _Book(path)
     sheets = [ws for ws in workbook.worksheets if ws.title not in BASE_SHEETS]
     main = next((ws for ws in sheets if _find_row(ws, LEVEL3) is not None), None)
@@ -168,6 +170,34 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
         if ws.title in BASE_SHEETS:
             _read_base(book, ws)
     return book.data, book.locate
+
+
+_FORMULA = re.compile(rb"<f[ >/]")
+
+
+def _no_uncached_formulas(file: IO[bytes] | str | PathLike[str], values: Any, path: str | None) -> None:
+    """A formula cell whose result was never computed (a workbook written by a program, not saved by Excel)
+    reads as blank: "not reported". Refuse it, at its cell, instead. The formulas are looked for in the
+    sheets' XML first, so a workbook without any is read once."""
+    if hasattr(file, "seek"):
+        file.seek(0)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            has = any(_FORMULA.search(archive.read(n)) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return
+    if not has:
+        return
+    if hasattr(file, "seek"):
+        file.seek(0)
+    formulas = openpyxl.load_workbook(file, data_only=False)
+    for ws in formulas.worksheets:
+        shown = values[ws.title]
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith("=") and shown[cell.coordinate].value is None:
+                    raise DataFileError("公式没有已计算的结果（请在 Excel 中打开并保存，或填入数值）", text=cell.value,
+                                        location=Location(path=path, cell=f"{ws.title}!{cell.coordinate}"))
 
 
 def _find_row(ws: Worksheet, word: str) -> int | None:
@@ -198,6 +228,7 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
     level2: str | None = None
     n = 0
     groups: _Groups = {}
+    total_at: Cell | None = None
     for row in ws.iter_rows():
         words = [squash(c.value) for c in row]
         blank = not any(words)
@@ -228,9 +259,9 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
             state = "meta"
         elif state == "indicators" and not blank:
             at = next(i for i, w in enumerate(words) if w)
-            if at < columns[LEVEL3] and words[at].startswith((TOTAL, "合计")):
+            if at < columns[LEVEL3] and words[at].startswith((TOTAL, "合计", "小计")):
                 _total_row(book, ws, row, columns)
-                state = "after"
+                state, total_at = "after", row[at]
                 continue
             title = _text(row[columns[LEVEL3]])
             points = _value(row[columns[POINTS]])
@@ -259,6 +290,14 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
                 if value is not None:
                     book.put((*base, key), value, ws, row[i])
             n += 1
+        elif state == "after" and total_at is not None and not blank and _text(row[columns[LEVEL3]]) is not None \
+                and _value(row[columns[POINTS]]) is not None:
+            # An indicator row after a 合计/小计 row: the block did not end there. Reading on would take the
+            # subtotal for the total; stopping would drop this row. Neither is safe: say where.
+            raise DataFileError(f"{total_at.coordinate} 的“{squash(total_at.value)}”行之后还有指标行"
+                                f"（{row[columns[LEVEL3]].coordinate}）：合计/小计行应在表末，小计行请删去",
+                                text=str(row[columns[LEVEL3]].value),
+                                location=book.where(ws, row[columns[LEVEL3]].coordinate))
         elif not blank:
             _pairs(book, ws, row)
     for i, ((l1, l2), (points, cell)) in enumerate(groups.items()):
