@@ -122,6 +122,16 @@ class _Reader:
 
     def value(self, raw: object, spec: Key, path: KeyPath) -> Any:
         kind = spec.kind
+        if kind == "numbers":
+            if not isinstance(raw, Mapping):
+                raise self.error(path, f"expected a table of names and numbers, got {type(raw).__name__}", _short(raw))
+            out: dict[str, Decimal] = {}
+            for name, value in raw.items():
+                number = self.number(value, (*path, name))
+                if number is None:
+                    raise self.error((*path, name), "a 公式数据 figure must be a number", _short(value))
+                out[str(name)] = number
+            return out
         if kind in ("table", "tables"):
             if kind == "table":
                 return raw  # read by the caller, which knows what to build

@@ -74,7 +74,7 @@ class Key:
     attr: str
     """The attribute (of the schema's model class) the value goes to."""
     kind: str
-    """text | number | rate | year | kind | table | tables"""
+    """text | number | rate | year | kind | table | tables | numbers (a table of name → number)"""
     word: str
     """The published word: the key as documented and as written back."""
     also: tuple[str, ...] = ()
@@ -133,6 +133,7 @@ _SPECS: dict[str, tuple[_Spec | Key, ...]] = {
         _k("groups", "tables", "groups", sub="group"),
         _k("indicators", "tables", "indicators", sub="indicator"),
         _k("base", "table", "base", sub="base"),
+        _k("inputs", "numbers", "inputs"),
     ),
     "funds": (
         _k("initial", "number", "initial"),

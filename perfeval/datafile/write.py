@@ -62,6 +62,8 @@ def _obj(obj: object, schema: str) -> dict[str, Any]:
             continue
         if key.kind == "rate":
             out[key.word] = _rate(value)
+        elif key.kind == "numbers":
+            out[key.word] = {name: plain_text(number) for name, number in value}
         elif isinstance(value, Decimal):
             out[key.word] = plain_text(value)
         elif key.kind == "tables":

@@ -8,13 +8,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import ClassVar, TypeAlias
+from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from perfeval.errors import Location
+from perfeval.errors import Location, ValidationError
 from perfeval.model.basedata import BaseData
 from perfeval.model.fields import (
     not_blank,
@@ -22,6 +22,7 @@ from perfeval.model.fields import (
     opt_text,
     plausible_year,
     positive,
+    to_number,
     to_year,
     within_points,
 )
@@ -40,6 +41,19 @@ def _indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
 
 def _groups(value: Iterable[IndicatorGroup]) -> tuple[IndicatorGroup, ...]:
     return tuple(value)
+
+
+def _inputs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Decimal], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    out: dict[str, Decimal] = {}
+    for name, number in pairs:
+        key = str(name).strip()
+        if not key:
+            raise ValidationError("a 公式数据 name must not be blank", field="inputs", value=name)
+        if key in out:
+            raise ValidationError(f"公式数据 {key!r} is given twice", field="inputs", value=name)
+        out[key] = to_number(number)
+    return tuple(out.items())
 
 
 @attrs.frozen(kw_only=True)
@@ -65,6 +79,11 @@ class _Evaluation:
     """The 三级指标 rows, in published order."""
     groups: tuple[IndicatorGroup, ...] = attrs.field(default=(), converter=_groups, metadata={"zh": "指标分组"})
     """Published subtotals of 一级/二级指标 ("产出指标(50分)")."""
+    inputs: tuple[tuple[str, Decimal], ...] = attrs.field(
+        default=(), converter=_inputs, metadata={"zh": "公式数据", "also": ("计算数据",)}
+    )
+    """Named figures a rubric's 公式 read (实际到位资金 = 30.525 …), beyond those the funds and base-data
+    tables give; a mapping or (name, number) pairs, kept in order."""
     goal: str | None = attrs.field(
         default=None, converter=opt_text, metadata={"zh": "预期目标", "also": ("年度总体目标",)}
     )

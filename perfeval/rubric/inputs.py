@@ -1,4 +1,4 @@
-"""The named inputs a department's 公式 read, taken from its 资金情况 and 基础数据表.
+"""The named inputs a rubric's 公式 read, taken from the 资金情况, a department's 基础数据表 and 公式数据.
 
 The names are those the published formulas use (部门整体支出绩效评价共性指标, 000 附件1), so a rubric's
 ``公式：预算控制率 = (本年追加预算 / 年初预算) × 100%`` finds its inputs here. Only numbers the tables
@@ -15,10 +15,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Department, ExpenseLine
+from ..errors import InputError
+from ..model import Department, ExpenseLine, Project
 
 
-def department_inputs(dept: Department) -> dict[str, Decimal]:
+def evaluation_inputs(ev: Project | Department) -> dict[str, Decimal]:
+    """Every formula input the tables give: the funds (a project's too), a department's base data, and the
+    file's own 公式数据 — where a 公式数据 figure names one the tables also give, the two must agree.
+
+    >>> from perfeval.model import Funds
+    >>> p = Project(name="p", year=2022, rubric="r", funds=Funds(initial="61.8", budget="30.525"),
+    ...             inputs={"实际到位资金": "30.525"})
+    >>> sorted(evaluation_inputs(p))
+    ['全年预算数', '实际到位资金', '年初预算', '本年追加预算']
+    """
+    out = department_inputs(ev)
+    for name, value in ev.inputs:
+        if name in out and out[name] != value:
+            raise InputError(f"公式数据“{name}”为 {value:f}，而表中为 {out[name]:f}", text=name, code="inputs_disagree")
+        out[name] = value
+    return out
+
+
+def department_inputs(dept: Project | Department) -> dict[str, Decimal]:
     """Every formula input the department's tables give, by its published name.
 
     本年追加预算 is the table's own figure when given; otherwise 全年预算数 − 年初预算数 (the budget added
@@ -36,7 +55,7 @@ def department_inputs(dept: Department) -> dict[str, Decimal]:
         _put(out, "本年追加预算", added)
         _put(out, "全年预算数", funds.budget)
         _put(out, "全年执行数", funds.spent)
-    base = dept.base
+    base = dept.base if isinstance(dept, Department) else None
     if base is None:
         return out
     _put(out, "在职人员数", base.actual_staff)

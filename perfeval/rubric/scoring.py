@@ -29,7 +29,7 @@ from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..units import is_percent
-from .inputs import department_inputs
+from .inputs import evaluation_inputs
 from .matching import UnmatchedRow, find_key, match_rows, path_text
 from .reason import Reason
 
@@ -131,7 +131,7 @@ def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
         items = tuple(_from_mapping(ind, given[i]) if i in given else _no_value(ind)
                       for i, ind in enumerate(rubric.indicators))
         return card_of(rubric.name, items, rubric.total, rubric.grades)
-    inputs = department_inputs(data) if isinstance(data, Department) else {}
+    inputs = evaluation_inputs(data)
     matching = match_rows(paths, data.indicators)
     items = tuple(_from_evaluation(ind, row, data, inputs) for ind, row in zip(rubric.indicators, matching.rows, strict=True))
     grades = rubric.grades or grades_of(data)
@@ -189,7 +189,12 @@ def _mapped(ind: RubricIndicator, value: Any) -> IndicatorScore:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
                               Reason("评价体系未给出评分标准", "no 标准 to score it by"))
     if isinstance(value, Mapping) and ind.formula is not None and not _takes_keywords(ind.rule):
-        value = ind.formula(value)
+        try:
+            value = ind.formula(value)
+        except PerfevalError as exc:
+            return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
+                                  Reason(f"{ind.formula.render()}：无法计算（{_zh(exc)}）", f"{ind.formula.render()}: {_en(exc)}"),
+                                  None, value)
     if ind.rule.needs_judgement and _is_number(value):
         # For a standard the assessor scores, a number is the assessor's points (an option is {"option": 2}).
         return judge(ind.rule, ind, to_decimal(value))

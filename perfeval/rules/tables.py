@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from . import arith
-from .errors import MissingInputError, NoBandError, RuleError
+from .errors import EvaluationError, MissingInputError, NoBandError, RuleError
 from .meaning import ir
 from .meaning.families.grades import Extra, grade_bands
 from .meaning.formulas import expression, inputs_of, render, var_name
@@ -61,6 +61,10 @@ class Formula:
         rounding boundary of the final points is far larger than 10⁻¹⁰⁰ for any realistic inputs.
         """
         given = dict(values or {}, **inputs)
+        for name in given:
+            if name not in self.inputs:
+                # An input the formula does not read is a misspelt one (计划投入 for 计划投入资金), never ignored.
+                raise EvaluationError("unknown_input", self.text, name=name, expected="、".join(self.inputs))
         named = {k: read_number_or_measure(v) for k, v in given.items()}
         for name in self.inputs:
             if name not in named:
