@@ -16,6 +16,7 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, Project
 from .arithmetic import table_findings
+from .practice import practice
 from .reason import Reason
 from .rubric import load, shipped
 from .scoring import IndicatorScore, ScoreCard
@@ -39,6 +40,9 @@ class Discrepancy:
     kind: str = "score"
     #: For a ``table`` finding, the cells (key paths of the data file) whose figures disagree.
     cells: tuple[str, ...] = ()
+    #: A known habit of published tables that reproduces the reported score (a softer finding: the
+    #: reviewer decides), see :mod:`perfeval.rubric.practice`.
+    practice: Reason | None = None
 
 
 @attrs.frozen
@@ -84,7 +88,9 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         if item.status == "error" and item.reported is not None:
             found.append(Discrepancy(item.name, item.reported, None, item.reason))
         elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
-            found.append(Discrepancy(item.name, item.reported, item.points, _with_band(item)))
+            habit = practice(item.score.rule, item.value, item.reported) if item.score is not None else None
+            reason = _with_band(item) + (Reason("；", "; ") + habit if habit is not None else Reason(""))
+            found.append(Discrepancy(item.name, item.reported, item.points, reason, practice=habit))
     if card.declared_total is not None and card.declared_total != card.max_total:
         d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
         found.append(Discrepancy("总分值", card.declared_total, card.max_total,
