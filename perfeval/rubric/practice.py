@@ -1,7 +1,8 @@
 """Common practice: which known habit of published tables reproduces a reported score the rule does not give.
 
 Tables are filled in by hand, and some habits recur: the rate rounded to a whole (or one-decimal) percent
-before it is scored — a real table prints 49.88% as 50% and scores 5 of 10 under 分值 × 执行率 —, or the points
+before it is scored — a real table prints 49.88% as 50% and scores 5 of 10 under 分值 × 执行率 —, steps counted
+pro rata where the standard counts whole steps (or whole where it says 按比例; 不足一步按一步 too), or the points
 rounded to a whole point. When the strict reading disagrees with the reported 得分 but one of these habits
 reproduces it exactly, the audit says so beside the finding: a softer finding, for the reviewer to weigh. The
 strict score is never replaced: the habit is named, not adopted.
@@ -20,10 +21,14 @@ from typing import Any
 from ..errors import PerfevalError
 from ..numbers import percent_text
 from ..rules import Rule
+from ..rules.vocabulary import StepMode
 from .reason import Reason
 
 __all__ = ["practice"]
 
+_COUNTS = ((StepMode.PROPORTIONAL, "按比例（不足一步按比例）", "steps pro rata"),
+           (StepMode.WHOLE, "按整步（不足一步不计）", "whole steps only"),
+           (StepMode.STARTED, "不足一步按一步", "a started step as a whole one"))
 _ROUNDED_RATES = ((0, "整数百分比", "a whole percent"), (1, "一位小数的百分比", "a one-decimal percent"))
 
 
@@ -57,6 +62,18 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "执行率")
                               f"得自报的 {_shown(reported)} 分",
                               f"{name} {percent_text(value)} rounded to {en} ({percent_text(rounded)}) first gives "
                               f"the reported {_shown(reported)}")
+        for mode, zh, en in _COUNTS:
+            other = rule.recounted(mode)
+            if other is None:
+                continue
+            try:
+                points = other.points(value)
+            except PerfevalError:
+                continue
+            if points == reported:
+                return Reason(f"{zh}计算即得自报的 {_shown(reported)} 分（标准按原文读作另一种计法，得 {_shown(strict)} 分）",
+                              f"counting {en} gives the reported {_shown(reported)} (the text reads otherwise: "
+                              f"{_shown(strict)})")
         if strict.quantize(Decimal(1), rounding=ROUND_HALF_UP) == reported:
             return Reason(f"得分 {_shown(strict)} 四舍五入到整数即自报的 {_shown(reported)} 分",
                           f"the points {_shown(strict)} rounded to a whole point are the reported {_shown(reported)}")

@@ -35,6 +35,7 @@ from .run.codegen import PointsFunction, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
 from .run.names import accepted_names
 from .syntax.parser import clear_shapes, parse
+from .vocabulary import StepMode
 
 __all__ = ["Rule", "Score", "clear_caches", "compile_rule"]
 
@@ -194,6 +195,22 @@ class Rule:
         object.__setattr__(self, "points", fn)
         object.__setattr__(self, "_source", source)
         return fn
+
+    def recounted(self, mode: StepMode) -> Rule | None:
+        """The same standard with its steps counted by ``mode`` instead — None when that changes nothing.
+
+        Not a reading of the text (the text's own reading is this rule's): a way to name what another
+        count gives, as the audit does when a table's score follows another practice.
+
+        >>> r = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=10)
+        >>> r.points("97%"), r.recounted(StepMode.PROPORTIONAL).points("97%")
+        (Decimal('10.00'), Decimal('8.80'))
+        """
+        item = ir.recount_steps(self.item, mode)
+        if item is self.item:
+            return None
+        return attrs.evolve(self, item=item, points=points_function(item, self.text), fast=False, diagnostics=(),
+                            source=None)
 
     def __call__(self, value: Any = None, /, **inputs: Any) -> Score:
         """Score ``value`` (a rate, count, option, items …) or keyword ``inputs``.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,6 +34,15 @@ def test_a_rate_rounded_to_a_whole_percent_reproduces_the_reported_score() -> No
 def test_points_rounded_to_a_whole_point_are_named() -> None:
     f = _funds_finding("49.49", "5")
     assert f.computed == Decimal("4.95") and f.practice is not None and "四舍五入到整数" in f.practice
+
+
+def test_steps_counted_pro_rata_are_named() -> None:
+    rubric = perfeval.loads("评价体系 示例\n满分 10\n一级指标 产出 10分\n三级指标 完成率 10分\n"
+                            "  标准：100%计满分，每低于5%扣2分，扣完为止\n")
+    card = rubric.score({"完成率": Decimal("0.97")})
+    item = attrs.evolve(card["完成率"], reported=Decimal("8.80"))
+    [f] = audit(attrs.evolve(card, items=(item,))).discrepancies
+    assert f.computed == Decimal("10.00") and f.practice is not None and "按比例" in f.practice
 
 
 def test_no_habit_is_named_when_none_gives_the_reported_score() -> None:
