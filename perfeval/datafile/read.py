@@ -129,7 +129,7 @@ class _Reader:
             for name, value in raw.items():
                 number = self.number(value, (*path, name))
                 if number is None:
-                    raise self.error((*path, name), "a 公式数据 figure must be a number", _short(value))
+                    raise self.error((*path, name), "a figure must be a number", _short(value))
                 out[str(name)] = number
             return out
         if kind in ("table", "tables"):

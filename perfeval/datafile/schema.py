@@ -134,6 +134,7 @@ _SPECS: dict[str, tuple[_Spec | Key, ...]] = {
         _k("indicators", "tables", "indicators", sub="indicator"),
         _k("base", "table", "base", sub="base"),
         _k("inputs", "numbers", "inputs"),
+        _k("report_figures", "numbers", "report_figures"),
     ),
     "funds": (
         _k("initial", "number", "initial"),

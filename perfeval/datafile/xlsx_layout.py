@@ -33,6 +33,8 @@ __all__ = [
     "BASE_LINES",
     "BASE_SHEET",
     "BASE_SHEETS",
+    "NAMED_SHEETS",
+    "NUMBER_HEADER",
     "BUDGET",
     "BUILDINGS",
     "BUILDING_COLUMNS",
@@ -90,6 +92,10 @@ GRADING = word("total", "grading")
 BASE_SHEET = BASE
 """The sheet of a department's 基础数据表."""
 BASE_SHEETS = spellings("evaluation", "base")
+#: Evaluation fields kept on a sheet of their own, two columns 名称 | 数值 (公式数据, 报告数字).
+NAMED_SHEETS = ("inputs", "report_figures")
+#: The header of the 数值 column of those sheets.
+NUMBER_HEADER = "数值"
 """Names the 基础数据 sheet is recognised by."""
 
 META: dict[str, KeyPath] = {

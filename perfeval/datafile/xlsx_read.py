@@ -26,7 +26,8 @@ from typing import IO, Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
-from perfeval.datafile.schema import TOTAL, KeyPath, Locate
+from perfeval.datafile.schema import TOTAL, KeyPath, Locate, spellings
+from perfeval.datafile.schema import word as key_word
 from perfeval.datafile.xlsx_layout import (
     ACHIEVED,
     BASE,
@@ -56,6 +57,7 @@ from perfeval.datafile.xlsx_layout import (
     LEVEL3,
     LINE_NAME,
     META,
+    NAMED_SHEETS,
     OF_WHICH,
     POINTS,
     REQUIRED,
@@ -156,7 +158,8 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
         raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", text=path) from exc
     _no_uncached_formulas(file, workbook, path)
     book = _Book(path)
-    sheets = [ws for ws in workbook.worksheets if ws.title not in BASE_SHEETS]
+    named = {sp: attr for attr in NAMED_SHEETS for sp in spellings("evaluation", attr)}
+    sheets = [ws for ws in workbook.worksheets if ws.title not in BASE_SHEETS and ws.title not in named]
     main = next((ws for ws in sheets if _find_row(ws, LEVEL3) is not None), None)
     if main is None:
         names = ", ".join(ws.title for ws in sheets)
@@ -169,7 +172,17 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
     for ws in workbook.worksheets:
         if ws.title in BASE_SHEETS:
             _read_base(book, ws)
+        elif ws.title in named:
+            _read_named(book, ws, key_word("evaluation", named[ws.title]))
     return book.data, book.locate
+
+
+def _read_named(book: _Book, ws: Worksheet, key: str) -> None:
+    """A 名称 | 数值 sheet (公式数据, 报告数字): one figure per row under the header row."""
+    for row in ws.iter_rows(min_row=2):
+        if len(row) < 2 or _text(row[0]) is None:
+            continue
+        book.put((key, _text(row[0]) or ""), _value(row[1]), ws, row[1])
 
 
 _FORMULA = re.compile(rb"<f[ >/]")

@@ -35,6 +35,8 @@ from perfeval.datafile.xlsx_layout import (
     GRADE,
     GRADING,
     NAME,
+    NAMED_SHEETS,
+    NUMBER_HEADER,
     OF_WHICH,
     SHEET,
     STAFF_HEADERS,
@@ -188,6 +190,11 @@ def write_xlsx(evaluation: Evaluation, path: str | PathLike[str] | IO[bytes]) ->
     _fill(ws, _rows(evaluation, evaluation.kind))
     if isinstance(evaluation, Department) and evaluation.base is not None:
         _fill(workbook.create_sheet(BASE_SHEET), _base_rows(evaluation))
+    for attr in NAMED_SHEETS:
+        figures = getattr(evaluation, attr)
+        if figures:
+            # Two columns, 名称 | 数值: the numbers as text, so that they read back exactly.
+            _fill(workbook.create_sheet(word("evaluation", attr)), [[_w("name"), NUMBER_HEADER], *([n, _n(v)] for n, v in figures)])
     _save(workbook, path)
 
 

@@ -49,9 +49,9 @@ def _inputs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple
     for name, number in pairs:
         key = str(name).strip()
         if not key:
-            raise ValidationError("a 公式数据 name must not be blank", field="inputs", value=name)
+            raise ValidationError("a name must not be blank", field="inputs", value=name)
         if key in out:
-            raise ValidationError(f"公式数据 {key!r} is given twice", field="inputs", value=name)
+            raise ValidationError(f"{key!r} is given twice", field="inputs", value=name)
         out[key] = to_number(number)
     return tuple(out.items())
 
@@ -84,6 +84,11 @@ class _Evaluation:
     )
     """Named figures a rubric's 公式 read (实际到位资金 = 30.525 …), beyond those the funds and base-data
     tables give; a mapping or (name, number) pairs, kept in order."""
+    report_figures: tuple[tuple[str, Decimal], ...] = attrs.field(
+        default=(), converter=_inputs, metadata={"zh": "报告数字", "also": ("报告中的数字",)}
+    )
+    """Figures the report's text prints again, by the data file's key path of the table figure they repeat
+    ("基础数据.编制数" = 65): the audit compares the two."""
     goal: str | None = attrs.field(
         default=None, converter=opt_text, metadata={"zh": "预期目标", "also": ("年度总体目标",)}
     )

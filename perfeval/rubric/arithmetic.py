@@ -11,7 +11,8 @@ table gives every term — never with a term guessed:
   parts are the whole by definition; elsewhere 其中 lists only some parts (其中：会议费、培训费), so only parts
   that add up to more than the whole are a finding; control rates as printed (在职人员控制率, 面积/投资控制率)
   against their quotients;
-* 指标分组: each 一级/二级 分值 against the 分值 of the indicators under it.
+* 指标分组: each 一级/二级 分值 against the 分值 of the indicators under it;
+* 报告数字: a figure the report's text prints again (编制数 65 in the text, 61 in the table) against the table's.
 
 >>> from perfeval.datafile import load_evaluation
 >>> found = table_findings(load_evaluation("examples/zhijiang-2023-department.toml"))
@@ -61,7 +62,32 @@ def table_findings(ev: Project | Department) -> list[TableFinding]:
         if isinstance(ev, Department) and ev.base is not None:
             out.extend(_base(ev))
         out.extend(_groups(ev))
+        out.extend(_report(ev))
     return out
+
+
+def _report(ev: Project | Department) -> Iterator[TableFinding]:
+    """Each 报告数字 against the table figure at its key path (the data file's published words)."""
+    if not ev.report_figures:
+        return
+    from ..datafile import evaluation_to_dict
+
+    data = evaluation_to_dict(ev)
+    for key, printed in ev.report_figures:
+        node: object = data
+        for part in key.split("."):
+            node = node.get(part.strip()) if isinstance(node, dict) else None
+        cells = (key, f"报告数字.{key}")
+        if not isinstance(node, str):
+            yield TableFinding(cells, printed, None, Reason(
+                f"报告数字“{key}”在表中没有对应的数（键路径如“基础数据.编制数”）",
+                f"the report figure {key!r} names no figure of the table (a key path such as 基础数据.编制数)"))
+            continue
+        table = Decimal(node)
+        if table != printed:
+            yield TableFinding(cells, table, printed, Reason(
+                f"{key}：表中为 {_n(table)}，报告正文为 {_n(printed)}（相差 {_diff(table, printed)}）",
+                f"{key}: {_n(table)} in the table, {_n(printed)} in the report's text"))
 
 
 _COLUMNS = (("initial", "年初预算数", "initial budget"), ("budget", "全年预算数", "full-year budget"),

@@ -88,3 +88,16 @@ def test_a_breakdown_that_adds_up_is_clean_and_one_that_does_not_is_found(parts:
         off = Department(name="d", year=2023, rubric="x", funds=Funds(budget=total + delta, by_source=lines))
         [f] = table_findings(off)
         assert f.printed - f.computed == delta  # type: ignore[operator]
+
+
+def test_001_figures_the_report_prints_again_are_compared_with_the_table() -> None:
+    found = _found("yueyang-2023-department.toml")
+    assert (("基础数据.编制数", "报告数字.基础数据.编制数"), Decimal("61"), Decimal("65")) in found
+    assert (("基础数据.公用经费.本年决算数", "报告数字.基础数据.公用经费.本年决算数"), Decimal("999.14"),
+            Decimal("1155.51")) in found
+
+
+def test_a_report_figure_naming_no_table_figure_is_a_finding() -> None:
+    ev = Department(name="d", year=2023, rubric="x", report_figures={"基础数据.编制": "65"})
+    [f] = table_findings(ev)
+    assert f.computed is None and "没有对应的数" in f.reason
