@@ -21,4 +21,5 @@ def test_an_english_machine_locale_does_not_change_the_language() -> None:
 def test_lang_en_gives_english_findings_and_counts() -> None:
     out = CliRunner().invoke(main, ["audit", EXAMPLE, "--lang", "en"]).output
     assert "16 rows read: 6 scored" in out and "读入" not in out
-    assert "the 分值 under it add up to 18" in out and "其下各项分值之和" not in out
+    data = CliRunner().invoke(main, ["audit", EXAMPLE, "--lang", "en", "--format", "json"]).output
+    assert "the 分值 under it add up to 18" in data and "其下各项分值之和" not in data
