@@ -99,9 +99,12 @@ class Indicator:
             # completion rate; only two real units of different kinds (公顷 against 个) are wrong.
             if not (_is_dimensionless(goal) or _is_dimensionless(done)):
                 if goal.value.dimensionality != done.value.dimensionality:
+                    from perfeval.units import label as unit_label
+
                     raise ValidationError(
-                        f"{label(Indicator, 'actual_text')} {self.actual_text!r} cannot be compared with "
-                        f"{word(Indicator, 'target_text')} {self.target_text!r}: units differ",
+                        f"{word(Indicator, 'actual_text')}“{self.actual_text}”（{unit_label(done.value.units)}）与"
+                        f"{word(Indicator, 'target_text')}“{self.target_text}”（{unit_label(goal.value.units)}）"
+                        "单位不同，无法比较",
                         field="actual_text",
                         value=self.actual_text,
                     )

@@ -85,3 +85,9 @@ def test_a_rate_cell_without_its_mark_in_a_data_file_is_a_located_error(tmp_path
     zero = tmp_path / "zero.toml"
     zero.write_text(text.replace('"执行率" = "100%"', '"执行率" = "0"'), encoding="utf-8")
     assert perfeval.load_evaluation(zero).funds.reported_rate == 0  # type: ignore[union-attr]
+
+
+def test_units_of_different_kinds_are_an_error_naming_both_in_chinese() -> None:
+    with pytest.raises(perfeval.PerfevalError) as err:
+        Indicator(name="x", points=5, target_text="20个", actual_text="19公顷")
+    assert "（公顷）" in err.value.message and "（个）" in err.value.message and "units differ" not in err.value.message
