@@ -151,11 +151,22 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
 
 
 @main.command(name="fmt")
-@click.argument("standard", required=False)
-def fmt_command(standard: str | None) -> None:
-    """Print a standard (argument, or one per line on standard input) in its canonical spelling."""
+@click.argument("args", nargs=-1)
+@click.option("--check", "check_only", is_flag=True, help="Change no file; exit 1 if one would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Change no file; print the change as a diff.")
+def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> None:
+    """Format .rules files in place (FILE…), or print a standard (argument, or lines on standard input)
+    in its canonical spelling."""
     from .fmt import format_standard
 
+    files = [a for a in args if a.endswith(".rules") or Path(a).is_file()]
+    if files or check_only or show_diff:
+        if len(files) != len(args) or not files:
+            raise click.UsageError("give .rules files to format (a standard is formatted alone, without options)")
+        sys.exit(_format_files(files, check_only, show_diff))
+    if len(args) > 1:
+        raise click.UsageError("one standard at a time (quote it), or one per line on standard input")
+    standard = args[0] if args else None
     lines = [standard] if standard is not None else sys.stdin.read().splitlines()
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -166,6 +177,45 @@ def fmt_command(standard: str | None) -> None:
             where = f"<stdin>, line {number}: " if standard is None else ""
             click.echo(f"perfeval: {where}{exc}", err=True)
             sys.exit(2)
+
+
+def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
+    """Format each file (or only report/diff it); the exit status: 2 if one did not read, 1 if --check
+    found a file to change, else 0."""
+    import difflib
+
+    from .fmt import format_rubric
+
+    status = 0
+    for name in files:
+        try:
+            # bytes, not text mode: a file written with \r\n is a file to change
+            text = Path(name).read_bytes().decode("utf-8")
+            formatted = format_rubric(text, name)
+        except OSError as exc:
+            click.echo(f"perfeval: {name}: {exc.strerror}", err=True)
+            status = 2
+            continue
+        except UnicodeDecodeError:
+            click.echo(f"perfeval: {name}: not UTF-8 text", err=True)
+            status = 2
+            continue
+        except PerfevalError as exc:
+            click.echo(f"perfeval: {exc}", err=True)
+            status = 2
+            continue
+        if formatted == text:
+            continue
+        if show_diff:
+            click.echo("".join(difflib.unified_diff(text.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                                                    f"{name}", f"{name} (formatted)")), nl=False)
+        if check_only:
+            click.echo(f"would reformat {name}", err=True)
+            status = max(status, 1)
+        elif not show_diff:
+            Path(name).write_bytes(formatted.encode("utf-8"))
+            click.echo(f"reformatted {name}", err=True)
+    return status
 
 
 @main.command()
