@@ -64,12 +64,15 @@ def main() -> None:
 @_LANG
 def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
     """Score a self-evaluation table (TOML, JSON or .xlsx) and print its scorecard."""
-    card = evaluate(load_evaluation(data), rubric)
+    ev = load_evaluation(data)
+    card = evaluate(ev, rubric)
     if fmt == "json":
         click.echo(report.to_json(report.card_json(card, _locale(lang))))
     elif fmt == "xlsx":
+        from .workbook import write_scored
+
         target = output or str(Path(data).with_suffix(".scored.xlsx"))
-        report.write_xlsx(card, target)
+        write_scored(ev, card, target, locale=_locale(lang))
         click.echo(target)
     else:
         report.print_card(card, Console(), _locale(lang))
@@ -83,12 +86,15 @@ def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str
 @_LANG
 def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
     """Recompute a self-evaluation and list every reported 得分 the rubric does not support (exit 1 if any)."""
-    found = audit(evaluate(load_evaluation(data), rubric))
+    ev = load_evaluation(data)
+    found = audit(evaluate(ev, rubric))
     if fmt == "json":
         click.echo(report.to_json(report.audit_json(found, _locale(lang))))
     elif fmt == "xlsx":
+        from .workbook import write_scored
+
         target = output or str(Path(data).with_suffix(".audit.xlsx"))
-        report.write_xlsx(found.card, target)
+        write_scored(ev, found.card, target, found, locale=_locale(lang))
         click.echo(target)
     else:
         report.print_audit(found, Console(), _locale(lang))
@@ -220,8 +226,16 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(["项目", "部门"]), default="项目", show_default=True)
-def template(path: str, kind: str) -> None:
-    """Write a blank 自评表 .xlsx to fill in."""
-    write_template_xlsx(path, kind=kind)
+@click.option("--kind", type=click.Choice(["项目", "部门"]), default=None,
+              help="项目 or 部门 (default: 项目; with --rubric, 部门 when the rubric's name says so).")
+@click.option("--rubric", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A .rules file whose indicators pre-fill the rows, 得分 validated against each standard.")
+def template(path: str, kind: str | None, rubric: str | None) -> None:
+    """Write a blank 自评表 .xlsx to fill in (with --rubric, its rows pre-filled)."""
+    if rubric is not None:
+        from .workbook import write_rubric_template
+
+        write_rubric_template(load(rubric), path, kind)
+    else:
+        write_template_xlsx(path, kind=kind or "项目")
     click.echo(path)
