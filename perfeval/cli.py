@@ -119,11 +119,17 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
         text = Path(path).read_text(encoding="utf-8", errors="replace") if not path.endswith(".xlsx") else ""
         found = [f.diagnostic for f in check_evaluation(load_evaluation(path))]
         summary = f"{len(load_evaluation(path).indicators)} rows"
+    from .lexer import print_excerpt, source_lexer
+
+    console, lexer, lines = Console(), source_lexer(path), text.split("\n")
     for d in found:
         if d.severity in shown:
-            click.echo(d.render(text, path, _locale(lang)) if text
-                       else f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
-                       + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
+            if text:  # the source line quoted in the finding is coloured (in a terminal only)
+                quoted = lines[d.line - 1] if 0 < d.line <= len(lines) else None
+                print_excerpt(console, d.render(text, path, _locale(lang)), quoted, lexer)
+            else:
+                click.echo(f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
+                           + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     if lang == "en":
@@ -150,7 +156,10 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     item = matches[0]
     locale = _locale(lang)
     if item.score is not None:
-        click.echo(item.score.explain(locale))
+        from .lexer import print_excerpt
+
+        prefix = "Standard: " if lang == "en" else "评分标准："  # the standard's line, coloured in a terminal
+        print_excerpt(Console(), item.score.explain(locale), None, prefix=prefix)
     status = report.status_word(item.status, locale)
     reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
     click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points}（{status}）{reason}")
