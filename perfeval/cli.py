@@ -1,4 +1,4 @@
-"""The ``perfeval`` command: score, audit, check, explain, template.
+"""The ``perfeval`` command: score, audit, report, check, explain, fmt, template.
 
 Chinese by default, ``--lang en`` for English. Exit status: 0 ok, 1 the audit found discrepancies or the
 check found errors, 2 bad input (the message, never a traceback).
@@ -99,6 +99,29 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
     else:
         report.print_audit(found, Console(), _locale(lang))
     sys.exit(0 if found.clean else 1)
+
+
+@main.command(name="report")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@_RUBRIC
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the report (default: standard output).")
+@_LANG
+def report_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """A report to read: scorecard, audit findings, explanations and a chart (self-contained HTML or Markdown)."""
+    from .page import render_report
+
+    ev = load_evaluation(data)
+    text = render_report(ev, audit(evaluate(ev, rubric)), fmt, _locale(lang))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        raise click.FileError(output, exc.strerror) from exc
+    click.echo(output)
 
 
 @main.command()

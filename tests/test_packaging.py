@@ -44,3 +44,12 @@ def test_perfeval_testing_without_hypothesis_says_what_to_install() -> None:
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("ModuleNotFoundError: perfeval.testing 需要 Hypothesis") and "perfeval[testing]" in last
+
+
+def test_ci_installs_the_browser_and_requires_it() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    test_command = "python3 -m venv .venv && .venv/bin/pip install -q '.[test]' && .venv/bin/python -m pytest"
+    assert test_command in readme and test_command in ci  # the README's command, verbatim
+    assert "apt-get install" in ci and "chromium" in ci
+    assert ci.index("export PERFEVAL_REQUIRE_BROWSER=1") < ci.index(test_command)
