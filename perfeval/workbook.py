@@ -56,7 +56,8 @@ from .rubric.audit import Audit
 from .rubric.rubric import Rubric
 from .rubric.scoring import ScoreCard
 
-__all__ = ["SUMMARY_SHEET", "finding_kind", "write_rubric_template", "write_scored"]
+__all__ = ["FINDING_FILL", "KIND_WORDS", "SUMMARY_SHEET", "finding_kind", "put", "write_rubric_template",
+           "write_scored"]
 
 SUMMARY_SHEET = "复核"
 """The sheet of the audit's summary: totals, grades, findings by kind, every finding, unchecked indicators."""
@@ -354,7 +355,6 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
             for c in (at[REPORTED] + 2, at[REPORTED] + 3):
                 ws.cell(row=r, column=c).fill = _COMPUTED_FILL
     _fill_rows(ws, tail, first=t + 1)
-    ws.freeze_panes = ws.cell(row=top + 1, column=1)
     _fit_widths(ws)
     return sheet
 
