@@ -33,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .datafile.schema import TOTAL
 from .datafile.xlsx_layout import (
     BASE_SHEET,
     COMPUTED,
@@ -40,6 +41,7 @@ from .datafile.xlsx_layout import (
     FUND_COLUMNS,
     FUNDS,
     GRADE,
+    GROUP_POINTS,
     LEVEL1,
     LEVEL2,
     LEVEL3,
@@ -249,13 +251,29 @@ class _Sheet:
         self.targets.setdefault(name, []).extend((row, c) for c in columns)
 
 
-def _kept_columns(rows: list[list[object]], header: int, count: int, blank: bool) -> list[int]:
-    """The indicator columns to write: the required ones, 得分, and every optional one that holds a value."""
-    keep = []
-    for i, word in enumerate(TEMPLATE_COLUMNS):
-        used = any(len(r) > i and r[i] not in (None, "") for r in rows[header + 1 : header + 1 + count])
-        if blank or used or word in REQUIRED or word == REPORTED:
-            keep.append(i)
+#: The column orders of the published tables. A 自评表 prints each group's 分值 in its label ("产出指标(50分)");
+#: a 共性指标表 (评分表) prints a 分值 column after 一级指标 and after 二级指标 (000, 003).
+_G1, _G2 = GROUP_POINTS[LEVEL1], GROUP_POINTS[LEVEL2]
+_T = dict(zip(("level1", "level2", "name", "target", "unit", "actual", "points", "reported", "standard",
+               "description", "note"), TEMPLATE_COLUMNS, strict=True))
+_SELF_ORDER = TEMPLATE_COLUMNS
+_COMMON_ORDER = (LEVEL1, _G1, LEVEL2, _G2, LEVEL3, POINTS, _T["standard"], _T["description"], REPORTED,
+                 _T["target"], _T["unit"], _T["actual"], _T["note"])
+
+
+def _is_common(ev: Evaluation | None) -> bool:
+    """A 共性指标表 / 评分表 (its groups carry their 分值 in columns of their own), not a 自评表."""
+    return ev is not None and bool(ev.groups) and any(w in ev.rubric for w in ("共性指标", "评分表"))
+
+
+def _layout(values: list[dict[str, object]], common: bool, computed: bool, blank: bool) -> list[str]:
+    """The indicator columns to write, in the published order: the required ones, 得分, the group 分值 of a
+    共性指标表, and every optional one that holds a value; the computed columns right after 得分."""
+    keep = [k for k in (_COMMON_ORDER if common else _SELF_ORDER)
+            if blank or k in (*REQUIRED, REPORTED, _G1, _G2) or any(v.get(k) not in (None, "") for v in values)]
+    if computed:
+        at = keep.index(REPORTED) + 1
+        keep[at:at] = [COMPUTED, COMPUTED_BASIS]
     return keep
 
 
@@ -267,23 +285,20 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
     header = rows.index(list(TEMPLATE_COLUMNS))
     inds = list(ev.indicators) if ev is not None else []
     body = [list(r) for r in extra] if ev is None else rows[header + 1 : header + 1 + len(inds)]
-    total = rows[header + 1 + len(inds)]
     tail = rows[header + 2 + len(inds) :]
-    rows = rows[:header] + [rows[header]] + body + [total] + tail
-    keep = _kept_columns(rows, header, len(body), blank=ev is None)
-    at = {TEMPLATE_COLUMNS[i]: n for n, i in enumerate(keep)}
+    common = _is_common(ev)
+    values = [dict(zip(TEMPLATE_COLUMNS, r, strict=False)) for r in body]
+    if common and ev is not None:
+        points = {g.path: g.points for g in ev.groups}
+        for v, row in zip(values, inds, strict=True):
+            v[LEVEL1], v[LEVEL2] = row.level1, row.level2
+            v[_G1] = points.get((row.level1,)) if row.level1 else None
+            v[_G2] = points.get((row.level1, row.level2)) if row.level1 and row.level2 else None
     with_computed = card is not None
+    keys = _layout(values, common, with_computed, blank=ev is None)
+    at = {k: n for n, k in enumerate(keys)}
+    names = [POINTS if k in (_G1, _G2) else k for k in keys]
     items = {i.path: i for i in card} if card is not None else {}
-
-    def pick(values: list[object]) -> list[object]:
-        out = [values[i] if i < len(values) else None for i in keep]
-        if with_computed:
-            out[at[REPORTED] + 1 : at[REPORTED] + 1] = [None, None]
-        return out
-
-    names = pick(list(TEMPLATE_COLUMNS))
-    if with_computed:
-        names[at[REPORTED] + 1 : at[REPORTED] + 3] = [COMPUTED, COMPUTED_BASIS]
     width = len(names)
     sheet = _Sheet()
     # The head (title, label/value pairs, 资金情况, 年度总体目标) as sheet_rows lays it out.
@@ -316,43 +331,40 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
     top = header + 1
     for c, name in enumerate(names, 1):
         put(ws, top, c, name)
-    for n, values in enumerate(body):
+    for n, row_values in enumerate(values):
         r = top + 1 + n
-        out = pick(values)
         ind = inds[n] if ev is not None else None
         item = items.get(ind.path) if ind is not None else None
         if item is not None:
-            out[at[REPORTED] + 1] = item.points
-            out[at[REPORTED] + 2] = _STATUS[lang][item.status]
-            sheet.at(item.name, r, at[REPORTED] + 1, at[REPORTED] + 2)
-        for c, value in enumerate(out, 1):
-            put(ws, r, c, value)
-    last = top + len(body)
-    totals = pick(list(total))
+            row_values[COMPUTED] = item.points
+            row_values[COMPUTED_BASIS] = _STATUS[lang][item.status]
+            sheet.at(item.name, r, at[REPORTED] + 1, at[COMPUTED] + 1)
+        for c, key in enumerate(keys, 1):
+            put(ws, r, c, row_values.get(key))
+    last = top + len(values)
     t = last + 1
-    put(ws, t, 1, totals[0])
-    for c, value in enumerate(totals[1:], 2):
-        if not (isinstance(value, str) and value.startswith(GRADE)):
-            put(ws, t, c, value)
+    put(ws, t, 1, TOTAL)
+    if ev is not None:
+        put(ws, t, at[POINTS] + 1, ev.total_points)
+        put(ws, t, at[REPORTED] + 1, ev.reported_total)
     grade_column = width + 1
-    reported_grade = next((v for v in total if isinstance(v, str) and v.startswith(GRADE)), None)
-    if reported_grade is not None:
-        put(ws, t, grade_column, reported_grade)
+    if ev is not None and ev.reported_grade:
+        put(ws, t, grade_column, f"{GRADE}：{ev.reported_grade}")
     sheet.at("总分值", t, at[POINTS] + 1)
     sheet.at("总分", t, at[REPORTED] + 1)
     if card is not None:
-        put(ws, t, at[REPORTED] + 2, card.total)
+        put(ws, t, at[COMPUTED] + 1, card.total)
         word = _WORDS[lang]["computed_grade"]
-        put(ws, t, at[REPORTED] + 3, f"{word}：{card.grade}" if card.grade else None)
-        sheet.at("总分", t, at[REPORTED] + 2)
-        sheet.at("等级", t, grade_column if reported_grade is not None else at[REPORTED] + 3)
+        put(ws, t, at[COMPUTED_BASIS] + 1, f"{word}：{card.grade}" if card.grade else None)
+        sheet.at("总分", t, at[COMPUTED] + 1)
+        sheet.at("等级", t, grade_column if ev is not None and ev.reported_grade else at[COMPUTED_BASIS] + 1)
     if at[LEVEL3] > 0:
         ws.merge_cells(start_row=t, start_column=1, end_row=t, end_column=at[LEVEL3] + 1)
     _merge_levels(ws, top + 1, last, at)
     _style_block(ws, top, t, 1, width, header_rows=1)
     if with_computed:
         for r in range(top + 1, t + 1):
-            for c in (at[REPORTED] + 2, at[REPORTED] + 3):
+            for c in (at[COMPUTED] + 1, at[COMPUTED_BASIS] + 1):
                 ws.cell(row=r, column=c).fill = _COMPUTED_FILL
     _fill_rows(ws, tail, first=t + 1)
     _fit_widths(ws)
@@ -360,20 +372,23 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
 
 
 def _merge_levels(ws: Worksheet, first: int, last: int, at: dict[str, int]) -> None:
-    """一级 cells merged down their rows, 二级 cells down theirs within the 一级 (a merged cell's lower
-    cells are blank, which the reader takes as "the row above's", as it does in the published tables)."""
+    """一级 cells (and a 共性指标表's 一级 分值) merged down their rows, 二级 cells down theirs within the 一级 (a
+    merged cell's lower cells are blank, which the reader takes as "the row above's", as in the published tables)."""
     c1, c2 = at[LEVEL1] + 1, at[LEVEL2] + 1
 
     def key(r: int, upto: int) -> tuple[object, ...]:
         return tuple(ws.cell(row=r, column=c).value for c in (c1, c2)[:upto])
 
-    for column, upto in ((c2, 2), (c1, 1)):
+    merges: list[tuple[int, int, int]] = []
+    for column, upto, points in ((c2, 2, at.get(_G2)), (c1, 1, at.get(_G1))):
         start = first
         for r in range(first + 1, last + 2):
             if r > last or key(r, upto) != key(start, upto) or ws.cell(row=r, column=column).value is None:
-                if ws.cell(row=start, column=column).value is not None:
-                    _merge_down(ws, column, start, r - 1)
+                if ws.cell(row=start, column=column).value is not None and r - 1 > start:
+                    merges += [(column, start, r - 1)] + ([(points + 1, start, r - 1)] if points is not None else [])
                 start = r
+    for column, a, b in merges:  # after every run is known: merging blanks the cells below
+        _merge_down(ws, column, a, b)
 
 
 def _style_block(ws: Worksheet, first: int, last: int, col_first: int, col_last: int, header_rows: int) -> None:

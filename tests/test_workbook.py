@@ -175,3 +175,27 @@ def test_the_rubric_template_prefills_rows_and_validates_scores(tmp_path: Path) 
     assert ev.rubric == rubric.name and [i.path for i in ev.indicators] == [i.path for i in rubric.indicators]
     assert [i.points for i in ev.indicators] == [i.points for i in rubric.indicators]
     assert evaluate(ev).max_total == rubric.total
+
+
+def test_a_common_indicator_table_keeps_its_published_column_order() -> None:
+    # 000 line 300: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 | 指标说明 | 得分
+    ev = load_evaluation(ZHIJIANG)
+    buf = io.BytesIO()
+    write_scored(ev, evaluate(ev), buf)
+    ws = openpyxl.load_workbook(buf)["自评表"]
+    top, _ = header_of(ws)
+    header = [c.value for c in ws[top] if c.value is not None]
+    assert header == ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "评分标准", "指标说明", "得分", "计算得分",
+                      "计算依据"]
+    first = [c.value for c in ws[top + 1]][:6]
+    assert first == ["投入", 10, "预算配置", 10, "在职人员控制率", 5]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {f"A{top + 1}:A{top + 2}", f"B{top + 1}:B{top + 2}", f"D{top + 3}:D{top + 6}"} <= merged
+    # a 自评表 keeps the group's 分值 in its label
+    selfeval = load_evaluation(ROOT / "examples" / "huarong-2022-project-selfeval.toml")
+    buf = io.BytesIO()
+    write_scored(selfeval, evaluate(selfeval), buf)
+    ws = openpyxl.load_workbook(buf)["自评表"]
+    top, col = header_of(ws)
+    assert [c.value for c in ws[top]][:3] == ["一级指标", "二级指标", "三级指标"]
+    assert ws.cell(row=top + 1, column=col["一级指标"]).value == "产出指标(50分)"
