@@ -56,7 +56,7 @@ from .errors import DataFileError, display_width
 from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
 from .rubric.rubric import Rubric
-from .rubric.scoring import ScoreCard
+from .rubric.scoring import IndicatorScore, ScoreCard
 
 __all__ = ["FINDING_FILL", "KIND_WORDS", "SUMMARY_SHEET", "finding_kind", "put", "write_rubric_template",
            "write_scored"]
@@ -245,6 +245,7 @@ class _Sheet:
 
     def __init__(self) -> None:
         self.targets: dict[str, list[tuple[int, int]]] = {}
+        self.items: dict[int, IndicatorScore] = {}  # the row of each indicator, for a name two rows share
         self.reasons: dict[tuple[int, int], list[str]] = {}
 
     def at(self, name: str, row: int, *columns: int) -> None:
@@ -339,6 +340,7 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
             row_values[COMPUTED] = item.points
             row_values[COMPUTED_BASIS] = _STATUS[lang][item.status]
             sheet.at(item.name, r, at[REPORTED] + 1, at[COMPUTED] + 1)
+            sheet.items[r] = item
         for c, key in enumerate(keys, 1):
             put(ws, r, c, row_values.get(key))
     last = top + len(values)
@@ -407,18 +409,18 @@ def _style_block(ws: Worksheet, first: int, last: int, col_first: int, col_last:
 # --- findings -------------------------------------------------------------------------------------------
 
 
-def _mark(ws: Worksheet, sheet: _Sheet, found: Audit, card: ScoreCard, locale: str) -> list[str]:
+def _mark(ws: Worksheet, sheet: _Sheet, found: Audit, locale: str) -> list[str]:
     """Highlight and comment the cells of every finding; the cell references, one per finding."""
     places: list[str] = []
-    wrong = {i.name for i in card if i.reported is not None and i.points != i.reported}
-    counts: dict[str, int] = {}
-    for i in card:
-        counts[i.name] = counts.get(i.name, 0) + 1
     for finding in found.discrepancies:
         name = _finding_name(finding)
         cells = sheet.targets.get(name, [])
-        if counts.get(name, 0) > 1 and name not in wrong:
-            cells = []  # two indicators of that name, neither disagreeing: no cell to point at
+        rows = {r for r, _ in cells if r in sheet.items}
+        if len(rows) > 1:  # several indicators of that name: the one the finding is about, never a guess
+            path = getattr(finding, "path", None)
+            keep = {r for r in rows if (sheet.items[r].path == tuple(path) if path else
+                                        sheet.items[r].points != sheet.items[r].reported)}
+            cells = [(r, c) for r, c in cells if r in keep] if len(keep) == 1 else []
         message = f"{_kind_word(finding_kind(finding), locale)}：{_finding_message(finding, locale)}"
         for r, c in cells:
             cell = ws.cell(row=r, column=c)
@@ -491,7 +493,7 @@ def write_scored(ev: Evaluation, card: ScoreCard, path: str | PathLike[str] | IO
     ws.title = SHEET
     sheet = _main_sheet(ws, ev, ev.kind, card, locale=locale)
     if found is not None:
-        places = _mark(ws, sheet, found, card, locale)
+        places = _mark(ws, sheet, found, locale)
         _summary(workbook.create_sheet(SUMMARY_SHEET), ev, found, places, locale)
     if isinstance(ev, Department) and ev.base is not None:
         base = workbook.create_sheet(BASE_SHEET)

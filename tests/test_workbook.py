@@ -199,3 +199,22 @@ def test_a_common_indicator_table_keeps_its_published_column_order() -> None:
     top, col = header_of(ws)
     assert [c.value for c in ws[top]][:3] == ["一级指标", "二级指标", "三级指标"]
     assert ws.cell(row=top + 1, column=col["一级指标"]).value == "产出指标(50分)"
+
+
+def test_a_finding_marks_its_own_row_when_two_indicators_share_a_name() -> None:
+    standard = "100%计满分，每低于5%扣2分，扣完为止"
+    ev = Project(name="p", year=2024, rubric="项目支出绩效自评表", indicators=(
+        Indicator(name="完成率", points=Decimal(5), reported=Decimal(5), level1="产出指标", level2="数量指标",
+                  target_text="100%", actual_text="100%", standard=standard),
+        Indicator(name="完成率", points=Decimal(5), reported=Decimal(5), level1="效益指标", level2="社会效益指标",
+                  target_text="100%", actual_text="93%", standard=standard)))
+    card = evaluate(ev)
+    found = audit(card)
+    assert [(d.indicator, d.computed) for d in found.discrepancies][:1] == [("完成率", Decimal("3.00"))]
+    buf = io.BytesIO()
+    write_scored(ev, card, buf, found)
+    ws = openpyxl.load_workbook(buf)["自评表"]
+    top, col = header_of(ws)
+    first, second = (ws.cell(row=top + n, column=col["得分"]) for n in (1, 2))
+    assert not is_marked(first) and first.comment is None
+    assert is_marked(second) and "93%" in second.comment.text
