@@ -236,6 +236,9 @@ def print_excerpt(console: Console, block: str, source_line: str | None, lexer: 
 
     Nothing but colour is added: where the console is not a terminal the output is ``block`` as it is.
     """
+    if console.color_system is None:  # not a terminal: the text exactly as it is (no tab expansion, no wrapping)
+        console.file.write(block + "\n")
+        return
     for line in block.split("\n"):
         quoted = source_line is not None and source_line.strip() and line.strip() == source_line.strip()
         if quoted or (prefix and line.startswith(prefix)):
