@@ -88,3 +88,9 @@ def test_the_report_prints_on_a4(tmp_path: Path) -> None:
     browse(browser, tmp_path, page, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf.read_bytes())
     assert boxes and all(abs(float(w) - 595.28) < 1 and abs(float(h) - 841.89) < 1 for w, h in boxes)  # A4 in points
+    # the explanations print open: the page prints as the same page with every <details> opened by hand does
+    opened = tmp_path / "opened.html"
+    opened.write_text(page.read_text(encoding="utf-8").replace("<details", "<details open"), encoding="utf-8")
+    opened_pdf = tmp_path / "opened.pdf"
+    browse(browser, tmp_path, opened, "--no-pdf-header-footer", f"--print-to-pdf={opened_pdf}")
+    assert abs(pdf.stat().st_size - opened_pdf.stat().st_size) < 0.01 * opened_pdf.stat().st_size
