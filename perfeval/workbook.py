@@ -321,9 +321,11 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
         _merge_down(ws, 1, r0, last + 1)
         _style_block(ws, r0, last + 1, 1, len(head[fund_header]), header_rows=1)
         if funds_item is not None:
-            put(ws, r0 + 1, 9, funds_item.points)
-            ws.cell(row=r0 + 1, column=9).fill = _COMPUTED_FILL
-            sheet.at(funds_item.name, r0 + 1, 8, 9)
+            reported = head[fund_header].index(FUND_COLUMNS[-1]) + 1  # the block's 得分, then 计算得分
+            computed = head[fund_header].index(COMPUTED) + 1
+            put(ws, r0 + 1, computed, funds_item.points)
+            ws.cell(row=r0 + 1, column=computed).fill = _COMPUTED_FILL
+            sheet.at(funds_item.name, r0 + 1, reported, computed)
     goal = next((n for n, r in enumerate(head) if r and r[0] == "年度总体目标"), None)
     if goal is not None:
         _merge_down(ws, 1, goal + 1, goal + 2)

@@ -218,3 +218,17 @@ def test_a_finding_marks_its_own_row_when_two_indicators_share_a_name() -> None:
     first, second = (ws.cell(row=top + n, column=col["得分"]) for n in (1, 2))
     assert not is_marked(first) and first.comment is None
     assert is_marked(second) and "93%" in second.comment.text
+
+
+def test_the_funds_block_has_its_computed_score_beside_the_reported_one() -> None:
+    ev = load_evaluation(ROOT / "examples" / "luosong-2021-department.toml")  # 004: 执行率 78.25% → 7.83 of 10
+    buf = io.BytesIO()
+    write_scored(ev, evaluate(ev), buf)
+    ws = openpyxl.load_workbook(buf)["自评表"]
+    head = next(row for row in ws.iter_rows() if any(c.value == "全年预算数" for c in row))
+    words = [c.value for c in head]
+    at = words.index("得分")
+    assert words[at + 1] == "计算得分"
+    values = [c.value for c in ws[head[0].row + 1]]
+    assert values[at : at + 2] == [7.83, 7.83] and values[words.index("执行率")] == 0.7825
+    assert ws.cell(row=head[0].row + 1, column=words.index("执行率") + 1).number_format == "0.00%"
