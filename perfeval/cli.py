@@ -1,4 +1,4 @@
-"""The ``perfeval`` command: score, audit, check, explain, template.
+"""The ``perfeval`` command: score, audit, report, check, explain, fmt, template.
 
 Chinese by default, ``--lang en`` for English. Exit status: 0 ok, 1 the audit found discrepancies or the
 check found errors, 2 bad input (the message, never a traceback).
@@ -64,12 +64,15 @@ def main() -> None:
 @_LANG
 def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
     """Score a self-evaluation table (TOML, JSON or .xlsx) and print its scorecard."""
-    card = evaluate(load_evaluation(data), rubric)
+    ev = load_evaluation(data)
+    card = evaluate(ev, rubric)
     if fmt == "json":
         click.echo(report.to_json(report.card_json(card, _locale(lang))))
     elif fmt == "xlsx":
+        from .workbook import write_scored
+
         target = output or str(Path(data).with_suffix(".scored.xlsx"))
-        report.write_xlsx(card, target)
+        write_scored(ev, card, target, locale=_locale(lang))
         click.echo(target)
     else:
         report.print_card(card, Console(), _locale(lang))
@@ -88,12 +91,37 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
     if fmt == "json":
         click.echo(report.to_json(report.audit_json(found, _locale(lang))))
     elif fmt == "xlsx":
+        from .workbook import write_scored
+
         target = output or str(Path(data).with_suffix(".audit.xlsx"))
-        report.write_xlsx(found.card, target)
+        write_scored(ev, found.card, target, found, locale=_locale(lang))
         click.echo(target)
     else:
         report.print_audit(found, Console(), _locale(lang))
     sys.exit(0 if found.clean else 1)
+
+
+@main.command(name="report")
+@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@_RUBRIC
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the report (default: standard output).")
+@_LANG
+def report_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
+    """A report to read: scorecard, audit findings, explanations and a chart (self-contained HTML or Markdown)."""
+    from .page import render_report
+
+    ev = load_evaluation(data)
+    text = render_report(ev, audit(evaluate(ev, rubric)), fmt, _locale(lang))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_bytes(text.encode("utf-8"))
+    except OSError as exc:
+        raise click.FileError(output, exc.strerror) from exc
+    click.echo(output)
 
 
 @main.command()
@@ -114,11 +142,17 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
         text = Path(path).read_text(encoding="utf-8", errors="replace") if not path.endswith(".xlsx") else ""
         found = [f.diagnostic for f in check_evaluation(load_evaluation(path))]
         summary = f"{len(load_evaluation(path).indicators)} rows"
+    from .lexer import print_excerpt, source_lexer
+
+    console, lexer, lines = Console(), source_lexer(path), text.split("\n")
     for d in found:
         if d.severity in shown:
-            click.echo(d.render(text, path, _locale(lang)) if text
-                       else f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
-                       + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
+            if text:  # the source line quoted in the finding is coloured (in a terminal only)
+                quoted = lines[d.line - 1] if 0 < d.line <= len(lines) else None
+                print_excerpt(console, d.render(text, path, _locale(lang)), quoted, lexer)
+            else:
+                click.echo(f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
+                           + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
     if lang == "en":
@@ -145,18 +179,32 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     item = matches[0]
     locale = _locale(lang)
     if item.score is not None:
-        click.echo(item.score.explain(locale))
+        from .lexer import print_excerpt
+
+        prefix = "Standard: " if lang == "en" else "评分标准："  # the standard's line, coloured in a terminal
+        print_excerpt(Console(), item.score.explain(locale), None, prefix=prefix)
     status = report.status_word(item.status, locale)
     reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
     click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points}（{status}）{reason}")
 
 
 @main.command(name="fmt")
-@click.argument("standard", required=False)
-def fmt_command(standard: str | None) -> None:
-    """Print a standard (argument, or one per line on standard input) in its canonical spelling."""
+@click.argument("args", nargs=-1)
+@click.option("--check", "check_only", is_flag=True, help="Change no file; exit 1 if one would change.")
+@click.option("--diff", "show_diff", is_flag=True, help="Change no file; print the change as a diff.")
+def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> None:
+    """Format .rules files in place (FILE…), or print a standard (argument, or lines on standard input)
+    in its canonical spelling."""
     from .fmt import format_standard
 
+    files = [a for a in args if a.endswith(".rules") or Path(a).is_file()]
+    if files or check_only or show_diff:
+        if len(files) != len(args) or not files:
+            raise click.UsageError("give .rules files to format (a standard is formatted alone, without options)")
+        sys.exit(_format_files(files, check_only, show_diff))
+    if len(args) > 1:
+        raise click.UsageError("one standard at a time (quote it), or one per line on standard input")
+    standard = args[0] if args else None
     lines = [standard] if standard is not None else sys.stdin.read().splitlines()
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -169,10 +217,57 @@ def fmt_command(standard: str | None) -> None:
             sys.exit(2)
 
 
+def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
+    """Format each file (or only report/diff it); the exit status: 2 if one did not read, 1 if --check
+    found a file to change, else 0."""
+    import difflib
+
+    from .fmt import format_rubric
+
+    status = 0
+    for name in files:
+        try:
+            # bytes, not text mode: a file written with \r\n is a file to change
+            text = Path(name).read_bytes().decode("utf-8")
+            formatted = format_rubric(text, name)
+        except OSError as exc:
+            click.echo(f"perfeval: {name}: {exc.strerror}", err=True)
+            status = 2
+            continue
+        except UnicodeDecodeError:
+            click.echo(f"perfeval: {name}: not UTF-8 text", err=True)
+            status = 2
+            continue
+        except PerfevalError as exc:
+            click.echo(f"perfeval: {exc}", err=True)
+            status = 2
+            continue
+        if formatted == text:
+            continue
+        if show_diff:
+            click.echo("".join(difflib.unified_diff(text.splitlines(keepends=True), formatted.splitlines(keepends=True),
+                                                    f"{name}", f"{name} (formatted)")), nl=False)
+        if check_only:
+            click.echo(f"would reformat {name}", err=True)
+            status = max(status, 1)
+        elif not show_diff:
+            Path(name).write_bytes(formatted.encode("utf-8"))
+            click.echo(f"reformatted {name}", err=True)
+    return status
+
+
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(["项目", "部门"]), default="项目", show_default=True)
-def template(path: str, kind: str) -> None:
-    """Write a blank 自评表 .xlsx to fill in."""
-    write_template_xlsx(path, kind=kind)
+@click.option("--kind", type=click.Choice(["项目", "部门"]), default=None,
+              help="项目 or 部门 (default: 项目; with --rubric, 部门 when the rubric's name says so).")
+@click.option("--rubric", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A .rules file whose indicators pre-fill the rows, 得分 validated against each standard.")
+def template(path: str, kind: str | None, rubric: str | None) -> None:
+    """Write a blank 自评表 .xlsx to fill in (with --rubric, its rows pre-filled)."""
+    if rubric is not None:
+        from .workbook import write_rubric_template
+
+        write_rubric_template(load(rubric), path, kind)
+    else:
+        write_template_xlsx(path, kind=kind or "项目")
     click.echo(path)

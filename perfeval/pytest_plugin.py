@@ -1,4 +1,4 @@
-"""A pytest plugin: every worked example (``例``) of every ``*.rules`` file in a test path is a test item.
+"""A pytest plugin: every worked example (``例``) of a project's rubric files is a test item.
 
 A rubric author's examples then fail a build like any other test::
 
@@ -6,11 +6,28 @@ A rubric author's examples then fail a build like any other test::
       标准：100% 计满分，每低于 5% 扣 2 分，扣完为止。
       例：95% → 3分          ← collected as  department.rules::预算完成率::例 95% → 3分
 
-The plugin is registered under the ``pytest11`` entry point, so installing perfeval enables it.
+The plugin is registered under the ``pytest11`` entry point, so installing perfeval enables it — but it
+collects only what a project opts in to, so that another project's ``*.rules`` (udev, Snort …) is left
+alone:
+
+- with the ini option ``perfeval_rules`` (paths, relative to the ini file), the ``*.rules`` files in
+  those folders (or those files) and no others::
+
+      [tool.pytest.ini_options]
+      perfeval_rules = ["rubrics", "tests/data/department.rules"]
+
+- without it, a ``*.rules`` file whose first line that is not blank or a ``#`` comment is a rubric's
+  first keyword, ``评价体系 …`` (or ``rubric …``).
+
+>>> is_rubric_text("# 注释\\n\\n评价体系 部门整体支出绩效评价共性指标\\n满分 100\\n")
+True
+>>> is_rubric_text('ACTION=="add", SUBSYSTEM=="usb", MODE="0666"\\n')
+False
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +37,46 @@ import pytest
 from .errors import PerfevalError
 from .rubric.rubric import Example, RubricIndicator, loads
 
+INI = "perfeval_rules"
+"""The ini option that names the folders (or files) whose ``*.rules`` files are collected."""
+
+_FIRST_LINE = re.compile(r"(评价体系|rubric)(\s|[:：])")
+#: A rubric states its name on its first line of content; the file's head is enough to tell.
+_HEAD_BYTES = 16384
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Register the ``perfeval_rules`` ini option."""
+    parser.addini(INI, type="paths", default=[],
+                  help="folders or files whose *.rules rubric files perfeval collects (their 例 become tests)")
+
+
+def is_rubric_text(text: str) -> bool:
+    """Whether ``text`` opens as a ``.rules`` rubric: its first line of content is ``评价体系 …``."""
+    for line in text.lstrip("\ufeff").splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            return _FIRST_LINE.match(stripped) is not None
+    return False
+
+
+def _opted_in(config: pytest.Config, file_path: Path) -> bool:
+    chosen: list[Path] = config.getini(INI)
+    if chosen:
+        here = file_path.resolve()
+        return any(here == p.resolve() or here.is_relative_to(p.resolve()) for p in chosen)
+    try:
+        with file_path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+    except OSError:
+        return False
+    # a multi-byte character cut at the end of the head is not a reason to refuse the file
+    return is_rubric_text(head.decode("utf-8", errors="ignore"))
+
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
-    """Collect ``*.rules`` files."""
-    if file_path.suffix == ".rules":
+    """Collect the ``*.rules`` files the project opted in to (see the module's docstring)."""
+    if file_path.suffix == ".rules" and _opted_in(parent.config, file_path):
         return RulesFile.from_parent(parent, path=file_path)
     return None
 

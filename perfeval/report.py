@@ -161,7 +161,11 @@ def _say(reason: str, locale: str) -> str:
 
 
 def write_xlsx(card: ScoreCard, path: str | Path) -> None:
-    """The scorecard as an .xlsx: each indicator with its reported and computed 得分 side by side."""
+    """The scorecard as a flat .xlsx: each indicator with its reported and computed 得分 side by side.
+
+    The commands write the filled-in 自评表 instead (:func:`perfeval.workbook.write_scored`), which needs the
+    evaluation as well as its scorecard; this flat sheet stays for callers that have only a card.
+    """
     from openpyxl import Workbook
 
     wb = Workbook()

@@ -16,8 +16,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+try:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # the extra is optional: say how to get it, not a bare "No module named"
+    if not (exc.name or "").startswith("hypothesis"):
+        raise
+    raise ModuleNotFoundError(
+        "perfeval.testing 需要 Hypothesis，请安装 perfeval[testing]：pip install 'perfeval[testing]'"
+        " (perfeval.testing needs Hypothesis: pip install 'perfeval[testing]')",
+        name=exc.name,
+    ) from exc
 
 from .errors import PerfevalError
 from .model import Department, Funds, Indicator, Project

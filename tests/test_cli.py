@@ -50,8 +50,11 @@ def test_score_xlsx_puts_computed_beside_reported(tmp_path: Path) -> None:
     code, _ = run("score", EXAMPLES / "luosong-2021-department.toml", "--format", "xlsx", "-o", out)
     assert code == 0
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0][4:6] == ("自报得分", "计算得分")
-    assert rows[-1][5] == 97.83
+    header = next(r for r in rows if "三级指标" in r)
+    at = header.index("得分")
+    assert header[at + 1] == "计算得分"
+    total = next(r for r in rows if r[0] == "总分")
+    assert total[at : at + 2] == (97.83, 97.83)
 
 
 def test_check_passes_a_shipped_rubric_and_fails_a_broken_one(tmp_path: Path) -> None:

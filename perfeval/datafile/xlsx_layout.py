@@ -40,6 +40,8 @@ __all__ = [
     "BUILDING_COLUMNS",
     "BY_SOURCE",
     "BY_USE",
+    "COMPUTED",
+    "COMPUTED_BASIS",
     "DECORATIVE",
     "DEFAULT_UNIT",
     "EXPENSE_COLUMNS",
@@ -137,8 +139,12 @@ INDICATOR_COLUMNS = {
 """A header of the indicator block (any published spelling) → the indicator key it holds."""
 GROUP_POINTS = {LEVEL1: LEVEL1 + POINTS, LEVEL2: LEVEL2 + POINTS}
 """The 共性指标表 prints a 分值 column after 一级指标 and 二级指标: the column names used for them."""
-DECORATIVE = frozenset({*spellings("evaluation", "indicators"), "序号", "备注"})
-"""Headers of the indicator block that hold no data."""
+COMPUTED = "计算得分"
+"""The column ``perfeval score --format xlsx`` writes beside 得分: what the rubric gives (not read back)."""
+COMPUTED_BASIS = "计算依据"
+"""The column after it: how the computed 得分 was reached (重算, 评价人, 照报, 无法计算)."""
+DECORATIVE = frozenset({*spellings("evaluation", "indicators"), "序号", "备注", COMPUTED, COMPUTED_BASIS})
+"""Headers of the indicator block that hold no data (the computed columns are output, derived from it)."""
 REQUIRED = (LEVEL1, LEVEL2, LEVEL3, POINTS)
 """Columns the indicator header row must have."""
 TEMPLATE_COLUMNS = tuple(

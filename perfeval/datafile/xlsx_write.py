@@ -1,6 +1,9 @@
 """Writing a 自评表 workbook laid out like the published tables (:mod:`~perfeval.datafile.xlsx_layout`).
 
-Numbers are written as text, exactly as published: a float cell could not hold 23.00 or 1839.10.
+The rows are built with typed values (:class:`~decimal.Decimal` for numbers, :class:`Percent` for rates) so
+that each writer decides how a number is stored: :func:`write_xlsx` writes them as text, exactly as published
+(a float cell could not hold 23.00 or 1839.10); the filled-in 自评表 of ``perfeval score --format xlsx``
+(:mod:`perfeval.workbook`) writes number cells with a number format.
 
 >>> import io, openpyxl
 >>> buf = io.BytesIO()
@@ -15,6 +18,7 @@ from decimal import Decimal
 from os import PathLike
 from typing import IO, Any
 
+import attrs
 import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -47,25 +51,57 @@ from perfeval.errors import DataFileError
 from perfeval.model import Department, Evaluation, ExpenseLine, Project
 from perfeval.numbers import plain
 
-__all__ = ["write_template", "write_xlsx"]
+__all__ = ["Percent", "base_rows", "cell_text", "fill", "sheet_rows", "write_template", "write_xlsx"]
 
 _TITLES = {Project.kind: "项目支出绩效自评表", Department.kind: "部门整体支出绩效自评表"}
 _BOLD = frozenset({*TEMPLATE_COLUMNS, *FUND_COLUMNS, GOAL, ACHIEVED, *EXPENSE_COLUMNS})
 
 
-def _n(value: Decimal | None) -> str | None:
+@attrs.frozen
+class Percent:
+    """A rate (0.7825) that a table prints as a percent (78.25%)."""
+
+    value: Decimal
+
+    def __str__(self) -> str:
+        return plain(self.value * 100) + "%"
+
+
+def cell_text(value: object) -> object:
+    """A row's value as published text: ``Decimal("23.00")`` → ``"23.00"``, a :class:`Percent` → ``"78.25%"``.
+
+    >>> cell_text(Decimal("23.00")), cell_text(Percent(Decimal("0.7825"))), cell_text(2023)
+    ('23.00', '78.25%', 2023)
+    """
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, Percent):
+        return str(value)
+    return value
+
+
+def _n(value: Decimal | None) -> Decimal | None:
+    return value
+
+
+def _t(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def _r(value: Decimal | None) -> str | None:
-    return None if value is None else plain(value * 100) + "%"
+def _r(value: Decimal | None) -> Percent | None:
+    return None if value is None else Percent(value)
 
 
 def _w(attr: str) -> str:
     return word("evaluation", attr)
 
 
-def _rows(evaluation: Evaluation | None, kind: str) -> list[list[object]]:
+def sheet_rows(evaluation: Evaluation | None, kind: str) -> list[list[object]]:
+    """The 自评表 sheet of ``evaluation`` (None: a blank one of ``kind``) as rows of typed values.
+
+    The indicator block is the row equal to :data:`~perfeval.datafile.xlsx_layout.TEMPLATE_COLUMNS`, one row
+    per indicator in order, then the 总分 row.
+    """
     ev = evaluation
     title = _TITLES[kind]
     rows: list[list[object]] = [[f"{ev.year}年度{title}" if ev else title]]
@@ -110,10 +146,10 @@ def _rows(evaluation: Evaluation | None, kind: str) -> list[list[object]]:
     groups = {g.path: g.points for g in ev.groups} if ev else {}
     for ind in ev.indicators if ev else ():
         l1 = ind.level1 and (
-            f"{ind.level1}({_n(groups[(ind.level1,)])}分)" if (ind.level1,) in groups else ind.level1
+            f"{ind.level1}({_t(groups[(ind.level1,)])}分)" if (ind.level1,) in groups else ind.level1
         )
         key2 = (ind.level1, ind.level2) if ind.level1 and ind.level2 else None
-        l2 = ind.level2 and (f"{ind.level2}({_n(groups[key2])}分)" if key2 in groups else ind.level2)
+        l2 = ind.level2 and (f"{ind.level2}({_t(groups[key2])}分)" if key2 in groups else ind.level2)
         rows.append([l1, l2, ind.name, ind.target_text, ind.unit, ind.actual_text, _n(ind.points), _n(ind.reported),
                      ind.standard, ind.description, ind.note])  # fmt: skip
     grade = ev and ev.reported_grade and f"{GRADE}：{ev.reported_grade}"
@@ -132,7 +168,13 @@ def _expense_rows(line: ExpenseLine, prefix: str) -> list[list[object]]:
     return rows
 
 
-def _base_rows(ev: Department) -> list[list[object]]:
+def named_rows(ev: Evaluation, attr: str) -> list[list[object]]:
+    """The rows of a 名称 | 数值 sheet (公式数据, 报告数字): a header, then one figure per row."""
+    return [[_w("name"), NUMBER_HEADER], *([name, _n(value)] for name, value in getattr(ev, attr))]
+
+
+def base_rows(ev: Department) -> list[list[object]]:
+    """The 基础数据 sheet of a department with base data, as rows of typed values."""
     b = ev.base
     assert b is not None
     rows: list[list[object]] = [["部门整体支出绩效评价基础数据表"], []]
@@ -155,11 +197,13 @@ def _base_rows(ev: Department) -> list[list[object]]:
     return rows
 
 
-def _fill(ws: Worksheet, rows: list[list[object]]) -> None:
+def fill(ws: Worksheet, rows: list[list[object]]) -> None:
+    """Write ``rows`` into ``ws`` as text (numbers as published), wrapped, headers bold, columns 18 wide."""
     for r, values in enumerate(rows, 1):
         for c, value in enumerate(values, 1):
             if value is None or value == "":
                 continue
+            value = cell_text(value)
             try:
                 cell = ws.cell(row=r, column=c, value=value)
             except IllegalCharacterError as exc:
@@ -187,14 +231,12 @@ def write_xlsx(evaluation: Evaluation, path: str | PathLike[str] | IO[bytes]) ->
     workbook = openpyxl.Workbook()
     ws = workbook.active
     ws.title = SHEET
-    _fill(ws, _rows(evaluation, evaluation.kind))
+    fill(ws, sheet_rows(evaluation, evaluation.kind))
     if isinstance(evaluation, Department) and evaluation.base is not None:
-        _fill(workbook.create_sheet(BASE_SHEET), _base_rows(evaluation))
+        fill(workbook.create_sheet(BASE_SHEET), base_rows(evaluation))
     for attr in NAMED_SHEETS:
-        figures = getattr(evaluation, attr)
-        if figures:
-            # Two columns, 名称 | 数值: the numbers as text, so that they read back exactly.
-            _fill(workbook.create_sheet(word("evaluation", attr)), [[_w("name"), NUMBER_HEADER], *([n, _n(v)] for n, v in figures)])
+        if getattr(evaluation, attr):
+            fill(workbook.create_sheet(word("evaluation", attr)), named_rows(evaluation, attr))
     _save(workbook, path)
 
 
@@ -203,5 +245,5 @@ def write_template(path: str | PathLike[str] | IO[bytes], kind: str) -> None:
     workbook = openpyxl.Workbook()
     ws = workbook.active
     ws.title = SHEET
-    _fill(ws, _rows(None, kind))
+    fill(ws, sheet_rows(None, kind))
     _save(workbook, path)

@@ -35,8 +35,10 @@ class Discrepancy:
     reported: Decimal | str | None
     computed: Decimal | str | None
     reason: Reason
-    #: What kind of finding: ``score`` (an indicator's 得分), ``total``, ``grade``, ``row`` (a row no
-    #: indicator takes), ``empty`` (a table with no indicator rows), ``table`` (the table's own arithmetic).
+    #: What kind of finding: ``score`` (an indicator's 得分 the standard does not give), ``cannot_score``
+    #: (a reported 得分 the data cannot score), ``total_points`` (the 总分值), ``total``, ``grade``, ``row``
+    #: (a row no indicator takes), ``empty`` (a table with no indicator rows), ``table`` (the table's own
+    #: arithmetic).
     kind: str = "score"
     #: For a ``table`` finding, the cells (key paths of the data file) whose figures disagree.
     cells: tuple[str, ...] = ()
@@ -86,7 +88,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         found.append(Discrepancy("/".join(row.path), row.reported, None, row.reason, "row"))
     for item in card:
         if item.status == "error" and item.reported is not None:
-            found.append(Discrepancy(item.name, item.reported, None, item.reason))
+            found.append(Discrepancy(item.name, item.reported, None, item.reason, "cannot_score"))
         elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
             habit = practice(item.score.rule, item.value, item.reported) if item.score is not None else None
             reason = _with_band(item) + (Reason("；", "; ") + habit if habit is not None else Reason(""))
@@ -95,7 +97,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
         found.append(Discrepancy("总分值", card.declared_total, card.max_total,
                                  Reason(f"各项分值合计 {m}，与表中总分值 {d} 不符",
-                                        f"the indicators' 分值 add up to {m}, not the table's total {d}"), "total"))
+                                        f"the indicators' 分值 add up to {m}, not the table's total {d}"), "total_points"))
     reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
     if card.reported_total is not None:
         if reported_sum != card.reported_total:

@@ -60,6 +60,10 @@ def did_you_mean(word: str) -> str:
 
 _KEY = re.compile(r"(?P<key>[^\s:：]+)\s*(?:[:：]\s*|\s+)(?P<value>.*)$")
 _POINTS = re.compile(r"\s+(?P<points>[\d.]+)\s*分?\s*$")
+KEY_LINE = _KEY
+"""A keyword line: ``key`` then ``：``/spaces then ``value`` (the formatter lays lines out by it)."""
+POINTS_AT_END = _POINTS
+"""The 分值 at the end of a 一级/二级/三级指标 line."""
 
 
 class RubricSyntaxError(PerfevalError):

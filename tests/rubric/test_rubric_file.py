@@ -100,3 +100,38 @@ def test_a_keyword_typo_says_what_was_meant(typo: str, meant: str) -> None:
     with pytest.raises(RubricSyntaxError) as info:
         perfeval.loads(GOOD.replace(typo, meant, 1), "x.rules")
     assert "did you mean" in info.value.message and info.value.location.path == "x.rules"
+
+
+UDEV = 'ACTION=="add", SUBSYSTEM=="usb", ATTRS{idVendor}=="0483", MODE="0666"\n'
+
+
+def test_the_plugin_leaves_other_rules_files_alone(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".rules", **{"99-usb": UDEV})
+    pytester.makepyfile(test_x="def test_x():\n    pass\n")
+    result = pytester.runpytest("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)  # the udev file is not a test, and not a failure
+
+
+def test_the_plugin_knows_a_rubric_by_its_first_line(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".rules", dept="# 部门整体支出\n\n# 第二行注释\n" + GOOD, **{"99-usb": UDEV})
+    result = pytester.runpytest("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=4)
+    result.stdout.no_fnmatch_line("*99-usb*")
+
+
+def test_the_ini_option_chooses_the_rubric_folders(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\nperfeval_rules = rubrics\n    extra/one.rules\n")
+    for folder in ("rubrics", "extra", "elsewhere"):
+        pytester.mkdir(folder)
+    (pytester.path / "rubrics" / "a.rules").write_text(GOOD, encoding="utf-8")
+    (pytester.path / "extra" / "one.rules").write_text(GOOD.replace("例：93% → 3分", "例：93% → 4分"), encoding="utf-8")
+    (pytester.path / "extra" / "two.rules").write_text(GOOD, encoding="utf-8")
+    (pytester.path / "elsewhere" / "b.rules").write_text(GOOD, encoding="utf-8")
+    (pytester.path / "elsewhere" / "99-usb.rules").write_text(UDEV, encoding="utf-8")
+    result = pytester.runpytest("-q", "-p", "no:cacheprovider", "--collect-only")
+    collected = result.stdout.str()
+    assert "a.rules" in collected and "one.rules" in collected
+    assert "two.rules" not in collected and "b.rules" not in collected and "99-usb" not in collected
+    result = pytester.runpytest("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=7, failed=1)
+    result.stdout.fnmatch_lines(["*one.rules*预算完成率*93% → 4分*"])
