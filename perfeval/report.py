@@ -75,7 +75,7 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
         "total": found.card.total,
         "rows": found.card.counts,
         "discrepancies": [
-            {"indicator": d.indicator, "kind": d.kind, "reported": d.reported, "computed": d.computed,
+            {"indicator": d.indicator, "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
              "reason": _say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
             for d in found.discrepancies
         ],
@@ -133,11 +133,11 @@ def _counts_line(card: ScoreCard, lang: str) -> str:
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     """The discrepancies as a table (and a line for the indicators it could not check)."""
     lang = _lang(locale)
+    if found.discrepancies:
+        _discrepancy_table(found, console, locale)  # soft findings too: listed, not counted
     if found.clean:
-        console.print(f"{found.card.rubric}：全部自报得分均有标准支持" if lang == "zh_CN"
-                      else f"{found.card.rubric}: every reported score is supported by the standard")
-    else:
-        _discrepancy_table(found, console, locale)
+        console.print(escape(f"{found.card.rubric}：全部自报得分均有标准支持" if lang == "zh_CN"
+                             else f"{found.card.rubric}: every reported score is supported by the standard"))
     if found.unchecked:
         names = "、".join(i.name for i in found.unchecked)
         console.print(escape(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}"))

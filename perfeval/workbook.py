@@ -79,10 +79,11 @@ _AUTHOR = "perfeval"
 #: The kinds of finding, in words (a kind from a newer audit is shown as it is named).
 KIND_WORDS = {
     "zh_CN": {"score": "得分与标准不符", "cannot_score": "无法计算", "total": "总分", "total_points": "总分值",
-              "grade": "等级", "row": "未匹配的行", "empty": "空表", "table": "表内算术"},
+              "grade": "等级", "row": "未匹配的行", "empty": "无从复核", "table": "表内算术",
+              "inputs": "未用的公式数据"},
     "en": {"score": "得分 the standard does not support", "cannot_score": "cannot be scored", "total": "total",
-           "total_points": "total 分值", "grade": "grade", "row": "unmatched rows", "empty": "empty table",
-           "table": "the table's arithmetic"},
+           "total_points": "total 分值", "grade": "grade", "row": "unmatched rows", "empty": "nothing to check",
+           "table": "the table's arithmetic", "inputs": "unused 公式数据"},
 }
 _STATUS = {
     "zh_CN": {"computed": "重算", "judged": "评价人", "reported": "照报", "error": "无法计算"},

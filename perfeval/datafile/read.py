@@ -127,7 +127,8 @@ class _Reader:
                 raise self.error(path, f"expected a table of names and numbers, got {type(raw).__name__}", _short(raw))
             out: dict[str, Decimal] = {}
             for name, value in raw.items():
-                number = self.number(value, (*path, name))
+                marked = isinstance(value, str) and value.strip().endswith(("%", "‰"))
+                number = self.number(value, (*path, name), rate=marked)
                 if number is None:
                     raise self.error((*path, name), "a figure must be a number", _short(value))
                 out[str(name)] = number

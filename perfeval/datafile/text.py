@@ -68,7 +68,8 @@ def _unique(text: str, path: str | None) -> Any:
         for key, value in pairs:
             if key in out:
                 uses = [m.start() for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)]
-                line = text.count("\n", 0, uses[1]) + 1 if len(uses) > 1 else None
+                # The line only when the key is written exactly twice: with more, which is the repeat is not known.
+                line = text.count("\n", 0, uses[1]) + 1 if len(uses) == 2 else None
                 raise DataFileError(f"键“{key}”在同一对象中出现两次（只会保留一个）", text=key,
                                     location=Location(path=path, line=line))
             out[key] = value

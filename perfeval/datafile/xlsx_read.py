@@ -179,13 +179,16 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
 
 def _read_named(book: _Book, ws: Worksheet, key: str) -> None:
     """A 名称 | 数值 sheet (公式数据, 报告数字): one figure per row under the header row."""
-    for row in ws.iter_rows(min_row=2):
+    for row in ws.iter_rows():
         if len(row) < 2 or _text(row[0]) is None:
             continue
+        if row[0].row == 1 and squash(row[0].value) in spellings("evaluation", "name"):
+            continue  # the 名称 | 数值 header (a sheet may start with its first figure instead)
         book.put((key, _text(row[0]) or ""), _value(row[1]), ws, row[1])
 
 
-_FORMULA = re.compile(rb"<f[ >/]")
+# <f>, <f t="array" …/>, and with a namespace prefix (<x:f>) as the .NET OpenXML SDK writes it
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 def _no_uncached_formulas(file: IO[bytes] | str | PathLike[str], values: Any, path: str | None) -> None:
@@ -208,8 +211,11 @@ def _no_uncached_formulas(file: IO[bytes] | str | PathLike[str], values: Any, pa
         shown = values[ws.title]
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith("=") and shown[cell.coordinate].value is None:
-                    raise DataFileError("公式没有已计算的结果（请在 Excel 中打开并保存，或填入数值）", text=cell.value,
+                formula = isinstance(cell.value, str) and cell.value.startswith("=") or \
+                    type(cell.value).__name__ in ("ArrayFormula", "DataTableFormula")
+                if formula and shown[cell.coordinate].value is None:
+                    raise DataFileError("公式没有已计算的结果（请在 Excel 中打开并保存，或填入数值）",
+                                        text=str(getattr(cell.value, "text", cell.value)),
                                         location=Location(path=path, cell=f"{ws.title}!{cell.coordinate}"))
 
 
@@ -272,7 +278,12 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
             state = "meta"
         elif state == "indicators" and not blank:
             at = next(i for i, w in enumerate(words) if w)
-            if at < columns[LEVEL3] and words[at].startswith((TOTAL, "合计", "小计")):
+            if at < columns[LEVEL3] and words[at].startswith("小计"):
+                # A subtotal is neither an indicator nor the total: reading it as the total would drop the
+                # real one (and every row after it). 一级/二级 分值 belong in 指标分组.
+                raise DataFileError(f"{row[at].coordinate} 是小计行：perfeval 不读小计行，请删去（各级分值写在指标分组中）",
+                                    text=str(row[at].value), location=book.where(ws, row[at].coordinate))
+            if at < columns[LEVEL3] and words[at].startswith((TOTAL, "合计")):
                 _total_row(book, ws, row, columns)
                 state, total_at = "after", row[at]
                 continue
@@ -304,7 +315,7 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
                     book.put((*base, key), value, ws, row[i])
             n += 1
         elif state == "after" and total_at is not None and not blank and _text(row[columns[LEVEL3]]) is not None \
-                and _value(row[columns[POINTS]]) is not None:
+                and any(_value(row[i]) is not None for k, i in columns.items() if k not in (LEVEL1, LEVEL2, LEVEL3)):
             # An indicator row after a 合计/小计 row: the block did not end there. Reading on would take the
             # subtotal for the total; stopping would drop this row. Neither is safe: say where.
             raise DataFileError(f"{total_at.coordinate} 的“{squash(total_at.value)}”行之后还有指标行"

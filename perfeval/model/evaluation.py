@@ -28,6 +28,7 @@ from perfeval.model.fields import (
 )
 from perfeval.model.funds import Funds
 from perfeval.model.indicators import Indicator, IndicatorGroup
+from perfeval.numbers import parse_rate
 
 __all__ = ["TOTAL", "Department", "Evaluation", "Project"]
 
@@ -52,7 +53,9 @@ def _inputs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple
             raise ValidationError("a name must not be blank", field="inputs", value=name)
         if key in out:
             raise ValidationError(f"{key!r} is given twice", field="inputs", value=name)
-        out[key] = to_number(number)
+        # a rate keeps its mark ("100%", a report's 执行率); any other text is a plain number
+        out[key] = parse_rate(number) if isinstance(number, str) and number.strip().endswith(("%", "‰")) \
+            else to_number(number)
     return tuple(out.items())
 
 

@@ -28,8 +28,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
+from ..errors import PerfevalError
 from ..model import Department, ExpenseLine, FundLine, Project
-from ..numbers import context, percent_text
+from ..numbers import context, parse_rate, percent_text, to_decimal
 from .reason import Reason
 
 __all__ = ["TableFinding", "table_findings"]
@@ -43,6 +44,8 @@ class TableFinding:
     printed: Decimal | None
     computed: Decimal | None
     reason: Reason
+    #: A figure for the reviewer to weigh rather than a contradiction (a budget cut during the year).
+    soft: bool = False
 
 
 def _n(d: Decimal) -> str:
@@ -83,7 +86,12 @@ def _report(ev: Project | Department) -> Iterator[TableFinding]:
                 f"报告数字“{key}”在表中没有对应的数（键路径如“基础数据.编制数”）",
                 f"the report figure {key!r} names no figure of the table (a key path such as 基础数据.编制数)"))
             continue
-        table = Decimal(node)
+        try:
+            table = parse_rate(node) if node.rstrip().endswith(("%", "‰")) else to_decimal(node)
+        except PerfevalError:
+            yield TableFinding(cells, printed, None, Reason(
+                f"报告数字“{key}”对应的表中内容“{node[:30]}”不是数字", f"the table's {key} is not a number: {node[:30]!r}"))
+            continue
         if table != printed:
             yield TableFinding(cells, table, printed, Reason(
                 f"{key}：表中为 {_n(table)}，报告正文为 {_n(printed)}（相差 {_diff(table, printed)}）",
@@ -114,7 +122,7 @@ def _funds(ev: Project | Department) -> Iterator[TableFinding]:
         yield TableFinding(("资金.全年预算数", "资金.年初预算数"), f.budget, f.initial, Reason(
             f"全年预算数 {_n(f.budget)} 低于年初预算数 {_n(f.initial)}（调减 {_diff(f.initial, f.budget)}）：依赖到位、执行的得分请核对",
             f"the full-year budget {_n(f.budget)} is below the initial {_n(f.initial)}: check the scores that "
-            "depend on funds arriving and being spent"))
+            "depend on funds arriving and being spent"), soft=True)
     if f.reported_rate is not None and f.spent is not None and f.budget:
         yield from _printed_rate("资金.执行率", "执行率", f.reported_rate, f.spent, f.budget, "全年执行数", "全年预算数")
 
@@ -148,8 +156,16 @@ def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Dec
     exact = num / den
     exponent = printed.as_tuple().exponent
     places = min(exponent, -2) if isinstance(exponent, int) else -2  # a printed rate is finite: int exponent
-    shown = exact.quantize(Decimal(1).scaleb(places), rounding=ROUND_HALF_UP)
-    if shown != printed:
+    # A rate printed with more than 12 decimals came from a binary float (Excel's cached =E8/D8): compare at
+    # 12 decimals, far finer than any printed rate and far coarser than a float's error.
+    places = max(places, -12)
+    try:
+        step = Decimal(1).scaleb(places)
+        shown = exact.quantize(step, rounding=ROUND_HALF_UP)
+        as_printed = printed.quantize(step, rounding=ROUND_HALF_UP)
+    except decimal.InvalidOperation:
+        return  # a quotient too large to show at that precision is no printed rate to check
+    if shown != as_printed:
         yield TableFinding((cell,), printed, exact, Reason(
             f"{name}印为 {percent_text(printed)}，{num_name} / {den_name} = {_n(num)} / {_n(den)} = {percent_text(exact)}",
             f"{name} is printed {percent_text(printed)}; {num_name} / {den_name} = {_n(num)} / {_n(den)} = "
@@ -190,16 +206,24 @@ def _expense(where: str, line: ExpenseLine, whole: bool) -> Iterator[TableFindin
 
 
 def _groups(ev: Project | Department) -> Iterator[TableFinding]:
-    """Each 指标分组 分值 against the indicators under it (and a 一级 against its 二级 groups, when given)."""
+    """Each 指标分组 分值 against the indicators under it; a 一级 also against its 二级 groups, when a group
+    is printed for every 二级 its indicators name (a partial set of subtotals adds up to nothing)."""
     for g in ev.groups:
+        name = "/".join(p for p in (g.level1, g.level2) if p)
         if g.level2 is not None:
-            kids = [i.points for i in ev.indicators if i.level1 == g.level1 and i.level2 == g.level2]
+            under = [i.points for i in ev.indicators if i.level1 == g.level1 and i.level2 == g.level2]
         else:
-            seconds = [s.points for s in ev.groups if s.level1 == g.level1 and s.level2 is not None]
-            kids = seconds or [i.points for i in ev.indicators if i.level1 == g.level1]
-        if kids and sum(kids, Decimal(0)) != g.points:
-            s = sum(kids, Decimal(0))
-            name = "/".join(p for p in (g.level1, g.level2) if p)
+            under = [i.points for i in ev.indicators if i.level1 == g.level1]
+        if under and sum(under, Decimal(0)) != g.points:
+            s = sum(under, Decimal(0))
             yield TableFinding((f"指标分组.{name}.分值",), g.points, s, Reason(
-                f"{name} 的分值印为 {_n(g.points)}，其下各项分值之和为 {_n(s)}",
-                f"{name} is printed as {_n(g.points)}分; the 分值 under it add up to {_n(s)}"))
+                f"{name} 的分值印为 {_n(g.points)}，其下各三级指标分值之和为 {_n(s)}",
+                f"{name} is printed as {_n(g.points)}分; the 三级指标 under it add up to {_n(s)}"))
+        if g.level2 is None:
+            seconds = {s.level2: s.points for s in ev.groups if s.level1 == g.level1 and s.level2 is not None}
+            named = {i.level2 for i in ev.indicators if i.level1 == g.level1 and i.level2 is not None}
+            if seconds and named <= set(seconds) and sum(seconds.values(), Decimal(0)) != g.points:
+                s = sum(seconds.values(), Decimal(0))
+                yield TableFinding((f"指标分组.{name}.分值",), g.points, s, Reason(
+                    f"{name} 的分值印为 {_n(g.points)}，其下各二级指标分值之和为 {_n(s)}",
+                    f"{name} is printed as {_n(g.points)}分; the 二级指标 under it add up to {_n(s)}"))

@@ -45,6 +45,9 @@ class Discrepancy:
     #: A known habit of published tables that reproduces the reported score (a softer finding: the
     #: reviewer decides), see :mod:`perfeval.rubric.practice`.
     practice: Reason | None = None
+    #: A figure for the reviewer to weigh rather than a contradiction: listed, but it does not make the
+    #: audit unclean (a budget cut during the year).
+    soft: bool = False
 
 
 @attrs.frozen
@@ -57,8 +60,8 @@ class Audit:
 
     @property
     def clean(self) -> bool:
-        """True when every reported score is supported."""
-        return not self.discrepancies
+        """True when every reported score is supported (soft findings are listed but do not count)."""
+        return not any(not d.soft for d in self.discrepancies)
 
 
 def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> ScoreCard:
@@ -90,7 +93,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         if item.status == "error" and item.reported is not None:
             found.append(Discrepancy(item.name, item.reported, None, item.reason, "cannot_score"))
         elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
-            habit = practice(item.score.rule, item.value, item.reported) if item.score is not None else None
+            habit = practice(item.score.rule, item.value, item.reported, item.name) if item.score is not None else None
             reason = _with_band(item) + (Reason("；", "; ") + habit if habit is not None else Reason(""))
             found.append(Discrepancy(item.name, item.reported, item.points, reason, practice=habit))
     if card.declared_total is not None and card.declared_total != card.max_total:
@@ -116,9 +119,18 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         found.append(Discrepancy("等级", card.reported_grade, card.grade,
                                  Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}"), "grade"))
     if table is not None:
-        found.extend(Discrepancy(f.cells[0], f.printed, f.computed, f.reason, "table", f.cells)
+        found.extend(Discrepancy(f.cells[0], f.printed, f.computed, f.reason, "table", f.cells, soft=f.soft)
                      for f in table_findings(table))
-    unchecked = tuple(i for i in card if i.status == "reported")
+    for name, why in card.unused_inputs:
+        found.append(Discrepancy(f"公式数据.{name}", None, None, why, "inputs"))
+    counts = card.counts
+    if card.rows_read and counts["scored"] == 0 and not any(d.kind in ("score", "cannot_score", "row") for d in found):
+        # Rows, but none recomputed or judged: nothing vouches for any 得分 (a targets table, blank 得分 cells).
+        found.append(Discrepancy("（全表）", None, None, Reason(
+            f"读入 {counts['read']} 行，没有一行能复核（无可重算的数据或未报得分）",
+            f"{counts['read']} rows read and none could be checked (no data to recompute, or no 得分 reported)"), "empty"))
+    # Not checked: carried as reported, or not scored and no 得分 to compare (an error with a 得分 is a finding).
+    unchecked = tuple(i for i in card if i.status == "reported" or (i.status == "error" and i.reported is None))
     return Audit(card, tuple(found), unchecked)
 
 

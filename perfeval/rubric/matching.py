@@ -132,7 +132,7 @@ def match_rows(paths: Sequence[Path], rows: Sequence[Indicator]) -> Matching:
     return Matching(tuple(taken.get(i) for i in range(len(paths))), tuple(unmatched))
 
 
-def find_key(paths: Sequence[Path], key: str | Sequence[str]) -> int:
+def find_key(paths: Sequence[Path], key: object) -> int:
     """The index of the indicator a key names: its 三级指标 name when that is unique, else its path.
 
     A path is a tuple or ``"一级/二级/三级"`` (any trailing part of it: ``"财务管理/管理制度健全性"``). An
@@ -142,7 +142,16 @@ def find_key(paths: Sequence[Path], key: str | Sequence[str]) -> int:
     >>> find_key(paths, "财务管理/管理制度健全性")
     1
     """
-    parts = tuple(p.strip() for p in (key.split("/") if isinstance(key, str) else key))
+    if isinstance(key, str):
+        # A name with "/" in it (人均/户均完成率) is a name before it is a path.
+        whole = [i for i, p in enumerate(paths) if p[-1] == key.strip()]
+        if len(whole) == 1:
+            return whole[0]
+        parts = tuple(p.strip() for p in key.split("/"))
+    elif isinstance(key, tuple | list) and key and all(isinstance(p, str) for p in key):
+        parts = tuple(p.strip() for p in key)
+    else:
+        raise InputError(f"指标的键须是名称或路径（文字），收到 {key!r}", text=repr(key), code="unknown_indicator")
     hits = [i for i, p in enumerate(paths) if len(parts) <= len(p) and p[len(p) - len(parts):] == parts]
     if len(hits) == 1:
         return hits[0]

@@ -9,7 +9,7 @@ strict score is never replaced: the habit is named, not adopted.
 
 >>> from perfeval.rules import compile_rule
 >>> rule = compile_rule("得分(分值×执行率)", points=10)
->>> print(practice(rule, Decimal("0.4988"), Decimal(5)))
+>>> print(practice(rule, Decimal("0.4988"), Decimal(5), "执行率"))
 执行率 49.88% 先四舍五入到整数百分比（50%）再计分，得自报的 5 分
 """
 
@@ -36,7 +36,7 @@ def _shown(d: Decimal) -> str:
     return f"{d.normalize():f}"
 
 
-def practice(rule: Rule, value: Any, reported: Decimal, name: str = "执行率") -> Reason | None:
+def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") -> Reason | None:
     """The habit that turns ``value`` into the ``reported`` points under ``rule``, or None when none does.
 
     Only a rate given as a Decimal is re-rounded (a count or a judgement has no such habit); the checks are

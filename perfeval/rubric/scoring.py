@@ -27,10 +27,11 @@ import attrs
 from ..errors import InputError, PerfevalError
 from ..model import Department, Indicator, Project
 from ..numbers import percent_text, to_decimal
+from ..quantities import quantity
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..units import is_percent
 from .inputs import evaluation_inputs
-from .matching import UnmatchedRow, find_key, match_rows, path_text
+from .matching import UnmatchedRow, find_key, match_rows, path_text, suggest
 from .reason import Reason
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class ScoreCard:
     rows_read: int | None = None
     #: Why the total has no grade although every indicator scored (a total the grade table does not cover).
     grade_error: Reason | None = None
+    #: 公式数据 figures no 公式 of the rubric reads (a misspelt name), each with why.
+    unused_inputs: tuple[tuple[str, Reason], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -136,7 +139,22 @@ def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
     items = tuple(_from_evaluation(ind, row, data, inputs) for ind, row in zip(rubric.indicators, matching.rows, strict=True))
     grades = rubric.grades or grades_of(data)
     card = card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
-    return attrs.evolve(card, unmatched=matching.unmatched, rows_read=len(data.indicators))
+    return attrs.evolve(card, unmatched=matching.unmatched, rows_read=len(data.indicators),
+                        unused_inputs=_unused(rubric, data))
+
+
+def _unused(rubric: Rubric, data: Evaluation) -> tuple[tuple[str, Reason], ...]:
+    """The file's 公式数据 names that no formula of the rubric reads: never silently dropped."""
+    read = {n for ind in rubric.indicators if ind.formula is not None for n in ind.formula.inputs}
+    out = []
+    for name, _ in data.inputs:
+        if name not in read:
+            near = suggest(name, read)
+            hint = f"；是否指：{'、'.join(near)}" if near else ""
+            out.append((name, Reason(f"公式数据“{name}”不是评价体系中任何公式的输入{hint}",
+                                     f"公式数据 {name!r} is read by no formula of the rubric"
+                                     + (f"; did you mean: {', '.join(near)}" if near else ""))))
+    return tuple(out)
 
 
 def _keyed(paths: list[tuple[str, ...]], data: Mapping[str, Any]) -> dict[int, Any]:
@@ -312,6 +330,13 @@ def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
                           f"实际完成值 {actual.text!r} has no %{want}: {actual.text}% or {actual.text} times? The table must say")
         return Reason(f"实际完成值 {actual.text} 不是比率，也没有年度指标值可算完成率",
                       f"实际完成值 {actual.text} is not a rate, and there is no 年度指标值 to compute a completion rate")
+    try:
+        # The actual must be exactly one quantity ("19/20处", "19-20处", "第19处" are not): the target reader
+        # keeps the last number of a text, which is right for a target and wrong for what was achieved.
+        quantity(actual.text)
+    except PerfevalError:
+        return Reason(f"实际完成值“{actual.text}”不是一个数量，无法与年度指标值 {target.text} 计算完成率",
+                      f"实际完成值 {actual.text!r} is not one quantity: no completion rate against {target.text}")
     try:
         ratio = target.completion(actual)
     except PerfevalError as exc:

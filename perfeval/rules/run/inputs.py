@@ -98,13 +98,20 @@ def _rate_text(value: str) -> Decimal:
             return d.scaleb(-3)
         # Text without its mark is the one place "85" could mean 85% or 8500%: neither is chosen for the
         # caller (a number — Decimal("0.85") — is the fraction it is, as documented).
+        if d.is_zero():
+            return _ZERO  # 0 is 0 in every unit (as a data file's rate cell reads it)
         raise InputError(render("rate_without_mark", value=m.group(1)), text=repr(value), code="rate_without_mark")
     from ...quantities import quantity  # a full-width or spelled-out rate: the quantity reader knows them
+    from ...units import is_percent
 
     try:
         q = quantity(value)
     except PerfevalError:
         raise _error("not_a_number", value) from None
+    if q.dimensionless and not is_percent(q.units) and q.magnitude != 0:
+        # "八十五", "85\u200b", "壹": a plain number written another way needs its mark as much as "85" does
+        raise InputError(render("rate_without_mark", value=str(q.magnitude)), text=repr(value),
+                         code="rate_without_mark")
     return _quantity_rate(q, value)
 
 
