@@ -166,7 +166,7 @@ def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Dec
     except decimal.InvalidOperation:
         return  # a quotient too large to show at that precision is no printed rate to check
     if shown != as_printed:
-        yield TableFinding((cell,), printed, exact, Reason(
+        yield TableFinding((cell,), printed, shown, Reason(
             f"{name}印为 {percent_text(printed)}，{num_name} / {den_name} = {_n(num)} / {_n(den)} = {percent_text(exact)}",
             f"{name} is printed {percent_text(printed)}; {num_name} / {den_name} = {_n(num)} / {_n(den)} = "
             f"{percent_text(exact)}"))
