@@ -289,6 +289,28 @@ class Rule:
         """Every diagnostic about this rule: readings taken (info), warnings and errors."""
         return self.diagnostics
 
+    def to_sql(self, column: Any, dialect: str = "duckdb", *, scale: int = 10, errors: str = "raise",
+               locale: str | None = "zh_CN") -> str:
+        """The points as one SQL expression of ``column``, exact (DECIMAL), for ``dialect`` (duckdb, spark,
+        postgres); needs sqlglot (``pip install 'perfeval[sql]'``).
+
+        ``scale`` is how many decimals the column's values may have: a value with more is refused, not
+        rounded. A value the rule refuses (no band covers it, 3.5 as a count) fails the query with
+        ``errors="raise"``, is NULL with ``errors="null"``; ``errors="reason"`` gives the expression of
+        the refusal's message (NULL where the points are a number), a companion column to the NULLs.
+        A standard that is not a function of one number (a judgement, options, several inputs) raises
+        :class:`~perfeval.rules.errors.SqlError` saying why. See docs/sql.md.
+
+        >>> import duckdb
+        >>> rule = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=10)
+        >>> duckdb.sql(f"SELECT {rule.to_sql('x')} FROM (VALUES (0.9), (0.85)) t(x)").fetchall()
+        [(Decimal('6.00'),), (Decimal('4.00'),)]
+        """
+        from .run.sql import to_sql
+
+        return to_sql(self.item, self.text, column, dialect, scale=scale, errors=errors,  # type: ignore[arg-type]
+                      locale=locale)
+
     def __repr__(self) -> str:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
 
