@@ -289,6 +289,21 @@ class Rule:
         """Every diagnostic about this rule: readings taken (info), warnings and errors."""
         return self.diagnostics
 
+    def points_many(self, values: Any) -> Any:
+        """The points of every value: a :class:`~perfeval.rules.batch.Batch` of ``points`` (a list of
+        Decimal; an Arrow decimal128 array or a Polars Decimal series for those inputs) and ``errors``, one
+        :class:`~perfeval.rules.batch.RowError` (row, value, reason) per refused value, whose points are None.
+
+        Any iterable is accepted; a NumPy, Arrow or Polars column of numbers is scored on exact scaled
+        integers (see docs/batch.md). The result always equals ``[rule.points(v) for v in values]``.
+
+        >>> compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=10).points_many([0.9, "85%", "x"]).points
+        [Decimal('6.00'), Decimal('4.00'), None]
+        """
+        from .batch import points_many
+
+        return points_many(self, values)
+
     def to_sql(self, column: Any, dialect: str = "duckdb", *, scale: int = 10, errors: str = "raise",
                locale: str | None = "zh_CN") -> str:
         """The points as one SQL expression of ``column``, exact (DECIMAL), for ``dialect`` (duckdb, spark,
