@@ -157,19 +157,24 @@ def _chunk(args: tuple[list[Source], str | None, str]) -> list[FileResult]:
 
 def run(files: list[Source], rubric: str | None, jobs: int, locale: str, progress: bool) -> Iterator[FileResult]:
     """Every file's result, in the order of ``files``, scored by ``jobs`` worker processes."""
-    if rubric is not None:
-        _rubric(rubric)  # loaded once here: forked workers inherit it compiled
-    size = max(1, min(50, len(files) // (jobs * 8) or 1))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    results: list[list[FileResult] | None] = [None] * len(chunks)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    if rubric is not None:
+        _rubric(rubric)  # loaded once here: forked workers inherit it compiled
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    from rich.console import Console
-
     with Progress(*columns, console=Console(stderr=True), disable=not progress, transient=False) as bar:
         task = bar.add_task("自评表" if locale != "en" else "files", total=len(files))
-        if jobs <= 1 or len(chunks) == 1:
+        # The first file is scored here: the modules it needs and the rubric it names are then loaded
+        # once, and every forked worker starts with them.
+        first = score_file(files[0], rubric, locale)
+        bar.advance(task, 1)
+        yield first
+        rest = files[1:]
+        size = max(1, min(50, len(rest) // (jobs * 8) or 1))
+        chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
+        results: list[list[FileResult] | None] = [None] * len(chunks)
+        if jobs <= 1 or len(chunks) <= 1:
             for k, chunk in enumerate(chunks):
                 results[k] = _chunk((chunk, rubric, locale))
                 bar.advance(task, len(chunk))

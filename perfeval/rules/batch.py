@@ -175,10 +175,16 @@ def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, .
     quanta, scored = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     if pa.types.is_decimal128(t) and n:
         words = np.frombuffer(arrow.buffers()[1], dtype="<i8")[2 * arrow.offset:2 * (arrow.offset + n)]
-        lo, hi = words[0::2], words[1::2]
-        fits = (hi == (lo >> 63)) & (np.abs(lo) < _LIMIT) & present
-        quanta, scored = _scaled(rule, np.where(fits, lo, 0), t.scale, np)
-        scored &= fits
+        lo = words[0::2]
+        if t.precision <= 18 and arrow.null_count == 0:
+            quanta, scored = _scaled(rule, lo, t.scale, np)  # every value below 10^18 < 2^62: it fits
+        elif arrow.null_count == 0 and _fits(lo, words[1::2], np):
+            quanta, scored = _scaled(rule, lo, t.scale, np)
+        else:
+            hi = words[1::2]
+            fits = (hi == (lo >> 63)) & (lo < _LIMIT) & (lo > -_LIMIT) & present
+            quanta, scored = _scaled(rule, np.where(fits, lo, 0), t.scale, np)
+            scored &= fits
     elif (pa.types.is_integer(t) or pa.types.is_floating(t)) and n:
         raw = arrow.fill_null(0).to_numpy(zero_copy_only=False)
         if raw.dtype.kind == "f":
@@ -187,6 +193,11 @@ def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, .
             quanta, scored = _scaled(rule, raw.astype(np.int64), 0, np)
         scored &= present
     return _rest(rule, arrow, quanta, scored, lambda i: arrow[i].as_py())
+
+
+def _fits(lo: Any, hi: Any, np: Any) -> bool:
+    """Whether every 128-bit value is its low word, and below 2^62."""
+    return max(int(lo.max()), -int(lo.min())) < _LIMIT and bool(np.array_equal(hi, lo >> 63))
 
 
 def _rest(rule: Rule, values: Any, quanta: Any, scored: Any,
@@ -227,5 +238,5 @@ def _to_arrow(rule: Rule, quanta: Any, valid: Any, np: Any) -> Any:
     words[0::2] = quanta
     words[1::2] = quanta >> 63
     validity = None if valid.all() else pa.array(valid, pa.bool_()).buffers()[1]
-    return pa.Array.from_buffers(pa.decimal128(38, places), n, [validity, pa.py_buffer(words.tobytes())],
+    return pa.Array.from_buffers(pa.decimal128(38, places), n, [validity, pa.py_buffer(words)],
                                  null_count=int(n - valid.sum()))

@@ -59,7 +59,8 @@ def _reads_x(e: ir.Expr) -> bool:
 
 
 def _big(a: Any) -> int:
-    return int(abs(a).max()) if a.size else 0
+    """The largest magnitude in ``a`` (two reductions, no temporary array)."""
+    return max(int(a.max()), -int(a.min())) if a.size else 0
 
 
 def _times(a: Any, k: int) -> Any:
@@ -107,8 +108,25 @@ class _Eval:
         right = self.value(e.right)
         if e.op == "*":
             return self.mul(left, right)
+        sign = 1 if e.op == "+" else -1
+        if isinstance(right, Fraction) or isinstance(left, Fraction):
+            return self.plus_constant(left, right, sign)
         a, b = self.common(left, right)
-        return _sum(a[0], b[0], 1 if e.op == "+" else -1), a[1]
+        return _sum(a[0], b[0], sign), a[1]
+
+    def plus_constant(self, left: Fraction | tuple[Any, int], right: Fraction | tuple[Any, int],
+                      sign: int) -> tuple[Any, int]:
+        """``left ± right`` where one side is a constant: a scalar added to the array, not an array of it."""
+        c, v, flip = (right, left, False) if isinstance(right, Fraction) else (left, right, True)
+        assert isinstance(c, Fraction) and not isinstance(v, Fraction)
+        den = math.lcm(v[1], c.denominator)
+        num = _times(v[0], den // v[1])
+        k = c.numerator * (den // c.denominator)
+        if _big(num) + abs(k) >= _LIMIT:
+            raise TooWide
+        if flip:  # c ± v
+            return (k + num if sign > 0 else k - num), den
+        return (num + k if sign > 0 else num - k), den
 
     def constant(self, e: ir.Expr) -> Fraction:
         if isinstance(e, ir.Const):
@@ -195,11 +213,16 @@ class _Eval:
         g = math.gcd(q.denominator, den)
         a = _times(num, q.denominator // g)
         m = (den // g) * q.numerator
-        twice = _times(a, 2)
-        if _big(twice) + m >= _LIMIT:
-            raise TooWide
-        # half away from zero: sign · ⌊(2|A| + M) ÷ 2M⌋
-        out = np.where(a >= 0, (twice + m) // (2 * m), -((m - twice) // (2 * m)))
+        if m == 1:
+            out = a
+        else:
+            twice = _times(a, 2)
+            if _big(twice) + m >= _LIMIT:
+                raise TooWide
+            # half away from zero: sign · ⌊(2|A| + M) ÷ 2M⌋ (below a floor ≥ 0 the clamp below decides)
+            up = (twice + m) // (2 * m)
+            out = up if item.floor is not None and item.floor >= 0 else \
+                np.where(a >= 0, up, -((m - twice) // (2 * m)))
         if item.floor is not None:
             low = Fraction(item.floor)
             below = _times(num, low.denominator) < low.numerator * den
@@ -241,6 +264,22 @@ def _bound(n: int) -> int:
     return max(-_LIMIT, min(_LIMIT, n))
 
 
+def _piece_quanta(item: ir.Item, piece: ir.Piece, cap: Decimal | None, xi: Any, rows: Any, scale: int,
+                  np: Any) -> Any:
+    """One piece's quanta: a constant, or computed on the whole column (no gather and scatter) unless the
+    rows outside the piece could overflow, then on the piece's rows alone."""
+    if not _reads_x(piece.expr):
+        return _Eval(item, xi[:1], scale, np).quanta(_Eval(item, xi[:1], scale, np).constant(piece.expr), cap)[0]
+    try:
+        whole = _Eval(item, xi, scale, np)
+        return whole.quanta(whole.value(piece.expr), cap)
+    except TooWide:
+        part = _Eval(item, xi[rows], scale, np)
+        out = np.zeros(xi.shape, dtype=np.int64)
+        out[rows] = part.quanta(part.value(piece.expr), cap)
+        return out
+
+
 def column_points(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any]:
     """The points of every row as whole quanta of ``item.precision`` (int64), and which rows were scored.
 
@@ -267,9 +306,9 @@ def column_points(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any]:
             continue
         pending &= ~rows
         try:
-            evaluator = _Eval(item, xi[rows], scale, np)
-            quanta[rows] = evaluator.quanta(evaluator.value(piece.expr), stream.cap)
+            points = _piece_quanta(item, piece, stream.cap, xi, rows, scale, np)
         except ZeroDivisionError:
             continue  # unscored: the per-value path raises zero_denominator for them
+        np.copyto(quanta, points, where=rows)
         scored |= rows
     return quanta, scored
