@@ -30,10 +30,8 @@ reason ``missing_input``.
 CASE WHEN rate IS NULL THEN NULL
 WHEN CAST(rate AS DECIMAL(38, 2)) <> rate
   THEN ERROR('perfeval[sql_scale] ' || CAST(rate AS TEXT) || ' 的小数位数多于 2 位（请加大 scale）')
-WHEN CAST(CAST(rate AS DECIMAL(38, 2)) * CAST(100 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) < CAST(90 AS DECIMAL(38, 0))
-  THEN CAST(0.00 AS DECIMAL(38, 2))
-WHEN CAST(CAST(rate AS DECIMAL(38, 2)) * CAST(100 AS DECIMAL(38, 0)) AS DECIMAL(38, 0)) >= CAST(90 AS DECIMAL(38, 0))
-  THEN CAST(6.00 AS DECIMAL(38, 2))
+WHEN CAST(rate AS DECIMAL(38, 2)) < CAST(0.90 AS DECIMAL(38, 2)) THEN CAST(0.00 AS DECIMAL(38, 2))
+WHEN CAST(rate AS DECIMAL(38, 2)) >= CAST(0.90 AS DECIMAL(38, 2)) THEN CAST(6.00 AS DECIMAL(38, 2))
 ELSE ERROR('perfeval[no_band] 没有分档覆盖 ' || CAST(rate AS TEXT) || '（未覆盖：—）') END
 """
 
@@ -477,7 +475,7 @@ def build(item: ir.Item, text: str, column: Any, dialect: str = "duckdb", *, sca
         ifs.append(exp.If(this=exp.Or(this=fraction, expression=below),
                           true=fail("not_a_count" if kind is ir.Kind.COUNT else "not_a_rank")))
     for piece in stream.fn.pieces:
-        test = _test(exp, piece.interval, xi, scale)
+        test = _test(exp, piece.interval, typed, scale)
         try:
             result = b.finish(b.value(piece.expr), stream.cap)
             ifs.append(exp.If(this=test, true=points(result)))
@@ -488,28 +486,32 @@ def build(item: ir.Item, text: str, column: Any, dialect: str = "duckdb", *, sca
     return exp.Case(ifs=ifs, default=default)
 
 
-def _test(exp: Any, iv: ir.Interval, xi: Any, scale: int) -> Any:
-    """``iv`` contains x, tested on the whole number x·10^scale against whole-number edges."""
+def _test(exp: Any, iv: ir.Interval, typed: Any, scale: int) -> Any:
+    """``iv`` contains x: the typed value DECIMAL(38, scale) against edges of that very type (an edge between
+    two steps of the scale is moved to the step inside), so every engine compares exactly and cheaply."""
     unit = 10 ** scale
+
+    def edge(n: int) -> Any:
+        return _decimal(exp, Fraction(n, unit), scale)
+
     parts: list[Any] = []
     if iv.lo is not None and iv.lo == iv.hi:
-        edge = Fraction(iv.lo) * unit
-        if edge.denominator != 1:
+        point = Fraction(iv.lo) * unit
+        if point.denominator != 1:
             return exp.false()
-        return exp.EQ(this=xi.copy(), expression=_int(exp, edge.numerator))
+        return exp.EQ(this=typed.copy(), expression=edge(point.numerator))
     if iv.lo is not None:
-        edge = Fraction(iv.lo) * unit
+        lo = Fraction(iv.lo) * unit
         if iv.lo_in:
-            parts.append(exp.GTE(this=xi.copy(), expression=_int(exp, math.ceil(edge))))
+            parts.append(exp.GTE(this=typed.copy(), expression=edge(math.ceil(lo))))
         else:
-            parts.append(exp.GT(this=xi.copy(), expression=_int(exp, math.floor(edge))))
+            parts.append(exp.GT(this=typed.copy(), expression=edge(math.floor(lo))))
     if iv.hi is not None:
-        edge = Fraction(iv.hi) * unit
+        hi = Fraction(iv.hi) * unit
         if iv.hi_in:
-            parts.append(exp.LTE(this=xi.copy(), expression=_int(exp, math.floor(edge))))
+            parts.append(exp.LTE(this=typed.copy(), expression=edge(math.floor(hi))))
         else:
-            parts.append(exp.LT(this=xi.copy(), expression=_int(exp, math.ceil(edge))))
+            parts.append(exp.LT(this=typed.copy(), expression=edge(math.ceil(hi))))
     if not parts:
         return exp.true()
     return parts[0] if len(parts) == 1 else exp.And(this=parts[0], expression=parts[1])
-
