@@ -139,6 +139,10 @@ def _scaled(rule: Rule, xi: Any, scale: int, np: Any) -> tuple[Any, Any]:
 
 def _numpy(rule: Rule, values: Any, np: Any) -> tuple[Any, Any, tuple[RowError, ...]]:
     values = np.asarray(values)
+    if values.ndim != 1:
+        from ..errors import ValidationError
+
+        raise ValidationError("points_many takes one column of values", field="values", value=values.shape)
     n = len(values)
     if values.dtype.kind in "iu" and n and int(values.max()) < _LIMIT and int(values.min()) > -_LIMIT:
         quanta, scored = _scaled(rule, values.astype(np.int64), 0, np)
@@ -146,7 +150,12 @@ def _numpy(rule: Rule, values: Any, np: Any) -> tuple[Any, Any, tuple[RowError, 
         quanta, scored = _floats(rule, values.astype(np.float64), np)
     else:
         quanta, scored = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
-    return _rest(rule, values, quanta, scored, lambda i: values[i].item())
+    return _rest(rule, values, quanta, scored, lambda i: _python(values[i], np))
+
+
+def _python(value: Any, np: Any) -> Any:
+    """A NumPy scalar as the Python number it holds (an object array holds Python values already)."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _floats(rule: Rule, f: Any, np: Any) -> tuple[Any, Any]:

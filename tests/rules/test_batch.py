@@ -126,3 +126,15 @@ def test_every_compiled_rule_scores_its_edges_on_the_integer_path() -> None:
             places = -rule.precision.as_tuple().exponent  # type: ignore[operator]
             direct = [Decimal(int(q)).scaleb(-places) if ok else None for q, ok in zip(quanta, scored, strict=True)]
             same(direct, want)
+
+
+def test_an_object_array_is_scored_value_by_value_and_a_table_is_refused() -> None:
+    rule = perfeval.compile_rule("90%（含）以上计6分；80%（含）-90%计4分", points=6)
+    values = np.array([Decimal("0.95"), "85%", None, 0.5], dtype=object)
+    same(rule.points_many(values).points, expected(rule, list(values))[0])
+    try:
+        rule.points_many(np.zeros((2, 2)))
+    except perfeval.ValidationError as refused:
+        assert refused.field == "values"
+    else:
+        raise AssertionError("a 2-D array was scored")
