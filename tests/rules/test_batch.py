@@ -121,11 +121,12 @@ def test_every_compiled_rule_scores_its_edges_on_the_integer_path() -> None:
         want, errors = expected(rule, values)
         same(rule.points_many(pa.array(values, pa.decimal128(38, 7))).points.to_pylist(), want)
         if vectorisable(rule.item):
-            xi = np.array([int(v.scaleb(7)) for v in values], dtype=np.int64)
+            fits = [i for i, v in enumerate(values) if abs(v.scaleb(7)) < 2 ** 62]
+            xi = np.array([int(values[i].scaleb(7)) for i in fits], dtype=np.int64)
             quanta, scored = column_points(rule.item, xi, 7)
             places = -rule.precision.as_tuple().exponent  # type: ignore[operator]
             direct = [Decimal(int(q)).scaleb(-places) if ok else None for q, ok in zip(quanta, scored, strict=True)]
-            same(direct, want)
+            same(direct, [want[i] for i in fits])
 
 
 def test_an_object_array_is_scored_value_by_value_and_a_table_is_refused() -> None:

@@ -52,7 +52,9 @@ def values_for(rule: perfeval.Rule, count: int = 2500) -> list[Decimal]:
     spread = [Decimal(rng.randint(int(lo / STEP) - 10, int(hi / STEP) + 10)) * STEP for _ in range(count)]
     whole = [Decimal(n) for n in range(-3, int(hi) + 5)] if rule.item.streams[0].value.kind in (
         ir.Kind.COUNT, ir.Kind.RANK, ir.Kind.NUMBER, ir.Kind.QUANTITY) else []
-    out = [v.quantize(STEP) for v in (*edges, *spread, *whole, Decimal(0))]
+    # beyond 10^(18 − SCALE) DuckDB reads the value on its 128-bit path: a few values of that size too
+    wide = [Decimal("12345678901234.5"), Decimal("-98765432109876.25"), Decimal(10) ** 15]
+    out = [v.quantize(STEP) for v in (*edges, *spread, *whole, *wide, Decimal(0))]
     return list(dict.fromkeys(out))
 
 
