@@ -52,7 +52,7 @@ from ..meaning.intervals import outside
 from ..messages import render
 from ..vocabulary import StepMode
 
-__all__ = ["DIALECTS", "ErrorMode", "to_sql", "unsupported"]
+__all__ = ["DIALECTS", "ErrorMode", "build", "to_sql", "unsupported"]
 
 #: The dialects the expression is written and tested for.
 DIALECTS = ("duckdb", "spark", "postgres")
