@@ -135,6 +135,8 @@ def score_file(source: Source, rubric: str | None = None, locale: str = "zh_CN")
         found = audit(_card(ev, rubric))
     except PerfevalError as exc:
         return FileResult(source.name, error=exc.message_in(locale) if locale == "en" else str(exc))
+    except Exception as exc:  # a bug met by one file must not lose the thousands of others; it is reported
+        return FileResult(source.name, error=f"internal error (please report): {type(exc).__name__}: {exc}")
     card = found.card
     wrong = {d.indicator for d in found.discrepancies}
     rows = []

@@ -13,6 +13,7 @@ import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
 from click.testing import CliRunner
@@ -120,3 +121,14 @@ def test_a_terminal_shows_a_progress_bar(tmp_path: Path) -> None:
     text = seen.decode("utf-8", "replace")
     assert proc.returncode == 2
     assert "━" in text and "4/4" in text, text
+
+
+def test_an_unexpected_failure_in_one_file_is_reported_for_that_file(monkeypatch: Any) -> None:
+    import perfeval.batch as batch
+
+    def broken(source: Source) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "_read", broken)
+    result = score_file(Source("x.toml"))
+    assert result.error is not None and "RuntimeError: boom" in result.error and not result.rows
