@@ -43,7 +43,6 @@ from .rules import (
     compile_rule,
 )
 from .targets import Target, TargetKind, target
-from .units import ureg
 
 __all__ = [
     "Audit",
@@ -90,3 +89,12 @@ __all__ = [
     "ureg",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``perfeval.ureg``, the unit registry, is built (and pint loaded) when first asked for."""
+    if name == "ureg":
+        from .units import registry
+
+        return registry()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

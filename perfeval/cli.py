@@ -1,4 +1,4 @@
-"""The ``perfeval`` command: score, audit, report, check, explain, fmt, template.
+"""The ``perfeval`` command: score, audit, batch, report, check, explain, fmt, template.
 
 Chinese by default, ``--lang en`` for English. Exit status: 0 ok, 1 the audit found discrepancies or the
 check found errors, 2 bad input (the message, never a traceback).
@@ -271,3 +271,12 @@ def template(path: str, kind: str | None, rubric: str | None) -> None:
     else:
         write_template_xlsx(path, kind=kind or "项目")
     click.echo(path)
+
+
+def _add_batch() -> None:
+    from .batch import batch_command  # perfeval/batch.py: the folder of files, in worker processes
+
+    main.add_command(batch_command)
+
+
+_add_batch()

@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import decimal
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
-import pint
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
 from perfeval.errors import InputError, UnitError
 from perfeval.numbers import context, round_points, strip_zeros, to_decimal
-from perfeval.units import Quantity, convert, label, make_quantity, strip_multipliers
+from perfeval.units import convert, label, make_quantity, strip_multipliers
 from perfeval.units import unit as _unit
+
+if TYPE_CHECKING:
+    from perfeval.units import Quantity
 
 __all__ = ["format_money", "format_number", "format_percent", "format_points", "format_quantity"]
 
@@ -88,6 +91,8 @@ def format_money(amount: Quantity | Number, locale: str = "zh_CN", unit: str = "
     >>> format_money(quantity("29.9万元"), unit="元"), format_money(Decimal("4746.21"), "en")
     ('299,000元', 'CN¥47,462,100.00')
     """
+    import pint
+
     money_unit = _unit(unit)
     value = (
         convert(amount, money_unit)

@@ -14,11 +14,15 @@ Decimal('26022100.00')
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from perfeval.errors import Location, NumberFormatError, PerfevalError, UnitError
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, number_in
 from perfeval.text import Normalized, normalize
-from perfeval.units import Quantity, Unit, is_percent, label, multiplied, unit, unit_in, ureg
+from perfeval.units import is_percent, label, multiplied, registry, unit, unit_in
+
+if TYPE_CHECKING:
+    from perfeval.units import Quantity, Unit
 
 __all__ = [
     "clean_cell",
@@ -110,9 +114,9 @@ def _with_column(
     """Combine the unit written after the number with the 计量单位 column."""
     if column is None or text_unit == column:
         return text_unit
-    if text_unit in (ureg.Unit("ten_thousand"), ureg.Unit("hundred_million")):
+    if text_unit in (registry().Unit("ten_thousand"), registry().Unit("hundred_million")):
         # "71.63万" with the column "元": the 万 multiplies the column's unit, giving 万元.
-        return multiplied(column, "万" if text_unit == ureg.Unit("ten_thousand") else "亿")
+        return multiplied(column, "万" if text_unit == registry().Unit("ten_thousand") else "亿")
     if text_unit.dimensionality == column.dimensionality and not (is_percent(text_unit) ^ is_percent(column)):
         return text_unit  # "29.9万元" in a 元 column: the cell says more than the column does
     message = f"the unit in the text ({label(text_unit)}) differs from the unit column ({label(column)})"
@@ -136,7 +140,7 @@ def quantity_in(
     for spelled, rate_unit in (("百分之", "%"), ("千分之", "‰")):
         if s.startswith(spelled, start):  # 百分之九十五 is 95%
             magnitude = number_in(norm, start + len(spelled), end)
-            return ureg.Quantity(
+            return registry().Quantity(
                 magnitude, _with_column(unit(rate_unit), column, strict, warnings, norm, start)
             )
     stop = _number_end(s, start, end)
@@ -147,9 +151,9 @@ def quantity_in(
     while rest < end and s[rest].isspace():
         rest += 1
     if rest == end:
-        return ureg.Quantity(magnitude, column if column is not None else ureg.Unit(""))
+        return registry().Quantity(magnitude, column if column is not None else registry().Unit(""))
     written = unit_in(norm, rest, end)
-    return ureg.Quantity(magnitude, _with_column(written, column, strict, warnings, norm, rest))
+    return registry().Quantity(magnitude, _with_column(written, column, strict, warnings, norm, rest))
 
 
 def quantity(text: str, unit: str | None = None) -> Quantity:

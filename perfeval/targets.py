@@ -22,7 +22,7 @@ import datetime
 import enum
 import re
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -32,7 +32,10 @@ from perfeval.quantities import clean_cell, quantity_in, unit_column
 from perfeval.rules.vocabulary import COMPARATORS, NEEDS_NUMBER, SUFFIXES
 from perfeval.rules.vocabulary import Comparator as VocabularyComparator
 from perfeval.text import Normalized
-from perfeval.units import Quantity, convert, is_percent, label, match_unit, to_reference, ureg
+from perfeval.units import convert, is_percent, label, match_unit, registry, to_reference
+
+if TYPE_CHECKING:
+    from perfeval.units import Quantity
 
 __all__ = ["Comparator", "JudgementRequired", "Target", "TargetKind", "target"]
 
@@ -343,9 +346,9 @@ def _loose(norm: Normalized, start: int, warnings: list[str]) -> tuple[Quantity,
             continue
         u, end = hit
         number = m.group().replace(",", "")
-        if u == ureg.Unit("year") and len(number) == 4 and 1900 <= int(number) <= 2100:
+        if u == registry().Unit("year") and len(number) == 4 and 1900 <= int(number) <= 2100:
             continue  # "2021 年土地年度卫片", "为2023年…": a year named, not a duration
-        found.append(ureg.Quantity(Decimal(number), u))
+        found.append(registry().Quantity(Decimal(number), u))
         spans.append((m.start(), end))
     if found:
         rest, i = [], start

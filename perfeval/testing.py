@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:
     from hypothesis import HealthCheck, given, settings
@@ -36,7 +36,9 @@ from .rules.meaning import ir
 from .rules.syntax.parser import grammar, parse
 from .rules.vocabulary import TOKEN_KINDS
 from .targets import Target, target
-from .units import Quantity
+
+if TYPE_CHECKING:
+    from .units import Quantity
 
 __all__ = [
     "amounts", "check_bounded", "check_covers", "check_monotone", "departments", "edge_points", "edge_values",

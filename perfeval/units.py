@@ -14,18 +14,17 @@ are what :func:`label` prints.
 
 >>> unit("万元"), unit("元/宗"), unit("个百分点")
 (<Unit('wanyuan')>, <Unit('yuan / zong')>, <Unit('percentage_point')>)
->>> convert(ureg.Quantity(Decimal("91.22"), unit("公顷")), "亩")
+>>> convert(registry().Quantity(Decimal("91.22"), unit("公顷")), "亩")
 <Quantity(1368.3, 'mu')>
 """
 
 from __future__ import annotations
 
+import threading
 from decimal import Decimal
-from typing import TypeAlias, cast
+from typing import TYPE_CHECKING, Any, TypeAlias, cast
 
 import attrs
-import pint
-from pint.facets.plain import PlainUnit
 
 from perfeval.errors import Location, UnitError
 from perfeval.numbers import exact_div, plain, strip_zeros, to_decimal
@@ -52,15 +51,65 @@ __all__ = [
     "ureg",
 ]
 
-#: The one registry. ``None`` loads none of pint's default units: "m" is 米 here, and nothing else
-#: (no "mu" for micro, no "percent" defined as a float) can shadow a domain unit.
-ureg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal, cache_folder=None)
+if TYPE_CHECKING:
+    import pint
+    from pint.facets.plain import PlainUnit
 
-#: A pint quantity whose magnitude is a Decimal. Build them with :func:`make_quantity` or
-#: :func:`perfeval.quantities.quantity`; check them with ``isinstance(x, pint.Quantity)``.
-Quantity: TypeAlias = pint.Quantity[Decimal]
-#: A pint unit of :data:`ureg` (``q.units`` is typed as pint's PlainUnit, the base of ``ureg.Unit``).
-Unit: TypeAlias = PlainUnit
+    #: A pint quantity whose magnitude is a Decimal. Build them with :func:`make_quantity` or
+    #: :func:`perfeval.quantities.quantity`; check them with ``isinstance(x, pint.Quantity)``.
+    Quantity: TypeAlias = pint.Quantity[Decimal]
+    #: A pint unit of :data:`ureg` (``q.units`` is typed as pint's PlainUnit, the base of ``ureg.Unit``).
+    Unit: TypeAlias = PlainUnit
+    #: The one registry (built at first use: see :func:`registry`).
+    ureg: pint.UnitRegistry[Decimal]
+
+_REGISTRY: Any = None
+_DEFINITIONS: list[str] = []  # every definition made, in order: the registry is built from them when first needed
+_BUILDING = threading.Lock()
+
+
+def registry() -> pint.UnitRegistry[Decimal]:
+    """The one registry, built the first time a unit is needed, so that ``import perfeval`` does not load pint.
+
+    ``None`` loads none of pint's default units: "m" is 米 here, and nothing else (no "mu" for micro, no
+    "percent" defined as a float) can shadow a domain unit. ``perfeval.units.ureg`` is the same registry.
+
+    >>> registry() is registry()
+    True
+    """
+    global _REGISTRY
+    if _REGISTRY is None:
+        with _BUILDING:
+            if _REGISTRY is None:
+                import pint
+
+                built: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal, cache_folder=None)
+                for definition in _DEFINITIONS:
+                    built.define(definition)
+                _REGISTRY = built
+    return cast("pint.UnitRegistry[Decimal]", _REGISTRY)
+
+
+def _define(definition: str) -> None:
+    with _BUILDING:
+        _DEFINITIONS.append(definition)
+        if _REGISTRY is not None:
+            _REGISTRY.define(definition)
+
+
+def __getattr__(name: str) -> Any:
+    """``ureg``, ``Quantity`` and ``Unit`` load pint when first asked for."""
+    if name == "ureg":
+        return registry()
+    if name == "Quantity":
+        import pint
+
+        return pint.Quantity
+    if name == "Unit":
+        from pint.facets.plain import PlainUnit
+
+        return PlainUnit
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @attrs.frozen
@@ -192,7 +241,7 @@ def _register(spec: UnitSpec) -> None:
     # Only identifier-like spellings go to pint (its parser tokenises like Python); every spelling
     # is accepted by our own parser, which is the one that reads documents.
     pint_aliases = [s for s in dict.fromkeys(spellings) if s.isidentifier() and s != spec.name]
-    ureg.define(" = ".join([spec.name, spec.definition, "_", *pint_aliases]))
+    _define(" = ".join([spec.name, spec.definition, "_", *pint_aliases]))
     _BY_NAME[spec.name] = spec
     for s in spellings:
         _LEXICON[normalize(s).text] = spec.name
@@ -200,7 +249,7 @@ def _register(spec: UnitSpec) -> None:
 
 
 for _zh, (_prefix, _en, _power) in _MULTIPLIERS.items():
-    ureg.define(f"{_prefix}- = {10**_power} = {_zh}-")
+    _define(f"{_prefix}- = {10**_power} = {_zh}-")
 for _spec in _SPECS:
     _register(_spec)
 
@@ -221,9 +270,9 @@ def register_count_noun(zh: str, name: str, en: str) -> Unit:
         )
     spec = _count(name, zh, en)
     if _BY_NAME.get(name) == spec:
-        return ureg.Unit(name)  # registering the same noun twice is harmless
+        return registry().Unit(name)  # registering the same noun twice is harmless
     _register(spec)
-    return ureg.Unit(name)
+    return registry().Unit(name)
 
 
 def specs() -> tuple[UnitSpec, ...]:
@@ -285,7 +334,7 @@ def unit_in(norm: Normalized, start: int, end: int) -> Unit:
         name = _one_unit(key)
         if name is None:
             raise _error(norm, part[0][1], f"unknown unit {key!r}")
-        u = ureg.Unit(name)
+        u = registry().Unit(name)
         result = u if result is None else result / u
     assert result is not None
     return result
@@ -326,11 +375,11 @@ def match_unit(text: str, pos: int = 0) -> tuple[Unit, int] | None:
     if first is None:
         return None
     name, end = first
-    u = ureg.Unit(name)
+    u = registry().Unit(name)
     if end < len(text) and text[end] == "/":
         second = _match_one(text, end + 1)
         if second is not None:
-            u, end = u / ureg.Unit(second[0]), second[1]
+            u, end = u / registry().Unit(second[0]), second[1]
     return u, end
 
 
@@ -360,18 +409,18 @@ def make_quantity(value: Decimal | int | float | str, unit_text: str | Unit = ""
     >>> make_quantity("29.9", "万元"), make_quantity(0.5)
     (<Quantity(29.9, 'wanyuan')>, <Quantity(0.5, 'dimensionless')>)
     """
-    u = unit_text if isinstance(unit_text, PlainUnit) else (unit(unit_text) if unit_text else ureg.Unit(""))
-    return ureg.Quantity(to_decimal(value), u)
+    u = unit_text if not isinstance(unit_text, str) else (unit(unit_text) if unit_text else registry().Unit(""))
+    return registry().Quantity(to_decimal(value), u)
 
 
 def _split(name: str) -> tuple[str, UnitSpec]:
-    prefix, base, _suffix = ureg.parse_unit_name(name)[0]
+    prefix, base, _suffix = registry().parse_unit_name(name)[0]
     return prefix, _BY_NAME[base]
 
 
 def _items(u: Unit) -> list[tuple[str, int]]:
     out = []
-    for name, exp in ureg.Quantity(Decimal(1), u).unit_items():
+    for name, exp in registry().Quantity(Decimal(1), u).unit_items():
         if not isinstance(exp, Decimal | int) or exp != int(exp):
             raise UnitError("only whole powers of units are supported", text=str(u))
         out.append((name, int(exp)))
@@ -391,17 +440,17 @@ def multiplied(u: Unit, multiplier: str) -> Unit:
     if len(items) == 1 and items[0][1] == 1:
         prefix, spec = _split(items[0][0])
         if not prefix and spec.multipliable:
-            return ureg.Unit(_MULTIPLIERS[multiplier][0] + spec.name)
+            return registry().Unit(_MULTIPLIERS[multiplier][0] + spec.name)
     bare = {"万": "ten_thousand", "亿": "hundred_million"}.get(multiplier)
     if bare is None:
-        return cast(Unit, ureg.Unit("ten_thousand") * ureg.Unit("hundred_million") * u)
-    return cast(Unit, ureg.Unit(bare) * u)
+        return cast("Unit", registry().Unit("ten_thousand") * registry().Unit("hundred_million") * u)
+    return cast("Unit", registry().Unit(bare) * u)
 
 
 def is_percent(u: Unit) -> bool:
     """Whether ``u`` is a rate unit: %, ‰ or 个百分点 (dimensionless, but not a plain number).
 
-    >>> is_percent(unit("%")), is_percent(unit("个百分点")), is_percent(ureg.Unit(""))
+    >>> is_percent(unit("%")), is_percent(unit("个百分点")), is_percent(registry().Unit(""))
     (True, True, False)
     """
     return any(_split(name)[1].name in ("percent", "permille", "percentage_point") for name, _ in _items(u))
@@ -410,7 +459,7 @@ def is_percent(u: Unit) -> bool:
 def is_plain_number(u: Unit) -> bool:
     """Whether ``u`` is no unit at all (possibly scaled by 万/亿): a number written without a unit.
 
-    >>> is_plain_number(ureg.Unit("")), is_plain_number(unit("万")), is_plain_number(unit("%"))
+    >>> is_plain_number(registry().Unit("")), is_plain_number(unit("万")), is_plain_number(unit("%"))
     (True, True, False)
     """
     return bool(u.dimensionless) and not is_percent(u)
@@ -422,12 +471,12 @@ def strip_multipliers(u: Unit) -> Unit:
     >>> strip_multipliers(unit("万元/宗")), strip_multipliers(unit("万"))
     (<Unit('yuan / zong')>, <Unit('dimensionless')>)
     """
-    result = ureg.Unit("")
+    result = registry().Unit("")
     for name, exp in _items(u):
         _prefix, spec = _split(name)
         if spec.name in ("ten_thousand", "hundred_million"):
             continue
-        result = result * ureg.Unit(spec.name) ** exp
+        result = result * registry().Unit(spec.name) ** exp
     return result
 
 
@@ -438,12 +487,12 @@ def reference_unit(u: Unit) -> Unit:
     >>> reference_unit(unit("公顷")), reference_unit(unit("万元/宗")), reference_unit(unit("%"))
     (<Unit('mu')>, <Unit('yuan / zong')>, <Unit('dimensionless')>)
     """
-    result = ureg.Unit("")
+    result = registry().Unit("")
     for name, exp in _items(u):
         spec = _split(name)[1]
         ref = spec.name if spec.reference is None else spec.reference
         if ref:
-            result = result * ureg.Unit(ref) ** exp
+            result = result * registry().Unit(ref) ** exp
     return result
 
 
@@ -457,17 +506,17 @@ def convert(q: Quantity, unit_text: str | Unit) -> Quantity:
     ...
     perfeval.errors.UnitError: cannot convert 个 to 处: '3个'
     """
-    target = unit_text if isinstance(unit_text, PlainUnit) else unit(unit_text)
+    target = unit_text if not isinstance(unit_text, str) else unit(unit_text)
     magnitude = to_decimal(q.magnitude)
     if q.dimensionality != target.dimensionality:
         raise UnitError(
             f"cannot convert {label(q.units) or 'a plain number'} to {label(target) or 'a plain number'}",
             text=plain(magnitude) + label(q.units),
         )
-    src_factor, _ = ureg.get_root_units(q.units)
-    dst_factor, _ = ureg.get_root_units(target)
+    src_factor, _ = registry().get_root_units(q.units)
+    dst_factor, _ = registry().get_root_units(target)
     value = exact_div(magnitude * to_decimal(_decimal_factor(src_factor)), _decimal_factor(dst_factor))
-    return ureg.Quantity(strip_zeros(value), target)
+    return registry().Quantity(strip_zeros(value), target)
 
 
 def _decimal_factor(factor: object) -> Decimal:
@@ -508,7 +557,7 @@ def label(u: Unit, locale: str = "zh_CN") -> str:
     """How ``u`` is written: Chinese (``万元``, ``元/宗``, ``%``) or, for other locales, English
     (``10⁴ yuan``, ``yuan/lot``). A plain number has an empty label.
 
-    >>> label(unit("万亩")), label(unit("元/宗")), label(unit("亩"), "en"), label(ureg.Unit(""))
+    >>> label(unit("万亩")), label(unit("元/宗")), label(unit("亩"), "en"), label(registry().Unit(""))
     ('万亩', '元/宗', 'mu', '')
     """
     zh = locale.lower().startswith("zh")

@@ -10,7 +10,7 @@ Decimal('3.00')
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -159,6 +159,22 @@ class Rubric:
                 problem = ex.run_formula(ind.formula) if ind.rule is None else ex.run(ind.rule, ind.formula)  # type: ignore[arg-type]
                 if problem is not None:
                     yield _diag(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
+
+    def to_sql(self, table: str, columns: Mapping[str, str] | None = None, dialect: str = "duckdb", *,
+               scale: int = 10, errors: str = "raise", keep: Sequence[str] = ("*",),
+               locale: str | None = "zh_CN") -> str:
+        """One SQL query scoring ``table``: ``SELECT keep…, <points> AS "<indicator>" …`` (see docs/sql.md).
+
+        ``columns`` maps indicator names to the columns holding their values (by default every indicator
+        with a standard, from a column of its own name). An indicator that cannot be written as SQL (a
+        judgement, a yes/no, several inputs) is refused with the others in one
+        :class:`~perfeval.rules.errors.SqlError`; leave it out of ``columns`` to score the rest. With
+        ``errors="null"`` each indicator also gets ``"<indicator>_error"``, the reason its points are NULL.
+        ``scale``, ``errors`` and ``dialect`` are :meth:`perfeval.Rule.to_sql`'s.
+        """
+        from .sql import rubric_sql
+
+        return rubric_sql(self, table, columns, dialect, scale=scale, errors=errors, keep=keep, locale=locale)
 
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""

@@ -37,6 +37,7 @@ __all__ = [
     "RuleError",
     "RuleSyntaxError",
     "Severity",
+    "SqlError",
     "ZeroDenominatorError",
 ]
 
@@ -166,6 +167,22 @@ class ZeroDenominatorError(EvaluationError, _NumbersZeroDenominator):
 
 class JudgementError(EvaluationError):
     """The assessor's input is not what the standard allows (a tier that does not exist, 19 of 16—18分)."""
+
+
+class SqlError(PerfevalError):
+    """A rule that cannot be written as one SQL expression (a judgement, several inputs …), or a request
+    for a dialect that is not supported; ``code`` says which (``sql_judgement``, ``sql_dialect`` …)."""
+
+    code: str
+
+    def __init__(self, code: str, rule_text: str = "", **params: Any) -> None:
+        super().__init__(render(code, "zh_CN", **params), text=rule_text or None)
+        self.code = code
+        self.params = params
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message in ``locale``."""
+        return render(self.code, locale, **self.params)
 
 
 class Severity(Enum):

@@ -131,6 +131,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit_mismatch": ("{value!r} 的单位不能与标准的 {unit} 比较", "{value!r} cannot be compared with the standard's {unit}"),
     "rule_not_given": ("本标准只规定了 {case}；{other} 的评分未给出", "the standard only covers {case}; {other} is not scored here"),
     "limit": ("{what} 超过上限 {limit}：{value}", "{what} exceeds the limit {limit}: {value}"),
+    # ── SQL ──
+    "sql_scale": ("{value} 的小数位数多于 {scale} 位（请加大 scale）", "{value} has more than {scale} decimals (raise scale)"),
+    "sql_judgement": ("本标准需要评价人判断（选项、档次或酌情的分数），不能写成一个 SQL 表达式",
+                      "the standard needs the assessor's judgement (an option, a tier or a range of points): it "
+                      "cannot be one SQL expression"),
+    "sql_yes_no": ("本标准按是/否计分，不能写成按一列数值计分的 SQL 表达式",
+                   "the standard scores a yes/no fact, not one numeric column: it cannot be one SQL expression"),
+    "sql_several_inputs": ("本标准按多个输入计分（{names}），而一个 SQL 表达式只对一列数值计分",
+                           "the standard scores several inputs ({names}); a SQL expression scores one numeric column"),
+    "sql_unsupported": ("本标准含有{what}，尚不能写成 SQL 表达式", "the standard has {what}, which is not written as SQL yet"),
+    "sql_what_deduction": ("扣分、加分或结转的计分方式", "deductions, bonuses or carried points"),
+    "sql_what_veto": ("否决或本项不得分的条款", "a veto or a clause that zeroes the item"),
+    "sql_what_overlap": ("两个分档重叠的取值", "values two bands claim"),
+    "sql_what_bonus": ("加分部分", "a bonus part"),
+    "sql_divides_by_value": ("公式除以所评的值（{name}），在 SQL 中不能精确计算",
+                             "the formula divides by the value scored ({name}), which SQL cannot do exactly"),
+    "sql_dialect": ("不支持的 SQL 方言 {dialect!r}；可用：{dialects}", "the SQL dialect {dialect!r} is not supported; use {dialects}"),
+    "sql_rubric": ("以下指标不能写成 SQL：{items}", "these indicators cannot be written as SQL: {items}"),
+    "sql_unknown_indicator": ("没有指标 {names}；已有：{known}", "no indicator {names}; the indicators are {known}"),
+    "sql_no_standard": ("没有评分标准", "it has no standard"),
+    "sql_needs_sqlglot": ("生成 SQL 需要 sqlglot：pip install 'perfeval[sql]'", "SQL needs sqlglot: pip install 'perfeval[sql]'"),
     "internal_disagree": ("内部错误：解释得分 {trace} 与快速计算 {fast} 不一致", "internal error: the explanation gives {trace}, the fast path {fast}"),
 }
 

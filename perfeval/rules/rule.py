@@ -306,6 +306,43 @@ class Rule:
         """Every diagnostic about this rule: readings taken (info), warnings and errors."""
         return self.diagnostics
 
+    def points_many(self, values: Any) -> Any:
+        """The points of every value: a :class:`~perfeval.rules.batch.Batch` of ``points`` (a list of
+        Decimal; an Arrow decimal128 array or a Polars Decimal series for those inputs) and ``errors``, one
+        :class:`~perfeval.rules.batch.RowError` (row, value, reason) per refused value, whose points are None.
+
+        Any iterable is accepted; a NumPy, Arrow or Polars column of numbers is scored on exact scaled
+        integers (see docs/batch.md). The result always equals ``[rule.points(v) for v in values]``.
+
+        >>> compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=10).points_many([0.9, "85%", "x"]).points
+        [Decimal('6.00'), Decimal('4.00'), None]
+        """
+        from .batch import points_many
+
+        return points_many(self, values)
+
+    def to_sql(self, column: Any, dialect: str = "duckdb", *, scale: int = 10, errors: str = "raise",
+               locale: str | None = "zh_CN") -> str:
+        """The points as one SQL expression of ``column``, exact (DECIMAL), for ``dialect`` (duckdb, spark,
+        postgres); needs sqlglot (``pip install 'perfeval[sql]'``).
+
+        ``scale`` is how many decimals the column's values may have: a value with more is refused, not
+        rounded. A value the rule refuses (no band covers it, 3.5 as a count) fails the query with
+        ``errors="raise"``, is NULL with ``errors="null"``; ``errors="reason"`` gives the expression of
+        the refusal's message (NULL where the points are a number), a companion column to the NULLs.
+        A standard that is not a function of one number (a judgement, options, several inputs) raises
+        :class:`~perfeval.rules.errors.SqlError` saying why. See docs/sql.md.
+
+        >>> import duckdb
+        >>> rule = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=10)
+        >>> duckdb.sql(f"SELECT {rule.to_sql('x')} FROM (VALUES (0.9), (0.85)) t(x)").fetchall()
+        [(Decimal('6.00'),), (Decimal('4.00'),)]
+        """
+        from .run.sql import to_sql
+
+        return to_sql(self.item, self.text, column, dialect, scale=scale, errors=errors,  # type: ignore[arg-type]
+                      locale=locale)
+
     def __repr__(self) -> str:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
 
