@@ -82,7 +82,7 @@ def test_extreme_standards(text: str) -> None:
 def test_the_standard_length_limit_is_documented_and_enforced() -> None:
     ok = "90%（含）以上计6分；低于90%计0分" + " " * (MAX_STANDARD_CHARS - 20)
     assert perfeval.compile_rule(ok[:MAX_STANDARD_CHARS], points=6)("95%").points == 6
-    with pytest.raises(perfeval.InputError, match="limit is 1000"):
+    with pytest.raises(perfeval.InputError, match="上限 1000"):
         perfeval.compile_rule("计" * (MAX_STANDARD_CHARS + 1), points=6)
 
 

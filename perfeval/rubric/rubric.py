@@ -163,7 +163,7 @@ class Rubric:
 
 def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
-    check_length(text, MAX_RUBRIC_BYTES, "the rubric")
+    check_length(text, MAX_RUBRIC_BYTES, "rubric_bytes", Location(path))
     src = parse_rubric(text, path)
     diagnostics: list[Diagnostic] = []
     failures: list[RubricError] = []

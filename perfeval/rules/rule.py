@@ -23,7 +23,13 @@ from typing import Any
 import attrs
 
 from ..errors import ValidationError
-from ..limits import check_number
+from ..limits import (
+    MAX_POINTS_DIGITS,
+    MAX_POINTS_EXPONENT,
+    MAX_PRECISION_DIGITS,
+    MAX_PRECISION_EXPONENT,
+    check_number,
+)
 from ..numbers import to_decimal
 from .arith import CTX
 from .errors import Diagnostic, EvaluationError, Severity
@@ -295,7 +301,7 @@ class Rule:
 
 def _points(points: Decimal | int | float | str) -> Decimal:
     value = to_decimal(points)
-    check_number(value, 30, 30, points)
+    check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, points, kind="points")
     if value < 0:
         raise ValidationError("分值 must not be negative", field="points", value=points)
     return value
@@ -303,7 +309,7 @@ def _points(points: Decimal | int | float | str) -> Decimal:
 
 def _quantum(precision: Decimal | int | float | str) -> Decimal:
     quantum = to_decimal(precision)
-    check_number(quantum, 5, 20, precision)
+    check_number(quantum, MAX_PRECISION_DIGITS, MAX_PRECISION_EXPONENT, precision, kind="precision")
     if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
         raise ValidationError("precision must be a power of ten such as 0.01 or 1", field="precision",
                               value=precision)
