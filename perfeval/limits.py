@@ -141,6 +141,19 @@ def shown(raw: object, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 3] + "…"
 
 
+def text_of(value: object, *, as_repr: bool = False) -> str:
+    """``str(value)`` (``repr`` with ``as_repr``) — or, for a value Python will not print (an int of more than
+    4,300 digits, or a list holding one), what it is.
+
+    >>> text_of([10 ** 5000]), text_of("①", as_repr=True)
+    ('a list too large to print', "'①'")
+    """
+    try:
+        return repr(value) if as_repr else str(value)
+    except ValueError:
+        return shown(value) if isinstance(value, int) else f"a {type(value).__name__} too large to print"
+
+
 def check_length(text: str, limit: int, what: str, location: Location | None = None) -> None:
     """Raise :class:`LimitError` when ``text`` is longer than ``limit`` characters (``what``: the limit's
     name in :data:`LIMITS`, such as ``"standard_chars"``)."""

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..limits import shown
+
 __all__ = ["MESSAGES", "is_english", "render"]
 
 #: code → (Chinese, English). Placeholders are ``{name}``; every code used anywhere must be here
@@ -132,6 +134,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class _Shown:
+    """A value too big to print (an int of 5,000 digits, which ``repr`` refuses): shown by its size."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+    @staticmethod
+    def of(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+            return _Shown(shown(value))
+        if isinstance(value, list | tuple) and len(value) > 20:
+            return _Shown(f"{type(value).__name__} of {len(value)} items")
+        return value
+
+
 def is_english(locale: str | None) -> bool:
     """Whether ``locale`` asks for English (``en``, ``en_US`` …); everything else is Chinese."""
     return bool(locale) and str(locale).lower().startswith("en")
@@ -142,6 +164,6 @@ def render(code: str, locale: str | None = "zh_CN", **params: Any) -> str:
     zh, en = MESSAGES.get(code, (code, code))
     template = en if is_english(locale) else zh
     try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+        return template.format(**{k: _Shown.of(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError, TypeError):
         return template
