@@ -46,6 +46,7 @@ from perfeval.limits import (
     MAX_POINTS_DIGITS,
     MAX_POINTS_EXPONENT,
     LimitError,
+    check_count,
     check_number,
     shown,
 )
@@ -232,6 +233,8 @@ def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = Non
     if "groups" in top:
         top["groups"] = [_group(r, raw, (*paths["groups"], i)) for i, raw in enumerate(top["groups"])]
     if "indicators" in top:
+        if isinstance(top["indicators"], list):
+            check_count(len(top["indicators"]), "indicators", r.locate(paths["indicators"]))
         top["indicators"] = [
             _indicator(r, raw, (*paths["indicators"], i)) for i, raw in enumerate(top["indicators"])
         ]

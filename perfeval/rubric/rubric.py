@@ -24,6 +24,7 @@ from ..limits import (
     MAX_POINTS_DIGITS,
     MAX_POINTS_EXPONENT,
     MAX_RUBRIC_BYTES,
+    check_count,
     check_length,
     check_number,
 )
@@ -173,6 +174,7 @@ def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
     check_length(text, MAX_RUBRIC_BYTES, "rubric_bytes", Location(path))
     src = parse_rubric(text, path)
+    check_count(len(src.indicators), "indicators", Location(path))
     diagnostics: list[Diagnostic] = []
     failures: list[RubricError] = []
     indicators = tuple(i for i in (_indicator(ind, src, diagnostics, failures) for ind in src.indicators)
