@@ -19,6 +19,7 @@ from rich.table import Table
 
 from .display import format_number
 from .errors import DataFileError, Location
+from .numbers import own_context
 from .rubric.audit import Audit
 from .rubric.scoring import ScoreCard
 
@@ -50,6 +51,7 @@ def _n(value: Decimal | str | None, locale: str) -> str:
     return format_number(value.normalize(), locale=locale)
 
 
+@own_context
 def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     """The scorecard as the JSON the ``score`` command prints."""
     return {
@@ -66,6 +68,7 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     }
 
 
+@own_context
 def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
     """The audit as the JSON the ``audit`` command prints."""
     return {
@@ -92,6 +95,7 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@own_context
 def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None:
     """The scorecard as a table."""
     lang = _lang(locale)
@@ -113,6 +117,7 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
     console.print(table)
 
 
+@own_context
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     """The discrepancies as a table (and a line for the indicators it could not check)."""
     lang = _lang(locale)
@@ -143,6 +148,7 @@ def _say(reason: str, locale: str) -> str:
     return str(render(locale)) if render is not None else str(reason)
 
 
+@own_context
 def write_xlsx(card: ScoreCard, path: str | Path) -> None:
     """The scorecard as an .xlsx: each indicator with its reported and computed 得分 side by side.
 

@@ -63,7 +63,7 @@ from perfeval.model import (
     Project,
 )
 from perfeval.model.fields import to_year
-from perfeval.numbers import parse_rate, to_decimal
+from perfeval.numbers import own_context, parse_rate, to_decimal
 from perfeval.targets import TargetKind
 
 __all__ = ["DataFileValueError", "evaluation_from_dict", "format_of", "load_evaluation", "loads_evaluation"]
@@ -203,6 +203,7 @@ def _short(raw: object) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+@own_context
 def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = None) -> Evaluation:
     """A :class:`~perfeval.model.Project` or :class:`~perfeval.model.Department` from parsed data.
 
@@ -338,6 +339,7 @@ def format_of(path: str | PathLike[str]) -> str:
     return _SUFFIXES[suffix]
 
 
+@own_context
 def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | None = None) -> Evaluation:
     """A Project or Department from the text of a TOML or JSON file (or the bytes of an .xlsx file).
 

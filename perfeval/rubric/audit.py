@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Project
+from ..numbers import own_context
 from .reason import Reason
 from .rubric import load, shipped
 from .scoring import IndicatorScore, ScoreCard
@@ -49,6 +50,7 @@ class Audit:
         return not self.discrepancies
 
 
+@own_context
 def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> ScoreCard:
     """Score ``ev`` by ``rubric`` (a .rules path), or by the rubric its data file names."""
     if rubric is not None:
@@ -63,6 +65,7 @@ def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> Scor
                              "give one with --rubric", text=ev.rubric)
 
 
+@own_context
 def audit(card: ScoreCard) -> Audit:
     """Compare every reported 得分 with what the rubric gives."""
     found: list[Discrepancy] = []

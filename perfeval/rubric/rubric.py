@@ -28,7 +28,7 @@ from ..limits import (
     check_length,
     check_number,
 )
-from ..numbers import parse_rate, to_decimal
+from ..numbers import own_context, parse_rate, to_decimal
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
@@ -151,6 +151,7 @@ class Rubric:
     def __iter__(self) -> Iterator[RubricIndicator]:
         return iter(self.indicators)
 
+    @own_context
     def check(self) -> tuple[Diagnostic, ...]:
         """Every finding: sums that do not add up, examples that fail, and each rule's own diagnostics."""
         return self.diagnostics + tuple(self._example_failures())
@@ -165,11 +166,13 @@ class Rubric:
                 if problem is not None:
                     yield _diag(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
 
+    @own_context
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
         return score(self, data)
 
 
+@own_context
 def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
     check_length(text, MAX_RUBRIC_BYTES, "rubric_bytes", Location(path))

@@ -310,7 +310,7 @@ def _points(points: Decimal | int | float | str) -> Decimal:
 def _quantum(precision: Decimal | int | float | str) -> Decimal:
     quantum = to_decimal(precision)
     check_number(quantum, MAX_PRECISION_DIGITS, MAX_PRECISION_EXPONENT, precision, kind="precision")
-    if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
+    if quantum <= 0 or quantum.normalize(CTX).as_tuple().digits != (1,):  # in our context, never the caller's
         raise ValidationError("precision must be a power of ten such as 0.01 or 1", field="precision",
                               value=precision)
     return quantum
