@@ -44,8 +44,10 @@ MAX_CLAUSE_TOKENS = 200
 MAX_CLAUSES = 100
 #: Bytes in one ``.rules`` file.
 MAX_RUBRIC_BYTES = 1_000_000
-#: 三级指标 in one rubric or one data file.
+#: 三级指标 in one rubric (a 1 MB rubric of real standards has about 4,400).
 MAX_INDICATORS = 5_000
+#: 三级指标 in one data file (published tables have tens; scoring each takes about a millisecond).
+MAX_DATA_INDICATORS = 1_000
 #: Bytes in one self-evaluation data file (TOML, JSON, .xlsx).
 MAX_DATA_BYTES = 20_000_000
 #: How deep arrays and tables may nest in a TOML or JSON data file (the documented format needs 3).
@@ -53,11 +55,11 @@ MAX_NESTING = 32
 #: Digits of an integer in a TOML or JSON data file (Python refuses more than 4,300 anyway).
 MAX_DATA_INT_DIGITS = 100
 #: Rows of one worksheet, read from its declared dimension before any cell is.
-MAX_SHEET_ROWS = 20_000
+MAX_SHEET_ROWS = 2_000
 #: Columns of one worksheet.
 MAX_SHEET_COLUMNS = 200
 #: Cells of one worksheet (rows × columns of its dimension), so a sheet cannot be both tall and wide.
-MAX_SHEET_CELLS = 500_000
+MAX_SHEET_CELLS = 40_000
 #: Bytes of one worksheet once uncompressed (the file-size limit only counts compressed bytes).
 MAX_SHEET_BYTES = 100_000_000
 
@@ -84,7 +86,8 @@ LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
     Limit("clause_tokens", MAX_CLAUSE_TOKENS, "一个子句的词元数", "tokens in one clause"),
     Limit("clauses", MAX_CLAUSES, "一条评分标准的子句数", "clauses in one standard"),
     Limit("rubric_bytes", MAX_RUBRIC_BYTES, ".rules 文件的字节数", "bytes in a .rules file"),
-    Limit("indicators", MAX_INDICATORS, "一个评价体系或数据文件的三级指标数", "indicators in a rubric or data file"),
+    Limit("indicators", MAX_INDICATORS, "一个评价体系的三级指标数", "indicators in a rubric"),
+    Limit("data_indicators", MAX_DATA_INDICATORS, "一个数据文件的三级指标数", "indicators in a data file"),
     Limit("data_bytes", MAX_DATA_BYTES, "数据文件的字节数", "bytes in a data file"),
     Limit("nesting", MAX_NESTING, "TOML/JSON 的嵌套层数", "nesting depth of TOML/JSON"),
     Limit("data_int_digits", MAX_DATA_INT_DIGITS, "TOML/JSON 整数的位数", "digits of a TOML/JSON integer"),
@@ -167,7 +170,7 @@ def check_count(count: int, what: str, location: Location | None = None) -> None
     >>> check_count(MAX_INDICATORS + 1, "indicators")
     Traceback (most recent call last):
     ...
-    perfeval.limits.LimitError: 超过上限：一个评价体系或数据文件的三级指标数为 5001，上限 5000
+    perfeval.limits.LimitError: 超过上限：一个评价体系的三级指标数为 5001，上限 5000
     """
     if count > LIMITS[what].maximum:
         raise LimitError(what, count, location=location)

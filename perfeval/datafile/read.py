@@ -235,7 +235,7 @@ def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = Non
         top["groups"] = [_group(r, raw, (*paths["groups"], i)) for i, raw in enumerate(top["groups"])]
     if "indicators" in top:
         if isinstance(top["indicators"], list):
-            check_count(len(top["indicators"]), "indicators", r.locate(paths["indicators"]))
+            check_count(len(top["indicators"]), "data_indicators", r.locate(paths["indicators"]))
         top["indicators"] = [
             _indicator(r, raw, (*paths["indicators"], i)) for i, raw in enumerate(top["indicators"])
         ]

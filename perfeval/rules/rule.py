@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ValidationError
+from ..errors import PerfevalError, ValidationError
 from ..limits import (
     MAX_POINTS_DIGITS,
     MAX_POINTS_EXPONENT,
@@ -32,7 +32,7 @@ from ..limits import (
 )
 from ..numbers import to_decimal
 from .arith import CTX
-from .errors import Diagnostic, EvaluationError, Severity
+from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
@@ -343,7 +343,15 @@ def clear_caches(shapes: bool = True) -> None:
 @lru_cache(maxsize=4096)
 def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     with decimal.localcontext(CTX):  # what a standard means never depends on the caller's context
-        analysis = analyse(parse(text), max_points, quantum)
+        standard = parse(text)
+        try:
+            analysis = analyse(standard, max_points, quantum)
+        except PerfevalError:
+            raise
+        except (ArithmeticError, AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+            # A bug in the analysis, met by a standard no test has: refused where it starts, never a crash
+            # (the standard is not read at all, so no number can come of it).
+            raise RuleError("internal_error", text=text, kind=type(exc).__name__) from exc
     item = analysis.item
     if max_points == 0 and _awards(item):
         raise ValidationError("分值 must be positive", field="points", value=max_points)

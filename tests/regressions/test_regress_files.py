@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import perfeval as p
-from perfeval.limits import MAX_INDICATORS, MAX_NESTING, MAX_SHEET_ROWS, LimitError
+from perfeval.limits import MAX_DATA_INDICATORS, MAX_INDICATORS, MAX_NESTING, MAX_SHEET_ROWS, LimitError
 
 from .workbooks import with_cell, with_far_cell, workbook
 
@@ -143,10 +143,10 @@ def test_a_utf8_bom_in_a_data_file_is_accepted() -> None:
 
 
 def test_more_indicators_than_the_limit_is_a_limit_error() -> None:
-    rows = "".join('[["指标"]]\n"三级指标" = "a"\n' for _ in range(MAX_INDICATORS + 1))
+    rows = "".join('[["指标"]]\n"三级指标" = "a"\n' for _ in range(MAX_DATA_INDICATORS + 1))
     with pytest.raises(LimitError) as info:
         p.loads_evaluation(toml().split("[[")[0] + rows, path="x.toml")
-    assert info.value.limit.name == "indicators"
+    assert info.value.limit.name == "data_indicators"
 
 
 # --- .xlsx ---------------------------------------------------------------------------------------------------

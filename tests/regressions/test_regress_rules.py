@@ -243,3 +243,68 @@ def test_a_step_rule_at_1e_minus_30000000_is_a_limit_error() -> None:
     with pytest.raises(LimitError) as info:
         rule.points(D("1E-30000000"))
     assert info.value.value == 30000000
+
+
+# --- found by the fuzz suite (tests/fuzz) -----------------------------------------------------------------
+
+def test_compiling_in_a_clamping_context_with_clamped_trapped() -> None:
+    """compile_rule's precision check normalised 0.01 in the caller's context: Clamped, or a ValidationError."""
+    expected = p.compile_rule(BANDS, points=6).points("93%")
+    with decimal.localcontext(decimal.Context(Emax=5, Emin=-5, clamp=1, traps=[decimal.Clamped])):
+        rule = p.compile_rule(BANDS + "（夹紧的上下文）", points=6)
+        assert rule.points("93%") == expected == D("4.00")
+
+
+def test_rubric_sums_are_exact_in_a_three_digit_context_with_inexact_trapped() -> None:
+    text = ("评价体系 x\n满分 100\n一级指标 a 100分\n三级指标 b 33.33分\n  标准：100%计满分\n"
+            "三级指标 c 33.33分\n  标准：100%计满分\n三级指标 d 33.34分\n  标准：100%计满分\n")
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact])):
+        rubric = p.loads(text)
+        findings = rubric.check()
+        card = rubric.score({"b": "100%", "c": "100%", "d": "100%"})
+    assert not [d for d in findings if d.code in ("PE301", "PE302")]
+    assert card.total == D("100.00")
+
+
+def test_a_scorecard_is_the_same_in_a_hostile_context() -> None:
+    from perfeval.rubric.audit import audit, evaluate
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "luosong-2021-department.toml"
+    card = evaluate(p.load_evaluation(path))
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact])):
+        there = evaluate(p.load_evaluation(path))
+        found = audit(there)
+    assert there.total == card.total == D("97.83") and found.card.total == card.total
+
+
+@pytest.mark.parametrize("value", ["50%", "93 %", "5‰", "3个百分点"])
+def test_a_percentage_is_not_a_count(value: str) -> None:
+    """每发现一处问题扣0.5分 given "50%" counted 50 problems (the % taken for the count's unit)."""
+    rule = p.compile_rule("每发现一处问题扣0.5分，扣完为止", points=5)
+    with pytest.raises(p.InputError):
+        rule(value)
+    with pytest.raises(p.InputError):
+        rule.points(value)
+    assert rule("3次").points == D("3.50")
+
+
+def test_a_standard_that_broke_the_analysis_is_a_rule_error_not_a_value_error() -> None:
+    """Found by the fuzz suite: a mutated seed standard raised ValueError inside the meaning analysis."""
+    text = "目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣项4分。"
+    try:
+        rule = p.compile_rule(text, points=4)
+    except p.RuleError:
+        return
+    assert rule.max_points == 4  # once the analysis reads it, it must read it without a crash
+
+
+def test_any_bug_in_the_analysis_is_refused_as_an_internal_rule_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from perfeval.rules import rule as rule_module
+
+    def broken(*args: object) -> object:
+        raise ValueError("x is not in list")
+
+    monkeypatch.setattr(rule_module, "analyse", broken)
+    with pytest.raises(p.RuleError) as info:
+        p.compile_rule("100%计满分（分析出错）", points=5)
+    assert info.value.code == "internal_error" and "ValueError" in str(info.value)

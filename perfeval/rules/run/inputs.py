@@ -168,6 +168,8 @@ def _whole(value: Any, minimum: int, code: str) -> Decimal:
     if isinstance(value, bool):
         raise _error(code, value)
     if isinstance(value, str):
+        if re.search(r"(?:[%％‰]|百分点)\s*$", value):
+            raise _error(code, value)  # "93%" is a rate, not 93 of anything
         text = re.sub(r"[^\d.+-]+$", "", value.strip())  # "3次", "2个工作日": the unit is the count's own
         d = read_number(text) if text else None
     elif isinstance(value, int | Decimal | float):
