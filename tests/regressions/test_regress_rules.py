@@ -308,3 +308,10 @@ def test_any_bug_in_the_analysis_is_refused_as_an_internal_rule_error(monkeypatc
     with pytest.raises(p.RuleError) as info:
         p.compile_rule("100%计满分（分析出错）", points=5)
     assert info.value.code == "internal_error" and "ValueError" in str(info.value)
+
+
+def test_what_a_rule_gives_when_there_is_nothing_to_score_is_an_allowed_score() -> None:
+    """Found by the fuzz suite: 本项不扣分 for a non-applicable case scored 5 while allowed_points() said {0, 1.5}."""
+    rule = p.compile_rule("纳入示范片区的小区物业负责人取得分类督导员培训合格证书,得1.5分.非示范片区,本项不扣分.", points=5)
+    assert rule(None).points == D("5.00")
+    assert rule.allows(D(5)) and rule.allows(D("1.5")) and not rule.allows(D(3))
