@@ -205,9 +205,12 @@ def load(path: str | Path) -> Rubric:
             raise RubricError(f"the rubric is larger than {MAX_RUBRIC_BYTES} bytes", text=str(p))
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p)) from None
+        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p), location=Location(str(p))) from None
     except UnicodeDecodeError as exc:
-        raise RubricError(f"the rubric is not UTF-8 text (byte {exc.start})", text=str(p)) from None
+        data = p.read_bytes()[: exc.start]
+        where = Location(str(p), data.count(b"\n") + 1, len(data[data.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1)
+        raise RubricError(f"the rubric is not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); save it as UTF-8",
+                          location=where) from None
     return loads(text, str(p))
 
 

@@ -215,3 +215,11 @@ def test_more_indicators_than_the_limit_in_a_rubric_is_a_limit_error() -> None:
     with pytest.raises(LimitError) as info:
         p.loads(f"评价体系 x\n满分 {MAX_INDICATORS + 1}\n一级指标 a {MAX_INDICATORS + 1}分\n" + body, "x.rules")
     assert info.value.limit.name == "indicators" and info.value.location.path == "x.rules"
+
+
+def test_a_rules_file_not_in_utf8_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "x.rules"
+    path.write_bytes(RUBRIC.encode("utf-8") + "  说明：".encode() + b"\xff\n")
+    with pytest.raises(p.RubricError, match="0xFF") as info:
+        p.load(path)
+    assert (info.value.location.path, info.value.location.line) == (str(path), 6)

@@ -315,3 +315,13 @@ def test_what_a_rule_gives_when_there_is_nothing_to_score_is_an_allowed_score() 
     rule = p.compile_rule("纳入示范片区的小区物业负责人取得分类督导员培训合格证书,得1.5分.非示范片区,本项不扣分.", points=5)
     assert rule(None).points == D("5.00")
     assert rule.allows(D(5)) and rule.allows(D("1.5")) and not rule.allows(D(3))
+
+
+@pytest.mark.parametrize("value", [D("sNaN"), [D("sNaN"), None], [10 ** 5000], 10 ** 5000],
+                         ids=["sNaN", "[sNaN, None]", "[10**5000]", "10**5000"])
+@pytest.mark.parametrize("text", ["(未设立专岗的扣3分", "①制度健全得2分；②执行有效得3分"])
+def test_a_signalling_nan_or_a_huge_int_given_to_a_flag_or_checklist_is_an_error(text: str, value: object) -> None:
+    """Found by the fuzz suite: ``raw in (0, 1)`` compared an sNaN (InvalidOperation); ``str()`` of a huge int."""
+    rule = p.compile_rule(text, points=3 if text.startswith("(") else 5)
+    with pytest.raises(p.PerfevalError):
+        rule(value).explain()

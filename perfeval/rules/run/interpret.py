@@ -259,9 +259,14 @@ def _judged_range(stream: ir.Stream) -> tuple[Decimal, Decimal]:
     return lo.value, hi.value
 
 
+def _zero_or_one(raw: Any) -> bool:
+    """``raw in (0, 1)`` — without comparing a signalling NaN, which raises."""
+    return not (isinstance(raw, Decimal) and raw.is_snan()) and raw in (0, 1)
+
+
 def _chosen_amount(stream: ir.Stream, raw: Any, text: str) -> Decimal | None:
     """①虚列套取扣4-7分 given 5: the amount the assessor chose within a ranged one-off deduction."""
-    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or raw in (0, 1):
+    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or _zero_or_one(raw):
         return None
     last = stream.fn.pieces[-1]
     if last.judged is None:
