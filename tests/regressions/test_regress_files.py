@@ -223,3 +223,11 @@ def test_a_rules_file_not_in_utf8_is_located(tmp_path: Path) -> None:
     with pytest.raises(p.RubricError, match="0xFF") as info:
         p.load(path)
     assert (info.value.location.path, info.value.location.line) == (str(path), 6)
+
+
+@pytest.mark.parametrize("year", ['"①"', '"²⁰²³"', '"' + "9" * 5000 + '"'], ids=["circled", "superscript", "5000 digits"])
+def test_a_year_of_digit_like_characters_is_a_located_error(year: str) -> None:
+    """Found by the fuzz suite: "①".isdigit() is true, and int("①") a ValueError."""
+    with pytest.raises(p.DataFileError, match="year") as info:
+        p.loads_evaluation(toml(year=year), path="x.toml")
+    assert info.value.location.line == 3
