@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -149,7 +149,7 @@ def _say(reason: str, locale: str) -> str:
 
 
 @own_context
-def write_xlsx(card: ScoreCard, path: str | Path) -> None:
+def write_xlsx(card: ScoreCard, path: str | Path | IO[bytes]) -> None:
     """The scorecard as an .xlsx: each indicator with its reported and computed 得分 side by side.
 
     Every text is a text cell — a name such as ``=HYPERLINK(…)`` is never a formula — and a text a
@@ -173,7 +173,7 @@ def write_xlsx(card: ScoreCard, path: str | Path) -> None:
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value)
     try:
-        wb.save(str(path))
+        wb.save(path if hasattr(path, "write") else str(path))  # a file object too (never its repr as a name)
     except OSError as exc:
         raise DataFileError(f"cannot write the workbook: {exc.strerror}", text=str(path)) from exc
 

@@ -102,7 +102,7 @@ def scored(evaluation: Any) -> tuple[Any, ...]:
     report.print_card(card, console)
     report.print_audit(found, console, "en")
     out = io.BytesIO()
-    report.write_xlsx(card, out)  # type: ignore[arg-type]
+    report.write_xlsx(card, out)
     for item in card:
         if item.points is not None and item.score is not None:
             allowed = item.score.rule.allowed_points()

@@ -100,3 +100,23 @@ def test_names_starting_with_formula_characters_are_written_as_text(tmp_path: Pa
     assert result.exit_code == 0, result.output
     cell = openpyxl.load_workbook(out).active["C2"]
     assert cell.data_type == "s" and str(cell.value).startswith(name[:3])
+
+
+def test_a_scorecard_written_to_a_file_object_makes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by the fuzz suite: report.write_xlsx(card, BytesIO()) saved a file named "<_io.BytesIO object …>"."""
+    import io
+
+    from perfeval import report
+    from perfeval.rubric.audit import evaluate
+
+    monkeypatch.chdir(tmp_path)
+    out = io.BytesIO()
+    report.write_xlsx(evaluate(p_load(data_file(tmp_path, toml()))), out)
+    assert openpyxl.load_workbook(io.BytesIO(out.getvalue())).active["C2"].value == "变更图斑"
+    assert [f.name for f in tmp_path.iterdir()] == ["x.toml"]
+
+
+def p_load(path: Path) -> object:
+    import perfeval
+
+    return perfeval.load_evaluation(path)
