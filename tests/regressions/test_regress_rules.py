@@ -325,3 +325,20 @@ def test_a_signalling_nan_or_a_huge_int_given_to_a_flag_or_checklist_is_an_error
     rule = p.compile_rule(text, points=3 if text.startswith("(") else 5)
     with pytest.raises(p.PerfevalError):
         rule(value).explain()
+
+
+def test_an_assessors_points_are_checked_in_perfevals_context() -> None:
+    """Found by the fuzz suite: allowed_points() summed in the caller's context (Inexact under prec=3)."""
+    text = "会议记录不规范的,酌情扣" + "9" * 60 + "-2分;未建立会议记录的,扣3分。"
+    rule = p.compile_rule(text, points=3)
+    given = {"①": True, "②": False, "评审得分": "1.5"}
+
+    def outcome() -> object:
+        try:
+            return rule(given).points
+        except p.PerfevalError as exc:
+            return exc.code
+    expected = outcome()
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact])):
+        assert outcome() == expected
+        assert rule.allowed_points() == p.compile_rule(text, points=3).allowed_points()
