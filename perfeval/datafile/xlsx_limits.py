@@ -82,8 +82,9 @@ def check_workbook(file: IO[bytes], path: str | None) -> None:
     try:
         z = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
-        return
-    with z:
+        file.seek(0)
+        return  # not a zip: openpyxl says it cannot read it
+    try:
         names = _sheet_names(z)
         for info in z.infolist():
             if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
@@ -93,10 +94,12 @@ def check_workbook(file: IO[bytes], path: str | None) -> None:
                 raise LimitError("sheet_bytes", info.file_size, text=title, location=Location(path=path))
             try:
                 xml = z.read(info.filename).decode("utf-8", errors="replace")
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
                 return  # openpyxl will say the file is unreadable
             _check_sheet(xml, title, path)
-        file.seek(0)
+    finally:
+        z.close()
+        file.seek(0)  # openpyxl reads the file from its start
 
 
 def _check_sheet(xml: str, title: str, path: str | None) -> None:

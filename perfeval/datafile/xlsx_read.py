@@ -163,7 +163,7 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
     try:
         workbook = openpyxl.load_workbook(file, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors alike
-        raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", text=path) from exc
+        raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", location=Location(path=path)) from exc
     for ws in workbook.worksheets:
         # Its cells as loaded, whatever the dimension said: iterating materialises the whole range.
         check_sheet_size(ws.max_row, ws.max_column, Location(path=path, cell=f"{ws.title}!{ws.dimensions}"))

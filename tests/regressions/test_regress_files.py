@@ -231,3 +231,10 @@ def test_a_year_of_digit_like_characters_is_a_located_error(year: str) -> None:
     with pytest.raises(p.DataFileError, match="year") as info:
         p.loads_evaluation(toml(year=year), path="x.toml")
     assert info.value.location.line == 3
+
+
+@pytest.mark.parametrize("data", [b"PK\x03\x04garbage", b"not a zip", b""], ids=["broken zip", "text", "empty"])
+def test_a_workbook_that_is_not_one_is_a_located_error(data: bytes) -> None:
+    with pytest.raises(p.DataFileError, match="not a readable") as info:
+        p.loads_evaluation(data, "xlsx", path="x.xlsx")
+    assert info.value.location.path == "x.xlsx"
