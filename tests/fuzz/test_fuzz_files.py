@@ -117,7 +117,7 @@ def read_and_score(data: str | bytes, fmt: str) -> tuple[Any, ...]:
     return outcome(lambda: scored(perfeval.loads_evaluation(data, fmt, path=f"fuzz.{fmt}")))
 
 
-@fuzz_settings(per_second=25, share=0.15)
+@fuzz_settings(per_second=45, share=0.15)
 @given(text=st.one_of(mutated_toml(), mutated_json()), ctx=contexts)
 def test_mutated_data_files_read_score_and_report_or_raise_perfeval_errors(text: str, ctx: decimal.Context) -> None:
     fmt = "json" if text.startswith("{") else "toml"
@@ -127,7 +127,7 @@ def test_mutated_data_files_read_score_and_report_or_raise_perfeval_errors(text:
     assert here == there, f"{here[:1]} / {there[:1]}"
 
 
-@fuzz_settings(per_second=60, share=0.05)
+@fuzz_settings(per_second=300, share=0.05)
 @given(data=mutated_bytes())
 def test_data_files_of_any_bytes_read_or_raise_perfeval_errors(data: bytes) -> None:
     read_and_score(data, "toml")
@@ -165,7 +165,7 @@ def mutated_workbook(draw: st.DrawFn) -> bytes:
     return out.getvalue()
 
 
-@fuzz_settings(per_second=8, share=0.1)
+@fuzz_settings(per_second=12, share=0.1)
 @given(data=mutated_workbook())
 def test_mutated_workbooks_read_score_and_report_or_raise_perfeval_errors(data: bytes) -> None:
     read_and_score(data, "xlsx")
@@ -176,7 +176,7 @@ COMMANDS = [["score"], ["audit"], ["check"], ["score", "--format", "json"], ["au
             ["explain", "{file}", "变更图斑"], ["check", "--strict", "--readings"]]
 
 
-@fuzz_settings(per_second=15, share=0.1)
+@fuzz_settings(per_second=45, share=0.1)
 @given(text=st.one_of(mutated_toml(), mutated_json()), command=st.sampled_from(COMMANDS))
 def test_the_cli_never_prints_a_traceback(text: str, command: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:

@@ -138,7 +138,7 @@ def compiled(text: str, points: Any) -> tuple[perfeval.Rule | None, tuple[Any, .
         return None, ("error", type(exc).__name__, exc.code)
 
 
-@fuzz_settings(per_second=60, share=0.35)
+@fuzz_settings(per_second=72, share=0.35)
 @given(case=mutated_standards(), more=st.lists(generic, max_size=3), ctx=contexts)
 def test_mutated_standards_only_raise_perfeval_errors_and_agree(case: tuple[str, Any, Any], more: list[Any],
                                                                 ctx: decimal.Context) -> None:
@@ -184,7 +184,7 @@ def mutated_rubrics(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@fuzz_settings(per_second=6, share=0.15)
+@fuzz_settings(per_second=100, share=0.15)
 @given(text=mutated_rubrics(), ctx=contexts)
 def test_mutated_rubrics_load_and_check_or_raise_perfeval_errors(text: str, ctx: decimal.Context) -> None:
     def loaded() -> tuple[Any, ...]:
