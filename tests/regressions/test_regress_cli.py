@@ -120,3 +120,9 @@ def p_load(path: Path) -> object:
     import perfeval
 
     return perfeval.load_evaluation(path)
+
+
+def test_template_into_a_missing_directory_and_fmt_of_a_hostile_standard_exit_2(tmp_path: Path) -> None:
+    refused(CliRunner().invoke(main, ["template", str(tmp_path / "missing" / "t.xlsx")]), "missing")
+    refused(CliRunner().invoke(main, ["fmt", "甲、" * 480]), "200")
+    refused(CliRunner().invoke(main, ["fmt"], input="100%计满分\n" + "、" * 500 + "\n"), "<stdin>, line 2")
