@@ -126,3 +126,14 @@ def test_template_into_a_missing_directory_and_fmt_of_a_hostile_standard_exit_2(
     refused(CliRunner().invoke(main, ["template", str(tmp_path / "missing" / "t.xlsx")]), "missing")
     refused(CliRunner().invoke(main, ["fmt", "甲、" * 480]), "200")
     refused(CliRunner().invoke(main, ["fmt"], input="100%计满分\n" + "、" * 500 + "\n"), "<stdin>, line 2")
+
+
+def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import perfeval.cli
+
+    def broken(path: str) -> None:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(perfeval.cli, "load_evaluation", broken)
+    result = CliRunner().invoke(main, ["score", str(data_file(tmp_path, toml()))])
+    refused(result, "internal error (KeyError")
