@@ -51,6 +51,11 @@ def _n(value: Decimal | str | None, locale: str) -> str:
     return format_number(value.normalize(), locale=locale)
 
 
+def _shown(value: Decimal | str | None, locale: str) -> str:
+    """``_n`` for a rich table: a reported text such as ``[/]`` is shown, never read as markup."""
+    return escape(_n(value, locale))
+
+
 @own_context
 def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     """The scorecard as the JSON the ``score`` command prints."""
@@ -104,15 +109,15 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
     for name in h[:6]:
         table.add_column(name, overflow="fold")
     for i in card:
-        table.add_row(escape(" / ".join(i.path)), _n(i.max_points, locale), _n(i.reported, locale),
-                      _n(i.points, locale), _STATUS[lang][i.status], escape(_say(i.reason, locale)))
+        table.add_row(escape(" / ".join(i.path)), _shown(i.max_points, locale), _shown(i.reported, locale),
+                      _shown(i.points, locale), _STATUS[lang][i.status], escape(_say(i.reason, locale)))
     table.add_section()
     note = ""
     if not card.complete:
         n = len(card.missing)
         note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \
             f"incomplete: {n} indicators could not be scored; they are not in the total, which is not graded"
-    table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
+    table.add_row(h[6], _shown(card.max_total, locale), _shown(card.reported_total, locale), _shown(card.total, locale),
                   escape(f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}"), note)
     console.print(table)
 
@@ -138,7 +143,7 @@ def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
     for name in (h[0], h[2], h[9], h[5]):
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
-        table.add_row(escape(d.indicator), _n(d.reported, locale), _n(d.computed, locale),
+        table.add_row(escape(d.indicator), _shown(d.reported, locale), _shown(d.computed, locale),
                       escape(_say(d.reason, locale)))
     console.print(table)
 

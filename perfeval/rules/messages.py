@@ -130,6 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit_mismatch": ("{value!r} 的单位不能与标准的 {unit} 比较", "{value!r} cannot be compared with the standard's {unit}"),
     "rule_not_given": ("本标准只规定了 {case}；{other} 的评分未给出", "the standard only covers {case}; {other} is not scored here"),
     "limit": ("{what} 超过上限 {limit}：{value}", "{what} exceeds the limit {limit}: {value}"),
+    "floor_above_points": ("最低 {floor} 分高于本项的最高分 {points} 分", "the floor of {floor}分 is above the item's top of {points}分"),
     "internal_error": ("内部错误：这条标准无法读取（{kind}），请报告", "internal error: this standard cannot be read ({kind}); please report it"),
     "internal_disagree": ("内部错误：解释得分 {trace} 与快速计算 {fast} 不一致", "internal error: the explanation gives {trace}, the fast path {fast}"),
 }

@@ -353,6 +353,9 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
             # (the standard is not read at all, so no number can come of it).
             raise RuleError("internal_error", text=text, kind=type(exc).__name__) from exc
     item = analysis.item
+    if item.floor is not None and item.floor > item.top:
+        # 最低6分 of an item worth 5: every value would score above its 分值 — a number no reading can give
+        raise RuleError("floor_above_points", text=text, floor=f"{item.floor:f}", points=f"{item.top:f}")
     if max_points == 0 and _awards(item):
         raise ValidationError("分值 must be positive", field="points", value=max_points)
     if compilable(item):

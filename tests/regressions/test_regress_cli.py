@@ -137,3 +137,12 @@ def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path, monkeypatc
     monkeypatch.setattr(perfeval.cli, "load_evaluation", broken)
     result = CliRunner().invoke(main, ["score", str(data_file(tmp_path, toml()))])
     refused(result, "internal error (KeyError")
+
+
+def test_a_reported_grade_like_markup_is_printed_verbatim_by_the_audit(tmp_path: Path) -> None:
+    """Found by the fuzz suite: a reported 等级 of "[/]" reached rich as markup in the discrepancy table."""
+    text = toml() + '\n["总分"]\n"分值" = "5"\n"得分" = "5"\n"等级" = "[/]"\n"等级划分" = "4分（含）以上为优，4分以下为差"\n'
+    result = CliRunner().invoke(main, ["audit", str(data_file(tmp_path, text)), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "[/]" in result.output

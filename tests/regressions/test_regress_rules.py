@@ -342,3 +342,11 @@ def test_an_assessors_points_are_checked_in_perfevals_context() -> None:
     with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_FLOOR, traps=[decimal.Inexact])):
         assert outcome() == expected
         assert rule.allowed_points() == p.compile_rule(text, points=3).allowed_points()
+
+
+def test_a_floor_above_the_points_is_refused_not_scored_above_them() -> None:
+    """Found by the fuzz suite: 最低6分 of an item worth 5 scored 6.00 at 100% (and 10⁶⁰ for a 60-digit floor)."""
+    with pytest.raises(p.RuleError) as info:
+        p.compile_rule("100%计满分，每低于5%扣2分，最低6分。", points=5)
+    assert info.value.code == "floor_above_points"
+    assert p.compile_rule("100%计满分，每低于5%扣2分，最低2分。", points=5).points("50%") == D("2.00")
