@@ -12,6 +12,7 @@ are derandomized (the same on every run); with it, each run draws new ones.
 from __future__ import annotations
 
 import os
+import resource
 
 from hypothesis import HealthCheck, settings
 
@@ -20,6 +21,12 @@ SECONDS = float(os.environ.get("PERFEVAL_FUZZ_SECONDS", "30"))
 #: Without PERFEVAL_FUZZ_SECONDS (CI, a plain ``pytest``) the examples are the same on every run, so that a
 #: merge is never failed by a case it did not cause; with it, every run explores new ones.
 DERANDOMIZE = "PERFEVAL_FUZZ_SECONDS" not in os.environ
+#: A long run may meet an input that takes gigabytes (one was met: see the report of issue 13); with
+#: PERFEVAL_FUZZ_SECONDS set, the process's address space is capped (PERFEVAL_FUZZ_MEMORY_GB, default 6) so that
+#: such an input fails its test with a MemoryError, and its example, instead of the machine running out of memory.
+if not DERANDOMIZE:
+    _cap = int(float(os.environ.get("PERFEVAL_FUZZ_MEMORY_GB", "6")) * 2**30)
+    resource.setrlimit(resource.RLIMIT_AS, (_cap, resource.getrlimit(resource.RLIMIT_AS)[1]))
 
 
 def fuzz_settings(per_second: float, share: float) -> settings:
