@@ -40,14 +40,25 @@ def _locale(lang: str) -> str:
 
 
 class _Group(click.Group):
-    """Turns every PerfevalError into its message and exit status 2."""
+    """Turns every error into one line on standard error and exit status 2 — never a traceback.
+
+    A PerfevalError carries its own location; a file that cannot be read or written names its path; any
+    other exception is a bug in perfeval, said so in one line.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except PerfevalError as exc:
             click.echo(f"perfeval: {exc}", err=True)
-            sys.exit(2)
+        except OSError as exc:
+            click.echo(f"perfeval: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+        except Exception as exc:  # a bug, not bad input: still one line, and exit status 2
+            click.echo(f"perfeval: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it",
+                       err=True)
+        sys.exit(2)
 
 
 @click.group(cls=_Group)

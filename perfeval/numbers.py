@@ -14,12 +14,20 @@ Decimal('7.83')
 from __future__ import annotations
 
 import decimal
+import functools
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import ParamSpec, TypeVar
 
 from perfeval.errors import InputError, Location, NumberFormatError
 from perfeval.text import Normalized, normalize
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
 __all__ = [
+    "OWN",
+    "own_context",
     "PRECISION",
     "CHINESE_NUMERAL_CHARS",
     "ZeroDenominatorError",
@@ -68,6 +76,30 @@ def context() -> decimal.Context:
         rounding=decimal.ROUND_HALF_EVEN,
         traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
     )
+
+
+#: The context of perfeval's own bookkeeping outside the rules (sums of 分值, totals, display): wide enough
+#: that nothing within the limits (perfeval.limits) is rounded, and never the caller's.
+OWN = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999, Emin=-999_999,
+                      traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow])
+
+
+def own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run ``fn`` in :data:`OWN`: a caller's ``prec=3``, ``ROUND_FLOOR`` or trapped ``Inexact`` changes nothing.
+
+    >>> @own_context
+    ... def third() -> Decimal:
+    ...     return Decimal(1) / 3
+    >>> with decimal.localcontext(decimal.Context(prec=3)):
+    ...     len(str(third())) > 100
+    True
+    """
+    @functools.wraps(fn)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with decimal.localcontext(OWN):
+            return fn(*args, **kwargs)
+
+    return wrapper
 
 
 # --- conversion at the edge ---------------------------------------------------------------------------

@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from .display import format_number
+from .errors import DataFileError, Location
+from .numbers import own_context
 from .rubric.audit import Audit
 from .rubric.scoring import ScoreCard
 
@@ -49,6 +51,12 @@ def _n(value: Decimal | str | None, locale: str) -> str:
     return format_number(value.normalize(), locale=locale)
 
 
+def _shown(value: Decimal | str | None, locale: str) -> str:
+    """``_n`` for a rich table: a reported text such as ``[/]`` is shown, never read as markup."""
+    return escape(_n(value, locale))
+
+
+@own_context
 def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     """The scorecard as the JSON the ``score`` command prints."""
     return {
@@ -68,6 +76,7 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
     }
 
 
+@own_context
 def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
     """The audit as the JSON the ``audit`` command prints."""
     return {
@@ -95,16 +104,17 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@own_context
 def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None:
     """The scorecard as a table."""
     lang = _lang(locale)
     h = _HEAD[lang]
-    table = Table(title=card.rubric, show_lines=False)
+    table = Table(title=escape(card.rubric), show_lines=False)
     for name in h[:6]:
         table.add_column(name, overflow="fold")
     for i in card:
-        table.add_row(" / ".join(i.path), _n(i.max_points, locale), _n(i.reported, locale), _n(i.points, locale),
-                      _STATUS[lang][i.status], _say(i.reason, locale))
+        table.add_row(escape(" / ".join(i.path)), _shown(i.max_points, locale), _shown(i.reported, locale),
+                      _shown(i.points, locale), _STATUS[lang][i.status], escape(_say(i.reason, locale)))
     table.add_section()
     note = ""
     if card.grade_error is not None:
@@ -113,8 +123,8 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         n = len(card.missing)
         note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \
             f"incomplete: {n} indicators could not be scored; they are not in the total, which is not graded"
-    table.add_row(h[6], _n(card.max_total, locale), _n(card.reported_total, locale), _n(card.total, locale),
-                  f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}", note)
+    table.add_row(h[6], _shown(card.max_total, locale), _shown(card.reported_total, locale), _shown(card.total, locale),
+                  escape(f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}"), note)
     console.print(table)
     for u in card.unmatched:
         console.print(escape(f"未计分的行 {' / '.join(u.path)}：{_say(u.reason, locale)}" if lang == "zh_CN"
@@ -130,6 +140,7 @@ def _counts_line(card: ScoreCard, lang: str) -> str:
     return f"{c['read']} rows read: {c['scored']} scored, {c['unchecked']} unchecked, {c['unmatched']} unmatched"
 
 
+@own_context
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     """The discrepancies as a table (and a line for the indicators it could not check)."""
     lang = _lang(locale)
@@ -147,11 +158,12 @@ def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
 def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
     lang = _lang(locale)
     h = _HEAD[lang]
-    table = Table(title=f"{found.card.rubric} — {h[8]}")
+    table = Table(title=escape(f"{found.card.rubric} — {h[8]}"))
     for name in (h[0], h[2], h[9], h[5]):
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
-        table.add_row(d.indicator, _n(d.reported, locale), _n(d.computed, locale), _say(d.reason, locale))
+        table.add_row(escape(d.indicator), _shown(d.reported, locale), _shown(d.computed, locale),
+                      escape(_say(d.reason, locale)))
     console.print(table)
 
 
@@ -160,27 +172,49 @@ def _say(reason: str, locale: str) -> str:
     return str(render(locale)) if render is not None else str(reason)
 
 
-def write_xlsx(card: ScoreCard, path: str | Path) -> None:
+@own_context
+def write_xlsx(card: ScoreCard, path: str | Path | IO[bytes]) -> None:
     """The scorecard as a flat .xlsx: each indicator with its reported and computed 得分 side by side.
 
     The commands write the filled-in 自评表 instead (:func:`perfeval.workbook.write_scored`), which needs the
     evaluation as well as its scorecard; this flat sheet stays for callers that have only a card.
+    Every text is a text cell — a name such as ``=HYPERLINK(…)`` is never a formula — and a text a
+    spreadsheet cannot hold (a control character) or a file that cannot be written is a DataFileError.
     """
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
     ws.title = "评分"
-    ws.append(["一级指标", "二级指标", "三级指标", "分值", "自报得分", "计算得分", "依据", "说明"])
+    rows: list[list[Any]] = [["一级指标", "二级指标", "三级指标", "分值", "自报得分", "计算得分", "依据", "说明"]]
     for i in card:
         path_ = list(i.path) + [""] * (3 - len(i.path))
         if len(i.path) == 2:
             path_ = [i.path[0], "", i.path[1]]
-        ws.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), status_word(i.status),
-                   str(i.reason)])
-    ws.append(["总分", "", "", _cell(card.max_total), _cell(card.reported_total), _cell(card.total),
-               card.grade or "", ""])
-    wb.save(str(path))
+        rows.append([*path_[:3], _cell(i.max_points), _cell(i.reported), _cell(i.points), status_word(i.status),
+                     str(i.reason)])
+    rows.append(["总分", "", "", _cell(card.max_total), _cell(card.reported_total), _cell(card.total),
+                 card.grade or "", ""])
+    for r, values in enumerate(rows, 1):
+        for c, value in enumerate(values, 1):
+            _put(ws, r, c, value)
+    try:
+        wb.save(path if hasattr(path, "write") else str(path))  # a file object too (never its repr as a name)
+    except OSError as exc:
+        raise DataFileError(f"cannot write the workbook: {exc.strerror}", text=str(path)) from exc
+
+
+def _put(ws: Any, row: int, column: int, value: Any) -> None:
+    from openpyxl.utils.cell import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        cell = ws.cell(row=row, column=column, value=value)
+    except IllegalCharacterError:
+        raise DataFileError("a spreadsheet cell cannot hold this text (a control character)", text=str(value),
+                            location=Location(cell=f"{ws.title}!{get_column_letter(column)}{row}")) from None
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, never a formula: a name may start with = + - @
 
 
 def _cell(value: Decimal | None) -> Any:

@@ -82,7 +82,7 @@ def test_extreme_standards(text: str) -> None:
 def test_the_standard_length_limit_is_documented_and_enforced() -> None:
     ok = "90%（含）以上计6分；低于90%计0分" + " " * (MAX_STANDARD_CHARS - 20)
     assert perfeval.compile_rule(ok[:MAX_STANDARD_CHARS], points=6)("95%").points == 6
-    with pytest.raises(perfeval.InputError, match="limit is 1000"):
+    with pytest.raises(perfeval.InputError, match="上限 1000"):
         perfeval.compile_rule("计" * (MAX_STANDARD_CHARS + 1), points=6)
 
 
@@ -126,3 +126,14 @@ def test_names_that_look_like_code_are_plain_text(monkeypatch: pytest.MonkeyPatc
 def test_a_long_line_in_a_rubric_is_an_error_not_a_hang() -> None:
     with pytest.raises(perfeval.PerfevalError):
         perfeval.loads("评价体系 x\n满分 5\n一级指标 a 5分\n三级指标 b 5分\n  标准：" + "的" * 100_000)
+
+
+def test_every_limit_is_documented_with_its_value() -> None:
+    """docs/limits.md lists exactly the limits of perfeval.limits.LIMITS, each with its maximum."""
+    import re
+
+    from perfeval.limits import LIMITS
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "limits.md").read_text(encoding="utf-8")
+    documented = {m[1]: int(m[2]) for m in re.finditer(r"^\| `(\w+)` \| (\d+) \|", page, re.M)}
+    assert documented == {name: lim.maximum for name, lim in LIMITS.items()}

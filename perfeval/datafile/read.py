@@ -37,9 +37,19 @@ from perfeval.datafile.schema import (
     show_path,
     word,
 )
-from perfeval.datafile.text import parse_json, parse_toml
+from perfeval.datafile.text import check_scalars, decode, parse_json, parse_toml
 from perfeval.errors import DataFileError, InputError, Location, ValidationError
-from perfeval.limits import MAX_DATA_BYTES
+from perfeval.limits import (
+    MAX_DATA_BYTES,
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    MAX_POINTS_DIGITS,
+    MAX_POINTS_EXPONENT,
+    LimitError,
+    check_count,
+    check_number,
+    shown,
+)
 from perfeval.model import (
     BaseData,
     BuildingControl,
@@ -53,7 +63,7 @@ from perfeval.model import (
     Project,
 )
 from perfeval.model.fields import to_year
-from perfeval.numbers import parse_rate, to_decimal
+from perfeval.numbers import own_context, parse_rate, to_decimal
 from perfeval.targets import TargetKind
 
 __all__ = ["DataFileValueError", "evaluation_from_dict", "format_of", "load_evaluation", "loads_evaluation"]
@@ -158,19 +168,26 @@ class _Reader:
             if isinstance(raw, str) and raw.strip().lower() in KINDS:
                 return KINDS[raw.strip().lower()]
             raise self.error(path, KIND_MESSAGE, _short(raw))
-        return self.number(raw, path, rate=kind == "rate")
+        return self.number(raw, path, rate=kind == "rate", points=spec.attr in _POINTS)
 
-    def number(self, raw: object, path: KeyPath, *, rate: bool = False) -> Decimal | None:
+    def number(self, raw: object, path: KeyPath, *, rate: bool = False, points: bool = False) -> Decimal | None:
         if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
             raise self.error(path, f"expected a number, got {type(raw).__name__}", _short(raw))
-        if isinstance(raw, str):
-            if raw.strip() in BLANKS:
-                return None
-            try:
-                return parse_rate(raw, require_mark=True) if rate else to_decimal(raw)
-            except InputError as exc:
-                raise self.error(path, f"malformed number ({exc.message})", raw) from exc
-        return to_decimal(raw)
+        if isinstance(raw, str) and raw.strip() in BLANKS:
+            return None
+        where = self.locate(path)
+        if isinstance(raw, str) and len(raw) > 2 * MAX_DIGITS + 20:
+            raise LimitError("number_digits", f"{len(raw)} characters", text=shown(raw), location=where)
+        try:
+            value = parse_rate(raw, require_mark=True) if rate and isinstance(raw, str) else to_decimal(raw)
+        except InputError as exc:
+            raise self.error(path, f"malformed number ({exc.message})", shown(raw)) from exc
+        # 分值 and 得分 are points: refused here, at their key, rather than later where no line is known
+        if points:
+            check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, raw, kind="points", location=where)
+        else:
+            check_number(value, MAX_DIGITS, MAX_EXPONENT, raw, location=where)
+        return value
 
     def build(
         self, fn: Callable[..., Any], values: dict[str, Any], paths: dict[str, KeyPath], where: KeyPath
@@ -188,11 +205,16 @@ class _Reader:
             ) from exc
 
 
+#: Keys that hold points (分值, 得分): limited as points are (perfeval.limits.MAX_POINTS_DIGITS).
+_POINTS = frozenset({"points", "reported", "total_points", "reported_total"})
+
+
 def _short(raw: object) -> str:
     text = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
     return text if len(text) <= 80 else text[:77] + "…"
 
 
+@own_context
 def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = None) -> Evaluation:
     """A :class:`~perfeval.model.Project` or :class:`~perfeval.model.Department` from parsed data.
 
@@ -223,6 +245,8 @@ def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = Non
     if "groups" in top:
         top["groups"] = [_group(r, raw, (*paths["groups"], i)) for i, raw in enumerate(top["groups"])]
     if "indicators" in top:
+        if isinstance(top["indicators"], list):
+            check_count(len(top["indicators"]), "data_indicators", r.locate(paths["indicators"]))
         top["indicators"] = [
             _indicator(r, raw, (*paths["indicators"], i)) for i, raw in enumerate(top["indicators"])
         ]
@@ -326,6 +350,7 @@ def format_of(path: str | PathLike[str]) -> str:
     return _SUFFIXES[suffix]
 
 
+@own_context
 def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | None = None) -> Evaluation:
     """A Project or Department from the text of a TOML or JSON file (or the bytes of an .xlsx file).
 
@@ -340,8 +365,9 @@ def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | Non
         from perfeval.datafile.xlsx_read import read_xlsx
 
         raw, locate = read_xlsx(io.BytesIO(data if isinstance(data, bytes) else data.encode()), path)
+        check_scalars(raw, locate)
         return evaluation_from_dict(raw, locate=locate)
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data.removeprefix("\ufeff")
+    text = decode(data, path) if isinstance(data, bytes) else data.removeprefix("\ufeff")
     if format == "toml":
         parsed, locate = parse_toml(text, path)
     elif format == "json":

@@ -13,6 +13,7 @@ TOML that the data files use (non-ASCII keys quoted, as TOML 1.0 requires).
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import tomllib
@@ -20,10 +21,19 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from perfeval.datafile.schema import KeyPath, Locate
+from perfeval.datafile.schema import KeyPath, Locate, show_path
 from perfeval.errors import DataFileError, Location
+from perfeval.limits import (
+    MAX_DATA_INT_DIGITS,
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    MAX_NESTING,
+    LimitError,
+    check_number,
+    shown,
+)
 
-__all__ = ["json_positions", "locator", "parse_json", "parse_toml", "toml_lines", "toml_positions"]
+__all__ = ["check_nesting", "check_scalars", "decode", "json_positions", "locator", "parse_json", "parse_toml", "toml_lines", "toml_positions"]
 
 
 def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Locate]:
@@ -35,13 +45,18 @@ def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     >>> data, locate(("全年预算数",)).column
     ({'全年预算数': Decimal('6790.53')}, 11)
     """
+    check_nesting(text, _TOML_SCAN, path)
     try:
         parsed: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = Location(path=path, line=int(found[1]), column=int(found[2])) if found else Location(path=path)
         raise DataFileError(f"not valid TOML: {str(exc).split(' (at line')[0]}", location=where) from exc
-    return parsed, locator(toml_positions(text), path)
+    except ValueError:  # an integer of more than 4,300 digits, which Python will not convert
+        raise _long_integer(text, path) from None
+    locate = locator(toml_positions(text), path)
+    check_scalars(parsed, locate)
+    return parsed, locate
 
 
 def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Locate]:
@@ -50,14 +65,110 @@ def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     >>> parse_json('{"指标": [{"分值": 5.0}]}')[0]
     {'指标': [{'分值': Decimal('5.0')}]}
     """
+    check_nesting(text, _JSON_SCAN, path)
     try:
-        parsed = json.loads(text, parse_float=Decimal, object_pairs_hook=_unique(text, path))
+        parsed = json.loads(text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_unique(text, path))
     except json.JSONDecodeError as exc:
         where = Location(path=path, line=exc.lineno, column=exc.colno)
         raise DataFileError(f"not valid JSON: {exc.msg}", location=where) from exc
+    except ValueError:  # an integer of more than 4,300 digits
+        raise _long_integer(text, path) from None
     if not isinstance(parsed, dict):
         raise DataFileError("a JSON data file holds one object", location=Location(path=path, line=1))
-    return parsed, locator(json_positions(text), path)
+    locate = locator(json_positions(text), path)
+    check_scalars(parsed, locate)
+    return parsed, locate
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """The text of a TOML or JSON data file, which must be UTF-8 (a UTF-8 BOM is allowed and dropped).
+
+    Anything else is a located DataFileError — the line and column of the first byte that is not UTF-8.
+
+    >>> decode(b"\\xef\\xbb\\xbfa = 1")
+    'a = 1'
+    >>> decode(b'a = "\\xff"', "x.toml")
+    Traceback (most recent call last):
+    ...
+    perfeval.errors.DataFileError: the file is not UTF-8 text (byte 0xFF); save it as UTF-8 (x.toml, line 1, column 6)
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DataFileError("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                            location=Location(path=path, line=1, column=1))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
+        where = Location(path=path, line=data.count(b"\n", 0, exc.start) + 1, column=column)
+        raise DataFileError(f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as UTF-8",
+                            location=where) from None
+
+
+# What opens and closes a level of nesting, and the strings and comments in which brackets do not count.
+_JSON_SCAN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_TOML_SCAN = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}]')
+
+
+def check_nesting(text: str, scan: re.Pattern[str], path: str | None) -> None:
+    """Refuse a document that nests arrays and tables deeper than MAX_NESTING, before a parser recurses.
+
+    >>> check_nesting("x = " + "[" * 40 + "]" * 40, _TOML_SCAN, "x.toml")
+    Traceback (most recent call last):
+    ...
+    perfeval.limits.LimitError: 超过上限：TOML/JSON 的嵌套层数为 33，上限 32 (x.toml, line 1, column 37)
+    """
+    depth = 0
+    for m in scan.finditer(text):
+        c = m[0]
+        if c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                line = text.count("\n", 0, m.start()) + 1
+                where = Location(path=path, line=line, column=m.start() - text.rfind("\n", 0, m.start()))
+                raise LimitError("nesting", depth, location=where)
+        elif c in "]}":
+            depth -= 1
+
+
+def _long_integer(text: str, path: str | None) -> LimitError:
+    found = re.search(r"\d{" + str(MAX_DATA_INT_DIGITS + 1) + ",}", text)
+    if found is None:
+        return LimitError("data_int_digits", "more than 4300", location=Location(path=path))
+    line = text.count("\n", 0, found.start()) + 1
+    where = Location(path=path, line=line, column=found.start() - text.rfind("\n", 0, found.start()))
+    return LimitError("data_int_digits", len(found[0]), text=found[0][:20] + "…", location=where)
+
+
+def check_scalars(data: object, locate: Locate) -> None:
+    """Refuse, at its key, any number of a parsed document beyond the limits: an integer of more than
+    MAX_DATA_INT_DIGITS digits, NaN or an infinity, a decimal beyond MAX_DIGITS digits or exponent ±MAX_EXPONENT.
+
+    They are refused before anything formats them: ``1e-999999999`` written out is a billion zeros.
+
+    >>> check_scalars({"指标": [{"分值": Decimal("NaN")}]}, lambda p: Location(line=3))
+    Traceback (most recent call last):
+    ...
+    perfeval.errors.DataFileError: 指标[1].分值: not a finite number: 'NaN' (line 3)
+    """
+    stack: list[tuple[KeyPath, object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Mapping):
+            stack.extend(((*path, k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(value))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int):
+            if value.bit_length() > MAX_DATA_INT_DIGITS * 3.33:
+                digits = len(str(Decimal(value)).lstrip("-"))
+                if digits > MAX_DATA_INT_DIGITS:
+                    raise LimitError("data_int_digits", digits, text=shown(value), location=locate(path))
+        elif isinstance(value, Decimal):
+            if not value.is_finite():
+                raise DataFileError(f"{show_path(path)}: not a finite number", text=str(value), location=locate(path))
+            check_number(value, MAX_DIGITS, MAX_EXPONENT, value, location=locate(path))
 
 
 def _unique(text: str, path: str | None) -> Any:

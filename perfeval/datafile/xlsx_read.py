@@ -16,6 +16,8 @@ reports ``自评表!G14`` instead of a line.
 from __future__ import annotations
 
 import datetime
+import io
+import math
 import re
 import zipfile
 from collections.abc import Sequence
@@ -23,6 +25,7 @@ from decimal import Decimal
 from os import PathLike
 from typing import IO, Any
 
+import attrs
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -67,7 +70,8 @@ from perfeval.datafile.xlsx_layout import (
     UNIT,
     squash,
 )
-from perfeval.errors import DataFileError, Location
+from perfeval.datafile.xlsx_limits import check_sheet_size, check_workbook
+from perfeval.errors import DataFileError, Location, PerfevalError
 from perfeval.numbers import plain, to_decimal
 
 __all__ = ["read_xlsx"]
@@ -88,6 +92,9 @@ def _value(cell: Cell) -> str | int | Decimal | None:
         return str(v)
     if isinstance(v, datetime.datetime | datetime.date):
         return f"{v.year}/{v.month:02d}/{v.day:02d}"
+    if isinstance(v, float) and not math.isfinite(v):
+        raise DataFileError("the cell holds a number that is not finite", text=str(v),
+                            location=Location(cell=f"{cell.parent.title}!{cell.coordinate}"))
     if isinstance(v, int | float):
         number = to_decimal(v)
         if "%" in str(cell.number_format):
@@ -152,11 +159,27 @@ class _Book:
 
 def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) -> tuple[dict[str, Any], Locate]:
     """The data dictionary of a 自评表 workbook, and a function from key path to its cell's Location."""
+    if not hasattr(file, "read"):
+        with open(file, "rb") as f:
+            return read_xlsx(io.BytesIO(f.read()), path)
+    check_workbook(file, path)  # type: ignore[arg-type]
     try:
         workbook = openpyxl.load_workbook(file, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors alike
-        raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", text=path) from exc
+        raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", location=Location(path=path)) from exc
+    for ws in workbook.worksheets:
+        # Its cells as loaded, whatever the dimension said: iterating materialises the whole range.
+        check_sheet_size(ws.max_row, ws.max_column, Location(path=path, cell=f"{ws.title}!{ws.dimensions}"))
     _no_uncached_formulas(file, workbook, path)
+    try:
+        return _read_book(workbook, path)
+    except PerfevalError as exc:
+        if exc.location.path is None and path is not None:
+            exc.location = attrs.evolve(exc.location, path=path)
+        raise
+
+
+def _read_book(workbook: Any, path: str | None) -> tuple[dict[str, Any], Locate]:
     book = _Book(path)
     named = {sp: attr for attr in NAMED_SHEETS for sp in spellings("evaluation", attr)}
     sheets = [ws for ws in workbook.worksheets if ws.title not in BASE_SHEETS and ws.title not in named]

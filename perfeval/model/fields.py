@@ -183,8 +183,8 @@ def to_year(value: int | str) -> int:
     if isinstance(value, int):
         return value
     text = str(value).strip().removesuffix("年度").removesuffix("年").strip()
-    if not text.isdigit():
-        raise InputError("expected a year such as 2023", text=str(value))
+    if not (text.isascii() and text.isdigit() and len(text) <= 6):  # "①".isdigit() is true too
+        raise InputError("expected a year such as 2023", text=str(value)[:40])
     return int(text)
 
 

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Project
+from ..numbers import own_context
 from .arithmetic import table_findings
 from .practice import practice
 from .reason import Reason
@@ -64,6 +65,7 @@ class Audit:
         return not any(not d.soft for d in self.discrepancies)
 
 
+@own_context
 def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> ScoreCard:
     """Score ``ev`` by ``rubric`` (a .rules path), or by the rubric its data file names."""
     if rubric is not None:
@@ -78,6 +80,7 @@ def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> Scor
                              "give one with --rubric", text=ev.rubric)
 
 
+@own_context
 def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
     """Compare every reported 得分 with what the rubric gives; with the ``table`` it was scored from, also
     check the table's own arithmetic (funds lines, breakdowns, printed rates, group 分值: see

@@ -15,6 +15,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
+from ..numbers import own_context
 from ..rules import compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
 
@@ -30,6 +31,7 @@ class Finding:
     diagnostic: Diagnostic
 
 
+@own_context
 def check_evaluation(ev: Project | Department) -> list[Finding]:
     """Every problem in ``ev``'s rows: standards that do not compile or have gaps, suspicious targets."""
     found: list[Finding] = []

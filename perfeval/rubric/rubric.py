@@ -18,8 +18,17 @@ from typing import Any
 import attrs
 
 from ..errors import Location, PerfevalError
-from ..limits import MAX_RUBRIC_BYTES, check_length
-from ..numbers import parse_rate
+from ..limits import (
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    MAX_POINTS_DIGITS,
+    MAX_POINTS_EXPONENT,
+    MAX_RUBRIC_BYTES,
+    check_count,
+    check_length,
+    check_number,
+)
+from ..numbers import own_context, parse_rate, to_decimal
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
@@ -146,6 +155,7 @@ class Rubric:
     def __iter__(self) -> Iterator[RubricIndicator]:
         return iter(self.indicators)
 
+    @own_context
     def check(self) -> tuple[Diagnostic, ...]:
         """Every finding: sums that do not add up, examples that fail, and each rule's own diagnostics."""
         return self.diagnostics + tuple(self._example_failures())
@@ -176,15 +186,18 @@ class Rubric:
 
         return rubric_sql(self, table, columns, dialect, scale=scale, errors=errors, keep=keep, locale=locale)
 
+    @own_context
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
         return score(self, data)
 
 
+@own_context
 def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
-    check_length(text, MAX_RUBRIC_BYTES, "the rubric")
+    check_length(text, MAX_RUBRIC_BYTES, "rubric_bytes", Location(path))
     src = parse_rubric(text, path)
+    check_count(len(src.indicators), "indicators", Location(path))
     diagnostics: list[Diagnostic] = []
     failures: list[RubricError] = []
     indicators = tuple(i for i in (_indicator(ind, src, diagnostics, failures) for ind in src.indicators)
@@ -215,11 +228,14 @@ def load(path: str | Path) -> Rubric:
     try:
         if p.stat().st_size > MAX_RUBRIC_BYTES:
             raise RubricError(f"the rubric is larger than {MAX_RUBRIC_BYTES} bytes", text=str(p))
-        text = p.read_text(encoding="utf-8")
+        text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p)) from None
+        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p), location=Location(str(p))) from None
     except UnicodeDecodeError as exc:
-        raise RubricError(f"the rubric is not UTF-8 text (byte {exc.start})", text=str(p)) from None
+        data = p.read_bytes()[: exc.start]
+        where = Location(str(p), data.count(b"\n") + 1, len(data[data.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1)
+        raise RubricError(f"the rubric is not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); save it as UTF-8",
+                          location=where) from None
     return loads(text, str(p))
 
 
@@ -326,15 +342,17 @@ def _value(text: str) -> Any:
 
 
 def _example(field: Field, src: RubricSource) -> Example:
+    where = Location(src.path, field.line, field.column)
     parts = _ARROW.split(field.text.strip(), maxsplit=1)
     if len(parts) != 2:
-        raise RubricError("an example reads 例：<input> → <points>分", text=field.text,
-                          location=Location(src.path, field.line, field.column))
+        raise RubricError("an example reads 例：<input> → <points>分", text=field.text, location=where)
     given, want = parts
     args: tuple[Any, ...] = ()
     kwargs: tuple[tuple[str, Any], ...] = ()
     if "=" in given:
         pairs = [p.split("=", 1) for p in re.split(r"\s*[,，]\s*", given) if p]
+        if any(len(p) != 2 or not p[0].strip() for p in pairs):
+            raise RubricError("named inputs of an example read 名称=值, 名称=值", text=given, location=where)
         kwargs = tuple((k.strip(), _value(v)) for k, v in pairs)
     else:
         args = (_value(given),)
@@ -342,16 +360,29 @@ def _example(field: Field, src: RubricSource) -> Example:
     expected = judge = rate = None
     error = want in ("错误", "error")
     if want.endswith("%"):
-        rate = parse_rate(want)
-    elif m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
-        judge = (Decimal(m.group(1)), Decimal(m.group(2)))
-    elif not error:
         try:
-            expected = Decimal(want.rstrip("分").strip())
-        except ArithmeticError:
-            raise RubricError("expected points such as 3分, 待评 16–18分 or 错误", text=want,
-                              location=Location(src.path, field.line, field.column)) from None
+            rate = parse_rate(want)
+            check_number(rate, MAX_DIGITS, MAX_EXPONENT, want)
+        except PerfevalError as exc:
+            raise RubricError(f"an example's rate cannot be read ({exc.message})", text=want,
+                              location=where) from None
+    elif m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
+        judge = (_example_points(m.group(1), where), _example_points(m.group(2), where))
+    elif not error:
+        expected = _example_points(want.rstrip("分").strip(), where)
     return Example(field.text, args, kwargs, expected, judge, error, field.line, rate)
+
+
+def _example_points(text: str, where: Location) -> Decimal:
+    """The points an example expects: a finite number within the limits of points."""
+    try:
+        points = to_decimal(text) if len(text) <= 2 * MAX_POINTS_DIGITS + 10 else None
+    except PerfevalError:
+        points = None
+    if points is None:
+        raise RubricError("expected points such as 3分, 待评 16–18分 or 错误", text=text, location=where)
+    check_number(points, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, text, kind="points", location=where)
+    return points
 
 
 __all__ = ["Example", "Rubric", "RubricError", "RubricIndicator", "RubricSyntaxError", "load", "loads", "shipped"]

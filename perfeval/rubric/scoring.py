@@ -26,7 +26,7 @@ import attrs
 
 from ..errors import InputError, PerfevalError
 from ..model import Department, Indicator, Project
-from ..numbers import percent_text, to_decimal
+from ..numbers import own_context, percent_text, to_decimal
 from ..quantities import quantity
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..units import is_percent
@@ -116,6 +116,7 @@ class ScoreCard:
     def __iter__(self) -> Iterator[IndicatorScore]:
         return iter(self.items)
 
+    @own_context
     def subtotals(self, level: int = 1) -> dict[str, Decimal]:
         """Points per 一级 (level=1) or 二级 (level=2) 指标."""
         out: dict[str, Decimal] = {}
@@ -126,6 +127,7 @@ class ScoreCard:
         return out
 
 
+@own_context
 def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
     """Score ``data`` against ``rubric`` (see :class:`ScoreCard`)."""
     paths = [ind.path for ind in rubric.indicators]

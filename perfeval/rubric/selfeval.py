@@ -23,7 +23,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, Indicator, Project
-from ..numbers import percent_text
+from ..numbers import own_context, percent_text
 from ..rules import Rule, compile_rule
 from ..targets import TargetKind
 from .reason import Reason
@@ -46,6 +46,7 @@ def _rule(text: str, points: Decimal) -> Rule:
     return compile_rule(text, points=points)
 
 
+@own_context
 def score_self_evaluation(ev: Project | Department) -> ScoreCard:
     """Score a 自评表 by its own rows (see the module's docstring)."""
     items: list[IndicatorScore] = []

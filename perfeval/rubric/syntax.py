@@ -29,6 +29,7 @@ from decimal import Decimal
 import attrs
 
 from ..errors import Location, PerfevalError
+from ..limits import MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, LimitError, check_number
 from ..numbers import parse_number
 
 HEADS = {
@@ -151,6 +152,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             indicators.append(IndicatorSource(fields=tuple(fields), **current))  # type: ignore[arg-type]
         current, fields = None, []
 
+    text = text.removeprefix("\ufeff")  # a BOM, as Windows editors write, is not part of the first keyword
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.rstrip("\r")
         stripped = line.strip()
@@ -187,9 +189,9 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
         if head == "rubric":
             name = value.strip()
         elif head == "total":
-            total = _number(value, fail, number, column)
+            total = _number(value, fail, number, column, path)
         elif head == "precision":
-            precision = _number(value, fail, number, column)
+            precision = _number(value, fail, number, column, path)
         elif head == "source":
             source = value.strip()
         elif head == "grades":
@@ -201,7 +203,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             if not pm:
                 raise fail(f"{key} needs its 分值, e.g. {key} 投入 10分", number, column, stripped)
             label = value[: pm.start()].strip()
-            points = _number(pm.group("points"), fail, number, column + pm.start("points"))
+            points = _number(pm.group("points"), fail, number, column + pm.start("points"), path)
             if head == "level1":
                 level1, level2 = label, None
                 groups.append(GroupSource(1, label, points, None, number))
@@ -222,8 +224,16 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
     return RubricSource(name, total, tuple(groups), tuple(indicators), grades, source, precision, path, text)
 
 
-def _number(value: str, fail: object, line: int, column: int) -> Decimal:
+def _number(value: str, fail: object, line: int, column: int, path: str | None = None) -> Decimal:
+    """A 分值, 满分 or 精度: a number within the limits of points (perfeval.limits.MAX_POINTS_DIGITS)."""
+    shown = value.strip()
+    if len(shown) > 2 * MAX_POINTS_DIGITS + 10:
+        raise LimitError("points_digits", f"{len(shown)} characters", text=shown[:40] + "…",
+                         location=Location(path, line, column))
     try:
-        return parse_number(value.strip().rstrip("分").strip())
+        number = parse_number(shown.rstrip("分").strip())
     except PerfevalError:
-        raise fail(f"not a number: {value.strip()!r}", line, column, value.strip()) from None  # type: ignore[operator]
+        raise fail(f"not a number: {shown!r}", line, column, shown) from None  # type: ignore[operator]
+    check_number(number, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, shown, kind="points",
+                 location=Location(path, line, column))
+    return number

@@ -23,15 +23,12 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..limits import MAX_DIGITS, MAX_EXPONENT
 from .vocabulary import StepMode
 
 __all__ = ["CTX", "EXACT", "LIMITS", "MAX_DIGITS", "STEP_COUNTERS", "pro_rata_steps", "started_steps", "whole_steps", "MAX_EXPONENT", "ZERO", "add", "clamp", "count_steps", "divide", "finish",
            "multiply", "subtract"]
 
-#: Significant digits an input number may have.
-MAX_DIGITS = 100
-#: How far from 1 an input's exponent may be (1E+100 … 1E-100).
-MAX_EXPONENT = 100
 
 #: The context of all rule arithmetic: wide enough that nothing the limits allow is ever rounded
 #: before the end, every error trapped.

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..limits import shown
+
 __all__ = ["MESSAGES", "is_english", "render"]
 
 #: code → (Chinese, English). Placeholders are ``{name}``; every code used anywhere must be here
@@ -152,8 +154,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sql_unknown_indicator": ("没有指标 {names}；已有：{known}", "no indicator {names}; the indicators are {known}"),
     "sql_no_standard": ("没有评分标准", "it has no standard"),
     "sql_needs_sqlglot": ("生成 SQL 需要 sqlglot：pip install 'perfeval[sql]'", "SQL needs sqlglot: pip install 'perfeval[sql]'"),
+    "floor_above_points": ("最低 {floor} 分高于本项的最高分 {points} 分", "the floor of {floor}分 is above the item's top of {points}分"),
+    "internal_error": ("内部错误：这条标准无法读取（{kind}），请报告", "internal error: this standard cannot be read ({kind}); please report it"),
     "internal_disagree": ("内部错误：解释得分 {trace} 与快速计算 {fast} 不一致", "internal error: the explanation gives {trace}, the fast path {fast}"),
 }
+
+
+class _Shown:
+    """A value too big to print (an int of 5,000 digits, which ``repr`` refuses): shown by its size."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+    @staticmethod
+    def of(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+            return _Shown(shown(value))
+        if isinstance(value, list | tuple) and len(value) > 20:
+            return _Shown(f"{type(value).__name__} of {len(value)} items")
+        return value
 
 
 def is_english(locale: str | None) -> bool:
@@ -166,6 +190,6 @@ def render(code: str, locale: str | None = "zh_CN", **params: Any) -> str:
     zh, en = MESSAGES.get(code, (code, code))
     template = en if is_english(locale) else zh
     try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+        return template.format(**{k: _Shown.of(v) for k, v in params.items()})
+    except (KeyError, IndexError, ValueError, TypeError):
         return template

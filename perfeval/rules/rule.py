@@ -22,11 +22,17 @@ from typing import Any
 
 import attrs
 
-from ..errors import ValidationError
-from ..limits import check_number
+from ..errors import PerfevalError, ValidationError
+from ..limits import (
+    MAX_POINTS_DIGITS,
+    MAX_POINTS_EXPONENT,
+    MAX_PRECISION_DIGITS,
+    MAX_PRECISION_EXPONENT,
+    check_number,
+)
 from ..numbers import to_decimal
 from .arith import CTX
-from .errors import Diagnostic, EvaluationError, Severity
+from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
@@ -349,7 +355,7 @@ class Rule:
 
 def _points(points: Decimal | int | float | str) -> Decimal:
     value = to_decimal(points)
-    check_number(value, 30, 30, points)
+    check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, points, kind="points")
     if value < 0:
         raise ValidationError("分值 must not be negative", field="points", value=points)
     return value
@@ -357,8 +363,8 @@ def _points(points: Decimal | int | float | str) -> Decimal:
 
 def _quantum(precision: Decimal | int | float | str) -> Decimal:
     quantum = to_decimal(precision)
-    check_number(quantum, 5, 20, precision)
-    if quantum <= 0 or quantum.normalize().as_tuple().digits != (1,):
+    check_number(quantum, MAX_PRECISION_DIGITS, MAX_PRECISION_EXPONENT, precision, kind="precision")
+    if quantum <= 0 or quantum.normalize(CTX).as_tuple().digits != (1,):  # in our context, never the caller's
         raise ValidationError("precision must be a power of ten such as 0.01 or 1", field="precision",
                               value=precision)
     return quantum
@@ -391,8 +397,19 @@ def clear_caches(shapes: bool = True) -> None:
 @lru_cache(maxsize=4096)
 def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     with decimal.localcontext(CTX):  # what a standard means never depends on the caller's context
-        analysis = analyse(parse(text), max_points, quantum)
+        standard = parse(text)
+        try:
+            analysis = analyse(standard, max_points, quantum)
+        except PerfevalError:
+            raise
+        except (ArithmeticError, AttributeError, IndexError, KeyError, TypeError, ValueError) as exc:
+            # A bug in the analysis, met by a standard no test has: refused where it starts, never a crash
+            # (the standard is not read at all, so no number can come of it).
+            raise RuleError("internal_error", text=text, kind=type(exc).__name__) from exc
     item = analysis.item
+    if item.floor is not None and item.floor > item.top:
+        # 最低6分 of an item worth 5: every value would score above its 分值 — a number no reading can give
+        raise RuleError("floor_above_points", text=text, floor=f"{item.floor:f}", points=f"{item.top:f}")
     if max_points == 0 and _awards(item):
         raise ValidationError("分值 must be positive", field="points", value=max_points)
     if compilable(item):

@@ -8,9 +8,11 @@ a one-point interval).
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from itertools import combinations
 
+from ..arith import CTX
 from ..meaning import ir
 
 __all__ = ["allowed_points", "allows"]
@@ -22,8 +24,13 @@ _MAX_ITEMS = 12
 
 
 def allowed_points(item: ir.Item) -> list[Span]:
-    """The points ``item`` can give, as sorted, merged closed intervals."""
-    return _merge(_spans(item))
+    """The points ``item`` can give, as sorted, merged closed intervals — with what it gives when there is
+    nothing to score (没有该项任务的按满分计), which it can give too."""
+    with decimal.localcontext(CTX):  # sums of points: exact, whatever the caller's context
+        spans = _spans(item)
+        if item.absent is not None:
+            spans.append((item.absent, item.absent))
+        return _merge(spans)
 
 
 def allows(item: ir.Item, points: Decimal) -> bool:

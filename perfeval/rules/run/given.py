@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ...errors import PerfevalError
+from ...limits import text_of
 from ..errors import JudgementError, MissingInputError
 from ..meaning import ir
 from ..meaning.formulas import evaluate
@@ -123,11 +124,12 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
             # or words — ['②', '④'] — is the cases found)
             raise JudgementError("list_for_a_count", text, value=values)
         for v in values:
-            if known and str(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
+            if known and text_of(v) not in known and not (isinstance(v, int) and 1 <= v <= len(known)):
                 raise JudgementError("unknown_option", text, value=v, options="、".join(known))
         return {"": len(values)}
     if keyed and len(values) == len(keyed) and all(isinstance(v, bool) or v is None for v in values) or \
-            keyed and len(values) == len(keyed) and all(v is None or v in (0, 1) for v in values) and None in values:
+            keyed and len(values) == len(keyed) and all(v is None or (not (isinstance(v, Decimal) and v.is_snan()) and v in (0, 1)) for v in values) \
+            and None in values:
         # one yes/no per item, in order; None: not yet decided
         return {s.key: v for s, v in zip(keyed, values, strict=True)}
     if keyed and len(values) == len(keyed) and all(isinstance(v, int) and not isinstance(v, bool) for v in values) \
@@ -178,7 +180,7 @@ def key_of(v: Any, keyed: list[ir.Stream]) -> str | None:
         return None
     if isinstance(v, int):
         return keyed[v - 1].key if 1 <= v <= len(keyed) else None
-    mark = str(v).strip()
+    mark = text_of(v).strip()
     for s in keyed:
         if mark == s.key or mark in s.value.names:
             return s.key

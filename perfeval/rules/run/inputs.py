@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, ParamSpec, TypeVar
 
 from ...errors import InputError, PerfevalError
-from ...limits import check_number
+from ...limits import check_number, text_of
 from ...numbers import parse_number
 from ..arith import CTX, MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
@@ -38,7 +38,7 @@ YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no
 
 
 def _error(code: str, value: Any, **params: Any) -> InputError:
-    return InputError(render(code, value=value, **params), text=repr(value), code=code)
+    return InputError(render(code, value=value, **params), text=text_of(value, as_repr=True), code=code)
 
 
 def _own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
@@ -186,6 +186,8 @@ def _whole(value: Any, minimum: int, code: str) -> Decimal:
     if isinstance(value, bool):
         raise _error(code, value)
     if isinstance(value, str):
+        if re.search(r"(?:[%％‰]|百分点)\s*$", value):
+            raise _error(code, value)  # "93%" is a rate, not 93 of anything
         text = re.sub(r"[^\d.+-]+$", "", value.strip())  # "3次", "2个工作日": the unit is the count's own
         d = read_number(text) if text else None
     elif isinstance(value, int | Decimal | float):
@@ -232,8 +234,8 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
             return YES_NO[value.strip().lower()]
         raise _error("not_a_flag", value)
     # an option or a tier: its mark, number or words
-    text = str(value).strip()
+    text = text_of(value).strip()
     if text in options:
         return text
-    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=repr(value),
+    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=text_of(value, as_repr=True),
                      code="unknown_option")

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ...limits import text_of
 from .. import arith
 from ..errors import JudgementError, MissingInputError, NoBandError
 from ..meaning import ir
@@ -258,9 +259,14 @@ def _judged_range(stream: ir.Stream) -> tuple[Decimal, Decimal]:
     return lo.value, hi.value
 
 
+def _zero_or_one(raw: Any) -> bool:
+    """``raw in (0, 1)`` — without comparing a signalling NaN, which raises."""
+    return not (isinstance(raw, Decimal) and raw.is_snan()) and raw in (0, 1)
+
+
 def _chosen_amount(stream: ir.Stream, raw: Any, text: str) -> Decimal | None:
     """①虚列套取扣4-7分 given 5: the amount the assessor chose within a ranged one-off deduction."""
-    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or raw in (0, 1):
+    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or _zero_or_one(raw):
         return None
     last = stream.fn.pieces[-1]
     if last.judged is None:
@@ -364,9 +370,9 @@ def _option(options: tuple[ir.Option, ...], value: Any, text: str) -> ir.Option:
             raise JudgementError("yes_no_options", text, count=len(options),
                                  options="、".join(o.mark for o in options))
         return options[0] if value else options[-1]
-    key = str(value).strip()
+    key = text_of(value).strip()
     for o in options:
-        if key in (o.mark, o.label) or (key.isascii() and key.isdigit() and o.mark == _CIRCLED.get(int(key), "")):
+        if key in (o.mark, o.label) or (key.isascii() and key.isdigit() and len(key) <= 2 and o.mark == _CIRCLED.get(int(key), "")):
             return o
     inside = [o for o in options if len(key) >= 2 and key in o.label]
     if len(inside) == 1:
@@ -400,13 +406,13 @@ def _parts(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
     if isinstance(value, Mapping):
         given.update({str(k): v for k, v in value.items()})
     elif isinstance(value, list | tuple) and (not value or all(isinstance(v, str) for v in value)) and \
-            all(str(v) in {p.key for p in item.parts} for v in value):
+            all(text_of(v) in {p.key for p in item.parts} for v in value):
         # ["①"]: the parts met (每项任务各2分，按期完成的计满分)
-        given.update({p.key: p.key in {str(v) for v in value} for p in item.parts})
+        given.update({p.key: p.key in {text_of(v) for v in value} for p in item.parts})
     elif isinstance(value, list | tuple) and len(value) == len(item.parts):
         given.update({p.key: v for p, v in zip(item.parts, value, strict=True)})
     elif value is not None:
-        raise JudgementError("unknown_input", text, name=str(value), expected="、".join(p.key for p in item.parts))
+        raise JudgementError("unknown_input", text, name=text_of(value), expected="、".join(p.key for p in item.parts))
     _name_parts(item, given, text)
     low = high = arith.ZERO
     bonus = arith.ZERO

@@ -22,7 +22,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
-from ...limits import MAX_STANDARD_CHARS, check_length
+from ...limits import MAX_CLAUSE_TOKENS, MAX_STANDARD_CHARS, check_count, check_length
 from ...resources import grammar_text
 from ..errors import RuleSyntaxError
 from ..vocabulary import TOKEN_KINDS
@@ -32,8 +32,6 @@ from .normalize import Dropped
 
 __all__ = ["Clause", "Standard", "clear_shapes", "grammar", "parse", "parse_tokens"]
 
-#: Tokens in one clause at most: a clause longer than this is not a clause but a run-on paste.
-MAX_CLAUSE_TOKENS = 200
 
 
 @attrs.frozen
@@ -138,11 +136,13 @@ def parse(text: str) -> Standard:
     Raises :class:`~perfeval.rules.syntax.errors.RuleSyntaxError` (with line and column) for text that no
     phrase of the grammar reads.
     """
-    check_length(text, MAX_STANDARD_CHARS, "the standard")
+    check_length(text, MAX_STANDARD_CHARS, "standard_chars")
     lexed = lex(text)
     if not lexed.tokens:
         raise RuleSyntaxError("empty", text=text, line=1, column=1)
-    clauses = [_clause(text, part, sep) for part, sep in _split(lexed)]
+    parts = _split(lexed)
+    check_count(len(parts), "clauses")
+    clauses = [_clause(text, part, sep) for part, sep in parts]
     return Standard(tuple(c for c in clauses if c.phrases), text, lexed.clean.dropped)
 
 
