@@ -208,7 +208,7 @@ def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> Non
     in its canonical spelling."""
     from .fmt import format_standard
 
-    files = [a for a in args if a.endswith(".rules") or Path(a).is_file()]
+    files = [a for a in args if a.endswith(".rules") or _is_file(a)]
     if files or check_only or show_diff:
         if len(files) != len(args) or not files:
             raise click.UsageError("give .rules files to format (a standard is formatted alone, without options)")
@@ -226,6 +226,14 @@ def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> Non
             where = f"<stdin>, line {number}: " if standard is None else ""
             click.echo(f"perfeval: {where}{exc}", err=True)
             sys.exit(2)
+
+
+def _is_file(arg: str) -> bool:
+    """Whether ``arg`` names a file; a standard too long to be a file name is not one."""
+    try:
+        return Path(arg).is_file()
+    except OSError:
+        return False
 
 
 def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:

@@ -54,7 +54,7 @@ from .datafile.xlsx_layout import (
     TEMPLATE_COLUMNS,
 )
 from .datafile.xlsx_write import Percent, base_rows, named_rows, sheet_rows
-from .errors import DataFileError, display_width
+from .errors import DataFileError, Location, display_width
 from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
 from .rubric.rubric import Rubric
@@ -202,7 +202,8 @@ def put(ws: Worksheet, row: int, column: int, value: object) -> None:
         try:
             cell.value = text
         except Exception as exc:  # openpyxl's IllegalCharacterError: control characters
-            raise DataFileError("a spreadsheet cell cannot hold this text", text=text) from exc
+            raise DataFileError("a spreadsheet cell cannot hold this text (a control character)", text=text,
+                                location=Location(cell=f"{ws.title}!{cell.coordinate}")) from exc
         cell.data_type = "s"  # "=SUM(…)" in a name or a standard stays text
         if text.startswith(_FORMULA_START):
             cell.quotePrefix = True  # and stays text when someone edits the cell in Excel
