@@ -543,9 +543,14 @@ def write_rubric_template(rubric: Rubric, path: str | PathLike[str] | IO[bytes],
         span = (min(lo for lo, _ in allowed), max(hi for _, hi in allowed)) if allowed else (Decimal(0), ind.points)
         by_range.setdefault(span, []).append(f"{column}{top + 1 + n}")
     for (low, high), cells in by_range.items():
-        check = DataValidation(type="decimal", operator="between", formula1=format(low, "f"),
-                               formula2=format(high, "f"), allow_blank=True, showErrorMessage=True,
-                               errorTitle="得分", error=f"得分应在 {low:f} 到 {high:f} 分之间 (between {low:f} and {high:f})")
+        if low.is_infinite():  # 可倒扣分 without a limit: only the top bounds the score
+            check = DataValidation(type="decimal", operator="lessThanOrEqual", formula1=format(high, "f"),
+                                   allow_blank=True, showErrorMessage=True, errorTitle="得分",
+                                   error=f"得分不应高于 {high:f} 分 (at most {high:f})")
+        else:
+            check = DataValidation(type="decimal", operator="between", formula1=format(low, "f"),
+                                   formula2=format(high, "f"), allow_blank=True, showErrorMessage=True,
+                                   errorTitle="得分", error=f"得分应在 {low:f} 到 {high:f} 分之间 (between {low:f} and {high:f})")
         for cell in cells:
             check.add(cell)
         ws.add_data_validation(check)

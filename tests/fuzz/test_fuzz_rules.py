@@ -123,11 +123,6 @@ def within_bounds(rule: perfeval.Rule, value: Any) -> None:
     allowed = rule.allowed_points()
     wide = decimal.Context(prec=200)  # 分值 of 30 digits ± 0.01 is exact only beyond the default 28 digits
     low = wide.subtract(min(lo for lo, _ in allowed), rule.precision)
-    if any(d.code in ("PE170", "PE171") for d in rule.diagnostics):
-        # Below zero (此项可倒扣分 · 另倒扣10分): the score and allowed_points() disagree on the floor — a question
-        # of meaning, reported with issue 13 (…每起扣6分,此项可倒扣分 scores −553 where allowed says ≥ −5;
-        # …除本项不得分外,另倒扣10分 scores −10 where allowed says ≥ −4), not settled here.
-        low = -Decimal("Infinity")
     high = wide.add(max(hi for _, hi in allowed), rule.precision)
     assert low <= points <= high, f"{rule.text!r} 分值={rule.max_points} at {value!r}: {points} outside {allowed}"
 

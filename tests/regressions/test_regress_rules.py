@@ -350,3 +350,30 @@ def test_a_floor_above_the_points_is_refused_not_scored_above_them() -> None:
         p.compile_rule("100%计满分，每低于5%扣2分，最低6分。", points=5)
     assert info.value.code == "floor_above_points"
     assert p.compile_rule("100%计满分，每低于5%扣2分，最低2分。", points=5).points("50%") == D("2.00")
+
+
+def test_a_zeroing_clause_with_its_own_points_is_an_allowed_score() -> None:
+    """Found by the fuzz suite: 除本项不得分外,另倒扣10分 scores −10, and allowed_points() said {−4, 0, 4}, so the
+    audit would have flagged a correct reported −10 as a score the standard does not give."""
+    rule = p.compile_rule("项目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣4分。", points=4)
+    assert rule(["①"]).points == D("-10.00") and rule.allows(D("-10"))
+    assert [lo for lo, _ in rule.allowed_points()] == [D("-10"), D("0"), D("4")]
+    assert not rule.allows(D("-4"))  # 4 − 4 is 0; −4 is no score the text gives
+
+
+def test_a_rule_without_a_floor_allows_any_score_below_its_top() -> None:
+    """Found by the fuzz suite: 此项可倒扣分 with no limit scores −553 at 93 cases; allowed_points() said ≥ −5."""
+    rule = p.compile_rule("发生较大安全事故的每起扣6分,此项可倒扣分。", points=5)
+    assert rule(93).points == D("-553.00") and rule.allows(D("-553"))
+    assert not rule.allows(D("5.01"))
+
+
+def test_a_template_for_a_rule_without_a_floor_validates_only_the_top(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from perfeval.workbook import write_rubric_template
+
+    rubric = p.loads("评价体系 示例\n满分 5\n一级指标 产出 5分\n三级指标 安全 5分\n  标准：发生较大安全事故的每起扣6分,此项可倒扣分。\n")
+    write_rubric_template(rubric, tmp_path / "t.xlsx", None)
+    [check] = openpyxl.load_workbook(tmp_path / "t.xlsx").active.data_validations.dataValidation
+    assert (check.operator, check.formula1) == ("lessThanOrEqual", "5")

@@ -64,18 +64,24 @@ def _spans(item: ir.Item) -> list[Span]:
         for k in range(len(flags) + 1):
             for chosen in combinations(flags, k):
                 lo = hi = item.base
+                zero: Span | None = None
                 for s in chosen:
                     piece = s.fn.pieces[-1]
                     low, high = _piece_range(piece)
-                    if s.role is ir.Role.DEDUCT:
+                    if piece.zero:
+                        # As the interpreter scores it: a clause that zeroes the item replaces every other
+                        # stream's sum with its own points (本项不得分 → 0; 并倒扣10分 → −10), the zeroes added.
+                        zero = (low, high) if zero is None else (zero[0] + low, zero[1] + high)
+                    elif s.role is ir.Role.DEDUCT:
                         lo, hi = lo - high, hi - low
                     else:
                         lo, hi = lo + low, hi + high
-                    if piece.zero:
-                        lo = hi = _ZERO
+                if zero is not None:
+                    lo, hi = zero
                 spans.append(_clip(item, lo, hi))
         return spans
-    floor = item.floor if item.floor is not None else -item.top
+    # No floor (可倒扣分 without a limit): any score below the top can be given — never a made-up −分值.
+    floor = item.floor if item.floor is not None else Decimal("-Infinity")
     return [(floor, item.top)]
 
 
