@@ -377,3 +377,12 @@ def test_a_template_for_a_rule_without_a_floor_validates_only_the_top(tmp_path) 
     write_rubric_template(rubric, tmp_path / "t.xlsx", None)
     [check] = openpyxl.load_workbook(tmp_path / "t.xlsx").active.data_validations.dataValidation
     assert (check.operator, check.formula1) == ("lessThanOrEqual", "5")
+
+
+def test_a_deduction_verb_the_grammar_did_not_read_is_refused_not_an_award() -> None:
+    """Found by the fuzz suite: this raised ValueError in the counted family (a merged reading looked up by
+    identity); once that was fixed it compiled "被认定为违规使用的,扣项4分" as the score of a clean record (4分)."""
+    with pytest.raises(p.PerfevalError) as err:
+        p.compile_rule("目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣项4分。", points=4)
+    assert err.value.code == "unread_scoring" and "扣项4分" in err.value.message
+    assert p.compile_rule("未扣分的得5分，每发现一处问题扣1分", points=5)(0).points == D("5.00")
