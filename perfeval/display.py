@@ -41,6 +41,19 @@ def _is_chinese(locale: str) -> bool:
     return locale.replace("-", "_").lower().split("_")[0] == "zh"
 
 
+def number_text(value: Decimal | str | None, locale: str = "zh_CN") -> str:
+    """A figure of a scorecard or finding as shown: "—" for none, text as it is, a number by :func:`format_number`.
+
+    >>> number_text(None), number_text("优"), number_text(Decimal("7.830"))
+    ('—', '优', '7.83')
+    """
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return format_number(value.normalize(), locale=locale)
+
+
 def format_number(value: Number, locale: str = "zh_CN") -> str:
     """``value`` with the locale's grouping and decimal signs, every digit kept (trailing zeros dropped).
 

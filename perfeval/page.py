@@ -23,9 +23,10 @@ import attrs
 import jinja2
 from markupsafe import Markup, escape
 
-from .display import format_number
+from .display import number_text
 from .model import Evaluation
 from .rubric.audit import Audit
+from .rubric.reason import say
 from .rubric.scoring import IndicatorScore
 from .workbook import KIND_WORDS, finding_kind
 
@@ -70,19 +71,6 @@ _STATUS = {
 
 def _lang(locale: str) -> str:
     return "en" if locale.startswith("en") else "zh_CN"
-
-
-def _say(value: object, locale: str) -> str:
-    render = getattr(value, "render", None)
-    return str(render(locale)) if render is not None else str(value)
-
-
-def _n(value: Decimal | str | None, locale: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return format_number(value.normalize(), locale=locale)
 
 
 @attrs.frozen
@@ -149,7 +137,7 @@ def svg_chart(bars: list[Bar], locale: str = "zh_CN") -> str:
             if value is not None:
                 out.append(f'<rect x="{label_w}" y="{yy}" width="{width(value)}" height="13" class="{cls}"/>')
             out.append(f'<text x="{label_w + bar_w + 6}" y="{yy + 11}" class="value">'
-                       f"{escape(_n(value, locale))} / {escape(_n(bar.max_points, locale))}</text>")
+                       f"{escape(number_text(value, locale))} / {escape(number_text(bar.max_points, locale))}</text>")
         out.append("</g>")
     out.append("</svg>")
     return "".join(out)
@@ -162,23 +150,23 @@ def _view(ev: Evaluation, found: Audit, locale: str) -> dict[str, Any]:
     findings = [{
         "kind": KIND_WORDS[lang].get(finding_kind(d), finding_kind(d)),
         "indicator": str(getattr(d, "indicator", "") or getattr(d, "name", "")),
-        "reported": _n(getattr(d, "reported", None), locale),
-        "computed": _n(getattr(d, "computed", None), locale),
-        "reason": _say(getattr(d, "reason", None) or getattr(d, "message", ""), locale),
+        "reported": number_text(getattr(d, "reported", None), locale),
+        "computed": number_text(getattr(d, "computed", None), locale),
+        "reason": say(getattr(d, "reason", None) or getattr(d, "message", ""), locale),
     } for d in found.discrepancies]
     names = {f["indicator"] for f in findings}
     rows = [{
-        "path": " / ".join(i.path), "name": i.name, "max": _n(i.max_points, locale), "reported": _n(i.reported, locale),
-        "computed": _n(i.points, locale), "basis": _STATUS[lang][i.status], "reason": _say(i.reason, locale),
+        "path": " / ".join(i.path), "name": i.name, "max": number_text(i.max_points, locale), "reported": number_text(i.reported, locale),
+        "computed": number_text(i.points, locale), "basis": _STATUS[lang][i.status], "reason": say(i.reason, locale),
         "finding": i.name in names and (id(i) in wrong or i.points is None),
-        "explanation": i.score.explain(locale) if i.score is not None else _say(i.reason, locale),
+        "explanation": i.score.explain(locale) if i.score is not None else say(i.reason, locale),
     } for i in card]
     return {
         "w": _WORDS[lang], "lang": "en" if lang == "en" else "zh-CN", "name": ev.name, "year": ev.year,
-        "kind": ev.kind, "rubric": card.rubric, "total": _n(card.total, locale), "max_total": _n(card.max_total, locale),
-        "reported_total": _n(card.reported_total, locale), "grade": card.grade or "—",
+        "kind": ev.kind, "rubric": card.rubric, "total": number_text(card.total, locale), "max_total": number_text(card.max_total, locale),
+        "reported_total": number_text(card.reported_total, locale), "grade": card.grade or "—",
         "reported_grade": card.reported_grade or "—", "complete": card.complete, "rows": rows, "findings": findings,
-        "unchecked": [{"name": i.name, "reported": _n(i.reported, locale), "reason": _say(i.reason, locale)}
+        "unchecked": [{"name": i.name, "reported": number_text(i.reported, locale), "reason": say(i.reason, locale)}
                       for i in found.unchecked],
         "bars": chart_bars(found),
     }
@@ -189,7 +177,7 @@ def render_report(ev: Evaluation, found: Audit, fmt: str = "html", locale: str =
     Markdown (``fmt="md"``)."""
     view = _view(ev, found, locale)
     if fmt == "md":
-        return _ENV.get_template("report.md.j2").render(**view, cell=_md_cell, num=lambda v: _n(v, locale))
+        return _ENV.get_template("report.md.j2").render(**view, cell=_md_cell, num=lambda v: number_text(v, locale))
     view["chart"] = Markup(svg_chart(view["bars"], locale))  # built from escaped parts above
     return _ENV.get_template("report.html.j2").render(**view)
 

@@ -17,10 +17,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .display import format_number
+from .display import number_text
 from .errors import DataFileError, Location
 from .numbers import own_context
 from .rubric.audit import Audit
+from .rubric.reason import say
 from .rubric.scoring import ScoreCard
 
 _STATUS = {
@@ -43,17 +44,9 @@ def _lang(locale: str) -> str:
     return "en" if locale.startswith("en") else "zh_CN"
 
 
-def _n(value: Decimal | str | None, locale: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    return format_number(value.normalize(), locale=locale)
-
-
 def _shown(value: Decimal | str | None, locale: str) -> str:
     """``_n`` for a rich table: a reported text such as ``[/]`` is shown, never read as markup."""
-    return escape(_n(value, locale))
+    return escape(number_text(value, locale))
 
 
 @own_context
@@ -66,11 +59,11 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
         "grade": card.grade,
         "complete": card.complete,
         "rows": card.counts,
-        "unmatched": [{"path": list(u.path), "reported": u.reported, "reason": _say(u.reason, locale),
+        "unmatched": [{"path": list(u.path), "reported": u.reported, "reason": say(u.reason, locale),
                        "suggestions": list(u.suggestions)} for u in card.unmatched],
         "indicators": [
             {"name": i.name, "path": list(i.path), "points": i.points, "max_points": i.max_points,
-             "reported": i.reported, "status": i.status, "reason": _say(i.reason, locale)}
+             "reported": i.reported, "status": i.status, "reason": say(i.reason, locale)}
             for i in card
         ],
     }
@@ -85,10 +78,10 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
         "rows": found.card.counts,
         "discrepancies": [
             {"indicator": d.indicator, "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
-             "reason": _say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
+             "reason": say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
             for d in found.discrepancies
         ],
-        "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": _say(i.reason, locale)}
+        "unchecked": [{"indicator": i.name, "reported": i.reported, "reason": say(i.reason, locale)}
                       for i in found.unchecked],
     }
 
@@ -114,11 +107,11 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         table.add_column(name, overflow="fold")
     for i in card:
         table.add_row(escape(" / ".join(i.path)), _shown(i.max_points, locale), _shown(i.reported, locale),
-                      _shown(i.points, locale), _STATUS[lang][i.status], escape(_say(i.reason, locale)))
+                      _shown(i.points, locale), _STATUS[lang][i.status], escape(say(i.reason, locale)))
     table.add_section()
     note = ""
     if card.grade_error is not None:
-        note = _say(card.grade_error, locale)
+        note = say(card.grade_error, locale)
     if not card.complete:
         n = len(card.missing)
         note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \
@@ -127,8 +120,8 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
                   escape(f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}"), note)
     console.print(table)
     for u in card.unmatched:
-        console.print(escape(f"未计分的行 {' / '.join(u.path)}：{_say(u.reason, locale)}" if lang == "zh_CN"
-                             else f"row not scored {' / '.join(u.path)}: {_say(u.reason, locale)}"))
+        console.print(escape(f"未计分的行 {' / '.join(u.path)}：{say(u.reason, locale)}" if lang == "zh_CN"
+                             else f"row not scored {' / '.join(u.path)}: {say(u.reason, locale)}"))
     console.print(escape(_counts_line(card, lang)))
 
 
@@ -163,13 +156,8 @@ def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
         table.add_row(escape(d.indicator), _shown(d.reported, locale), _shown(d.computed, locale),
-                      escape(_say(d.reason, locale)))
+                      escape(say(d.reason, locale)))
     console.print(table)
-
-
-def _say(reason: str, locale: str) -> str:
-    render = getattr(reason, "render", None)
-    return str(render(locale)) if render is not None else str(reason)
 
 
 @own_context

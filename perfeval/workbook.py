@@ -57,6 +57,7 @@ from .datafile.xlsx_write import Percent, base_rows, named_rows, sheet_rows
 from .errors import DataFileError, Location, display_width
 from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
+from .rubric.reason import say
 from .rubric.rubric import Rubric
 from .rubric.scoring import IndicatorScore, ScoreCard
 
@@ -111,11 +112,6 @@ def _lang(locale: str) -> str:
     return "en" if locale.startswith("en") else "zh_CN"
 
 
-def _say(value: object, locale: str) -> str:
-    render = getattr(value, "render", None)
-    return str(render(locale)) if render is not None else str(value)
-
-
 # --- findings, read generically ------------------------------------------------------------------------
 
 
@@ -144,7 +140,7 @@ def _finding_message(finding: object, locale: str) -> str:
     for attr in ("reason", "message"):
         value = getattr(finding, attr, None)
         if value is not None:
-            return _say(value, locale)
+            return say(value, locale)
     return str(finding)
 
 
@@ -468,7 +464,7 @@ def _summary(ws: Worksheet, ev: Evaluation, found: Audit, places: list[str], loc
                      getattr(finding, "reported", None), getattr(finding, "computed", None),
                      _finding_message(finding, locale), f"{SHEET}!{place}" if place else w["no_cell"]])
     rows += [[], [w["unchecked"]], [w["n"], w["indicator"], w["reported"], w["reason"]]]
-    rows += [[n, item.name, item.reported, _say(item.reason, locale)] for n, item in enumerate(found.unchecked, 1)]
+    rows += [[n, item.name, item.reported, say(item.reason, locale)] for n, item in enumerate(found.unchecked, 1)]
     _fill_rows(ws, rows)
     for r in (1, 4, 9, first_finding - 2, first_finding - 1, len(rows) - len(found.unchecked) - 1,
               len(rows) - len(found.unchecked)):

@@ -36,3 +36,13 @@ class Reason(str):
 
     def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copies keep both languages
         return (str(self), self.en)
+
+
+def say(value: object, locale: str = "zh_CN") -> str:
+    """``value`` in ``locale``: a :class:`Reason` (or anything with ``render``) in that language, other text as is.
+
+    >>> say(Reason("照报", "as reported"), "en"), say("—", "en")
+    ('as reported', '—')
+    """
+    render = getattr(value, "render", None)
+    return str(render(locale)) if render is not None else str(value)
