@@ -28,6 +28,7 @@ from .messages import MESSAGES, is_english, render
 from .vocabulary import TOKEN_KINDS
 
 __all__ = [
+    "CodedError",
     "Diagnostic",
     "EvaluationError",
     "JudgementError",
@@ -122,8 +123,8 @@ class RuleError(LocatedError):
     """A standard that reads but cannot be scored as written: no points, two readings, a lost number …"""
 
 
-class EvaluationError(PerfevalError):
-    """A compiled rule could not score the value or inputs it was given."""
+class CodedError(PerfevalError):
+    """An error whose message is the catalogued message ``code`` (rules/messages.py) with ``params``."""
 
     code: str
 
@@ -135,6 +136,10 @@ class EvaluationError(PerfevalError):
     def message_in(self, locale: str | None = "zh_CN") -> str:
         """The message in ``locale``."""
         return render(self.code, locale, **self.params)
+
+
+class EvaluationError(CodedError):
+    """A compiled rule could not score the value or inputs it was given."""
 
 
 class NoBandError(EvaluationError):
@@ -169,20 +174,9 @@ class JudgementError(EvaluationError):
     """The assessor's input is not what the standard allows (a tier that does not exist, 19 of 16—18分)."""
 
 
-class SqlError(PerfevalError):
+class SqlError(CodedError):
     """A rule that cannot be written as one SQL expression (a judgement, several inputs …), or a request
     for a dialect that is not supported; ``code`` says which (``sql_judgement``, ``sql_dialect`` …)."""
-
-    code: str
-
-    def __init__(self, code: str, rule_text: str = "", **params: Any) -> None:
-        super().__init__(render(code, "zh_CN", **params), text=rule_text or None)
-        self.code = code
-        self.params = params
-
-    def message_in(self, locale: str | None = "zh_CN") -> str:
-        """The message in ``locale``."""
-        return render(self.code, locale, **self.params)
 
 
 class Severity(Enum):
