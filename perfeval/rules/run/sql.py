@@ -51,6 +51,7 @@ from ..meaning.formulas import render as render_expr
 from ..meaning.intervals import outside
 from ..messages import render
 from ..vocabulary import StepMode
+from . import exact
 
 __all__ = ["DIALECTS", "ErrorMode", "build", "to_sql", "unsupported"]
 
@@ -276,12 +277,7 @@ class _Builder:
     def steps(self, distance: _Value, size: Fraction, mode: StepMode) -> _Value:
         exp = self.exp
         if isinstance(distance, Fraction):
-            if distance <= 0:
-                return Fraction(0)
-            q = distance / size
-            if mode is StepMode.PROPORTIONAL:
-                return q
-            return Fraction(math.floor(q) if mode is StepMode.WHOLE else math.ceil(q))
+            return exact.fraction_steps(distance, size, mode)
         top = distance.num.copy()
         divisor = distance.den * size.numerator
         scaled = self.times(distance.num, size.denominator)
@@ -323,25 +319,7 @@ class _Builder:
 
     def constant(self, e: ir.Expr) -> Fraction:
         """An expression that does not read the value, exactly (a fraction: 1 ÷ 3 is one third)."""
-        if isinstance(e, ir.Const):
-            return Fraction(e.value)
-        if isinstance(e, ir.MaxPoints):
-            return Fraction(self.item.max_points)
-        if isinstance(e, ir.Steps):
-            v = self.steps(self.constant(e.distance), Fraction(e.size), e.mode)
-            assert isinstance(v, Fraction)
-            return v
-        if isinstance(e, ir.Min):
-            return min(self.constant(e.left), self.constant(e.right))
-        if isinstance(e, ir.Abs):
-            return abs(self.constant(e.arg))
-        assert isinstance(e, ir.Op), e
-        a, b = self.constant(e.left), self.constant(e.right)
-        if e.op == "/":
-            if b == 0:
-                raise _ZeroDenominator(render_expr(e.right))
-            return a / b
-        return a + b if e.op == "+" else a - b if e.op == "-" else a * b
+        return exact.constant(e, self.item.max_points, lambda d: _ZeroDenominator(render_expr(d)))
 
     # the end: cap, floor and 分值, rounding once
     def finish(self, v: _Value, cap: Decimal | None) -> Any:

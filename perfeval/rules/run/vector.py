@@ -29,6 +29,7 @@ from typing import Any
 
 from ..meaning import ir
 from ..vocabulary import StepMode
+from . import exact
 from .codegen import compilable
 
 __all__ = ["TooWide", "column_points", "vectorisable"]
@@ -129,25 +130,8 @@ class _Eval:
         return (num + k if sign > 0 else num - k), den
 
     def constant(self, e: ir.Expr) -> Fraction:
-        if isinstance(e, ir.Const):
-            return Fraction(e.value)
-        if isinstance(e, ir.MaxPoints):
-            return Fraction(self.item.max_points)
-        if isinstance(e, ir.Steps):
-            v = self.steps(self.constant(e.distance), Fraction(e.size), e.mode)
-            assert isinstance(v, Fraction)
-            return v
-        if isinstance(e, ir.Min):
-            return min(self.constant(e.left), self.constant(e.right))
-        if isinstance(e, ir.Abs):
-            return abs(self.constant(e.arg))
-        assert isinstance(e, ir.Op)
-        a, b = self.constant(e.left), self.constant(e.right)
-        if e.op == "/":
-            if b == 0:
-                raise ZeroDivisionError
-            return a / b
-        return a + b if e.op == "+" else a - b if e.op == "-" else a * b
+        """An expression that does not read the value, exactly (a fraction: 1 ÷ 3 is one third)."""
+        return exact.constant(e, self.item.max_points, lambda d: ZeroDivisionError())
 
     def common(self, a: Fraction | tuple[Any, int], b: Fraction | tuple[Any, int]) -> tuple[tuple[Any, int], ...]:
         """Both on one denominator, as arrays."""
@@ -181,12 +165,7 @@ class _Eval:
     def steps(self, distance: Fraction | tuple[Any, int], size: Fraction, mode: StepMode) -> Fraction | tuple[Any, int]:
         np = self.np
         if isinstance(distance, Fraction):
-            if distance <= 0:
-                return Fraction(0)
-            q = distance / size
-            if mode is StepMode.PROPORTIONAL:
-                return q
-            return Fraction(math.floor(q) if mode is StepMode.WHOLE else math.ceil(q))
+            return exact.fraction_steps(distance, size, mode)
         num, den = distance
         positive = np.maximum(num, 0)
         scaled = _times(positive, size.denominator)
