@@ -88,6 +88,9 @@ def _step(step: TraceStep, en: bool) -> str | None:
         return f"veto: {a[0]}" if en else f"否决：{a[0]}"
     if k == "zero":
         return f"the item scores 0: {a[0]!r}" if en else f"本项不得分：{a[0]!r}"
+    if k == "borrowed":
+        return (f"the case {a[0]!r}: others' average {_num(a[1])}" if en
+                else f"{a[0]!r} 的情形：按平均分 {_num(a[1])} 分")
     if k == "absent":
         return f"nothing to score: {_num(a[0])}" if en else f"无此项情形：{_num(a[0])} 分"
     if k == "option":

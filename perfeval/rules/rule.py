@@ -252,6 +252,8 @@ class Rule:
         # beside named inputs the value scored is named too (名次=2, 本单位值=…, 第1名值=…)
         main = [s.value.names[0] for s in self.item.streams if not s.key and s.value.names and names
                 and s.value.names[0] not in names and s.value.derive is None]
+        if self.item.borrowed is not None:  # 非执法单位=True, 平均分=… (the case scored by others' average)
+            keys += [self.item.borrowed.case[0], self.item.borrowed.name]
         return tuple(keys + main + names)
 
     @property

@@ -1436,3 +1436,14 @@ def test_the_reversed_opposite_of_an_award_is_below_zero() -> None:
     """"按时报送得2分，未按时报送的倒扣1分": no input reached −1 (True scored 1, False 2)."""
     rule = perfeval.compile_rule("按时报送得2分，未按时报送的倒扣1分", points=2)
     assert (rule(True).points, rule(False).points) == (2, -1)
+
+
+def test_an_average_score_clause_beside_a_rule_is_scored_not_dropped() -> None:
+    """"…每低1个百分点，扣0.08分。非执法单位得分为执法单位得分的平均分": the last clause was dropped without a word
+    (no note, no reading) — a non-enforcement unit could only be scored by a rate it does not have. It is now the
+    case PE149: the average given is the score."""
+    rule = perfeval.compile_rule("一线执法岗位中持证执法人员占比不少于80%的，计2分；每低1个百分点，扣0.08分。"
+                                 "非执法单位得分为执法单位得分的平均分", points=2)
+    assert "PE149" in {d.code for d in rule.check()}
+    assert rule(执法单位平均分="1.73").points == Decimal("1.73") and rule("79%").points == Decimal("1.92")
+    assert "平均分" in rule.inputs

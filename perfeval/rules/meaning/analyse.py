@@ -34,7 +34,7 @@ from . import ir
 from .conditions import qualifiers
 from .context import Context
 from .families import choice, counted, piecewise
-from .families.absent import absent_points
+from .families.absent import absent_points, borrowed
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
@@ -125,6 +125,9 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
         sub = Context(ctx.text, worth)
         sub.diagnostics = ctx.diagnostics
         item = _body(group, sub, attrs.evolve(mods, carry=False), notes)
+        if item.borrowed is not None:
+            # 2.非执法单位按平均分得分 inside a numbered part: whose average (the part's or the item's) is not said
+            raise ctx.fail("unread_scoring", item.borrowed.span, clause=item.borrowed.label, hint="hint_which_applies")
         out.append(ir.Part(key, item, group[0].span, names))
     # a part's stated bonus may take it above its worth (PE150), and so the item above its 分值
     extra = sum((max(p.item.ceiling - p.item.max_points, _ZERO) for p in out if p.item.ceiling is not None), _ZERO)
@@ -141,6 +144,17 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
     readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
+    averages = [r for r in readings if r.role == "average"]
+    if averages:
+        # 非执法单位得分为执法单位得分的平均分: one case scored by others' points, the rest by the rule beside it
+        case = borrowed(averages, ctx)
+        rest = [s for s in stmts if all(s.span != r.statement.span for r in averages)]
+        if all(classify(s).role == "note" for s in rest):
+            for s in rest:
+                check_note(s, ctx, notes)
+            return ir.Item(ctx.max_points, base=_ZERO, ceiling=ctx.max_points,
+                           borrowed=attrs.evolve(case, only=True), precision=mods.precision or Decimal("0.01"))
+        return attrs.evolve(_body(rest, ctx, mods, notes), borrowed=case)
     period = _PERIOD_REQUIREMENT.search(ctx.text)
     yearly = re.search(r"(?:全年|年度|每年)[^,;。]{0,12}?(?:不少于|至少|不低于)", ctx.text)
     if period is not None and yearly is None and any(r.role in ("step", "count") for r in readings):
@@ -274,9 +288,6 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
                          "picks the one that applies", scoring[0].statement.span)
                 return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
         return _numeric(scoring_all, ctx, mods, reference, definitions)
-    if roles == {"average"}:
-        raise ctx.fail("rule_not_given", scoring[0].statement.span, case=ctx.source(scoring[0].statement.span),
-                       other="其他情形")
     judged = [r for r in scoring if r.role == "judged"]
     if len(scoring) == 1 and judged:
         return choice.judged(judged, ctx, mods)

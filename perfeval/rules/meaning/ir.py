@@ -34,6 +34,7 @@ __all__ = [
     "recount_steps",
     "EVERYTHING",
     "Abs",
+    "Borrowed",
     "Const",
     "Expr",
     "Input",
@@ -288,6 +289,23 @@ class Option:
 
 
 @attrs.frozen
+class Borrowed:
+    """In a stated case the score is another's: 按全市同类单位平均分得分 · 非执法单位得分为执法单位得分的平均分.
+
+    ``name`` is the input that carries it (平均分: any name with 平均分 in it fills it); ``case`` the case as
+    written and, when written negatively, its positive form (未发生采购业务, 发生采购业务), a yes/no input;
+    ``only`` says the text gives no rule for the other cases (the indicator's own rule is elsewhere).
+    """
+
+    name: str
+    case: tuple[str, ...]
+    negated: bool
+    label: str
+    span: Span
+    only: bool = False
+
+
+@attrs.frozen
 class Part:
     """A numbered part of a composite item (1.… 2.…), worth ``max_points``, scored on its own."""
 
@@ -307,7 +325,8 @@ class Item:
     choice (the input names the option); ``parts`` make it the sum of separately clamped parts;
     ``judged`` is the range an assessor scores in when the standard only says 酌情 or 得16—18分;
     ``tiers`` the assessor's tiers (label → range). ``absent`` is what no value at all scores (None input:
-    not applicable). ``precision`` is the rounding step (0.01 unless 保留整数).
+    not applicable). ``borrowed`` is a case scored by another's points (an average of peers, given as an
+    input). ``precision`` is the rounding step (0.01 unless 保留整数).
     """
 
     max_points: Decimal
@@ -322,7 +341,7 @@ class Item:
     judged: tuple[Decimal, Decimal] | None = None
     tiers: tuple[Option, ...] = ()
     absent: Decimal | None = None
-    absent_input: str | None = None
+    borrowed: Borrowed | None = None
     precision: Decimal = Decimal("0.01")
     bonus_cap: Decimal | None = None
 

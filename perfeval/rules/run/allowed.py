@@ -27,7 +27,9 @@ def allowed_points(item: ir.Item) -> list[Span]:
     """The points ``item`` can give, as sorted, merged closed intervals — with what it gives when there is
     nothing to score (没有该项任务的按满分计), which it can give too."""
     with decimal.localcontext(CTX):  # sums of points: exact, whatever the caller's context
-        spans = _spans(item)
+        spans = [] if item.borrowed is not None and item.borrowed.only else _spans(item)
+        if item.borrowed is not None:
+            spans.append((_ZERO, item.max_points))  # others' average: any score under this indicator
         if item.absent is not None:
             spans.append((item.absent, item.absent))
         return _merge(spans)

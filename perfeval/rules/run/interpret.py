@@ -24,6 +24,7 @@ from ..meaning.formulas import render as render_expr
 from ..meaning.intervals import outside, render_interval
 from ..messages import render
 from .allowed import allowed_points
+from .borrowed import borrowed_case
 from .given import Given, named_values, read_number_or_measure, sort_inputs
 from .inputs import YES_NO, read, read_number
 from .names import ASSESSOR
@@ -99,6 +100,12 @@ def interpret(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
         if trace is not None:
             trace.append(TraceStep("absent", (item.absent,)))
         return _done(item, item.absent, item.absent, arith.ZERO, None, trace, None)
+    if item.borrowed is not None:
+        average, inputs = borrowed_case(item, value, inputs, text)
+        if average is not None:
+            if trace is not None:
+                trace.append(TraceStep("borrowed", (item.borrowed.case[0], average)))
+            return _done(item, average, average, arith.ZERO, None, trace, None)
     if item.parts:
         return _parts(item, value, inputs, text, trace)
     given = sort_inputs(item, value, inputs, text, trace)

@@ -70,6 +70,10 @@ def unsupported(item: ir.Item) -> tuple[str, dict[str, str]] | None:
     """Why ``item`` cannot be one SQL expression of one column (a message code and its values), or None."""
     if item.options or item.tiers or item.judged is not None:
         return "sql_judgement", {}
+    if item.borrowed is not None and item.borrowed.only:
+        # 未发生采购业务的按平均分得分 and nothing else: the score is another column (the peers' average); beside a
+        # rule of its own, the column scored is that rule's value, as rule.points(value) scores it
+        return "sql_several_inputs", {"names": "、".join((*item.borrowed.case[:1], item.borrowed.name))}
     if item.parts:
         return "sql_several_inputs", {"names": "、".join(p.key for p in item.parts)}
     if len(item.streams) != 1:

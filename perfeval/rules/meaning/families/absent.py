@@ -1,7 +1,9 @@
 """Not applicable: what a standard gives when there is nothing to score (没有楼堂馆所项目的部门按满分计算).
 
 A call with no value at all (``rule(None)``) then scores these points, stated as reading PE134; without such
-a clause, a missing value is an error naming the input.
+a clause, a missing value is an error naming the input. A case scored by others' points
+(未发生采购业务的，按全市同类单位平均分得分 · 非执法单位得分为执法单位得分的平均分) is :func:`borrowed`: the
+caller gives that average (input 平均分), reading PE149.
 
 >>> from perfeval.rules.syntax.parser import parse
 >>> from perfeval.rules.meaning.analyse import analyse
@@ -11,12 +13,21 @@ Decimal('5')
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from ...syntax import nodes as n
+from ...vocabulary import INPUT_NAMES
+from .. import ir
 from ..context import Context
 from ..roles import Reading
 
-__all__ = ["absent_points"]
+__all__ = ["absent_points", "borrowed"]
+
+#: The input that carries another's points: 平均分 (any name with 平均分 or 平均得分 in it).
+AVERAGE = INPUT_NAMES["平均分"][0]
+#: 未发生 · 没有 · 无 · 非 · 不: a case written negatively, given by its positive name (发生采购业务=False)
+_NEGATION = re.compile(r"^(?:未|没有|无|非|不)")
 
 
 def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
@@ -28,3 +39,31 @@ def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
                      r.statement.span)
             return ctx.max_points
     return None
+
+
+def borrowed(readings: list[Reading], ctx: Context) -> ir.Borrowed:
+    """未发生采购业务的，…按全市同类单位平均分得分: the case, and that its points are an average given as input."""
+    if len(readings) > 1:
+        # two cases scored by others' points: which average goes with which is not said
+        second = readings[1].statement
+        raise ctx.fail("unread_scoring", second.span, clause=ctx.source(second.span), hint="hint_which_applies")
+    s = readings[0].statement
+    label = ctx.source(s.span)
+    words: list[str] = []
+    for p in s.head:
+        if not isinstance(p, n.Words | n.Punct):
+            # 完成率低于60%的按平均分得分: a case placed by a value, not named — not a case perfeval reads
+            raise ctx.fail("unread_scoring", s.span, clause=label, hint="hint_which_applies")
+        if isinstance(p, n.Words):
+            words.append(p.text)
+            if p.text.rstrip().endswith("的"):
+                break  # 未发生采购业务的，涉及采购业务指标…: the case ends at 的; the rest says which indicators
+    case = "".join(words).strip("，,的 ")
+    if not case:
+        # 按平均分得分 with no case: for whom is not said
+        raise ctx.fail("unread_scoring", s.span, clause=label, hint="hint_which_applies")
+    positive = _NEGATION.sub("", case, count=1)
+    ctx.info("PE149", f"{case!r} 的情形按他人的平均分得分：由输入 {AVERAGE} 给出（0 到分值之间）",
+             f"the case {case!r} scores others' average: given as the input {AVERAGE} (between 0 and 分值)", s.span)
+    names = tuple(dict.fromkeys(w for w in (case, positive) if w))
+    return ir.Borrowed(AVERAGE, names, positive != case, label, s.span)
