@@ -236,6 +236,15 @@ DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|�
 #: whole indicator within 0..分值 (reading PE162).
 ASSESSED_LEADS: tuple[str, ...] = ("评价要点", "考核要点", "评分要点", "评价内容", "考核内容", "评价重点", "考评要点")
 
+#: A deduction verb the grammar did not read, right before points that would then be read as earned: 扣掉1分,
+#: 扣总分1分, 扣项4分, 扣O.5分 (a letter O), 扣1，5分, 扣分值的10%, 降低1分, 少得1分, 减记1分, and a doubled verb
+#: (的得得分). Matched against the text between a clause's start and its points (the end of it).
+UNREAD_DEDUCTION = re.compile(
+    r"(?:(?<!处)扣(?![款缴押留至到])|(?<!处)罚(?![款没])|减(?![排贫负灾免税费至到])|降(?![耗本费至到])|少得|少计)"
+    r"(?:[^的,，;；。\n]{0,3}$|[^的,，;；。\n]{0,2}\d+\s*[，,]\s*$)")
+#: 少得1分 · 少计1分 · 的得得分: a verb the grammar did not read before the points' own 得/计.
+DOUBLED_VERB = re.compile(r"(?:得|计|记|少)$")
+
 SCORING_WORDS: tuple[str, ...] = ("分", "扣", "得", "计", "加", "比例", "线性", "插值", "折算", "倒扣", "否决",
                                   "取消", "满分", "赋", "记", "减")
 

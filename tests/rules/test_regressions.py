@@ -1447,3 +1447,30 @@ def test_an_average_score_clause_beside_a_rule_is_scored_not_dropped() -> None:
     assert "PE149" in {d.code for d in rule.check()}
     assert rule(执法单位平均分="1.73").points == Decimal("1.73") and rule("79%").points == Decimal("1.92")
     assert "平均分" in rule.inputs
+
+
+@pytest.mark.parametrize("text", [
+    "每发现一处问题扣掉1分，扣完为止。", "每发现一处问题扣总分1分。", "未建立台账的扣项4分。", "未建立台账的扣掉4分。",
+    "每发现一处问题扣O.5分，扣完为止。", "每发现一处问题扣1，5分，扣完为止。", "每发现一处问题扣-1分，扣完为止。",
+    "100%计满分，每低于5%扣掉2分，扣完为止。", "90%以上得5分，80%-90%扣掉2分，80%以下不得分。",
+    "每迟报一天扣发0.5分，最多扣2分。", "每发现一处问题降低1分，扣完为止。", "每发现一处问题少得1分，扣完为止。",
+    "①未建立台账扣掉1分；②台账不完整扣去0.5分。", "未建立台账的扣该项分值的50%。", "每发现一处问题扣分值的10%，扣完为止。",
+    "每发现一例扣分0.5分，扣完为止。", "每发现一处问题扣：1分，扣完为止。", "每发现一处问题减记1分，扣完为止。",
+    "未建立台账的得得分。",
+])
+def test_an_unread_deduction_verb_before_points_is_refused(text: str) -> None:
+    """Hunt 10, W1: a deduction verb the grammar does not know (扣掉, 扣总分, 扣发, 降低, 少得, a letter O for 0 …)
+    left the points to be read as *earned* — 0 problems scored 0 and 2 problems 2 of 5. Now unread_scoring, located."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=5)
+    assert e.value.code == "unread_scoring" and e.value.line == 1
+
+
+@pytest.mark.parametrize(("text", "value", "want"), [
+    ("每发现一处问题扣罚1分，扣完为止。", 2, 3), ("每发现一处问题扣除1分，扣完为止。", 2, 3),
+    ("完成年度减排任务的得5分，否则不得分。", True, 5), ("年度减排得5分，否则不得分。", False, 0),
+    ("未扣分的得满分，否则不得分。", True, 5),
+])
+def test_nouns_and_known_verbs_beside_points_still_read(text: str, value: object, want: int) -> None:
+    """The guard above stays off nouns (减排, 处罚) and verbs the grammar reads (扣罚, 扣除)."""
+    assert perfeval.compile_rule(text, points=5)(value).points == want

@@ -14,7 +14,14 @@ True
 from __future__ import annotations
 
 from ...syntax import nodes as n
-from ...vocabulary import ASSESSED_LEADS, DESCRIPTIVE, SCORING_PATTERN, SCORING_WORDS
+from ...vocabulary import (
+    ASSESSED_LEADS,
+    DESCRIPTIVE,
+    DOUBLED_VERB,
+    SCORING_PATTERN,
+    SCORING_WORDS,
+    UNREAD_DEDUCTION,
+)
 from ..context import Context
 from ..roles import step_info
 from ..statements import MODIFIERS, STREAM_CAPS, Statement
@@ -40,6 +47,7 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
                 raise ctx.fail("lost_number", p.span, hint="hint_write_number")
             if isinstance(p, n.Missing):
                 raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
+        _unread_verb(s, ctx)
         words = "".join(p.text for p in s.head if isinstance(p, n.Words))
         if isinstance(s.outcome, n.Deduct) and words.endswith("追加"):
             # 不得分，并追加扣除10分: deducted beyond the item — from the total, or from what? Not said here;
@@ -52,6 +60,21 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
                 # 每低于扣2分: a step with no size (5%? one point?) — where the size belongs, say so.
                 where = s.outcome.span if s.outcome is not None else per.span
                 raise ctx.fail("step_needs_size", where, hint="hint_step_size")
+
+
+#: Outcomes that earn points: read after an unread deduction verb, a deduction would become an award.
+_EARNING = (n.Points, n.Full, n.Share, n.PointsRange, n.PointsList)
+
+
+def _unread_verb(s: Statement, ctx: Context) -> None:
+    """每发现一处问题扣掉1分 · 未建立台账的扣项4分 · 的得得分: a verb the grammar did not read right before the
+    points. Read as written, the points would be earned — the score would rise with every problem found."""
+    if not isinstance(s.outcome, _EARNING):
+        return
+    before = ctx.text[s.span.start:s.outcome.span.start].rstrip()
+    own = ctx.source(s.outcome.span)
+    if UNREAD_DEDUCTION.search(before) or (DOUBLED_VERB.search(before) and own[:1] in "得计记"):
+        raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")
 
 
 def names_a_value(f: n.Node) -> bool:
