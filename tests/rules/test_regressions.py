@@ -1474,3 +1474,43 @@ def test_an_unread_deduction_verb_before_points_is_refused(text: str) -> None:
 def test_nouns_and_known_verbs_beside_points_still_read(text: str, value: object, want: int) -> None:
     """The guard above stays off nouns (减排, 处罚) and verbs the grammar reads (扣罚, 扣除)."""
     assert perfeval.compile_rule(text, points=5)(value).points == want
+
+
+@pytest.mark.parametrize("text", ["每发现一处问题酌情扣1分，扣完为止。", "每发现一处问题根据情况扣1分，扣完为止。",
+                                  "每发现一处问题酌情扣1分。"])
+def test_points_glued_to_a_discretion_are_refused(text: str) -> None:
+    """Hunt 10, W2: "酌情扣" and "1分" became two options, so a count of 2 chose option ② and scored 1 of 5."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=5)
+    assert e.value.code == "unread_scoring"
+
+
+@pytest.mark.parametrize(("text", "values", "want"), [
+    ("每少1项扣1分，少3项及以上的不得分。", (0, 2, 3), (5, 3, 0)),
+    ("每少报1项扣1分，少报3项（含）以上的不得分。", (0, 1), (5, 4)),
+    ("每少一项扣1分，少三项及以上的，本项不得分。", (0, 2), (5, 3)),
+])
+def test_a_shortfall_threshold_is_no_requirement(text: str, values: tuple[int, ...], want: tuple[int, ...]) -> None:
+    """Hunt 10, W3: "少3项及以上的不得分" was read as a requirement of 3 (PE107), the steps counted from 0 — every
+    input scored 0. The number after 少/缺 counts what is missing, as "缺3项及以上" already read."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert tuple(rule(v).points for v in values) == want
+
+
+@pytest.mark.parametrize(("text", "unit_ok", "range_if_found"), [
+    ("发现问题的，酌情扣1-3分。", False, (2, 4)),
+    ("资料不全的，视情况扣1-2分。", False, (3, 4)),
+])
+def test_a_judged_deduction_keeps_its_condition(text: str, unit_ok: bool, range_if_found: tuple[int, int]) -> None:
+    """Hunt 10, W4: "X的，酌情扣1-3分" judged every unit in 2–4, even one without the problem (and refused an
+    assessor's 5). Now, as under "扣1-3分", the range applies only when the problem is found."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert rule(unit_ok).points == 5
+    assert rule(True).allowed == tuple(Decimal(x) for x in range_if_found)
+
+
+@pytest.mark.parametrize("text", ["每发现一处问题酌情扣分，最多扣3分。", "存在问题的酌情扣分，最多扣3分。"])
+def test_a_judged_deduction_keeps_its_cap(text: str) -> None:
+    """Hunt 10, W4: the cap of "酌情扣分，最多扣3分" was ignored — the assessor could give 0 of 5."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert rule(None).allowed == (Decimal(2), Decimal(5))

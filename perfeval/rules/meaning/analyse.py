@@ -354,12 +354,23 @@ def _fewer(r: Reading) -> bool:
     return bool(re.search(r"(?:少[开报做办建召]?|不足)[^,;。]{0,4}的", words))
 
 
+def _counts_shortfall(r: Reading) -> bool:
+    """少3项及以上的不得分 · 缺2项以上的: the number counts what is missing, so it is no requirement to step from."""
+    words = ""
+    for p in r.statement.head:
+        if isinstance(p, n.Words):
+            words += p.text
+        elif isinstance(p, n.Bound | n.Compare | n.Range):
+            break
+    return bool(re.search(r"(?:少[开报做办建召交]?|缺少?|漏报?)\s*$", words))
+
+
 def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Reading]:
     """信息报送全年不少于24条，每少1条扣0.2分 · 培训人次≥500人次得满分；每少50人次扣0.5分: 每少/每多 a count
     noun beside a requirement in the same unit counts steps from the requirement, not cases (24 sent is
     the requirement met, not 24 shortfalls) — reading PE107."""
-    units = {x.unit for r in readings if r.cond is not None and r.cond.numeric for x in r.cond.numbers
-             if x.kind == "qty" and x.unit}
+    units = {x.unit for r in readings if r.cond is not None and r.cond.numeric and not _counts_shortfall(r)
+             for x in r.cond.numbers if x.kind == "qty" and x.unit}
     # 培训人数达到计划的得满分，每少10人扣0.5分: the requirement is a target named in words (实际值 against 目标值)
     targeted = not units and any(r.cond is not None and r.cond.ref for r in readings)
     out: list[Reading] = []

@@ -260,8 +260,11 @@ def classify(s: Statement) -> Reading:
         return Reading("refuse", s, cond)
     if isinstance(out, n.AvgScore):
         return Reading("average", s, cond)
-    if isinstance(out, n.Discretion) and pers and out.low is not None and out.high is not None and "扣" in out.text:
-        # 每处酌情扣0.1-0.3分: a range per case (the assessor's within it) — still counted per case
+    conditional = bool(s.head) and isinstance(s.head[-1], n.Words) and s.head[-1].text.rstrip("，, ").endswith("的")
+    if isinstance(out, n.Discretion) and (pers or conditional) and out.low is not None and out.high is not None \
+            and "扣" in out.text:
+        # 每处酌情扣0.1-0.3分: a range per case (the assessor's within it) — still counted per case; 发现问题的，
+        # 酌情扣1-3分: only when the problem is found (a unit without it keeps its points, as under 扣1-3分)
         out = n.Deduct(out.low, out.high, "扣", None, (), None, False, out.span)
     if isinstance(out, n.Discretion):
         if s.head and all(isinstance(p, n.Words | n.Punct) for p in s.head) and \

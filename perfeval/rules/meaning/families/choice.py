@@ -137,6 +137,10 @@ def _discretion(r: Reading, P: Decimal) -> tuple[Decimal, Decimal]:
         if "扣" in d.text:
             return max(_ZERO, P - d.high), max(_ZERO, P - d.low)
         return d.low, d.high
+    cap = next((m.points for m in r.statement.modifiers if isinstance(m, n.Cap) and m.points is not None), None)
+    if cap is not None and "扣" in d.text:
+        # 存在问题的酌情扣分，最多扣3分: the assessor deducts, but never more than the cap
+        return max(_ZERO, P - cap), P
     return _ZERO, P
 
 

@@ -41,7 +41,13 @@ def carries_scoring(text: str) -> bool:
 
 def refusals(stmts: list[Statement], ctx: Context) -> None:
     """A lost number (扣 分), a rule kept elsewhere (由各地自行制定), a step with no size: refused, located."""
-    for s in stmts:
+    for before, s in zip([None, *stmts], stmts, strict=False):
+        if before is not None and before.outcome is not None and not s.head and isinstance(s.outcome, _EARNING) \
+                and not ctx.text[before.outcome.span.end:s.outcome.span.start].strip():
+            # 每发现一处问题酌情扣1分: points glued to the outcome before them — a second outcome read alone would
+            # be an option of its own (a count of 2 chose it)
+            raise ctx.fail("unread_scoring", s.span, clause=ctx.text[before.span.start:s.span.end],
+                           hint="hint_write_outcome")
         for p in s.phrases:
             if isinstance(p, n.Lost) or (isinstance(p, n.Deduct) and p.lost):
                 raise ctx.fail("lost_number", p.span, hint="hint_write_number")
