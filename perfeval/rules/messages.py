@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "a standard needs a clause that scores, e.g. 完成目标得满分，否则不得分"),
     "hint_which_applies": ("写明适用哪一条（如 否则 / 其余情况），或给每条各自的区间",
                            "say which applies (否则 / 其余情况), or give each its own range"),
+    "hint_each": ("把每一项分开写，如 ①未制定方案的扣2分；②未建立台账的扣2分",
+                  "write each as its own item: ①未制定方案的扣2分；②未建立台账的扣2分"),
     "hint_dash": ("用连接号写区间，如 78-91分", "write the range with a dash, e.g. 78-91分"),
     "hint_one_claim": ("只在其中一档写（含）", "keep （含） on one of them only"),
     "hint_range_ends": ("区间需要两端，如 80%（含）-90%", "a range needs both ends: 80%（含）-90%"),

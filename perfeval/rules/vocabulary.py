@@ -242,6 +242,12 @@ ASSESSED_LEADS: tuple[str, ...] = ("评价要点", "考核要点", "评分要点
 UNREAD_DEDUCTION = re.compile(
     r"(?:(?<!处)扣(?![款缴押留至到])|(?<!处)罚(?![款没])|减(?![排贫负灾免税费至到])|降(?![耗本费至到])|少得|少计)"
     r"(?:[^的,，;；。\n]{0,3}$|[^的,，;；。\n]{0,2}\d+\s*[，,]\s*$)")
+#: 各得2分 · 各扣2分 · 均得1分 · 各开展一次: "each" of a list of subjects (建立和开发的各得2分, 年初、年中、年末各开展
+#: 一次检查) — the points or the requirement multiply over subjects the grammar does not count.
+EACH = re.compile(r"(?:各|均)\s*(?:得|计|记|扣|加|给|赋)|各\s*(?:开展|召开|组织|进行|完成|报送|检查|培训)?\s*"
+                  r"(?:\d|[一二两三四五六七八九十])")
+#: A list of subjects: 、 · 和 · 及 · 与 · 或 · clauses before it (领导机构不健全,分管领导不明确,各扣2分).
+SUBJECT_LIST = re.compile(r"、|和|及|与|或|[,，；;]\s*\S")
 #: 少得1分 · 少计1分 · 的得得分: a verb the grammar did not read before the points' own 得/计.
 DOUBLED_VERB = re.compile(r"(?:得|计|记|少)$")
 
@@ -330,8 +336,8 @@ TOKENS: tuple[TokenKind, ...] = (
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?(?!满分)"
               r"|(?:奖励分|奖分|奖励)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
               r"|加分(?:累计|合计|总计|总分)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
-              # 以1.5分为限 · 加满2分为止 (what is added) · 加至10分为止 (the item's points)
-              rf"|(?:本项|该项)?(?:加分|奖励分|奖分)?以(?=\s*{NUMBER}\s*分\s*为限)|加满(?=\s*{NUMBER}\s*分\s*为止)"
+              # 以1.5分为限 · 加满2分为止 / 得满4分为止 (what is added) · 加至10分为止 (the item's points)
+              rf"|(?:本项|该项)?(?:加分|奖励分|奖分)?以(?=\s*{NUMBER}\s*分\s*为限)|(?:加满|得满|计满|记满)(?=\s*{NUMBER}\s*分\s*为止)"
               rf"|加至(?=\s*{NUMBER}\s*分\s*为止)"
               r"|最高(?:得分为|分为|不超过(?!\s*满分)|计)|(?:此项|本项|该项)最高(?:计|为)"
               rf"|(?<=[,;，；])最高(?=\s*{NUMBER}\s*分\s*(?:[,;。]|$))"  # …，最高10分: a cap after the rule

@@ -1514,3 +1514,51 @@ def test_a_judged_deduction_keeps_its_cap(text: str) -> None:
     """Hunt 10, W4: the cap of "酌情扣分，最多扣3分" was ignored — the assessor could give 0 of 5."""
     rule = perfeval.compile_rule(text, points=5)
     assert rule(None).allowed == (Decimal(2), Decimal(5))
+
+
+@pytest.mark.parametrize("text", ["建立和开发的各得2分,反之,不得分。", "未制定方案、未建立台账的各扣2分。",
+                                  "领导机构不健全,分管领导不明确,各扣2分;", "年初、年中、年末各开展一次检查，每少一次扣1分。"])
+def test_each_of_several_subjects_is_refused(text: str) -> None:
+    """Hunt 10, W5: 各 was dropped — "建立和开发的各得2分" could never reach 4, a unit failing both of
+    "未制定方案、未建立台账的各扣2分" lost 2, "年初、年中、年末各开展一次" required one check. Refused, with a hint."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=4)
+    assert e.value.code == "unread_scoring"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("每完成一项得2分,反之,不得分。", {"①": 1}, 2),
+    ("每完成一项得2分,反之,不得分。", {"①": 0, "②": 0}, 0),
+    ("每开展一次活动得1分，最多得4分；发生重大事故的不得分。", {"①": 1, "②": 0}, 1),
+    ("每开展一次活动得1分，得满4分为止。", {"": 0}, 0),
+    ("每开展一次活动得1分，得满4分为止。", {"": 6}, 4),
+])
+def test_points_earned_per_case_start_from_zero(text: str, given: dict[str, int], want: int) -> None:
+    """Hunt 10, W6: beside 反之不得分 or 发生…不得分 a per-case award started from the 分值 (one item: 4 of 4), and
+    "得满4分为止" was read as the score of a clean record (0 activities: 4). Earned per case, it starts from 0."""
+    rule = perfeval.compile_rule(text, points=4)
+    assert (rule(given[""]) if "" in given else rule(**given)).points == want
+
+
+@pytest.mark.parametrize("text", ["每迟报1天扣0.1分，迟报超过10天的，每天扣0.2分，扣完为止。",
+                                  "迟报10天以内的，每天扣0.1分；迟报超过10天的，每天扣0.2分；扣完为止。"])
+def test_a_threshold_on_a_counted_stream_is_not_dropped(text: str) -> None:
+    """Hunt 10, W7: "超过10天的，每天扣0.2分" counted from day 0 — its threshold was dropped (5 days: 1.5, not 2.5)."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=3)
+    assert e.value.code == "unread_scoring"
+
+
+@pytest.mark.parametrize("text", ["未建立台账的，该项不得分。", "未建立台账的不计分。", "未建立台账的，本项计0分。"])
+def test_a_lone_way_to_fail_is_a_yes_no(text: str) -> None:
+    """Hunt 10, W8: alone, "未建立台账的，该项不得分" was one option — a unit with its ledger could not be scored, and
+    nothing given scored 0. It is a yes/no like "未建立台账的扣5分"; undecided, the range reaches the zero."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert (rule(True).points, rule(False).points) == (0, 5)
+    assert rule(None).allowed == (Decimal(0), Decimal(5))
+
+
+def test_an_undecided_zeroing_clause_is_in_the_range() -> None:
+    """What nothing-said-yet allows must include the zeroing clause (it contributed nothing to the range before)."""
+    rule = perfeval.compile_rule("项目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣4分。", points=5)
+    assert rule(None).allowed == (Decimal(-10), Decimal(5))

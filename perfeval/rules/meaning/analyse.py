@@ -27,9 +27,8 @@ import attrs
 
 from ..errors import Diagnostic, RuleError
 from ..syntax import nodes as n
-from ..syntax.nodes import Num
 from ..syntax.parser import Standard
-from ..vocabulary import BOUNDED_RATE_WORDS, STEP_WORDS
+from ..vocabulary import BOUNDED_RATE_WORDS
 from . import ir
 from .conditions import qualifiers
 from .context import Context
@@ -43,6 +42,7 @@ from .families.notes import carries_scoring, check_note, evaluation_points, name
 from .families.parts import PartSpec, parts, preamble
 from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
+from .requirements import steps_from_a_requirement
 from .roles import Reading, classify
 from .statements import STREAM_CAPS, Statement, edge_declarations, statements
 
@@ -143,7 +143,7 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
-    readings = _steps_from_a_requirement([classify(s) for s in stmts], ctx)
+    readings = steps_from_a_requirement([classify(s) for s in stmts], ctx)
     averages = [r for r in readings if r.role == "average"]
     if averages:
         # 非执法单位得分为执法单位得分的平均分: one case scored by others' points, the rest by the rule beside it
@@ -256,7 +256,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     if combined is not None:
         return attrs.evolve(combined, absent=absent)
     if roles & {"count", "oneoff", "double", "veto"} or ("zero" in roles and _occurrence(scoring)) or (
-            roles == {"zero"} and len(scoring) > 1):
+            roles == {"zero"} and (len(scoring) > 1 or _lone_failure(scoring[0]))):
         # 未缴纳的，不得分；无缴费相关资料的，不得分: ways to fail, none of which may apply — cases, not options
         return attrs.evolve(counted.counted(scoring, ctx, mods, stmts), absent=absent)
     if _unmeasured_share(scoring):
@@ -305,10 +305,6 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
 
 
-# 所列7项职责的，每缺1项扣0.4分: 缺/漏 count the items missing from a list — cases, not steps
-_MISSING_WORDS = ("缺", "漏")
-
-
 def _value_and_cases(scoring: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement],
                      reference: Decimal | None, definitions: list[n.Definition]) -> ir.Item | None:
     """执行率90%（含）以上计6分；80%（含）-90%计4分；低于80%不得分。每发现一处资金违规使用扣1分，扣完为止: a value's
@@ -343,52 +339,15 @@ def _value_and_cases(scoring: list[Reading], ctx: Context, mods: Mods, stmts: li
                         deduction_cap=counted_item.deduction_cap)
 
 
+def _lone_failure(r: Reading) -> bool:
+    """未建立台账的，该项不得分 alone: a way to fail in words — a yes/no, the unit without it keeps its 分值 (as
+    under 未建立台账的扣5分), never an option list of one."""
+    return r.cond is None or not r.cond.numeric
+
+
 def _placed_range(r: Reading) -> bool:
     """A band, or a range of points (得10-13分, 满分的90%~100%) whose condition is a value that places it."""
     return r.cond is not None and r.cond.numeric and not r.cond.unread and r.step is None
-
-
-def _fewer(r: Reading) -> bool:
-    """少开的 · 少报的 · 不足的: words after a requirement that name the values short of it."""
-    words = "".join(p.text for p in r.statement.head if isinstance(p, n.Words))
-    return bool(re.search(r"(?:少[开报做办建召]?|不足)[^,;。]{0,4}的", words))
-
-
-def _counts_shortfall(r: Reading) -> bool:
-    """少3项及以上的不得分 · 缺2项以上的: the number counts what is missing, so it is no requirement to step from."""
-    words = ""
-    for p in r.statement.head:
-        if isinstance(p, n.Words):
-            words += p.text
-        elif isinstance(p, n.Bound | n.Compare | n.Range):
-            break
-    return bool(re.search(r"(?:少[开报做办建召交]?|缺少?|漏报?)\s*$", words))
-
-
-def _steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Reading]:
-    """信息报送全年不少于24条，每少1条扣0.2分 · 培训人次≥500人次得满分；每少50人次扣0.5分: 每少/每多 a count
-    noun beside a requirement in the same unit counts steps from the requirement, not cases (24 sent is
-    the requirement met, not 24 shortfalls) — reading PE107."""
-    units = {x.unit for r in readings if r.cond is not None and r.cond.numeric and not _counts_shortfall(r)
-             for x in r.cond.numbers if x.kind == "qty" and x.unit}
-    # 培训人数达到计划的得满分，每少10人扣0.5分: the requirement is a target named in words (实际值 against 目标值)
-    targeted = not units and any(r.cond is not None and r.cond.ref for r in readings)
-    out: list[Reading] = []
-    for r in readings:
-        info = r.step
-        if r.role == "count" and info is not None and info.direction is None and info.size is None \
-                and info.unit in units and r.cond is not None and r.cond.numeric and _fewer(r):
-            # 党组会议全年至少4次,少开的,按次扣1分: each one fewer than the requirement, a step of one
-            one = Num(Decimal(1), "qty", f"1{info.unit}", r.statement.span, unit=info.unit)
-            info = attrs.evolve(info, direction="below", size=one, words="少")
-        if r.role == "count" and info is not None and info.counts and not info.late and \
-                (info.unit in units or targeted and info.size is not None and info.words in STEP_WORDS) \
-                and info.direction in ("below", "above") and not info.words.startswith(_MISSING_WORDS):
-            r = attrs.evolve(r, role="step", step=attrs.evolve(info, counts=False))
-            ctx.info("PE107", f"“每{info.words or ''}{info.size.text if info.size else ''}”从要求的数量起按步计算，"
-                     "不是发生的次数", "the steps count from the required number, not cases", r.statement.span)
-        out.append(r)
-    return out
 
 
 def _words_only(readings: list[Reading]) -> bool:

@@ -136,6 +136,7 @@ class _Totals:
         self.deducted = arith.ZERO
         self.veto: str | None = None
         self.zero: tuple[Decimal, Decimal] | None = None
+        self.may_zero: Decimal | None = None  # the lowest a zeroing clause not yet decided could set
 
     def add(self, role: ir.Role, low: Decimal, high: Decimal) -> None:
         self.low, self.high = _apply(role, self.low, self.high, low, high, self.base_seen)
@@ -160,6 +161,11 @@ class _Totals:
         if self.zero is not None:
             low, high = self.zero
             bonus = arith.ZERO
+            if self.may_zero is not None and self.may_zero < 0:
+                low = arith.add(low, self.may_zero)  # 另倒扣10分 of a second zeroing clause, still to be decided
+        elif self.may_zero is not None:
+            # 未建立台账的，该项不得分 with nothing said yet: it may fire — the range reaches its points
+            low = min(low, self.may_zero)
         return _done(item, low, high, bonus, self.veto, trace, assessor)
 
 
@@ -191,6 +197,11 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
         elif (nothing or stream.key in given.streams) and stream.value.kind in (ir.Kind.FLAG, ir.Kind.COUNT):
             # Nothing given, or this item given as None: the assessor has yet to say whether (or how
             # often) it happened.
+            zeroes = [p.expr.value for p in stream.fn.pieces if p.zero and isinstance(p.expr, ir.Const)]
+            if zeroes:
+                lowest = min(zeroes)
+                totals.may_zero = lowest if totals.may_zero is None else min(totals.may_zero, lowest)
+                return
             low, high = _unknown(stream, item)
             totals.add(stream.role, low, high)
             return

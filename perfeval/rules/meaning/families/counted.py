@@ -193,7 +193,8 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                       or (r.role == "band" and r not in gates)])
     awards = [r for r in readings if r.role == "award"]
     per_case = [r for r in counts if r.role == "count"]
-    additive = bool(per_case) and len(per_case) == len(counts) and all(
+    # 每完成一项得2分，反之不得分: what is earned per case, beside clauses that only zero or veto, starts from 0
+    additive = bool(per_case) and all(r in per_case or r.role in ("zero", "veto") for r in counts) and all(
         r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case)
     awards = [a for a in awards if not _paired(a, readings)]
     if len(awards) > 1:
@@ -289,6 +290,13 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         if case_words:
             words = case_words
         if r.role == "count" or (r.role == "oneoff" and _until_zero_sentence(s, stmts)):
+            if r.role == "count" and r.cond is not None and r.cond.numeric and r.step is not None and \
+                    r.step.unit and any(x.unit == r.step.unit for x in r.cond.numbers) and any(
+                    isinstance(p, n.Bound | n.Compare | n.Range) for p in s.head):
+                # 迟报超过10天的，每天扣0.2分: a count stream counts from 0 — its threshold on the same count would
+                # be dropped (出现两次以上复核未通过的工单，每件扣0.3分 only says which 工单 count; 所列7项职责的，每缺1项
+                # says how many there are)
+                raise ctx.fail("unread_scoring", s.span, clause=label, hint="hint_which_applies")
             if r.role == "oneoff":
                 ctx.info("PE161", f"{label!r} 后有“扣完为止”，读作每发现一次扣 {amount[1].normalize():f} 分",
                          f"{label!r} is followed by 扣完为止: read as {amount[1].normalize():f} per finding", s.span)

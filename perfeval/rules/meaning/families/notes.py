@@ -18,8 +18,10 @@ from ...vocabulary import (
     ASSESSED_LEADS,
     DESCRIPTIVE,
     DOUBLED_VERB,
+    EACH,
     SCORING_PATTERN,
     SCORING_WORDS,
+    SUBJECT_LIST,
     UNREAD_DEDUCTION,
 )
 from ..context import Context
@@ -54,6 +56,7 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
             if isinstance(p, n.Missing):
                 raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
         _unread_verb(s, ctx)
+        _each(s, ctx)
         words = "".join(p.text for p in s.head if isinstance(p, n.Words))
         if isinstance(s.outcome, n.Deduct) and words.endswith("追加"):
             # 不得分，并追加扣除10分: deducted beyond the item — from the total, or from what? Not said here;
@@ -70,6 +73,21 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
 
 #: Outcomes that earn points: read after an unread deduction verb, a deduction would become an award.
 _EARNING = (n.Points, n.Full, n.Share, n.PointsRange, n.PointsList)
+
+
+def _each(s: Statement, ctx: Context) -> None:
+    """建立和开发的各得2分 · 未制定方案、未建立台账的各扣2分 · 领导机构不健全,分管领导不明确,各扣2分: points (or a
+    requirement) for each of several subjects. Read as one, a unit failing both lost 2 instead of 4 — refused,
+    with the way to write it."""
+    if any(isinstance(p, n.PartsEach) for p in s.phrases):
+        return  # 各占1.5分: parts worth 1.5 each, read by the parts family
+    said = ctx.source(s.span)
+    m = EACH.search(said)
+    if m is None:
+        return
+    before = said[:m.start()]
+    if not before.strip(" ，,的") or SUBJECT_LIST.search(before):
+        raise ctx.fail("unread_scoring", s.span, clause=said, hint="hint_each")
 
 
 def _unread_verb(s: Statement, ctx: Context) -> None:
