@@ -188,6 +188,7 @@ _ALL = (
            ("paren_points",),
            f"{_F}.choice:checklist",
            {"PE133": ("未满足时得 0 分", "not met earns 0"),
+            "PE158": ("未出现得 0 分的情形时得满分", "without the case that scores 0, the 分值"),
             "PE190": ("清单：满足各项的分数之和", "checklist: the points of the items met"),
             "PE194": ("未满足的项由评价人酌情给分", "an item not met earns what the assessor decides"),
             "PE195": ("清单各项在其分数区间内由评价人给分", "each item met is judged within its own range"),

@@ -1562,3 +1562,13 @@ def test_an_undecided_zeroing_clause_is_in_the_range() -> None:
     """What nothing-said-yet allows must include the zeroing clause (it contributed nothing to the range before)."""
     rule = perfeval.compile_rule("项目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣4分。", points=5)
     assert rule(None).allowed == (Decimal(-10), Decimal(5))
+
+
+@pytest.mark.parametrize("text", ["未建立台账的计零分。", "未建立台账的得0分。", "未建立台账的记0分。"])
+def test_a_lone_award_of_nothing_is_not_a_choice_of_one(text: str) -> None:
+    """Hunt 10, W8 (award form): "未建立台账的得0分" alone was a choice of one option, so nothing given scored 0 and a
+    unit with its ledger could not be scored. Its opposite keeps the 分值 (PE158)."""
+    rule = perfeval.compile_rule(text, points=5)
+    assert rule(None).allowed == (Decimal(0), Decimal(5))
+    assert (rule("①").points, rule("②").points) == (0, 5)
+    assert "PE158" in {d.code for d in rule.check()}

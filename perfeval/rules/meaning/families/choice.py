@@ -108,6 +108,17 @@ def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
         out.append(ir.Option(_mark(1), "否则", _ZERO, _ZERO, only.span))
         ctx.info("PE133", "未满足时得 0 分（原文只写了得分的情形）",
                  "not met earns 0 (implied: the standard names only what earns points)", only.span)
+    if len(out) == 1 and out[0].low == out[0].high == 0:
+        # 未建立台账的得0分 alone: a way to fail — the unit without it keeps its 分值 (as under 不得分, 扣5分),
+        # never a choice of one option that nothing-said-yet would score 0
+        only = out[0]
+        out.append(ir.Option(_mark(1), "否则", P, P, only.span))
+        ctx.info("PE158", "未出现该情形时得满分（原文只写了得 0 分的情形）",
+                 "without that case the item keeps its 分值 (the standard names only the case that scores 0)",
+                 only.span)
+    if len(out) == 1:
+        # one option and nothing else: no choice to make, and what the rest earns is not said
+        raise ctx.fail("cond_without_points", out[0].span, clause=out[0].label)
     _check_awards(out, ctx)
     lowest = min((o.low for o in out), default=_ZERO)
     return ir.Item(P, options=tuple(out), ceiling=P, precision=mods.precision or Decimal("0.01"),
