@@ -1572,3 +1572,13 @@ def test_a_lone_award_of_nothing_is_not_a_choice_of_one(text: str) -> None:
     assert rule(None).allowed == (Decimal(0), Decimal(5))
     assert (rule("①").points, rule("②").points) == (0, 5)
     assert "PE158" in {d.code for d in rule.check()}
+
+
+@pytest.mark.parametrize("text", ["每发现一处问题至少扣1分，扣完为止", "发现问题的，至少扣1分",
+                                  "每发现一处问题倒扣1分，扣完为止"])
+def test_a_minimum_deduction_or_a_contradictory_floor_is_refused(text: str) -> None:
+    """Hunt 10 (ambiguous): "至少扣1分" was read as exactly 1, the 至少 dropped; "每…倒扣1分，扣完为止" floored at −1
+    (the per-case 1 taken as the 倒扣 limit) though 扣完为止 says 0. Both refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=5)
+    assert e.value.code == "unread_scoring"

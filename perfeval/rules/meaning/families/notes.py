@@ -16,6 +16,7 @@ from __future__ import annotations
 from ...syntax import nodes as n
 from ...vocabulary import (
     ASSESSED_LEADS,
+    AT_LEAST,
     DESCRIPTIVE,
     DOUBLED_VERB,
     EACH,
@@ -93,9 +94,16 @@ def _each(s: Statement, ctx: Context) -> None:
 def _unread_verb(s: Statement, ctx: Context) -> None:
     """每发现一处问题扣掉1分 · 未建立台账的扣项4分 · 的得得分: a verb the grammar did not read right before the
     points. Read as written, the points would be earned — the score would rise with every problem found."""
+    before = ctx.text[s.span.start:s.outcome.span.start].rstrip() if s.outcome is not None else ""
+    if isinstance(s.outcome, n.Deduct):
+        if AT_LEAST.search(before):
+            # 每发现一处问题至少扣1分: read as exactly 1, the "at least" would be dropped
+            raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_which_applies")
+        if s.outcome.verb == "倒扣" and s.find(n.Per) and any(isinstance(m, n.UntilZero) for m in s.modifiers):
+            # 每发现一处问题倒扣1分，扣完为止: below zero (倒扣) or down to zero (扣完为止)? Both said, per case
+            raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_which_applies")
     if not isinstance(s.outcome, _EARNING):
         return
-    before = ctx.text[s.span.start:s.outcome.span.start].rstrip()
     own = ctx.source(s.outcome.span)
     if UNREAD_DEDUCTION.search(before) or (DOUBLED_VERB.search(before) and own[:1] in "得计记"):
         raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")
