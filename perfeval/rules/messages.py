@@ -133,6 +133,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_tier": ("没有档次 {value!r}；可选：{options}", "there is no tier {value!r}; the tiers are {options}"),
     "once_only": ("{mark} 是一次性扣分，只能是“是/否”或 0/1，收到 {value!r}", "{mark} is a one-off deduction: yes/no or 0/1, not {value!r}"),
     "unit_mismatch": ("{value!r} 的单位不能与标准的 {unit} 比较", "{value!r} cannot be compared with the standard's {unit}"),
+    "input_twice": ("{first!r} 和 {second!r} 是同一个值的两种名称，却给了不同的值", "{first!r} and {second!r} name one value but were given different values"),
     "borrowed_only": ("本标准只规定了 {case!r} 的情形（按平均分得分），其他情形的评分不在本文中",
                       "the standard only covers the case {case!r} (scored by the average); other cases are not scored here"),
     "borrowed_and_own": ("{case!r} 的情形按平均分得分，又给了本指标自己的输入 {name!r}：适用哪一种由调用方说明，只给其一",

@@ -1582,3 +1582,13 @@ def test_a_minimum_deduction_or_a_contradictory_floor_is_refused(text: str) -> N
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule(text, points=5)
     assert e.value.code == "unread_scoring"
+
+
+def test_one_value_by_two_of_its_names_fills_both_and_must_agree() -> None:
+    """"实际完成值达到目标值的得满分；未达到的，得分=实际完成值/目标值×分值" took 实际值 and 实际完成值 as two inputs:
+    given 实际值 alone it asked for 实际完成值; given both, differently, it used each for its own clause."""
+    rule = perfeval.compile_rule("实际完成值达到目标值的得满分；未达到的，得分=实际完成值/目标值×分值", points=7.5)
+    assert rule(目标值="200", 实际值="150").points == rule(目标值="200", 实际完成值="150").points == Decimal("5.63")
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(目标值="200", 实际值="150", 实际完成值="160")
+    assert e.value.code == "input_twice"

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ...limits import text_of
 from ..errors import JudgementError
 from ..meaning import ir
 from ..vocabulary import INPUT_NAMES, REFERENCE_WORDS, alternation
@@ -136,6 +137,10 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
             continue
         if name in accepted:
             named[name] = value
+            group = canonical(name)
+            for a in accepted:  # 实际值 also fills 实际完成值 when the formula and the condition name it two ways
+                if a != name and a not in given and canonical(a) == group and group != a:
+                    named.setdefault(a, value)
             continue
         if name in aliases:
             named[aliases[name]] = value
@@ -147,6 +152,12 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
                     named[a] = value
             continue
         left.append((name, value))
+    same = [(a, b) for a in given for b in given if a < b and a in accepted and b in accepted
+            and canonical(a) == canonical(b) != a and text_of(given[a]) != text_of(given[b])]
+    if same:
+        # 实际值=150 and 实际完成值=160: one value by two of its names, given twice and not alike
+        a, b = same[0]
+        raise JudgementError("input_twice", text, first=a, second=b)
     for name, value in left:
         free = [s for s in keyed.values() if s.key not in assigned]
         scored = [(max((common(name, w) for w in (s.key, *s.value.names, s.label)), default=0), s) for s in free]
