@@ -1592,3 +1592,24 @@ def test_one_value_by_two_of_its_names_fills_both_and_must_agree() -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         rule(目标值="200", 实际值="150", 实际完成值="160")
     assert e.value.code == "input_twice"
+
+
+@pytest.mark.parametrize("text", ["每发现1处扣½分，扣完为止", "得2½分", "发现问题的，扣¼分"])
+def test_a_vulgar_fraction_is_refused_where_it_is(text: str) -> None:
+    """Hunt 11, X7: text folding turned ½ into 1⁄2 (and 2½ into 21⁄2): "扣½分" became an award (0 problems: 0)."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=5)
+    assert e.value.code == "unreadable" and e.value.column == text.index(next(c for c in text if c in "½¼")) + 1
+
+
+def test_a_judged_deduction_without_an_amount_keeps_its_condition() -> None:
+    """Hunt 11, X5: "资料不齐全的，酌情扣分" judged every unit within 0–5, also one whose records are complete."""
+    rule = perfeval.compile_rule("资料不齐全的，酌情扣分", points=5)
+    assert rule(False).points == 5 and rule(True).allowed == (Decimal(0), Decimal(5))
+
+
+def test_a_zeroing_threshold_is_no_requirement_to_step_from() -> None:
+    """Hunt 11, X1: "每少1项扣1分，超过3项的不得分" took 3 as the requirement (PE107) and scored 0 with nothing
+    missing; the threshold that zeroes the item counts the shortfall."""
+    rule = perfeval.compile_rule("每少1项扣1分，超过3项的不得分", points=5)
+    assert [rule(v).points for v in (0, 2, 3, 4)] == [5, 3, 2, 0]

@@ -46,7 +46,9 @@ def steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Read
     """信息报送全年不少于24条，每少1条扣0.2分 · 培训人次≥500人次得满分；每少50人次扣0.5分: 每少/每多 a count
     noun beside a requirement in the same unit counts steps from the requirement, not cases (24 sent is
     the requirement met, not 24 shortfalls) — reading PE107."""
+    # …，超过3项的不得分 · 少于2次不得分: a threshold that zeroes the item is never the requirement steps count from
     units = {x.unit for r in readings if r.cond is not None and r.cond.numeric and not _counts_shortfall(r)
+             and r.role != "zero" and not (r.amount is not None and r.amount.zero)
              for x in r.cond.numbers if x.kind == "qty" and x.unit}
     # 培训人数达到计划的得满分，每少10人扣0.5分: the requirement is a target named in words (实际值 against 目标值)
     targeted = not units and any(r.cond is not None and r.cond.ref for r in readings)

@@ -12,6 +12,7 @@ for each new shape.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache
@@ -130,6 +131,10 @@ def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
     return phrases
 
 
+#: ½ ¼ ¾ ⅓ … and the fraction slash: a number the text folding cannot keep whole (see :func:`parse`).
+_VULGAR = re.compile(r"[\u00bc-\u00be\u2150-\u215e\u2189\u2044]")
+
+
 def parse(text: str) -> Standard:
     """Parse a scoring standard into clauses of phrase nodes.
 
@@ -137,6 +142,13 @@ def parse(text: str) -> Standard:
     phrase of the grammar reads.
     """
     check_length(text, MAX_STANDARD_CHARS, "standard_chars")
+    vulgar = _VULGAR.search(text)
+    if vulgar is not None:
+        # 扣½分: folded to 1⁄2 (and 2½ to 21⁄2), the number would be misread — written as a decimal it is exact
+        before = text[:vulgar.start()]
+        raise RuleSyntaxError("unreadable", text=text, line=before.count("\n") + 1,
+                              column=vulgar.start() - (before.rfind("\n") + 1) + 1, found=vulgar.group(),
+                              hint="hint_write_number")
     lexed = lex(text)
     if not lexed.tokens:
         raise RuleSyntaxError("empty", text=text, line=1, column=1)

@@ -280,6 +280,20 @@ def judged(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
                        award=f"{hi.normalize():f}", points=f"{P.normalize():f}")
     ctx.info("PE181", f"由评价人判断：{lo.normalize():f}–{hi.normalize():f} 分",
              f"the assessor's judgement: {lo.normalize():f}–{hi.normalize():f}分", r.statement.span)
+    s = r.statement
+    words = [p for p in s.head if isinstance(p, n.Words)]
+    if isinstance(s.outcome, n.Discretion) and "扣" in s.outcome.text and hi == P and words and \
+            words[-1].text.rstrip("，, ").endswith("的"):
+        # 资料不齐全的，酌情扣分: judged only when the problem is found — a unit without it keeps its 分值 (as under
+        # 发现问题的，酌情扣1-3分); a yes/no, the deduction the assessor's within 0 and 分值 − the lowest allowed
+        most = P - lo
+        pieces = (ir.Piece(ir.Interval(_ZERO, True, _ZERO, True), ir.Const(_ZERO), s.span, ""),
+                  ir.Piece(ir.Interval(Decimal(1), True, Decimal(1), True), ir.Const(most), s.span, ctx.source(s.span),
+                           judged=(ir.Const(_ZERO), ir.Const(most))))
+        names = ("".join(w.text for w in words).strip("，,的 "),)
+        stream = ir.Stream("①", ctx.source(s.span), s.span, ir.Value(ir.Kind.FLAG, names=names), ir.Piecewise(pieces),
+                           ir.Role.DEDUCT)
+        return ir.Item(P, (stream,), base=P, ceiling=P, precision=mods.precision or Decimal("0.01"))
     return ir.Item(P, judged=(lo, hi), ceiling=P, precision=mods.precision or Decimal("0.01"))
 
 
