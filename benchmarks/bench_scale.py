@@ -56,7 +56,7 @@ def per_value(quick: bool) -> list[bool | None]:
         out.append(_line(f"{name}: rule.points('93.21%') vs a Decimal", f"{t_text / t_points:.1f}×",
                          "(issue: today 25–84×)", None))
     sixty = perfeval.compile_rule(ref.STEP, points=10)
-    same = {str(sixty.points(v)) for v in ("90%", Decimal("0.9"), 0.9, "0.9", "90.00%")}
+    same = {str(sixty.points(v)) for v in ("90%", Decimal("0.9"), 0.9, "90.00%", "９０％")}
     out.append(_line("90% under 每低于5%扣2分 of 10分, every form", "/".join(sorted(same)), "6.00 in every form",
                      same == {"6.00"}))
     return out
