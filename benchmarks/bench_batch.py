@@ -33,6 +33,11 @@ def synthetic(folder: Path, n: int, seed: int = 10) -> None:
         executed = Decimal(rnd.randint(15000, 30525)) / 1000
         body = text.replace('"全年执行数" = "30.525"', f'"全年执行数" = "{executed}"', 1)
         body = re.sub(r'"名称" = "([^"]*)"', lambda m, i=i: f'"名称" = "{m.group(1)} {i:05d}"', body, count=1)
+        # Each file's own outputs and scores: a count, two rates and the reported 得分 differ file to file.
+        body = body.replace('"实际完成值" = "21976个"', f'"实际完成值" = "{rnd.randint(18000, 23000)}个"', 1)
+        for _ in range(2):
+            body = body.replace('"实际完成值" = "100%"', f'"实际完成值" = "{Decimal(rnd.randint(8500, 10000)) / 100}%"', 1)
+        body = re.sub(r'"得分" = "(\d+)"', lambda m: f'"得分" = "{max(0, int(m[1]) - rnd.choice((0, 0, 0, 1)))}"', body)
         (folder / f"project-{i:05d}.toml").write_text(body, encoding="utf-8")
 
 
