@@ -34,8 +34,9 @@ from ..errors import NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.formulas import render
 from ..meaning.intervals import outside
-from .inputs import read
+from .inputs import read, read_rate_text
 from .interpret import points_function, show
+from .unroll import unroll
 
 __all__ = ["PointsFunction", "build", "compilable"]
 
@@ -151,11 +152,23 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     b.namespace["_Signal"] = decimal.DecimalException
     # A Decimal within the limits passes with one call; any other value, and a Decimal beyond the limits,
     # goes through the same reader the interpreter uses (which names the limit).
-    head = ("if x.__class__ is not _D or not x.is_finite():\n"
-            "    if x.__class__ not in _PLAIN:\n"
-            "        return _slow(x)\n"
-            "    x = _read(x)\n"
-            "else:\n"
+    if kind is ir.Kind.RATE:
+        # "93.21%": a rate's text read by one match (inputs.read_rate_text), not by the general reader
+        b.namespace["_S"] = str
+        b.namespace["_text"] = read_rate_text
+        head = ("if x.__class__ is not _D or not x.is_finite():\n"
+                "    if x.__class__ is _S:\n"
+                "        x = _text(x)\n"
+                "    elif x.__class__ not in _PLAIN:\n"
+                "        return _slow(x)\n"
+                "    else:\n"
+                "        x = _read(x)\n")
+    else:
+        head = ("if x.__class__ is not _D or not x.is_finite():\n"
+                "    if x.__class__ not in _PLAIN:\n"
+                "        return _slow(x)\n"
+                "    x = _read(x)\n")
+    head += ("else:\n"
             "    try:\n"
             "        _fit(x)\n"
             "    except _Signal:\n"
@@ -169,7 +182,7 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     # the next test needs only its upper bound (as a hand-written if-chain does). ``known`` is (v, strict):
     # a value reaching here is > v (strict) or ≥ v.
     known: tuple[Decimal, bool] | None = None
-    for piece in sorted(stream.fn.pieces, key=_order):
+    for piece in sorted(_bands(item, stream.fn.pieces), key=_order):
         body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
@@ -192,6 +205,29 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     py.fix_missing_locations(module)
     source = py.unparse(module)
     return _load(source, b.namespace), source
+
+
+def _bands(item: ir.Item, pieces: tuple[ir.Piece, ...]) -> list[ir.Piece]:
+    """The pieces, each that counts steps as the bands it amounts to where it can be (see :mod:`.unroll`)."""
+    out: list[ir.Piece] = []
+    for piece in pieces:
+        bands = None if isinstance(piece.expr, ir.Const | ir.MaxPoints) else unroll(piece, item, _formula(item, piece))
+        out.extend(bands if bands is not None else (piece,))
+    return out
+
+
+def _formula(item: ir.Item, piece: ir.Piece) -> PointsFunction:
+    """The piece's formula alone, clamped and rounded as its branch returns it: what each of its bands scores."""
+    b = _Builder(item)
+    value = b.call("_finish", b.call("_clamp", b.expr(piece.expr, piece.label), py.Name("_FLOOR", py.Load()),
+                                     py.Name("_TOP", py.Load())), py.Name("_Q", py.Load()))
+    args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                        kwarg=None, defaults=[])
+    fn = py.FunctionDef(name="points", args=args, body=[py.Return(value)], decorator_list=[], returns=None,
+                        type_comment=None)
+    module = py.Module([fn], [])
+    py.fix_missing_locations(module)
+    return _load(py.unparse(module), b.namespace)
 
 
 def _load(source: str, namespace: dict[str, Any]) -> PointsFunction:
