@@ -420,7 +420,10 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
         holder: list[Rule] = []
 
         def first(value: Any = None, /, **inputs: Any) -> Decimal:
-            return holder[0]._generate()(value, **inputs)  # generate on first use, then it is the code
+            # generate on first use, then it is the code — also for a caller who kept this function
+            # (map(rule.points, values) on a fresh rule): it must not generate the code again for each value
+            made = holder[0].points
+            return (made if made is not first else holder[0]._generate())(value, **inputs)
 
         rule = Rule(text, max_points, item, analysis.notes, analysis.diagnostics, first, True, item.precision)
         holder.append(rule)

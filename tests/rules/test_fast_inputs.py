@@ -88,3 +88,22 @@ def test_a_step_rule_is_tested_against_its_edges() -> None:
     assert "_steps_" not in source and source.count("return _r") == 5  # 5, 3, 1, 0 and 100%计满分
     assert [rule.points(f"{v}%") for v in ("100", "95", "94.99", "90", "85.01", "85", "0")] == \
         [Decimal(v) for v in ("5.00", "3.00", "3.00", "1.00", "1.00", "0.00", "0.00")]
+
+
+def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypatch: Any) -> None:
+    from perfeval.rules import rule as rule_module
+
+    made: list[str] = []
+    real = rule_module.build
+
+    def counting(item: Any, text: str) -> Any:
+        made.append(text)
+        return real(item, text)
+
+    monkeypatch.setattr(rule_module, "build", counting)
+    rule_module.clear_caches()  # a rule compiled (and generated) by another test is not a fresh one
+    rule = perfeval.compile_rule("90%（含）以上计4分，低于90%计1分", points=4)
+    kept = rule.points  # before the code exists, as map(rule.points, values) keeps it
+    assert [kept(Decimal("0.95")), kept("80%"), kept(Decimal("0.9"))] == [Decimal("4.00"), Decimal("1.00"),
+                                                                         Decimal("4.00")]
+    assert len(made) == 1 and rule.points is not kept

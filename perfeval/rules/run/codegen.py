@@ -182,8 +182,9 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     # the next test needs only its upper bound (as a hand-written if-chain does). ``known`` is (v, strict):
     # a value reaching here is > v (strict) or ≥ v.
     known: tuple[Decimal, bool] | None = None
+    chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]] = []  # each piece, its branch, its test
+    covered = True  # every piece follows the one before from -∞ to +∞: a table without gaps
     for piece in sorted(_bands(item, stream.fn.pieces), key=_order):
-        body.append(py.Expr(py.Constant(piece.label)))
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
             branch: list[py.stmt] = [py.Return(b.const(arith.finish(arith.clamp(value, item.floor, item.top),
@@ -194,9 +195,15 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
                                                          py.Name("_TOP", py.Load())), py.Name("_Q", py.Load())))]
         iv = piece.interval
         implied = known is not None and iv.lo is not None and iv.lo == known[0] and iv.lo_in == (not known[1])
-        test = _test(ir.Interval(None, False, iv.hi, iv.hi_in) if implied else iv, b)
-        body.extend(branch if test is None else [py.If(test, branch, [])])
+        covered = covered and (implied or (not chain and iv.lo is None))
+        chain.append((piece, branch, _test(ir.Interval(None, False, iv.hi, iv.hi_in) if implied else iv, b)))
         known = (iv.hi, iv.hi_in) if (iv.lo is None or implied) and iv.hi is not None else None
+    if covered and len(chain) >= 3 and chain[-1][0].interval.hi is None:
+        body.extend(_halves(chain))
+    else:
+        for piece, branch, test in chain:
+            body.append(py.Expr(py.Constant(piece.label)))
+            body.extend(branch if test is None else [py.If(test, branch, [])])
     body.append(py.parse("raise _no_band(x)").body[0])
     args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                         kwarg=None, defaults=[py.Constant(None)])
@@ -205,6 +212,20 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     py.fix_missing_locations(module)
     source = py.unparse(module)
     return _load(source, b.namespace), source
+
+
+def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list[py.stmt]:
+    """A table without gaps searched by halves: each value meets about log₂(bands) tests, not up to all.
+
+    ``chain`` is in order from -∞; each test (all but the last piece's) is the piece's upper bound alone.
+    """
+    if len(chain) == 1:
+        piece, branch, _ = chain[0]
+        return [py.Expr(py.Constant(piece.label)), *branch]
+    mid = (len(chain) - 1) // 2
+    test = chain[mid][2]
+    assert test is not None
+    return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
 
 
 def _bands(item: ir.Item, pieces: tuple[ir.Piece, ...]) -> list[ir.Piece]:
