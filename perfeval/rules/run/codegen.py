@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast as py
 import decimal
+import functools
 import hashlib
 import linecache
 from collections.abc import Callable
@@ -38,7 +39,7 @@ from .inputs import read, read_rate_text
 from .interpret import points_function, show
 from .unroll import unroll
 
-__all__ = ["PointsFunction", "build", "compilable"]
+__all__ = ["PointsFunction", "bands", "build", "compilable"]
 
 PointsFunction = Callable[..., Decimal]
 
@@ -184,7 +185,7 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     known: tuple[Decimal, bool] | None = None
     chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]] = []  # each piece, its branch, its test
     covered = True  # every piece follows the one before from -∞ to +∞: a table without gaps
-    for piece in sorted(_bands(item, stream.fn.pieces), key=_order):
+    for piece in sorted(bands(item), key=_order):
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
             branch: list[py.stmt] = [py.Return(b.const(arith.finish(arith.clamp(value, item.floor, item.top),
@@ -228,13 +229,21 @@ def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list
     return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
 
 
-def _bands(item: ir.Item, pieces: tuple[ir.Piece, ...]) -> list[ir.Piece]:
-    """The pieces, each that counts steps as the bands it amounts to where it can be (see :mod:`.unroll`)."""
+@functools.lru_cache(maxsize=512)
+def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
+    """The pieces of a compilable item's stream, each that counts steps as the bands it amounts to where it
+    can be (see :mod:`.unroll`): what the fast path and the column backend test values against.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> [getattr(p.expr, "value", "分值") for p in bands(analyse(parse("100%计满分，每低于5%扣2分，扣完为止"), Decimal(5)).item)]
+    [Decimal('5.00'), Decimal('3.00'), Decimal('1.00'), Decimal('0.00'), '分值']
+    """
     out: list[ir.Piece] = []
-    for piece in pieces:
-        bands = None if isinstance(piece.expr, ir.Const | ir.MaxPoints) else unroll(piece, item, _formula(item, piece))
-        out.extend(bands if bands is not None else (piece,))
-    return out
+    for piece in item.streams[0].fn.pieces:
+        unrolled = None if isinstance(piece.expr, ir.Const | ir.MaxPoints) else unroll(piece, item, _formula(item, piece))
+        out.extend(unrolled if unrolled is not None else (piece,))
+    return tuple(out)
 
 
 def _formula(item: ir.Item, piece: ir.Piece) -> PointsFunction:
