@@ -250,9 +250,13 @@ def _to_arrow(rule: Rule, quanta: Any, valid: Any, np: Any) -> Any:
     if places < 0:
         quanta, places = quanta * 10 ** -places, 0
     n = len(quanta)
-    words = np.empty(2 * n, dtype="<i8")
-    words[0::2] = quanta
-    words[1::2] = quanta >> 63
+    if n and int(quanta.min()) >= 0:
+        words = np.zeros(2 * n, dtype="<i8")  # points ≥ 0, the usual case: every high word is 0
+        words[0::2] = quanta
+    else:
+        words = np.empty(2 * n, dtype="<i8")
+        words[0::2] = quanta
+        words[1::2] = quanta >> 63
     validity = None if valid.all() else pa.array(valid, pa.bool_()).buffers()[1]
     return pa.Array.from_buffers(pa.decimal128(38, places), n, [validity, pa.py_buffer(words)],
                                  null_count=int(n - valid.sum()))
