@@ -229,7 +229,6 @@ def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list
     return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
 
 
-@functools.lru_cache(maxsize=512)
 def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
     """The pieces of a compilable item's stream, each that counts steps as the bands it amounts to where it
     can be (see :mod:`.unroll`): what the fast path and the column backend test values against.
@@ -239,11 +238,21 @@ def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
     >>> [getattr(p.expr, "value", "分值") for p in bands(analyse(parse("100%计满分，每低于5%扣2分，扣完为止"), Decimal(5)).item)]
     [Decimal('5.00'), Decimal('3.00'), Decimal('1.00'), Decimal('0.00'), '分值']
     """
+    try:
+        return _cached_bands(item)
+    except TypeError:  # an item that cannot be hashed is unrolled afresh (the cache is only a cache)
+        return _unrolled(item)
+
+
+def _unrolled(item: ir.Item) -> tuple[ir.Piece, ...]:
     out: list[ir.Piece] = []
     for piece in item.streams[0].fn.pieces:
         unrolled = None if isinstance(piece.expr, ir.Const | ir.MaxPoints) else unroll(piece, item, _formula(item, piece))
         out.extend(unrolled if unrolled is not None else (piece,))
     return tuple(out)
+
+
+_cached_bands = functools.lru_cache(maxsize=512)(_unrolled)
 
 
 def _formula(item: ir.Item, piece: ir.Piece) -> PointsFunction:
