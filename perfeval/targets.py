@@ -266,7 +266,7 @@ def _comparable(a: Quantity, t: Quantity, actual: Quantity | Target, goal: Targe
             f"cannot compare {label(a.units) or 'a plain number'} with {label(t.units) or 'a plain number'}",
             text=context,
         )
-    if a.dimensionless and is_percent(a.units) != is_percent(t.units):
+    if a.units.dimensionless and is_percent(a.units) != is_percent(t.units):  # by the unit: no conversion
         raise UnitError(
             "a rate and a plain number are ambiguous (is 96 meant as 96%?); give both with % or neither",
             text=context,
