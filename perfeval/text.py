@@ -169,4 +169,4 @@ def _normalize(text: str, keep_newlines: bool) -> Normalized:
     return Normalized(text="".join(out), origin=tuple(origin), original=text)
 
 
-_cached_normalize = functools.lru_cache(maxsize=8192)(_normalize)
+_cached_normalize = functools.lru_cache(maxsize=4096)(_normalize)  # at most a few MB
