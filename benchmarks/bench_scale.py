@@ -56,7 +56,7 @@ def per_value(quick: bool) -> list[bool | None]:
         out.append(_line(f"{name}: rule.points('93.21%') vs a Decimal", f"{t_text / t_points:.1f}×",
                          "(issue: today 25–84×)", None))
     sixty = perfeval.compile_rule(ref.STEP, points=10)
-    same = {str(sixty.points(v)) for v in ("90%", Decimal("0.9"), 0.9, "0.9", "90.00%")}
+    same = {str(sixty.points(v)) for v in ("90%", Decimal("0.9"), 0.9, "90.00%", "９０％")}
     out.append(_line("90% under 每低于5%扣2分 of 10分, every form", "/".join(sorted(same)), "6.00 in every form",
                      same == {"6.00"}))
     return out
@@ -77,16 +77,26 @@ def files(quick: bool) -> list[bool | None]:
     elapsed, said = bench_batch.bench_files(n)
     target = 20 * n / 10000
     ok = _line(f"perfeval batch: {n} files, 2 workers", f"{elapsed:.1f} s", f"≤ {target:.0f} s", elapsed <= target)
-    print(f"    {said}")
+    print(f"    {said}")  # with the CPU seconds used: the figure that does not depend on the machine's load
     return [ok]
 
 
 def import_time() -> list[bool | None]:
-    code = "import time; t = time.perf_counter(); import perfeval; print(time.perf_counter() - t)"
-    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-             for _ in range(5)]
-    best = min(times)
-    return [_line("import perfeval (best of 5)", f"{best:.3f} s", "≤ 0.12 s", best <= 0.12)]
+    # As an installed package runs: with its bytecode (pip writes it; PYTHONDONTWRITEBYTECODE would make every
+    # run compile the sources again), after one run that writes it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+    def best(code: str) -> float:
+        run = [sys.executable, "-c", "import time; t = time.perf_counter(); " + code +
+               "; print(time.perf_counter() - t)"]
+        subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+        return min(float(subprocess.run(run, capture_output=True, text=True, check=True, env=env).stdout)
+                   for _ in range(5))
+
+    plain = best("import perfeval")
+    first = best("import perfeval; perfeval.compile_rule('100%计满分，每低于5%扣2分', points=4).points('93%')")
+    return [_line("import perfeval (best of 5)", f"{plain:.3f} s", "≤ 0.12 s", plain <= 0.12),
+            _line("  … and the first compile_rule and score", f"{first:.3f} s", "(reported)", None)]
 
 
 def main() -> int:

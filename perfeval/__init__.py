@@ -11,38 +11,64 @@ The public API (names other tools import; kept stable):
 True
 >>> perfeval.target("≤29.9万元").comparator
 '≤'
+
+``import perfeval`` loads none of this yet: each name is imported from its module when first used (a script
+that only reads a data file never builds the rules machinery, and a command starts fast).
 """
 
-from .datafile import load_evaluation, loads_evaluation
-from .errors import (
-    DataFileError,
-    InputError,
-    Location,
-    NumberFormatError,
-    PerfevalError,
-    UnitError,
-    ValidationError,
-)
-from .model import BaseData, Department, Funds, Indicator, Project
-from .quantities import quantity
-from .rubric import Rubric, RubricError, RubricSyntaxError, ScoreCard, load, loads
-from .rubric.audit import Audit, Discrepancy, audit, evaluate
-from .rules import (
-    EvaluationError,
-    Formula,
-    GradeTable,
-    JudgementError,
-    MissingInputError,
-    NoBandError,
-    Rule,
-    RuleError,
-    RuleSyntaxError,
-    Score,
-    compile_formula,
-    compile_grades,
-    compile_rule,
-)
-from .targets import Target, TargetKind, target
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .datafile import load_evaluation, loads_evaluation
+    from .errors import (
+        DataFileError,
+        InputError,
+        Location,
+        NumberFormatError,
+        PerfevalError,
+        UnitError,
+        ValidationError,
+    )
+    from .model import BaseData, Department, Funds, Indicator, Project
+    from .quantities import quantity
+    from .rubric import Rubric, RubricError, RubricSyntaxError, ScoreCard, load, loads
+    from .rubric.audit import Audit, Discrepancy, audit, evaluate
+    from .rules import (
+        EvaluationError,
+        Formula,
+        GradeTable,
+        JudgementError,
+        MissingInputError,
+        NoBandError,
+        Rule,
+        RuleError,
+        RuleSyntaxError,
+        Score,
+        compile_formula,
+        compile_grades,
+        compile_rule,
+    )
+    from .targets import Target, TargetKind, target
+
+#: Where each public name lives (imported at its first use, then kept in this module's namespace).
+_HOMES = {
+    ".datafile": ("load_evaluation", "loads_evaluation"),
+    ".errors": ("DataFileError", "InputError", "Location", "NumberFormatError", "PerfevalError", "UnitError",
+                "ValidationError"),
+    ".model": ("BaseData", "Department", "Funds", "Indicator", "Project"),
+    ".quantities": ("quantity",),
+    ".rubric": ("Rubric", "RubricError", "RubricSyntaxError", "ScoreCard", "load", "loads"),
+    ".rubric.audit": ("Audit", "Discrepancy", "audit", "evaluate"),
+    ".rules": ("EvaluationError", "Formula", "GradeTable", "JudgementError", "MissingInputError", "NoBandError",
+               "Rule", "RuleError", "RuleSyntaxError", "Score", "compile_formula", "compile_grades",
+               "compile_rule"),
+    ".targets": ("Target", "TargetKind", "target"),
+}
+_HOME = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
     "Audit",
@@ -92,9 +118,27 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> object:
-    """``perfeval.ureg``, the unit registry, is built (and pint loaded) when first asked for."""
+    """A public name, imported from its module at first use; ``perfeval.ureg`` (pint) is built when asked for.
+
+    >>> import perfeval
+    >>> perfeval.PerfevalError.__name__
+    'PerfevalError'
+    """
     if name == "ureg":
         from .units import registry
 
         return registry()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOME.get(name)
+    if home is None:
+        # a submodule (perfeval.rules, perfeval.datafile …) as an attribute, as when this module imported them
+        if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            return importlib.import_module(f"{__name__}.{name}")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value  # the next look-up is an ordinary attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names with the module's own (so completion shows names not imported yet)."""
+    return sorted(set(globals()) | set(__all__))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ParamSpec, TypeVar
@@ -263,8 +264,13 @@ def parse_number(text: str) -> Decimal:
     ...
     perfeval.errors.NumberFormatError: a second decimal point: '12.3.4' (column 5)
     """
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return Decimal(text)  # "30.525", "5": most cells of a table, which the general reader reads the same
     norm = normalize(text)
     return number_in(norm, 0, len(norm.text))
+
+
+_PLAIN_DECIMAL = re.compile(r"[0-9]{1,40}(?:\.[0-9]{1,40})?")
 
 
 def number_in(norm: Normalized, start: int, end: int) -> Decimal:

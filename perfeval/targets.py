@@ -20,6 +20,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import enum
+import functools
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
-from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, plain
+from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, own_context, plain
 from perfeval.quantities import clean_cell, quantity_in, unit_column
 from perfeval.rules.vocabulary import COMPARATORS, NEEDS_NUMBER, SUFFIXES
 from perfeval.rules.vocabulary import Comparator as VocabularyComparator
@@ -265,7 +266,7 @@ def _comparable(a: Quantity, t: Quantity, actual: Quantity | Target, goal: Targe
             f"cannot compare {label(a.units) or 'a plain number'} with {label(t.units) or 'a plain number'}",
             text=context,
         )
-    if a.dimensionless and is_percent(a.units) != is_percent(t.units):
+    if a.units.dimensionless and is_percent(a.units) != is_percent(t.units):  # by the unit: no conversion
         raise UnitError(
             "a rate and a plain number are ambiguous (is 96 meant as 96%?); give both with % or neither",
             text=context,
@@ -382,6 +383,16 @@ def target(text: str, unit: str | None = None) -> Target:
     """
     if not isinstance(text, str):
         raise InputError("a target must be text", text=repr(text))
+    # Tables repeat their cells (100%, ≥95%, 及时, 全县 …): a short one is read once per process. The result
+    # is frozen and read in perfeval's own context, so a cached one is the one a fresh reading would give.
+    return _cached_target(text, unit) if len(text) <= _CACHED_CHARS else _read_target(text, unit)
+
+
+_CACHED_CHARS = 200
+
+
+@own_context
+def _read_target(text: str, unit: str | None) -> Target:
     warnings: list[str] = []
     norm = clean_cell(text, warnings)
     s = norm.text
@@ -454,3 +465,6 @@ def target(text: str, unit: str | None = None) -> Target:
     if column is not None:
         warnings.append(f"unit column {label(column)!r} ignored: the value is text")
     return make(TargetKind.QUALITATIVE)
+
+
+_cached_target = functools.lru_cache(maxsize=4096)(_read_target)

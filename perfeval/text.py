@@ -14,6 +14,7 @@ offset in the original, so that errors point at the text the user actually wrote
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import attrs
@@ -121,6 +122,17 @@ def normalize(text: str, *, keep_newlines: bool = False) -> Normalized:
     >>> normalize("①目标明确（1分）").text
     '①目标明确(1分)'
     """
+    # Table cells and standards repeat (100%, 及时, 计满分 …): a short text is folded once per process;
+    # the result is frozen, so sharing it changes nothing.
+    if len(text) <= _CACHED_CHARS:
+        return _cached_normalize(text, keep_newlines)
+    return _normalize(text, keep_newlines)
+
+
+_CACHED_CHARS = 200
+
+
+def _normalize(text: str, keep_newlines: bool) -> Normalized:
     out: list[str] = []
     origin: list[int] = []
     i = 0
@@ -155,3 +167,6 @@ def normalize(text: str, *, keep_newlines: bool = False) -> Normalized:
         i += 1
     origin.append(n)
     return Normalized(text="".join(out), origin=tuple(origin), original=text)
+
+
+_cached_normalize = functools.lru_cache(maxsize=4096)(_normalize)  # at most a few MB

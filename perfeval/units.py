@@ -20,6 +20,7 @@ are what :func:`label` prints.
 
 from __future__ import annotations
 
+import functools
 import threading
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeAlias, cast
@@ -453,6 +454,12 @@ def is_percent(u: Unit) -> bool:
     >>> is_percent(unit("%")), is_percent(unit("个百分点")), is_percent(registry().Unit(""))
     (True, True, False)
     """
+    return _is_percent(u)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_percent(u: Unit) -> bool:
+    # by the unit alone, and asked of every cell of a table: once per unit and process
     return any(_split(name)[1].name in ("percent", "permille", "percentage_point") for name, _ in _items(u))
 
 

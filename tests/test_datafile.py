@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import attrs
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from perfeval.datafile import (
@@ -619,3 +620,55 @@ def test_template(tmp_path: Path) -> None:
     assert isinstance(ev, Department) and ev.name == "某局" and ev.indicators == ()
     with pytest.raises(DataFileError):
         write_template_xlsx(tmp_path / "e.xlsx", kind="单位")
+
+
+# Keys as a data file may spell them: (the TOML text, the key it means). The quoted and bare ones without
+# escapes take toml_positions' one-match path; the others its general scanner — both must place every key.
+_KEY_SPELLINGS = st.sampled_from([
+    ('"分值"', "分值"), ('"三级指标"', "三级指标"), ("score", "score"), ("a-b_1", "a-b_1"),
+    ('"a\\"b"', 'a"b'), ("'年 度'", "年 度"), ('"x.y"', "x.y"), ('"\\u5206"', "分"),
+])
+_BLANK = st.sampled_from(["", " ", "  ", "\t", " \t "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["kv", "kv", "kv", "table", "array", "dotted", "comment"]),
+                          st.lists(st.tuples(_KEY_SPELLINGS, _BLANK, _BLANK, _BLANK), min_size=1, max_size=4)),
+                min_size=1, max_size=8))
+def test_toml_positions_place_every_key_at_its_value(blocks: list[tuple[str, list[Any]]]) -> None:
+    import tomllib
+
+    lines: list[str] = []
+    expected: dict[tuple[Any, ...], tuple[int, int]] = {}
+    arrays: dict[str, int] = {}
+    current: tuple[Any, ...] = ()
+    for n, (kind, keys) in enumerate(blocks):
+        (spelling, key), indent, _, _ = keys[0]
+        if kind == "table":
+            current = (f"t{n}",)
+            lines.append(f'{indent}["t{n}"]')
+            expected[current] = (len(lines), len(indent) + 1)
+        elif kind in ("array", "dotted"):
+            name = "指标" if kind == "array" else "资金"
+            arrays[name] = arrays.get(name, 0) + 1
+            current = (name, arrays[name] - 1) if kind == "array" else ("资金", "按收入性质", arrays[name] - 1)
+            lines.append(f'{indent}[["{name}"]]  # 注' if kind == "array" else f'{indent}[["资金"."按收入性质"]]')
+            expected[current] = (len(lines), len(indent) + 1)
+        elif kind == "comment":
+            lines.append(f"{indent}# {spelling} = 1")
+        seen = set()
+        for (spelling, key), indent, before, after in keys:
+            if key in seen:
+                continue
+            seen.add(key)
+            head = f"{indent}{spelling}{before}={after}"
+            lines.append(f'{head}"v" # c' if len(seen) % 2 else f"{head}5")
+            expected[(*current, key)] = (len(lines), len(head) + 1)
+    text = "\n".join(lines)
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assume(False)  # a key repeated across blocks under one table: not a document
+    positions = toml_positions(text)
+    for path, where in expected.items():
+        assert positions[path] == where, (path, text)

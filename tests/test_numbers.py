@@ -322,3 +322,13 @@ def test_strip_zeros_and_plain() -> None:
     assert plain(D("1E+5")) == "100000"
     assert plain(D("0.000001")) == "0.000001"
     assert plain(D("-0.50")) == "-0.5"
+
+
+@given(st.from_regex(r"[0-9]{1,40}(\.[0-9]{1,40})?", fullmatch=True))
+def test_a_plain_decimal_is_read_as_the_general_reader_reads_it(text: str) -> None:
+    """parse_number reads "30.525" directly; the general reader (number_in) gives the very same Decimal."""
+    from perfeval.numbers import number_in
+    from perfeval.text import normalize
+
+    fast, general = parse_number(text), number_in(normalize(text), 0, len(text))
+    assert fast == general and str(fast) == str(general)

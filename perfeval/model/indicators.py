@@ -29,7 +29,7 @@ __all__ = ["Indicator", "IndicatorGroup"]
 
 
 def _is_dimensionless(t: Target) -> bool:
-    return t.value is None or bool(t.value.dimensionless)
+    return t.value is None or bool(t.value.units.dimensionless)  # by the unit, without converting the value
 
 
 @attrs.frozen(kw_only=True)

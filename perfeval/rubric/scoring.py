@@ -326,7 +326,7 @@ def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
         return to_decimal(actual.value.to("dimensionless").magnitude), Reason(f"实际完成值 {actual.text} ")
     percent_target = target is not None and target.value is not None and is_percent(target.value.units)
     if target is None or target.value is None or percent_target:
-        if actual.value.dimensionless:
+        if actual.value.units.dimensionless:
             want = f"（年度指标值 {target.text}）" if target is not None else ""
             return Reason(f"实际完成值“{actual.text}”没有写 %{want}：是 {actual.text}% 还是 {actual.text} 倍，表中须写明",
                           f"实际完成值 {actual.text!r} has no %{want}: {actual.text}% or {actual.text} times? The table must say")

@@ -184,7 +184,7 @@ def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, .
     quanta, scored = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     if pa.types.is_decimal128(t) and n:
         words = np.frombuffer(arrow.buffers()[1], dtype="<i8")[2 * arrow.offset:2 * (arrow.offset + n)]
-        lo = words[0::2]
+        lo = np.ascontiguousarray(words[0::2])  # one copy: every pass after it reads memory in order
         if t.precision <= 18 and arrow.null_count == 0:
             quanta, scored = _scaled(rule, lo, t.scale, np)  # every value below 10^18 < 2^62: it fits
         elif arrow.null_count == 0 and _fits(lo, words[1::2], np):
@@ -206,7 +206,12 @@ def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, .
 
 def _fits(lo: Any, hi: Any, np: Any) -> bool:
     """Whether every 128-bit value is its low word, and below 2^62."""
-    return max(int(lo.max()), -int(lo.min())) < _LIMIT and bool(np.array_equal(hi, lo >> 63))
+    least, most = int(lo.min()), int(lo.max())
+    if max(most, -least) >= _LIMIT:
+        return False
+    if least >= 0:
+        return not hi.any()  # non-negative values (rates, counts): every high word is 0
+    return bool(np.array_equal(hi, lo >> 63))
 
 
 def _rest(rule: Rule, values: Any, quanta: Any, scored: Any,
@@ -214,6 +219,8 @@ def _rest(rule: Rule, values: Any, quanta: Any, scored: Any,
     """Score value by value every row the integer path left, keeping the refusals."""
     import numpy as np
 
+    if scored.all():
+        return quanta, scored, ()  # the integer path scored every row
     valid = scored.copy()
     errors: list[RowError] = []
     places = _places(rule)
@@ -243,9 +250,13 @@ def _to_arrow(rule: Rule, quanta: Any, valid: Any, np: Any) -> Any:
     if places < 0:
         quanta, places = quanta * 10 ** -places, 0
     n = len(quanta)
-    words = np.empty(2 * n, dtype="<i8")
-    words[0::2] = quanta
-    words[1::2] = quanta >> 63
+    if n and int(quanta.min()) >= 0:
+        words = np.zeros(2 * n, dtype="<i8")  # points ≥ 0, the usual case: every high word is 0
+        words[0::2] = quanta
+    else:
+        words = np.empty(2 * n, dtype="<i8")
+        words[0::2] = quanta
+        words[1::2] = quanta >> 63
     validity = None if valid.all() else pa.array(valid, pa.bool_()).buffers()[1]
     return pa.Array.from_buffers(pa.decimal128(38, places), n, [validity, pa.py_buffer(words)],
                                  null_count=int(n - valid.sum()))

@@ -186,6 +186,8 @@ class Rule:
     fast: bool
     precision: Decimal = Decimal("0.01")
     _source: str | None = None
+    # recounted(mode), once per rule: the audit asks it of every scored row, and each is a compiled rule
+    _recounts: dict[StepMode, Rule | None] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def python_source(self) -> str | None:
@@ -212,11 +214,13 @@ class Rule:
         >>> r.points("97%"), r.recounted(StepMode.PROPORTIONAL).points("97%")
         (Decimal('10.00'), Decimal('8.80'))
         """
+        if mode in self._recounts:
+            return self._recounts[mode]
         item = ir.recount_steps(self.item, mode)
-        if item is self.item:
-            return None
-        return attrs.evolve(self, item=item, points=points_function(item, self.text), fast=False, diagnostics=(),
-                            source=None)
+        other = None if item is self.item else attrs.evolve(
+            self, item=item, points=points_function(item, self.text), fast=False, diagnostics=(), source=None)
+        self._recounts[mode] = other
+        return other
 
     def __call__(self, value: Any = None, /, **inputs: Any) -> Score:
         """Score ``value`` (a rate, count, option, items …) or keyword ``inputs``.
@@ -418,7 +422,10 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
         holder: list[Rule] = []
 
         def first(value: Any = None, /, **inputs: Any) -> Decimal:
-            return holder[0]._generate()(value, **inputs)  # generate on first use, then it is the code
+            # generate on first use, then it is the code — also for a caller who kept this function
+            # (map(rule.points, values) on a fresh rule): it must not generate the code again for each value
+            made = holder[0].points
+            return (made if made is not first else holder[0]._generate())(value, **inputs)
 
         rule = Rule(text, max_points, item, analysis.notes, analysis.diagnostics, first, True, item.precision)
         holder.append(rule)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast as py
 import decimal
+import functools
 import hashlib
 import linecache
 from collections.abc import Callable
@@ -34,10 +35,11 @@ from ..errors import NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.formulas import render
 from ..meaning.intervals import outside
-from .inputs import read
+from .inputs import read, read_rate_text
 from .interpret import points_function, show
+from .unroll import unroll
 
-__all__ = ["PointsFunction", "build", "compilable"]
+__all__ = ["PointsFunction", "bands", "build", "compilable"]
 
 PointsFunction = Callable[..., Decimal]
 
@@ -151,11 +153,23 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     b.namespace["_Signal"] = decimal.DecimalException
     # A Decimal within the limits passes with one call; any other value, and a Decimal beyond the limits,
     # goes through the same reader the interpreter uses (which names the limit).
-    head = ("if x.__class__ is not _D or not x.is_finite():\n"
-            "    if x.__class__ not in _PLAIN:\n"
-            "        return _slow(x)\n"
-            "    x = _read(x)\n"
-            "else:\n"
+    if kind is ir.Kind.RATE:
+        # "93.21%": a rate's text read by one match (inputs.read_rate_text), not by the general reader
+        b.namespace["_S"] = str
+        b.namespace["_text"] = read_rate_text
+        head = ("if x.__class__ is not _D or not x.is_finite():\n"
+                "    if x.__class__ is _S:\n"
+                "        x = _text(x)\n"
+                "    elif x.__class__ not in _PLAIN:\n"
+                "        return _slow(x)\n"
+                "    else:\n"
+                "        x = _read(x)\n")
+    else:
+        head = ("if x.__class__ is not _D or not x.is_finite():\n"
+                "    if x.__class__ not in _PLAIN:\n"
+                "        return _slow(x)\n"
+                "    x = _read(x)\n")
+    head += ("else:\n"
             "    try:\n"
             "        _fit(x)\n"
             "    except _Signal:\n"
@@ -169,8 +183,9 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     # the next test needs only its upper bound (as a hand-written if-chain does). ``known`` is (v, strict):
     # a value reaching here is > v (strict) or ≥ v.
     known: tuple[Decimal, bool] | None = None
-    for piece in sorted(stream.fn.pieces, key=_order):
-        body.append(py.Expr(py.Constant(piece.label)))
+    chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]] = []  # each piece, its branch, its test
+    covered = True  # every piece follows the one before from -∞ to +∞: a table without gaps
+    for piece in sorted(bands(item), key=_order):
         if isinstance(piece.expr, ir.Const | ir.MaxPoints):
             value = piece.expr.value if isinstance(piece.expr, ir.Const) else item.max_points
             branch: list[py.stmt] = [py.Return(b.const(arith.finish(arith.clamp(value, item.floor, item.top),
@@ -181,9 +196,15 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
                                                          py.Name("_TOP", py.Load())), py.Name("_Q", py.Load())))]
         iv = piece.interval
         implied = known is not None and iv.lo is not None and iv.lo == known[0] and iv.lo_in == (not known[1])
-        test = _test(ir.Interval(None, False, iv.hi, iv.hi_in) if implied else iv, b)
-        body.extend(branch if test is None else [py.If(test, branch, [])])
+        covered = covered and (implied or (not chain and iv.lo is None))
+        chain.append((piece, branch, _test(ir.Interval(None, False, iv.hi, iv.hi_in) if implied else iv, b)))
         known = (iv.hi, iv.hi_in) if (iv.lo is None or implied) and iv.hi is not None else None
+    if covered and len(chain) >= 3 and chain[-1][0].interval.hi is None:
+        body.extend(_halves(chain))
+    else:
+        for piece, branch, test in chain:
+            body.append(py.Expr(py.Constant(piece.label)))
+            body.extend(branch if test is None else [py.If(test, branch, [])])
     body.append(py.parse("raise _no_band(x)").body[0])
     args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
                         kwarg=None, defaults=[py.Constant(None)])
@@ -192,6 +213,60 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
     py.fix_missing_locations(module)
     source = py.unparse(module)
     return _load(source, b.namespace), source
+
+
+def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list[py.stmt]:
+    """A table without gaps searched by halves: each value meets about log₂(bands) tests, not up to all.
+
+    ``chain`` is in order from -∞; each test (all but the last piece's) is the piece's upper bound alone.
+    """
+    if len(chain) == 1:
+        piece, branch, _ = chain[0]
+        return [py.Expr(py.Constant(piece.label)), *branch]
+    mid = (len(chain) - 1) // 2
+    test = chain[mid][2]
+    assert test is not None
+    return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
+
+
+def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
+    """The pieces of a compilable item's stream, each that counts steps as the bands it amounts to where it
+    can be (see :mod:`.unroll`): what the fast path and the column backend test values against.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> [getattr(p.expr, "value", "分值") for p in bands(analyse(parse("100%计满分，每低于5%扣2分，扣完为止"), Decimal(5)).item)]
+    [Decimal('5.00'), Decimal('3.00'), Decimal('1.00'), Decimal('0.00'), '分值']
+    """
+    try:
+        return _cached_bands(item)
+    except TypeError:  # an item that cannot be hashed is unrolled afresh (the cache is only a cache)
+        return _unrolled(item)
+
+
+def _unrolled(item: ir.Item) -> tuple[ir.Piece, ...]:
+    out: list[ir.Piece] = []
+    for piece in item.streams[0].fn.pieces:
+        unrolled = None if isinstance(piece.expr, ir.Const | ir.MaxPoints) else unroll(piece, item, _formula(item, piece))
+        out.extend(unrolled if unrolled is not None else (piece,))
+    return tuple(out)
+
+
+_cached_bands = functools.lru_cache(maxsize=512)(_unrolled)
+
+
+def _formula(item: ir.Item, piece: ir.Piece) -> PointsFunction:
+    """The piece's formula alone, clamped and rounded as its branch returns it: what each of its bands scores."""
+    b = _Builder(item)
+    value = b.call("_finish", b.call("_clamp", b.expr(piece.expr, piece.label), py.Name("_FLOOR", py.Load()),
+                                     py.Name("_TOP", py.Load())), py.Name("_Q", py.Load()))
+    args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                        kwarg=None, defaults=[])
+    fn = py.FunctionDef(name="points", args=args, body=[py.Return(value)], decorator_list=[], returns=None,
+                        type_comment=None)
+    module = py.Module([fn], [])
+    py.fix_missing_locations(module)
+    return _load(py.unparse(module), b.namespace)
 
 
 def _load(source: str, namespace: dict[str, Any]) -> PointsFunction:

@@ -30,7 +30,7 @@ from typing import Any
 from ..meaning import ir
 from ..vocabulary import StepMode
 from . import exact
-from .codegen import compilable
+from .codegen import bands, compilable
 
 __all__ = ["TooWide", "column_points", "vectorisable"]
 
@@ -259,6 +259,34 @@ def _piece_quanta(item: ir.Item, piece: ir.Piece, cap: Decimal | None, xi: Any, 
         return out
 
 
+def _table(item: ir.Item, pieces: tuple[ir.Piece, ...], cap: Decimal | None, xi: Any, scale: int,
+           np: Any) -> Any | None:
+    """The quanta of a table of constant bands from -∞ to +∞ without gaps (a band table, or steps unrolled):
+    each row's band is the number of band edges at or below it, one search instead of a mask per band.
+    None for any other table."""
+    if any(not isinstance(p.expr, ir.Const | ir.MaxPoints) for p in pieces):
+        return None
+    ordered = sorted(pieces, key=lambda p: (p.interval.lo is not None, p.interval.lo or 0, not p.interval.lo_in))
+    if ordered[0].interval.lo is not None or ordered[-1].interval.hi is not None:
+        return None
+    unit = 10 ** scale
+    edges = []  # the least scaled value of each band after the first
+    for below, above in zip(ordered, ordered[1:], strict=False):
+        b, a = below.interval, above.interval
+        if b.hi is None or a.lo is None or b.hi != a.lo or b.hi_in == a.lo_in:
+            return None  # a gap or two bands claiming the edge: the general path says which rows are unscored
+        edge = Fraction(a.lo) * unit
+        edges.append(_bound(math.ceil(edge) if a.lo_in else math.floor(edge) + 1))
+    one = _Eval(item, np.zeros(1, dtype=np.int64), scale, np)  # constants: one row is enough
+    quanta = np.array([one.quanta(one.constant(p.expr), cap)[0] for p in ordered], dtype=np.int64)
+    if len(edges) > 64:
+        return quanta[np.searchsorted(np.array(edges, dtype=np.int64), xi, side="right")]
+    band = np.zeros(xi.shape, dtype=np.int8)  # a few comparisons of the column beat a search per row
+    for edge in edges:
+        band += xi >= edge
+    return quanta[band]
+
+
 def column_points(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any]:
     """The points of every row as whole quanta of ``item.precision`` (int64), and which rows were scored.
 
@@ -279,7 +307,11 @@ def column_points(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any]:
     if stream.value.kind in (ir.Kind.COUNT, ir.Kind.RANK):
         least = 0 if stream.value.kind is ir.Kind.COUNT else 1
         pending &= (xi % unit == 0) & (xi >= least * unit)
-    for piece in stream.fn.pieces:
+    else:
+        table = _table(item, bands(item), stream.cap, xi, scale, np)
+        if table is not None:
+            return table, np.ones(xi.shape, dtype=bool)
+    for piece in bands(item):  # a step piece as its bands: a comparison per edge, no arithmetic per row
         rows = pending & _inside(np, piece.interval, xi, unit)
         if not rows.any():
             continue
