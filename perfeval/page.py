@@ -149,7 +149,7 @@ def _view(ev: Evaluation, found: Audit, locale: str) -> dict[str, Any]:
     wrong = {id(i) for i in card if i.reported is not None and i.points != i.reported}
     findings = [{
         "kind": KIND_WORDS[lang].get(finding_kind(d), finding_kind(d)),
-        "indicator": str(getattr(d, "indicator", "") or getattr(d, "name", "")),
+        "indicator": say(getattr(d, "indicator", "") or getattr(d, "name", ""), locale),
         "reported": number_text(getattr(d, "reported", None), locale),
         "computed": number_text(getattr(d, "computed", None), locale),
         "reason": say(getattr(d, "reason", None) or getattr(d, "message", ""), locale),

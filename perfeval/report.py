@@ -77,7 +77,7 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
         "total": found.card.total,
         "rows": found.card.counts,
         "discrepancies": [
-            {"indicator": d.indicator, "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
+            {"indicator": say(d.indicator, locale), "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
              "reason": say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
             for d in found.discrepancies
         ],
@@ -155,7 +155,7 @@ def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
     for name in (h[0], h[2], h[9], h[5]):
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
-        table.add_row(escape(d.indicator), _shown(d.reported, locale), _shown(d.computed, locale),
+        table.add_row(escape(say(d.indicator, locale)), _shown(d.reported, locale), _shown(d.computed, locale),
                       escape(say(d.reason, locale)))
     console.print(table)
 

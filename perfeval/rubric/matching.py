@@ -26,6 +26,7 @@ from decimal import Decimal
 import attrs
 
 from ..errors import InputError, Location
+from ..i18n import Message
 from ..model import Indicator
 from .reason import Reason
 
@@ -151,15 +152,15 @@ def find_key(paths: Sequence[Path], key: object) -> int:
     elif isinstance(key, tuple | list) and key and all(isinstance(p, str) for p in key):
         parts = tuple(p.strip() for p in key)
     else:
-        raise InputError(f"指标的键须是名称或路径（文字），收到 {key!r}", text=repr(key), code="unknown_indicator")
+        raise InputError("indicator_key_type", text=repr(key), code="unknown_indicator", key=key)
     hits = [i for i, p in enumerate(paths) if len(parts) <= len(p) and p[len(p) - len(parts):] == parts]
     if len(hits) == 1:
         return hits[0]
     shown = path_text(parts)
     if hits:
         options = "、".join(path_text(paths[i]) for i in hits)
-        raise InputError(f"“{shown}”不止一个指标（{options}），请写出路径，如“{path_text(paths[hits[0]][-2:])}”",
-                         text=shown, code="ambiguous_indicator")
+        raise InputError("ambiguous_indicator", text=shown, name=shown, options=options,
+                         example=path_text(paths[hits[0]][-2:]))
     near = suggest(parts[-1], (p[-1] for p in paths))
-    hint = f"；是否指：{'、'.join(near)}" if near else ""
-    raise InputError(f"评价体系中没有指标“{shown}”{hint}", text=shown, code="unknown_indicator")
+    hint = Message("indicator_did_you_mean", names="、".join(near)) if near else ""
+    raise InputError("unknown_indicator", text=shown, name=shown, hint=hint)

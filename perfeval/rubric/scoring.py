@@ -165,7 +165,7 @@ def _keyed(paths: list[tuple[str, ...]], data: Mapping[str, Any]) -> dict[int, A
     for key, value in data.items():
         index = find_key(paths, key)
         if index in out:
-            raise InputError(f"两个键都指向指标“{path_text(paths[index])}”", text=str(key), code="duplicate_key")
+            raise InputError("duplicate_key", text=str(key), name=path_text(paths[index]))
         out[index] = value
     return out
 

@@ -71,7 +71,7 @@ def _funds(ev: Project | Department) -> IndicatorScore:
         rate = funds.execution_rate
     except PerfevalError as exc:
         return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error",
-                              Reason(f"无法计算执行率：{exc.message}", exc.message))
+                              Reason(f"无法计算执行率：{exc.message}", exc.message_in("en")))
     out = run_rule(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
                f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {percent_text(rate)} ")
     return out
@@ -116,7 +116,7 @@ def _indicator(ind: Indicator) -> IndicatorScore:
             return run_rule(rule, ind, Decimal(1), ind.reported,
                         Reason(f"{ind.actual.text} 达到目标 {ind.target.text}（完成率按 100% 计）",
                                f"{ind.actual.text} meets {ind.target.text} (completion taken as 100%)"))
-        return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message})"))
+        return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message_in('en')})"))
     shown = f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} "
     return run_rule(rule, ind, ratio, ind.reported, shown)
 
