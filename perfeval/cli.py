@@ -187,7 +187,7 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     if len(matches) != 1:
         names = "\n  ".join("/".join(i.path) for i in card)
         why = N_("cli_several_indicators") if matches else N_("cli_no_indicator")
-        raise click.BadParameter(render(why, _locale(lang), name=indicator, names=names))
+        raise PerfevalError(why, name=indicator, names=names)  # one line on standard error, exit status 2
     item = matches[0]
     locale = _locale(lang)
     if item.score is not None:

@@ -16,8 +16,8 @@ Chinese unless the caller says ``en``.
 
 Developers: ``python -m perfeval.i18n extract`` lists every message id the code marks (``N_("…")`` and the
 calls in :data:`KEYWORDS`); ``update`` adds new ids to both ``.po`` files (with empty words, which a test
-refuses until they are written); ``compile`` writes the ``.mo`` files beside them; ``check`` does what the
-tests do. See docs/locales.md.
+refuses until they are written); ``add ID 中文 English`` writes one message in both; ``compile`` writes the
+``.mo`` files beside them; ``check`` does what the tests do. See docs/locales.md.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 #: Calls whose first argument, a string literal, is a message id: what extraction looks for (with ``N_``).
 KEYWORDS: dict[str, Any] = {name: None for name in (
-    "N_", "render", "fail", "_fail", "_error", "error", "_diag", "said", "Message",
+    "N_", "render", "fail", "_fail", "_error", "error", "_diag", "said", "refuse", "Message",
     "RuleError", "RuleSyntaxError", "CodedError", "EvaluationError", "JudgementError", "SqlError",
     "PerfevalError", "InputError", "NumberFormatError", "UnitError", "DataFileError", "DataFileValueError",
     "ValidationError", "JudgementRequired", "RateUndefinedError", "ZeroDenominatorError", "RubricError",
@@ -274,19 +274,27 @@ def problems(root: Path | None = None) -> list[str]:
     return out
 
 
-def _update() -> None:
-    """Add the ids the code uses and the catalogs lack to both ``.po`` files, with empty words to write."""
+def _write(lang: str, words: Mapping[str, str]) -> None:
+    """Set ``words`` (id → words) in the ``.po`` of ``lang``, kept sorted by id (merges stay small)."""
     from babel.messages.pofile import write_po
 
+    po = _paths(lang)[0]
+    cat = _read_po(po)
+    for msgid, text in words.items():
+        if msgid in cat:
+            del cat[msgid]
+        cat.add(msgid, text, flags=("python-brace-format",) if "{" in text else ())
+    buffer = io.BytesIO()
+    write_po(buffer, cat, width=0, no_location=True, sort_output=True)
+    po.write_bytes(buffer.getvalue())
+
+
+def _update() -> None:
+    """Add the ids the code uses and the catalogs lack to both ``.po`` files, with empty words to write."""
     used = extract()
     for lang in LOCALES:
-        po = _paths(lang)[0]
-        cat = _read_po(po)
-        for msgid in sorted(set(used) - {m.id for m in cat}):
-            cat.add(msgid, "", flags=("python-brace-format",))
-        buffer = io.BytesIO()
-        write_po(buffer, cat, width=0, no_location=True, sort_output=True)
-        po.write_bytes(buffer.getvalue())
+        known = set(_words(_read_po(_paths(lang)[0])))
+        _write(lang, {msgid: "" for msgid in sorted(set(used) - known)})
 
 
 def _main(argv: list[str]) -> int:
@@ -296,6 +304,9 @@ def _main(argv: list[str]) -> int:
             print(msgid, " ".join(f"{f}:{n}" for f, n in where[:3]))
     elif command == "update":
         _update()
+    elif command == "add" and len(argv) == 4:  # add ID 中文 English: a message in both catalogs at once
+        for lang, text in zip(LOCALES, argv[2:], strict=True):
+            _write(lang, {argv[1]: text})
     elif command == "compile":
         for path in compile_catalogs():
             print(path)
@@ -304,7 +315,7 @@ def _main(argv: list[str]) -> int:
         print("\n".join(found) or "catalogs ok")
         return 1 if found else 0
     else:
-        print("usage: python -m perfeval.i18n extract|update|compile|check", file=sys.stderr)
+        print("usage: python -m perfeval.i18n extract|update|compile|check|add ID 中文 English", file=sys.stderr)
         return 2
     return 0
 

@@ -97,6 +97,25 @@ def test_a_stale_mo_gives_way_to_its_po(tmp_path: Path, monkeypatch: pytest.Monk
     assert i18n.render("empty", "en") == "the standard is empty"
 
 
+def test_add_and_update_write_both_catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(LOCALE, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    i18n._load.cache_clear()
+    try:
+        assert i18n._main(["add", "zz_new", "新的 {x}", "new {x}"]) == 0
+        assert (i18n.render("zz_new", x=1), i18n.render("zz_new", "en", x=1)) == ("新的 1", "new 1")
+        assert any("'zz_new' is used nowhere" in p for p in i18n.problems())
+        po = tmp_path / "locale" / "en" / "LC_MESSAGES" / "perfeval.po"
+        po.write_text(po.read_text(encoding="utf-8").replace('msgid "no_band"', 'msgid "no_band_old"'),
+                      encoding="utf-8")
+        i18n._main(["update"])  # the id the code uses is back, with empty words for a person to write
+        i18n._load.cache_clear()
+        assert "en: empty words for 'no_band'" in i18n.problems()
+    finally:
+        monkeypatch.undo()
+        i18n._load.cache_clear()
+
+
 def test_the_build_hook_compiles_the_catalogs_into_the_wheel(tmp_path: Path) -> None:
     # The wheel as `pip install .` builds it (hatchling runs hatch_build.py): compiled catalogs inside.
     subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)], cwd=ROOT,

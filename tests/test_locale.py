@@ -29,14 +29,17 @@ ENGLISH = {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8", "LANGUAGE": "en"}
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 #: Text a message may quote: every example, every shipped rubric, the built-in rubrics' standards
-#: (perfeval/rubric/selfeval.py), the table's words (the data-file schema), the examples of the source
+#: (perfeval/rubric/selfeval.py), the table's words (the data-file schema and the 自评表 layout a scored
+#: workbook keeps), the examples of the source
 #: language that English words for its tokens quote (a quantity such as 一处) and the terms the English catalog
 #: keeps (the 三级指标 under it …).
 QUOTABLE = "\n".join(
     [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".toml", ".rules")]
     + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "perfeval" / "data" / "rubrics").glob("*.rules"))]
     + [(ROOT / "perfeval" / "rubric" / "selfeval.py").read_text(encoding="utf-8"),
-       (ROOT / "perfeval" / "datafile" / "schema.py").read_text(encoding="utf-8")]
+       (ROOT / "perfeval" / "datafile" / "schema.py").read_text(encoding="utf-8"),
+       (ROOT / "perfeval" / "datafile" / "xlsx_layout.py").read_text(encoding="utf-8"),
+       (ROOT / "perfeval" / "datafile" / "xlsx_write.py").read_text(encoding="utf-8")]
     + [f"{kind.en}" for kind in TOKEN_KINDS.values()]
     + list(i18n.catalog("en").values()))
 
@@ -88,6 +91,16 @@ def test_every_command_on_every_example_is_english_with_lang_en(command: list[st
     code, out = english([command[0], str(EXAMPLES / name), *command[1:]])
     assert code in (0, 1), out
     assert leftover_chinese(out) == []
+
+
+@pytest.mark.parametrize("command", ["score", "audit"])
+def test_the_scored_workbook_is_english_with_lang_en(command: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    code, _ = english([command, EXAMPLE, "--format", "xlsx", "-o", str(out)])
+    assert code in (0, 1)
+    book = openpyxl.load_workbook(out)
+    cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert leftover_chinese("\n".join(cells + book.sheetnames)) == []
 
 
 def test_the_shipped_rubrics_check_in_english() -> None:

@@ -22,13 +22,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from ..errors import InputError, Location
 from ..i18n import Message
 from ..model import Indicator
-from .reason import Reason
+from .reason import Reason, said
 
 Path = tuple[str, ...]
 
@@ -98,36 +99,32 @@ def match_rows(paths: Sequence[Path], rows: Sequence[Indicator]) -> Matching:
     taken: dict[int, Indicator] = {}
     unmatched: list[UnmatchedRow] = []
 
-    def refuse(row: Indicator, zh: str, en: str, suggestions: tuple[str, ...] = ()) -> None:
-        unmatched.append(UnmatchedRow(row.name, row.path, row.reported, Reason(zh, en), suggestions, row.source))
+    def refuse(row: Indicator, msgid: str, suggestions: tuple[str, ...] = (), **params: Any) -> None:
+        unmatched.append(UnmatchedRow(row.name, row.path, row.reported, said(msgid, **params), suggestions,
+                                      row.source))
 
     for row in rows:
         candidates = by_name.get(row.name.strip(), [])
         if not candidates:
             near = suggest(row.name, (p[-1] for p in paths))
-            hint = f"；是否指：{'、'.join(near)}" if near else ""
-            hint_en = f"; did you mean: {', '.join(near)}" if near else ""
-            refuse(row, f"评价体系中没有指标“{row.name}”{hint}", f"the rubric has no indicator {row.name!r}{hint_en}",
-                   near)
+            hint = Message("indicator_did_you_mean", names="、".join(near)) if near else ""
+            refuse(row, "unknown_indicator", near, name=row.name, hint=hint)
             continue
         # Only the row's own parents tell same-named indicators apart — never their order in the table.
         fitting = [i for i in candidates if _fits(paths[i], row.level1, row.level2)]
         shown = "、".join(path_text(paths[i]) for i in candidates)
         if not fitting:
-            refuse(row, f"“{path_text(row.path)}”与评价体系中的同名指标不在同一上级下（评价体系：{shown}）",
-                   f"{path_text(row.path)!r} is not under the parents of the rubric's indicator of that name ({shown})")
+            refuse(row, "row_other_parents", path=path_text(row.path), shown=shown)
             continue
         if len(fitting) > 1:
-            refuse(row, f"评价体系中有 {len(fitting)} 个“{row.name}”（{shown}），表中此行未给出能区分它们的二级/一级指标",
-                   f"the rubric has {len(fitting)} indicators called {row.name!r} ({shown}); this row gives no "
-                   "二级/一级指标 that tells them apart")
+            refuse(row, "row_ambiguous", count=len(fitting), name=row.name, shown=shown)
             continue
         index = fitting[0]
         if index in taken:
             first = taken[index]
-            where = f"（第 {first.source.line} 行）" if first.source is not None and first.source.line else ""
-            refuse(row, f"与前面一行{where}同为“{path_text(paths[index])}”：重复的行不计分",
-                   f"repeats an earlier row{where} for {path_text(paths[index])!r}: a repeated row is not scored")
+            where = Message("row_at_line", line=first.source.line) if first.source is not None and first.source.line \
+                else ""
+            refuse(row, "row_repeated", where=where, path=path_text(paths[index]))
             continue
         taken[index] = row
     return Matching(tuple(taken.get(i) for i in range(len(paths))), tuple(unmatched))
