@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "N_", "Message", "catalog", "compile_catalogs", "is_english", "language",
+__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "N_", "Message", "by_locale", "catalog", "compile_catalogs", "is_english", "language",
            "message_ids", "render"]
 
 #: The gettext domain: the catalogs are ``<lang>/LC_MESSAGES/perfeval.po``.
@@ -175,6 +175,16 @@ def _shown_in(value: Any, locale: str | None) -> Any:
     if isinstance(value, str) and callable(getattr(value, "render", None)):
         return value.render(locale or "zh_CN")  # type: ignore[attr-defined]
     return value
+
+
+def by_locale(ids: Mapping[str, str], **extra: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    """Key → message id as ``{locale: {key: words}}`` for each of :data:`LOCALES` (``extra``: words by
+    locale that are not messages, such as punctuation), for code that looks its words up by locale.
+
+    >>> by_locale({"head": N_("head_total")}, en={"colon": ": "})["en"]
+    {'head': 'total', 'colon': ': '}
+    """
+    return {lang: {**{k: render(v, lang) for k, v in ids.items()}, **extra.get(lang, {})} for lang in LOCALES}
 
 
 def fields(template: str) -> set[str]:
