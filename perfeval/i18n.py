@@ -43,7 +43,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 #: Calls whose first argument, a string literal, is a message id: what extraction looks for (with ``N_``).
 KEYWORDS: dict[str, Any] = {name: None for name in (
-    "N_", "render", "fail", "_fail", "_error", "error", "_diag", "said", "refuse", "Message",
+    "N_", "render", "fail", "_fail", "_error", "error", "_diag", "said", "refuse", "pair", "Message",
     "RuleError", "RuleSyntaxError", "CodedError", "EvaluationError", "JudgementError", "SqlError",
     "PerfevalError", "InputError", "NumberFormatError", "UnitError", "DataFileError", "DataFileValueError",
     "ValidationError", "JudgementRequired", "RateUndefinedError", "ZeroDenominatorError", "RubricError",

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from ..errors import Location, PerfevalError
-from ..i18n import Message, render
+from ..i18n import N_, Message, render
 from ..limits import (
     MAX_DIGITS,
     MAX_EXPONENT,
@@ -273,13 +273,19 @@ def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagno
                            note.text if note else None, ind.line)
 
 
+#: The fields of a .rules file as a message names them (标准 / the standard).
+_FIELD_WORDS = {"standard": N_("field_standard"), "formula": N_("field_formula"), "grades": N_("field_grades"),
+                "example": N_("field_example"), "note": N_("field_note")}
+
+
 def _failure(exc: PerfevalError, field: Field, src: RubricSource) -> RubricError:
     """``exc`` placed in the file: its line and column counted from the field's own."""
     line = field.line + (getattr(exc, "line", 1) - 1)
     column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
     if isinstance(exc, LocatedError):
         exc.location = Location(src.path, line, column)
-    return RubricError("rubric_field_fails", kind=field.kind, cause_message=exc, text=field.text,
+    kind = Message(_FIELD_WORDS[field.kind]) if field.kind in _FIELD_WORDS else field.kind
+    return RubricError("rubric_field_fails", kind=kind, cause_message=exc, text=field.text,
                        location=Location(src.path, line, column), cause=exc)
 
 

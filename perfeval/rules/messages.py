@@ -19,7 +19,7 @@ from ..i18n import catalog, is_english
 from ..i18n import render as i18n_render
 from ..limits import shown
 
-__all__ = ["MESSAGES", "is_english", "render", "safe"]
+__all__ = ["MESSAGES", "is_english", "pair", "render", "safe"]
 
 
 class _Pairs(Mapping[str, tuple[str, str]]):
@@ -68,6 +68,16 @@ class _Shown:
 def safe(**params: Any) -> dict[str, Any]:
     """``params`` with each value too big to print shown by its size, for an error to keep and fill in later."""
     return {k: _Shown.of(v) for k, v in params.items()}
+
+
+def pair(code: str, **params: Any) -> tuple[str, str]:
+    """The message ``code`` in Chinese and in English, for a diagnostic (which keeps both).
+
+    >>> pair("no_points")
+    ('评分标准没有说明如何得分', 'the standard says nothing about points')
+    """
+    safe_params = safe(**params)
+    return i18n_render(code, "zh_CN", **safe_params), i18n_render(code, "en", **safe_params)
 
 
 def render(code: str, locale: str | None = "zh_CN", **params: Any) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import pair
 from ..context import Context
 from ..roles import Reading
 
@@ -23,8 +24,7 @@ def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
     """没有楼堂馆所项目的部门按满分计算 · 无新建项目的不扣分: what no value at all scores (not applicable)."""
     for r in readings:
         if r.role == "absent":
-            ctx.info("PE134", f"没有该项情形时：{ctx.source(r.statement.span)!r}（不给值即按满分）",
-                     f"when there is nothing to score: {ctx.source(r.statement.span)!r} (no value: full marks)",
+            ctx.info("PE134", *pair("reading_pe134", quoted=ctx.source(r.statement.span)),
                      r.statement.span)
             return ctx.max_points
     return None
