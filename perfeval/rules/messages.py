@@ -12,14 +12,14 @@ caller says ``en``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..i18n import catalog, is_english
+from ..i18n import Localized, catalog, is_english
 from ..i18n import render as i18n_render
 from ..limits import shown
 
-__all__ = ["MESSAGES", "is_english", "pair", "render", "safe"]
+__all__ = ["MESSAGES", "is_english", "listed", "pair", "render", "safe"]
 
 
 class _Pairs(Mapping[str, tuple[str, str]]):
@@ -68,6 +68,16 @@ class _Shown:
 def safe(**params: Any) -> dict[str, Any]:
     """``params`` with each value too big to print shown by its size, for an error to keep and fill in later."""
     return {k: _Shown.of(v) for k, v in params.items()}
+
+
+def listed(items: Iterable[str]) -> Localized:
+    """``items`` as a list in the message's language: 甲、乙 in Chinese, "甲, 乙" in English.
+
+    >>> listed(["①", "②"]).message_in("en"), str(listed(["①", "②"]))
+    ('①, ②', '①、②')
+    """
+    kept = list(items)
+    return Localized(lambda locale: (", " if is_english(locale) else "、").join(kept))
 
 
 def pair(code: str, **params: Any) -> tuple[str, str]:

@@ -72,7 +72,7 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     _worth_or_criterion(written, stmts, ctx)
     if stated is not None and stated != max_points:
         ctx.error("PE230", *pair("reading_pe230", stated=stated.normalize(), max_points=max_points.normalize()),
-                  None, "使分值与标准一致", "make the 分值 and the standard agree")
+                  None, *pair("hint_pe230"))
     found = parts(stmts, ctx)
     notes: list[str] = []
     if found is not None:
@@ -548,7 +548,7 @@ def _check_rate_ends(pieces: list[ir.Piece], ctx: Context) -> None:
         if iv.lo > 0 or (iv.lo == 0 and not iv.lo_in):
             shown = render_interval(ir.Interval(Decimal(0), True, iv.lo, not iv.lo_in), True)
             ctx.warn("PE311", *pair("reading_pe311", shown=shown),
-                     low.span, f"为 {shown} 写明得分", f"say what {shown} scores")
+                     low.span, *pair("hint_pe311", shown=shown))
     if not any(p.interval.hi is None for p in pieces):
         high = max((p for p in pieces if p.interval.hi is not None), key=lambda p: (p.interval.hi, p.interval.hi_in))
         iv = high.interval
@@ -557,7 +557,7 @@ def _check_rate_ends(pieces: list[ir.Piece], ctx: Context) -> None:
         if iv.hi < 1 or not bounded or (iv.hi == 1 and not iv.hi_in):
             shown = render_interval(ir.Interval(iv.hi, not iv.hi_in, None, False), True)
             ctx.warn("PE311", *pair("reading_pe311_2", shown=shown), high.span,
-                     f"为 {shown} 写明得分", f"say what {shown} scores")
+                     *pair("hint_pe311", shown=shown))
 
 
 _ = (computed_expr, expression, inputs_of)

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import attrs
 
-from ...messages import pair
+from ...messages import listed, pair
 from ...syntax import nodes as n
 from ..context import Context
 from ..roles import classify
@@ -173,7 +173,7 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
     total = sum((w for w in worths.values() if w is not None), _ZERO)
     if total != ctx.max_points:
         ctx.warn("PE221", *pair("reading_pe221", total=total.normalize(), max_points=ctx.max_points.normalize()),
-                 None, "核对分值或各部分的分数", "check the 分值 or the parts")
+                 None, *pair("hint_pe221"))
     ctx.info("PE200", *pair("reading_pe200"), None)
     return [(mark_key(m) or m, w, g, _words_of(g)) for (m, g), w in zip(groups.items(), worths.values(), strict=True)
             if w is not None]
@@ -232,8 +232,7 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
     if total != ctx.max_points:
         ctx.warn("PE221", *pair("reading_pe221", total=total.normalize(), max_points=ctx.max_points.normalize()),
                  owner.span)
-    ctx.info("PE202", f"“各占”：{'、'.join(names)} 各按同一标准计 {each.points.normalize():f} 分",
-             f"各占: {', '.join(names)} are each scored by the same rule, worth {each.points.normalize():f}分", owner.span)
+    ctx.info("PE202", *pair("reading_pe202", names=listed(names), points=each.points.normalize()), owner.span)
     return [(_label(i), each.points, rest, (name,)) for i, name in enumerate(names)]
 
 
