@@ -25,6 +25,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...i18n import N_
 from ..errors import Diagnostic, RuleError
 from ..messages import pair
 from ..syntax import nodes as n
@@ -461,10 +462,8 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
         if top is not None:
             ceiling = said.points if total and said is not None and said.points is not None else P + top
             bonus_cap = cap
-            above = ("，可超过分值", ", above the 分值") if ceiling > P else (f"，本项最高 {show(ceiling, ir.Kind.NUMBER)} 分",
-                                                                          f", the item at most {ceiling.normalize():f}分")
-            ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分{above[0]}",
-                     f"bonus: at most {show(top, ir.Kind.NUMBER)}分{above[1]}", None)
+            msgid = N_("reading_pe150_above") if ceiling > P else N_("reading_pe150")
+            ctx.info("PE150", *pair(msgid, top=show(top, ir.Kind.NUMBER), ceiling=show(ceiling, ir.Kind.NUMBER)), None)
     if floor_of(mods) is None:
         ctx.info("PE170", *pair("reading_pe170"), None)
     return ir.Item(P, tuple(streams), base=_ZERO, floor=floor_of(mods), ceiling=ceiling, carry=mods.carry,

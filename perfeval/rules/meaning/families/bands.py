@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import attrs
 
+from ....i18n import N_
 from ...messages import pair
 from ...syntax.nodes import Span
 from ...vocabulary import Claim
@@ -102,13 +103,10 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
     intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts])
     for rd in readings:
         d = drafts[rd.owner]
-        why_zh = {"explicit": "原文明确写出", "convention": "“以上/以下/以内”含本数，“超过/低于”不含本数",
-                  "lower-limit": "没有分档明确归属，按“上限不在内”归入以它为下限的分档"}[rd.rule]
-        why_en = {"explicit": "it says so explicitly", "convention": "以上/以下 include the number, 超过/低于 exclude it",
-                  "lower-limit": "no band claims it, so it goes where it is the lower limit (上限不在内)"}[rd.rule]
         code = {"explicit": "PE110", "convention": "PE111", "lower-limit": "PE112"}[rd.rule]
-        shown = show(rd.value, value.kind)
-        ctx.info(code, f"{shown} 属于 {d.label!r}：{why_zh}", f"{shown} belongs to {d.label!r}: {why_en}", d.span)
+        msgid = {"explicit": N_("reading_pe110"), "convention": N_("reading_pe111"),
+                 "lower-limit": N_("reading_pe112")}[rd.rule]
+        ctx.info(code, *pair(msgid, shown=show(rd.value, value.kind), label=d.label), d.span)
     pieces: list[ir.Piece] = []
     for conflict in conflicts:
         names = [drafts[i].label for i in conflict.bands]

@@ -62,8 +62,7 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
             ctx.info("PE144", *pair("reading_pe144"),
                      r.statement.span)
             return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(1)), x))
-        ctx.info("PE140", "按比例计分：分值 × 比率" + ("（实际/目标）" if value.ref else ""),
-                 "proportional: 分值 × rate" + (" (actual/target)" if value.ref else ""), r.statement.span)
+        ctx.info("PE140", *pair("reading_pe140_target" if value.ref else "reading_pe140"), r.statement.span)
         return ir.Op("*", P, x)
     if isinstance(out, n.ScoreFormula | n.InlineFormula):
         expr = expression(out.expr)

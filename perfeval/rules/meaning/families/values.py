@@ -156,8 +156,7 @@ def value_of(readings: list[Reading], ctx: Context,
             kind = ir.Kind.QUANTITY if stepped else ir.Kind.NUMBER
         derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
         needs = ("实际值", ref)
-        ctx.info("PE120", f"与{ref}比较：需要给出 实际值 和 {ref}" + ("（按比值）" if share else "（按差值）"),
-                 f"compared with {ref}: give 实际值 and {ref}" + (" (as a ratio)" if share else " (as a difference)"),
+        ctx.info("PE120", *pair("reading_pe120_ratio" if share else "reading_pe120_difference", ref=ref),
                  readings[0].statement.span)
     target = formula_input
     if target is None and ref is None and len(definitions) == 1 and kind is ir.Kind.RATE:
