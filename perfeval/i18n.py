@@ -1,6 +1,6 @@
 """perfeval's words for people, from babel message catalogs: Chinese (``zh_CN``, the default) and English (``en``).
 
-A message has a stable id (``"no_band"``, ``"data_duplicate_key"`` …) that errors and diagnostics carry with
+A message has a stable id (``"no_band"``, ``"duplicate_json_key"`` …) that errors and diagnostics carry with
 the values to fill in; the words are looked up when the message is shown, in the locale asked for. The
 catalogs are ``perfeval/locale/<lang>/LC_MESSAGES/perfeval.po``; the build compiles them to ``.mo``
 (``hatch_build.py``), and a checkout without ``.mo`` files (a fresh clone, ``pip install -e .``) reads the
@@ -31,8 +31,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "N_", "Message", "by_locale", "catalog", "compile_catalogs", "is_english", "language",
-           "message_ids", "render"]
+__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "Message", "N_", "by_locale", "catalog", "compile_catalogs",
+           "extract", "extract_ids", "fields", "is_english", "language", "message_ids", "problems", "render"]
 
 #: The gettext domain: the catalogs are ``<lang>/LC_MESSAGES/perfeval.po``.
 DOMAIN = "perfeval"
@@ -41,7 +41,7 @@ LOCALES = ("zh_CN", "en")
 #: The folder of the catalogs, inside the package.
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-#: Calls whose first argument, a string literal, is a message id: what extraction looks for (with ``N_``).
+#: Calls whose string-literal arguments are message ids: what extraction looks for (:func:`extract_ids`).
 KEYWORDS: dict[str, Any] = {name: None for name in (
     "N_", "render", "fail", "_fail", "_error", "error", "_diag", "said", "refuse", "pair", "Message",
     "RuleError", "RuleSyntaxError", "CodedError", "EvaluationError", "JudgementError", "SqlError",
@@ -50,6 +50,7 @@ KEYWORDS: dict[str, Any] = {name: None for name in (
     "RubricSyntaxError", "UnknownRubricError", "__init__",
 )}
 
+_INSTALL_SLACK = 5.0  # seconds
 _FIELD = re.compile(r"(?<!\{)\{(\w+)")
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -100,7 +101,9 @@ def _load(lang: str) -> Mapping[str, str]:
     from babel.messages.mofile import read_mo
 
     po, mo = _paths(lang)
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+    # An installer writes the two files a moment apart, in either order: only a .po edited later (by a
+    # person, after compiling) makes a .mo stale. Either way the words are the .po's.
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime + _INSTALL_SLACK >= po.stat().st_mtime):
         with mo.open("rb") as f:
             return _words(read_mo(f))
     return _words(_read_po(po))

@@ -5,6 +5,7 @@ checkout without ``.mo`` files reads the ``.po``; the build compiles them into t
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -83,14 +84,20 @@ def test_a_checkout_without_mo_files_reads_the_po_files(tmp_path: Path) -> None:
     assert where.startswith(str(tmp_path)) and words == "no band covers 87% (values outside every band: x)"
 
 
-def test_a_stale_mo_gives_way_to_its_po(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_compiled_catalog_is_read_unless_its_po_is_newer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copytree(LOCALE, tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
     i18n.compile_catalogs(tmp_path / "locale")
     po = tmp_path / "locale" / "en" / "LC_MESSAGES" / "perfeval.po"
     po.write_text(po.read_text(encoding="utf-8").replace('"the standard is empty"', '"EMPTY!"'), encoding="utf-8")
     monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
-    i18n._load.cache_clear()
+    mo = po.with_suffix(".mo")
     try:
+        os.utime(po, (mo.stat().st_mtime, mo.stat().st_mtime))  # as an installer writes them: together
+        i18n._load.cache_clear()
+        assert i18n.render("empty", "en") == "the standard is empty"  # the compiled words are the ones read
+        later = mo.stat().st_mtime + 60  # the .po edited a minute after it was compiled
+        os.utime(po, (later, later))
+        i18n._load.cache_clear()
         assert i18n.render("empty", "en") == "EMPTY!"  # the .po is newer than the .mo: the .po wins
     finally:
         monkeypatch.undo()

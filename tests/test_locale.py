@@ -74,6 +74,31 @@ def test_lang_en_gives_english_findings_and_counts() -> None:
     assert "the 三级指标 under it add up to 18" in data and "其下各三级指标分值之和" not in data
 
 
+def test_every_command_is_chinese_on_an_english_machine_without_the_flag(tmp_path: Path) -> None:
+    luosong = str(EXAMPLES / "luosong-2021-department.toml")
+    rubric = str(ROOT / "perfeval" / "data" / "rubrics" / "department-common.rules")
+    messy = tmp_path / "a.rules"
+    messy.write_text("评价体系   x\n满分:5\n\n一级指标 产出 5\n三级指标 完成率 5分\n     标准   100%计满分\n",
+                     encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.toml").write_bytes(Path(luosong).read_bytes())
+    for args, chinese, english_words in (
+            (["score", luosong], "读入 16 行：计分 16", "rows read"),
+            (["audit", EXAMPLE], "复核：自报得分与标准不符", "reported scores the standard"),
+            (["check", rubric], "0 个错误", "errors"),
+            (["check", EXAMPLE], "0 个错误", "warnings"),
+            (["report", luosong, "--format", "md"], "绩效评价复核报告", "Performance evaluation review"),
+            (["explain", luosong, "产出指标/质量指标/征拆面积完成率"], "评分标准：", "Standard:"),
+            (["explain", luosong, "没有"], "没有指标 '没有'", "no indicator"),
+            (["fmt", "--check", str(messy)], "将整理", "would reformat"),
+            (["fmt", "80%（含）-，计4分"], "无法读懂这里", "cannot read"),
+            (["batch", str(folder), "-o", str(tmp_path / "o.xlsx"), "--no-progress"], "已评 1/1 个文件", "files scored"),
+            (["template", str(tmp_path / "t.xlsx")], "t.xlsx", "Error")):
+        code, out = machine_english(args)
+        assert chinese in out and english_words not in out, (args, out)
+
+
 def test_the_checker_itself_finds_chinese_words() -> None:
     # the check would fail if a Chinese-only message slipped through
     assert leftover_chinese("no band covers 87% 未覆盖") == ["未覆盖"]
