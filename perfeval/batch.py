@@ -32,6 +32,7 @@ import attrs
 import click
 
 from .errors import PerfevalError
+from .i18n import render
 
 __all__ = ["FileResult", "Source", "batch_command", "score_file", "sources"]
 
@@ -79,7 +80,7 @@ def sources(inputs: Iterable[str]) -> list[Source]:
                     out += [Source(str(p), m) for m in sorted(archive.namelist())
                             if m.lower().endswith(_SUFFIXES) and not m.endswith("/")]
             except (OSError, zipfile.BadZipFile) as exc:
-                raise PerfevalError(f"cannot read the zip file: {exc}", text=str(p)) from None
+                raise PerfevalError("batch_bad_zip", text=str(p), why=str(exc)) from None
         else:
             out.append(Source(str(p)))
     return out
@@ -121,7 +122,7 @@ def _read(source: Source) -> Any:
     with zipfile.ZipFile(source.path) as archive:
         info = archive.getinfo(source.member)
         if info.file_size > MAX_DATA_BYTES:
-            raise PerfevalError(f"the file is larger than {MAX_DATA_BYTES} bytes", text=source.name)
+            raise PerfevalError("data_too_large", text=source.name, limit=MAX_DATA_BYTES)
         data = archive.read(source.member)
     return loads_evaluation(data, format_of(source.member), path=source.name)
 
@@ -134,7 +135,7 @@ def score_file(source: Source, rubric: str | None = None, locale: str = "zh_CN")
         ev = _read(source)
         found = audit(_card(ev, rubric))
     except PerfevalError as exc:
-        return FileResult(source.name, error=exc.message_in(locale) if locale == "en" else str(exc))
+        return FileResult(source.name, error=exc.describe(locale))
     except Exception as exc:  # a bug met by one file must not lose the thousands of others; it is reported
         return FileResult(source.name, error=f"internal error (please report): {type(exc).__name__}: {exc}")
     card = found.card
@@ -166,7 +167,7 @@ def run(files: list[Source], rubric: str | None, jobs: int, locale: str, progres
         _rubric(rubric)  # loaded once here: forked workers inherit it compiled
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), disable=not progress, transient=False) as bar:
-        task = bar.add_task("自评表" if locale != "en" else "files", total=len(files))
+        task = bar.add_task(render("batch_progress", locale), total=len(files))
         # The first file is scored here: the modules it needs and the rubric it names are then loaded
         # once, and every forked worker starts with them.
         first = score_file(files[0], rubric, locale)
@@ -191,6 +192,13 @@ def run(files: list[Source], rubric: str | None, jobs: int, locale: str, progres
     for chunk_results in results:
         assert chunk_results is not None
         yield from chunk_results
+
+
+def keep_lang(ctx: click.Context, value: str) -> str:
+    """Note the ``--lang`` asked for where the command group's error handler finds it (``ctx.meta`` is
+    shared by every context of one invocation), so an error is shown in that language too."""
+    ctx.meta["perfeval.lang"] = value
+    return value
 
 
 def write(results: list[FileResult], output: str) -> list[str]:
@@ -234,7 +242,7 @@ def write(results: list[FileResult], output: str) -> list[str]:
                     arrays[c] = pa.array([_text(v) for v in values], pa.string())
             pq.write_table(pa.table(arrays), path)
         return [str(target), str(summary_path)]
-    raise PerfevalError("the output must end in .xlsx, .csv or .parquet", text=output)
+    raise PerfevalError("batch_output_suffix", text=output)
 
 
 def _cell(v: Any) -> Any:
@@ -257,7 +265,8 @@ def _text(v: Any) -> Any:
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
               help="Worker processes (default: the CPUs this process may use).")
 @click.option("--progress/--no-progress", default=None, help="A progress bar (default: on a terminal).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
+              callback=lambda ctx, _param, value: keep_lang(ctx, value))
 def batch_command(inputs: tuple[str, ...], rubric: str | None, output: str, jobs: int | None,
                   progress: bool | None, lang: str) -> None:
     """Score and audit a folder, a list or a zip of self-evaluation files; one consolidated output."""
@@ -266,12 +275,12 @@ def batch_command(inputs: tuple[str, ...], rubric: str | None, output: str, jobs
     locale = "en" if lang == "en" else "zh_CN"
     missing = [i for i in inputs if not Path(i).exists()]
     if missing:
-        raise PerfevalError("no such file or folder", text="、".join(missing))
+        raise PerfevalError("batch_no_such_file", text="、".join(missing))
     if not output.lower().endswith((".xlsx", ".csv", ".parquet")):
-        raise PerfevalError("the output must end in .xlsx, .csv or .parquet", text=output)
+        raise PerfevalError("batch_output_suffix", text=output)
     files = sources(inputs)
     if not files:
-        raise PerfevalError("no .toml, .json or .xlsx files found", text=" ".join(inputs))
+        raise PerfevalError("data_no_files", text=" ".join(inputs))
     err = Console(stderr=True)
     workers = jobs or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
     shown = err.is_terminal if progress is None else progress
@@ -282,10 +291,7 @@ def batch_command(inputs: tuple[str, ...], rubric: str | None, output: str, jobs
     for r in failed:
         click.echo(f"perfeval: {r.source}: {r.error}", err=True)
     scored = len(results) - len(failed)
-    if locale == "en":
-        click.echo(f"{scored} of {len(results)} files scored, {wrong} discrepancies, {len(failed)} failed → "
-                   + ", ".join(written))
-    else:
-        click.echo(f"已评 {scored}/{len(results)} 个文件，不符 {wrong} 处，失败 {len(failed)} 个 → " + "、".join(written))
+    click.echo(render("batch_summary", locale, scored=scored, files=len(results), wrong=wrong, failed=len(failed),
+                      written=(", " if locale == "en" else "、").join(written)))
     sys.exit(2 if failed else 1 if wrong else 0)
 

@@ -18,14 +18,17 @@ import click
 from rich.console import Console
 
 from . import report
+from .batch import keep_lang
 from .datafile import load_evaluation, write_template_xlsx
 from .errors import PerfevalError
+from .i18n import N_, Message, render
 from .rubric import load
 from .rubric.audit import audit, evaluate
 from .rubric.checks import check_evaluation
 from .rules.errors import Severity
 
-_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
+                     callback=lambda ctx, _param, value: keep_lang(ctx, value),
                      help="Language of tables and messages.")
 _RUBRIC = click.option("--rubric", type=click.Path(dir_okay=False), default=None,
                        help="A .rules file; by default the rubric the data file names.")
@@ -52,12 +55,12 @@ class _Group(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except PerfevalError as exc:
-            click.echo(f"perfeval: {exc}", err=True)
+            click.echo(f"perfeval: {exc.describe(_locale(ctx.meta.get('perfeval.lang', 'zh')))}", err=True)
         except OSError as exc:
             click.echo(f"perfeval: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
         except Exception as exc:  # a bug, not bad input: still one line, and exit status 2
-            click.echo(f"perfeval: internal error ({type(exc).__name__}: {str(exc)[:200]}); please report it",
-                       err=True)
+            click.echo("perfeval: " + render("cli_internal_error", _locale(ctx.meta.get("perfeval.lang", "zh")),
+                                             kind=type(exc).__name__, text=str(exc)[:200]), err=True)
         sys.exit(2)
 
 
@@ -148,11 +151,12 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
         r = load(path)
         text = r.source.text
         found = list(r.check())
-        summary = f"{len(r.indicators)} indicators, {sum(len(i.examples) for i in r.indicators)} examples"
+        summary = Message("cli_rubric_summary", indicators=len(r.indicators),
+                          examples=sum(len(i.examples) for i in r.indicators))
     else:
         text = Path(path).read_text(encoding="utf-8", errors="replace") if not path.endswith(".xlsx") else ""
         found = [f.diagnostic for f in check_evaluation(load_evaluation(path))]
-        summary = f"{len(load_evaluation(path).indicators)} rows"
+        summary = Message("cli_data_summary", rows=len(load_evaluation(path).indicators))
     from .lexer import print_excerpt, source_lexer
 
     console, lexer, lines = Console(), source_lexer(path), text.split("\n")
@@ -163,14 +167,11 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
                 print_excerpt(console, d.render(text, path, _locale(lang)), quoted, lexer)
             else:
                 click.echo(f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
-                           + (f"\n  {'hint' if lang == 'en' else '提示'}: {d.hint_in(_locale(lang))}" if d.hint else ""))
+                           + (f"\n  {render('hint', _locale(lang), text=d.hint_in(_locale(lang)))}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)
-    if lang == "en":
-        click.echo(f"{path}: {summary}, {errors} errors, {warnings} warnings")
-    else:
-        click.echo(f"{path}：{summary.replace('indicators', '个指标').replace('examples', '条例').replace('rows', '行')}，"
-                   f"{errors} 个错误，{warnings} 个警告")
+    click.echo(render("cli_check_summary", _locale(lang), path=path, summary=summary, errors=errors,
+                      warnings=warnings))
     sys.exit(1 if errors else 0)
 
 
@@ -185,14 +186,14 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     matches = [i for i in card if indicator in (i.name, "/".join(i.path))]
     if len(matches) != 1:
         names = "\n  ".join("/".join(i.path) for i in card)
-        why = "several indicators are called" if matches else "no indicator"
-        raise click.BadParameter(f"{why} {indicator!r}; give its path (一级/二级/三级):\n  {names}")
+        why = N_("cli_several_indicators") if matches else N_("cli_no_indicator")
+        raise PerfevalError(why, name=indicator, names=names)  # one line on standard error, exit status 2
     item = matches[0]
     locale = _locale(lang)
     if item.score is not None:
         from .lexer import print_excerpt
 
-        prefix = "Standard: " if lang == "en" else "评分标准："  # the standard's line, coloured in a terminal
+        prefix = render("cli_standard_prefix", locale)  # the standard's line, coloured in a terminal
         print_excerpt(Console(), item.score.explain(locale), None, prefix=prefix)
     status = report.status_word(item.status, locale)
     reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
@@ -203,7 +204,8 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
 @click.argument("args", nargs=-1)
 @click.option("--check", "check_only", is_flag=True, help="Change no file; exit 1 if one would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Change no file; print the change as a diff.")
-def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> None:
+@_LANG
+def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool, lang: str) -> None:
     """Format .rules files in place (FILE…), or print a standard (argument, or lines on standard input)
     in its canonical spelling."""
     from .fmt import format_standard
@@ -211,10 +213,10 @@ def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> Non
     files = [a for a in args if a.endswith(".rules") or _is_file(a)]
     if files or check_only or show_diff:
         if len(files) != len(args) or not files:
-            raise click.UsageError("give .rules files to format (a standard is formatted alone, without options)")
-        sys.exit(_format_files(files, check_only, show_diff))
+            raise click.UsageError(render("cli_fmt_files", _locale(lang)))
+        sys.exit(_format_files(files, check_only, show_diff, _locale(lang)))
     if len(args) > 1:
-        raise click.UsageError("one standard at a time (quote it), or one per line on standard input")
+        raise click.UsageError(render("cli_fmt_one", _locale(lang)))
     standard = args[0] if args else None
     lines = [standard] if standard is not None else sys.stdin.read().splitlines()
     for number, line in enumerate(lines, 1):
@@ -223,8 +225,8 @@ def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool) -> Non
         try:
             click.echo(format_standard(line))
         except PerfevalError as exc:
-            where = f"<stdin>, line {number}: " if standard is None else ""
-            click.echo(f"perfeval: {where}{exc}", err=True)
+            where = render("cli_stdin_line", _locale(lang), line=number) if standard is None else ""
+            click.echo(f"perfeval: {where}{exc.describe(_locale(lang))}", err=True)
             sys.exit(2)
 
 
@@ -236,7 +238,7 @@ def _is_file(arg: str) -> bool:
         return False
 
 
-def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
+def _format_files(files: list[str], check_only: bool, show_diff: bool, locale: str = "zh_CN") -> int:
     """Format each file (or only report/diff it); the exit status: 2 if one did not read, 1 if --check
     found a file to change, else 0."""
     import difflib
@@ -254,24 +256,25 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
             status = 2
             continue
         except UnicodeDecodeError:
-            click.echo(f"perfeval: {name}: not UTF-8 text", err=True)
+            click.echo(f"perfeval: {name}: {render('cli_not_utf8', locale)}", err=True)
             status = 2
             continue
         except PerfevalError as exc:
-            click.echo(f"perfeval: {exc}", err=True)
+            click.echo(f"perfeval: {exc.describe(locale)}", err=True)
             status = 2
             continue
         if formatted == text:
             continue
         if show_diff:
             click.echo("".join(difflib.unified_diff(text.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                                                    f"{name}", f"{name} (formatted)")), nl=False)
+                                                    f"{name}", render("cli_formatted", locale, name=name))),
+                       nl=False)
         if check_only:
-            click.echo(f"would reformat {name}", err=True)
+            click.echo(render("cli_would_reformat", locale, name=name), err=True)
             status = max(status, 1)
         elif not show_diff:
             Path(name).write_bytes(formatted.encode("utf-8"))
-            click.echo(f"reformatted {name}", err=True)
+            click.echo(render("cli_reformatted", locale, name=name), err=True)
     return status
 
 
@@ -281,7 +284,8 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool) -> int:
               help="项目 or 部门 (default: 项目; with --rubric, 部门 when the rubric's name says so).")
 @click.option("--rubric", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A .rules file whose indicators pre-fill the rows, 得分 validated against each standard.")
-def template(path: str, kind: str | None, rubric: str | None) -> None:
+@_LANG
+def template(path: str, kind: str | None, rubric: str | None, lang: str) -> None:
     """Write a blank 自评表 .xlsx to fill in (with --rubric, its rows pre-filled)."""
     if rubric is not None:
         from .workbook import write_rubric_template

@@ -4,18 +4,29 @@ All of them derive from :class:`PerfevalError`, so a tool embedding perfeval can
 Each carries the offending text and a :class:`Location` (file, line, column, table cell) so that the
 message points at the thing a person must fix, the way a compiler does.
 
+The words of a message come from the message catalogs (:mod:`perfeval.i18n`): an error is made with a
+message id and the values to fill in, and shows in Chinese unless asked for English.
+
 >>> try:
-...     raise NumberFormatError("malformed number", text="12.3.4万元", location=Location(line=3, column=5))
+...     raise NumberFormatError("number_missing", text="万元", location=Location(line=3, column=5))
 ... except PerfevalError as exc:
 ...     print(exc)
-malformed number: '12.3.4万元' (line 3, column 5)
+...     print(exc.describe("en"))
+缺少数字：'万元'（第 3 行第 5 列）
+a number is missing: '万元' (line 3, column 5)
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from typing import Any
 
 import attrs
+
+from .i18n import is_english, render
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @attrs.frozen
@@ -23,9 +34,11 @@ class Location:
     """Where a piece of input came from. Every field is optional; lines and columns count from 1.
 
     >>> str(Location(path="x.rules", line=2, column=7))
+    'x.rules，第 2 行第 7 列'
+    >>> Location(path="x.rules", line=2, column=7).text("en")
     'x.rules, line 2, column 7'
     >>> str(Location(path="t.xlsx", cell="Sheet1!C4"))
-    't.xlsx, cell Sheet1!C4'
+    't.xlsx，单元格 Sheet1!C4'
     """
 
     path: str | None = None
@@ -33,49 +46,72 @@ class Location:
     column: int | None = None
     cell: str | None = None
 
-    def __str__(self) -> str:
+    def text(self, locale: str | None = "zh_CN") -> str:
+        """Where, in ``locale``: the path, the cell, the line and column."""
         parts = []
         if self.path:
             parts.append(self.path)
         if self.cell:
-            parts.append(f"cell {self.cell}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.column is not None:
-            parts.append(f"column {self.column}")
-        return ", ".join(parts)
+            parts.append(render("where_cell", locale, cell=self.cell))
+        if self.line is not None and self.column is not None:
+            parts.append(render("where_line_column", locale, line=self.line, column=self.column))
+        elif self.line is not None:
+            parts.append(render("where_line", locale, line=self.line))
+        elif self.column is not None:
+            parts.append(render("where_column", locale, column=self.column))
+        return (", " if is_english(locale) else "，").join(parts)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class PerfevalError(Exception):
     """Base of every error perfeval raises because of its input.
 
+    ``message`` is a message id of the catalogs (``"data_not_toml"``) and ``params`` the values its words
+    name; the words are looked up in the locale asked for (:meth:`message_in`, :meth:`describe`). A message
+    that is not an id (a sentence, from code outside perfeval) is shown as it is in every locale.
     ``text`` is the offending input as the user wrote it; ``location`` says where it was; ``code`` names
-    the kind of problem (``"not_a_count"``, ``"no_band"`` …) where perfeval has one, for tools to match on
-    instead of the message.
+    the kind of problem (``"not_a_count"``, ``"no_band"`` …) for tools to match on instead of the
+    message: the message id unless given.
+
+    >>> PerfevalError("data_no_files", text="in/").message_in("en")
+    'no .toml, .json or .xlsx files found'
     """
 
     code: str | None
 
     def __init__(self, message: str, *, text: str | None = None, location: Location | None = None,
-                 code: str | None = None) -> None:
+                 code: str | None = None, **params: Any) -> None:
+        self.msgid = message if _ID.fullmatch(message) else None
+        self.params = params
+        if self.msgid is not None:
+            message = render(self.msgid, "zh_CN", **params)
         super().__init__(message)
         self.message = message
         self.text = text
         self.location = location or Location()
-        self.code = code
+        self.code = code or self.msgid
 
     def message_in(self, locale: str | None = "zh_CN") -> str:
-        """The message in ``locale``; errors without an English catalogue entry give their one message."""
-        return self.message
+        """The message alone, in ``locale``."""
+        if self.msgid is None:
+            return self.message
+        return render(self.msgid, locale, **self.params)
+
+    def describe(self, locale: str | None = "zh_CN") -> str:
+        """The message, the offending text and where it was, in ``locale``: the line a command prints."""
+        english = is_english(locale)
+        out = self.message_in(locale)
+        if self.text is not None:
+            out += f": {self.text!r}" if english else f"：{self.text!r}"
+        where = self.location.text(locale)
+        if where:
+            out += f" ({where})" if english else f"（{where}）"
+        return out
 
     def __str__(self) -> str:
-        out = self.message
-        if self.text is not None:
-            out += f": {self.text!r}"
-        where = str(self.location)
-        if where:
-            out += f" ({where})"
-        return out
+        return self.describe()
 
 
 class InputError(PerfevalError, ValueError):
@@ -96,8 +132,9 @@ class ValidationError(PerfevalError, ValueError):
     ``field`` names the field and ``value`` holds the rejected value.
     """
 
-    def __init__(self, message: str, *, field: str, value: object, location: Location | None = None) -> None:
-        super().__init__(message, text=f"{field}={value!r}", location=location)
+    def __init__(self, message: str, *, field: str, value: object, location: Location | None = None,
+                 **params: Any) -> None:
+        super().__init__(message, text=f"{field}={value!r}", location=location, **params)
         self.field = field
         self.value = value
 

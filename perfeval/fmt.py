@@ -149,7 +149,7 @@ def format_rubric(text: str, path: str | None = None) -> str:
         out.pop()
     formatted = "\n".join(out) + "\n"
     if _content(parse_rubric(formatted, path)) != _content(before):  # a layout change only, never a meaning
-        raise RubricSyntaxError("formatting would change what this file says; it is left as it is",
+        raise RubricSyntaxError("fmt_would_change",
                                 location=Location(path, 1, 1))
     return formatted
 

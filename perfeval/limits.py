@@ -23,6 +23,7 @@ from decimal import Decimal
 import attrs
 
 from .errors import InputError, Location
+from .i18n import N_, Message, render
 
 #: Significant digits of a number given to a rule (an input, an edge of a band, a step).
 MAX_DIGITS = 100
@@ -66,35 +67,44 @@ MAX_SHEET_BYTES = 100_000_000
 
 @attrs.frozen
 class Limit:
-    """One documented limit: its name, maximum, and what it counts (Chinese, English)."""
+    """One documented limit: its name, maximum, and what it counts (a message id; :attr:`zh`, :attr:`en`)."""
 
     name: str
     maximum: int
-    zh: str
-    en: str
+    what: str
+
+    @property
+    def zh(self) -> str:
+        """What it counts, in Chinese."""
+        return render(self.what, "zh_CN")
+
+    @property
+    def en(self) -> str:
+        """What it counts, in English."""
+        return render(self.what, "en")
 
 
 #: Every limit by name: the table ``docs/limits.md`` shows.
 LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
-    Limit("number_digits", MAX_DIGITS, "数的有效数字位数", "significant digits of a number"),
-    Limit("number_exponent", MAX_EXPONENT, "数的指数（绝对值）", "exponent of a number (either sign)"),
-    Limit("points_digits", MAX_POINTS_DIGITS, "分值的有效数字位数", "significant digits of points"),
-    Limit("points_exponent", MAX_POINTS_EXPONENT, "分值的指数（绝对值）", "exponent of points (either sign)"),
-    Limit("precision_digits", MAX_PRECISION_DIGITS, "精度的有效数字位数", "significant digits of a precision"),
-    Limit("precision_exponent", MAX_PRECISION_EXPONENT, "精度的指数（绝对值）", "exponent of a precision"),
-    Limit("standard_chars", MAX_STANDARD_CHARS, "一条评分标准的字符数", "characters in one standard"),
-    Limit("clause_tokens", MAX_CLAUSE_TOKENS, "一个子句的词元数", "tokens in one clause"),
-    Limit("clauses", MAX_CLAUSES, "一条评分标准的子句数", "clauses in one standard"),
-    Limit("rubric_bytes", MAX_RUBRIC_BYTES, ".rules 文件的字节数", "bytes in a .rules file"),
-    Limit("indicators", MAX_INDICATORS, "一个评价体系的三级指标数", "indicators in a rubric"),
-    Limit("data_indicators", MAX_DATA_INDICATORS, "一个数据文件的三级指标数", "indicators in a data file"),
-    Limit("data_bytes", MAX_DATA_BYTES, "数据文件的字节数", "bytes in a data file"),
-    Limit("nesting", MAX_NESTING, "TOML/JSON 的嵌套层数", "nesting depth of TOML/JSON"),
-    Limit("data_int_digits", MAX_DATA_INT_DIGITS, "TOML/JSON 整数的位数", "digits of a TOML/JSON integer"),
-    Limit("sheet_rows", MAX_SHEET_ROWS, "工作表的行数", "rows of a worksheet"),
-    Limit("sheet_columns", MAX_SHEET_COLUMNS, "工作表的列数", "columns of a worksheet"),
-    Limit("sheet_cells", MAX_SHEET_CELLS, "工作表的单元格数（行 × 列）", "cells of a worksheet (rows × columns)"),
-    Limit("sheet_bytes", MAX_SHEET_BYTES, "工作表解压后的字节数", "bytes of a worksheet uncompressed"),
+    Limit("number_digits", MAX_DIGITS, N_("limit_of_number_digits")),
+    Limit("number_exponent", MAX_EXPONENT, N_("limit_of_number_exponent")),
+    Limit("points_digits", MAX_POINTS_DIGITS, N_("limit_of_points_digits")),
+    Limit("points_exponent", MAX_POINTS_EXPONENT, N_("limit_of_points_exponent")),
+    Limit("precision_digits", MAX_PRECISION_DIGITS, N_("limit_of_precision_digits")),
+    Limit("precision_exponent", MAX_PRECISION_EXPONENT, N_("limit_of_precision_exponent")),
+    Limit("standard_chars", MAX_STANDARD_CHARS, N_("limit_of_standard_chars")),
+    Limit("clause_tokens", MAX_CLAUSE_TOKENS, N_("limit_of_clause_tokens")),
+    Limit("clauses", MAX_CLAUSES, N_("limit_of_clauses")),
+    Limit("rubric_bytes", MAX_RUBRIC_BYTES, N_("limit_of_rubric_bytes")),
+    Limit("indicators", MAX_INDICATORS, N_("limit_of_indicators")),
+    Limit("data_indicators", MAX_DATA_INDICATORS, N_("limit_of_data_indicators")),
+    Limit("data_bytes", MAX_DATA_BYTES, N_("limit_of_data_bytes")),
+    Limit("nesting", MAX_NESTING, N_("limit_of_nesting")),
+    Limit("data_int_digits", MAX_DATA_INT_DIGITS, N_("limit_of_data_int_digits")),
+    Limit("sheet_rows", MAX_SHEET_ROWS, N_("limit_of_sheet_rows")),
+    Limit("sheet_columns", MAX_SHEET_COLUMNS, N_("limit_of_sheet_columns")),
+    Limit("sheet_cells", MAX_SHEET_CELLS, N_("limit_of_sheet_cells")),
+    Limit("sheet_bytes", MAX_SHEET_BYTES, N_("limit_of_sheet_bytes")),
 )}
 
 
@@ -106,7 +116,7 @@ class LimitError(InputError):
 
     >>> err = LimitError("standard_chars", 1200, text="计计计…")
     >>> print(err)
-    超过上限：一条评分标准的字符数为 1200，上限 1000: '计计计…'
+    超过上限：一条评分标准的字符数为 1200，上限 1000：'计计计…'
     >>> err.message_in("en")
     'over a limit: characters in one standard is 1200, the limit is 1000'
     """
@@ -115,17 +125,8 @@ class LimitError(InputError):
                  location: Location | None = None) -> None:
         self.limit = LIMITS[limit]
         self.value = value
-        super().__init__(self._render("zh"), text=text, location=location, code=f"limit_{limit}")
-
-    def _render(self, lang: str) -> str:
-        lim = self.limit
-        if lang == "en":
-            return f"over a limit: {lim.en} is {self.value}, the limit is {lim.maximum}"
-        return f"超过上限：{lim.zh}为 {self.value}，上限 {lim.maximum}"
-
-    def message_in(self, locale: str | None = "zh_CN") -> str:
-        """The message in ``locale`` (``en…`` for English, anything else Chinese)."""
-        return self._render("en" if locale and str(locale).lower().startswith("en") else "zh")
+        super().__init__("over_limit", text=text, location=location, code=f"limit_{limit}",
+                         what=Message(self.limit.what), value=value, maximum=self.limit.maximum)
 
 
 def shown(raw: object, width: int = 60) -> str:
@@ -185,11 +186,11 @@ def check_number(value: Decimal, digits: int, exponent: int, raw: object, *, kin
     >>> check_number(Decimal("1E+200"), 100, 100, "1E+200")
     Traceback (most recent call last):
     ...
-    perfeval.limits.LimitError: 超过上限：数的指数（绝对值）为 200，上限 100: '1E+200'
+    perfeval.limits.LimitError: 超过上限：数的指数（绝对值）为 200，上限 100：'1E+200'
     """
     sign, coefficient, exp = value.as_tuple()
     if not isinstance(exp, int):
-        raise InputError("not a finite number", text=shown(raw), code="not_finite", location=location)
+        raise InputError("number_not_finite", text=shown(raw), code="not_finite", location=location)
     if not any(coefficient):
         return  # a zero is exact whatever its exponent (0E+200 is 0)
     if len(coefficient) > digits:

@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from perfeval.errors import InputError, Location, NumberFormatError
 from perfeval.text import Normalized, normalize
@@ -59,7 +59,7 @@ class ZeroDenominatorError(InputError, ZeroDivisionError):
     ...     exact_div(1, 0)
     ... except ZeroDenominatorError as exc:
     ...     print(exc)
-    division by zero: '1 / 0'
+    除数为零：'1 / 0'
     """
 
 
@@ -116,10 +116,10 @@ def to_decimal(value: Decimal | int | float | str) -> Decimal:
     >>> to_decimal(float("nan"))
     Traceback (most recent call last):
     ...
-    perfeval.errors.NumberFormatError: not a finite number: 'nan'
+    perfeval.errors.NumberFormatError: 不是有限的数：'nan'
     """
     if isinstance(value, bool):
-        raise NumberFormatError("a boolean is not a number", text=repr(value))
+        raise NumberFormatError("number_boolean", text=repr(value))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -130,9 +130,9 @@ def to_decimal(value: Decimal | int | float | str) -> Decimal:
     elif isinstance(value, str):
         return parse_number(value)
     else:
-        raise NumberFormatError(f"cannot read a {type(value).__name__} as a number", text=repr(value))
+        raise NumberFormatError("number_cannot_read_type", text=repr(value), kind=type(value).__name__)
     if not result.is_finite():
-        raise NumberFormatError("not a finite number", text=str(value))
+        raise NumberFormatError("number_not_finite", text=str(value))
     return result
 
 
@@ -146,7 +146,7 @@ def exact_div(a: Decimal | int | float | str, b: Decimal | int | float | str) ->
     """
     x, y = to_decimal(a), to_decimal(b)
     if y == 0:
-        raise ZeroDenominatorError("division by zero", text=f"{x} / {y}")
+        raise ZeroDenominatorError("number_division_by_zero", text=f"{x} / {y}")
     with decimal.localcontext(context()):
         return x / y
 
@@ -238,8 +238,8 @@ def _location(norm: Normalized, index: int) -> Location:
     return Location(column=column) if line == 1 else Location(line=line, column=column)
 
 
-def _fail(norm: Normalized, index: int, message: str) -> NumberFormatError:
-    return NumberFormatError(message, text=norm.original, location=_location(norm, index))
+def _fail(norm: Normalized, index: int, message: str, **params: Any) -> NumberFormatError:
+    return NumberFormatError(message, text=norm.original, location=_location(norm, index), **params)
 
 
 def _strip(norm: Normalized, start: int, end: int) -> tuple[int, int]:
@@ -262,7 +262,7 @@ def parse_number(text: str) -> Decimal:
     >>> parse_number("12.3.4")
     Traceback (most recent call last):
     ...
-    perfeval.errors.NumberFormatError: a second decimal point: '12.3.4' (column 5)
+    perfeval.errors.NumberFormatError: 多了一个小数点：'12.3.4'（第 5 列）
     """
     if _PLAIN_DECIMAL.fullmatch(text):
         return Decimal(text)  # "30.525", "5": most cells of a table, which the general reader reads the same
@@ -283,7 +283,7 @@ def number_in(norm: Normalized, start: int, end: int) -> Decimal:
     """
     start, end = _strip(norm, start, end)
     if start == end:
-        raise _fail(norm, start, "a number is missing")
+        raise _fail(norm, start, "number_missing")
     s = norm.text
     first = start + 1 if s[start] in "+-" else start
     if first < end and s[first] in _CN_NUMERAL_CHARS and s[start] not in "+-":
@@ -312,9 +312,9 @@ def _arabic_in(norm: Normalized, start: int, end: int) -> Decimal:
             while i + 1 + run < end and _is_digit(s[i + 1 + run]):
                 run += 1
             if not digits or group_len > 3 or (grouped and group_len != 3):
-                raise _fail(norm, i, "misplaced thousands separator")
+                raise _fail(norm, i, "number_misplaced_separator")
             if run != 3:
-                raise _fail(norm, i, "a thousands separator must be followed by exactly three digits")
+                raise _fail(norm, i, "number_separator_three")
             grouped, group_len = True, 0
         else:
             digits.append(s[i])
@@ -328,22 +328,22 @@ def _arabic_in(norm: Normalized, start: int, end: int) -> Decimal:
             fraction.append(s[i])
             i += 1
         if not fraction:
-            raise _fail(norm, dot, "digits expected after the decimal point")
+            raise _fail(norm, dot, "number_digits_after_point")
         if i < end and s[i] == ".":
-            raise _fail(norm, i, "a second decimal point")
+            raise _fail(norm, i, "number_second_point")
         if i < end and s[i] == ",":
-            raise _fail(norm, i, "a thousands separator after the decimal point")
+            raise _fail(norm, i, "number_separator_after_point")
     if not digits and not fraction:
         if i < end:
-            raise _fail(norm, i, f"unexpected character {s[i]!r} where a number should start")
-        raise _fail(norm, end - 1, "digits expected")
+            raise _fail(norm, i, "number_unexpected_start", char=s[i])
+        raise _fail(norm, end - 1, "number_digits_expected")
     exponent = 0
     for word, power in _ARABIC_MULTIPLIERS:
         if s.startswith(word, i, end):
             exponent, i = power, i + len(word)
             break
     if i < end:
-        raise _fail(norm, i, f"unexpected character {s[i]!r} in a number")
+        raise _fail(norm, i, "number_unexpected_char", char=s[i])
     literal = sign + ("".join(digits) or "0") + ("." + "".join(fraction) if fraction else "")
     with decimal.localcontext(context()):
         # Multiply rather than scaleb: 5万 should read Decimal('50000'), not Decimal('5E+4').
@@ -364,12 +364,12 @@ def parse_chinese_numeral(text: str) -> Decimal:
     >>> parse_chinese_numeral("一十百")
     Traceback (most recent call last):
     ...
-    perfeval.errors.NumberFormatError: '百' cannot follow '十' here: '一十百' (column 3)
+    perfeval.errors.NumberFormatError: '百' 不能跟在 '十' 之后：'一十百'（第 3 列）
     """
     norm = normalize(text)
     start, end = _strip(norm, 0, len(norm.text))
     if start == end:
-        raise _fail(norm, start, "a number is missing")
+        raise _fail(norm, start, "number_missing")
     return _chinese_in(norm, start, end)
 
 
@@ -383,16 +383,16 @@ def _chinese_in(norm: Normalized, start: int, end: int) -> Decimal:
     point = s.find("点", i, end)
     int_end = point if point >= 0 else end
     if i == int_end:
-        raise _fail(norm, i, "digits expected before '点'" if point >= 0 else "digits expected")
+        raise _fail(norm, i, "number_digits_before_dian" if point >= 0 else "number_digits_expected")
     integer = _chinese_integer(norm, i, int_end)
     fraction = ""
     if point >= 0:
         for j in range(point + 1, end):
             if s[j] not in _CN_DIGITS:
-                raise _fail(norm, j, f"only digits may follow '点', not {s[j]!r}")
+                raise _fail(norm, j, "number_after_dian", char=s[j])
             fraction += str(_CN_DIGITS[s[j]])
         if not fraction:
-            raise _fail(norm, point, "digits expected after '点'")
+            raise _fail(norm, point, "number_digits_after_dian")
     value = Decimal(f"{integer}.{fraction}") if fraction else Decimal(integer)
     return -value if negative else value
 
@@ -401,7 +401,7 @@ def _chinese_integer(norm: Normalized, start: int, end: int) -> int:
     s = norm.text
     for j in range(start, end):
         if s[j] not in _CN_DIGITS and s[j] not in _CN_SMALL and s[j] not in _CN_BIG:
-            raise _fail(norm, j, f"{s[j]!r} is not a Chinese numeral")
+            raise _fail(norm, j, "number_not_numeral", char=s[j])
     if not any(s[j] in _CN_SMALL or s[j] in _CN_BIG for j in range(start, end)):
         # Digit by digit, as years are written: 二〇二三.
         return int("".join(str(_CN_DIGITS[s[j]]) for j in range(start, end)))
@@ -419,7 +419,7 @@ def _chinese_integer(norm: Normalized, start: int, end: int) -> int:
         if ch in _CN_DIGITS:
             value = _CN_DIGITS[ch]
             if digit is not None:
-                raise _fail(norm, j, f"two digits in a row ({s[j - 1]}{ch}) in a positional numeral")
+                raise _fail(norm, j, "number_two_digits", pair=s[j - 1] + ch)
             if value == 0:
                 zero_seen = True
             else:
@@ -427,10 +427,10 @@ def _chinese_integer(norm: Normalized, start: int, end: int) -> int:
         elif ch in _CN_SMALL:
             unit = _CN_SMALL[ch]
             if unit >= small_limit:
-                raise _fail(norm, j, f"{ch!r} cannot follow {small_char!r} here")
+                raise _fail(norm, j, "number_cannot_follow", char=ch, before=small_char)
             if digit is None and unit != 10:
                 # Only 十 may stand without its digit (十二 = 12); a bare 百 is a lost digit.
-                raise _fail(norm, j, f"a digit is missing before {ch!r}")
+                raise _fail(norm, j, "number_digit_missing", char=ch)
             group += (1 if digit is None else digit) * unit
             digit, zero_seen = None, False
             small_limit, small_char, last_unit = unit, ch, unit
@@ -439,11 +439,11 @@ def _chinese_integer(norm: Normalized, start: int, end: int) -> int:
             amount = group + (digit or 0)
             if unit == 10**4:
                 if wan_used or amount == 0:
-                    raise _fail(norm, j, f"{ch!r} is not preceded by a number of its own")
+                    raise _fail(norm, j, "number_no_own_number", char=ch)
                 section, wan_used = section + amount * unit, True
             else:
                 if yi_used or section + amount == 0:
-                    raise _fail(norm, j, f"{ch!r} is not preceded by a number of its own")
+                    raise _fail(norm, j, "number_no_own_number", char=ch)
                 total, section, yi_used, wan_used = (section + amount) * unit, 0, True, False
             group, digit, zero_seen = 0, None, False
             small_limit, small_char, last_unit = 10**4, ch, unit
@@ -479,8 +479,7 @@ def parse_rate(text: str, *, require_mark: bool = False) -> Decimal:
             # 0 is 0 in every unit: only a non-zero number needs its mark
             if require_mark and number_in(norm, start, end) != 0:
                 shown = s[start:end]
-                raise InputError(f"比率“{shown}”没有写 % 或 ‰：是 {shown}% 还是 {shown} 倍？请写作“{shown}%”",
-                                 text=text, code="rate_without_mark")
+                raise InputError("rate_without_mark_text", text=text, code="rate_without_mark", value=shown)
     value = number_in(norm, start, end)
     with decimal.localcontext(context()):
         return value.scaleb(scale) if scale else value

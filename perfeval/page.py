@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .display import number_text
+from .i18n import N_, by_locale
 from .model import Evaluation
 from .rubric.audit import Audit
 from .rubric.reason import say
@@ -41,32 +42,22 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=True,
 )
 
-_WORDS: dict[str, dict[str, str]] = {
-    "zh_CN": {
-        "title": "绩效评价复核报告", "rubric": "评价体系", "kind": "评价对象", "year": "年度", "total": "总分",
-        "grade": "等级", "reported": "自报", "computed": "计算", "max": "分值", "indicator": "指标",
-        "level1": "一级指标", "basis": "依据", "reason": "说明", "scorecard": "评分卡", "findings": "复核发现",
-        "clean": "全部自报得分均有标准支持。", "unchecked": "未能复核（无数据，照报）", "explanations": "逐项说明",
-        "chart": "各一级指标：自报与计算得分", "kind_of": "类别", "incomplete": "不完整：有指标无法计分，总分未评等级",
-        "none": "—", "generated": "由 perfeval 生成", "count": "条", "max_bar": "分值",
-        "colon": "：", "total_c": "总分（计算）", "grade_c": "等级（计算）",
-    },
-    "en": {
-        "title": "Performance evaluation review", "rubric": "rubric", "kind": "evaluated", "year": "year",
-        "total": "total", "grade": "grade", "reported": "reported", "computed": "computed", "max": "分值",
-        "indicator": "indicator", "level1": "一级指标", "basis": "basis", "reason": "reason",
-        "scorecard": "Scorecard", "findings": "Audit findings", "clean": "Every reported score is supported by the standard.",
-        "unchecked": "Not checked (no data; carried as reported)", "explanations": "Indicator by indicator",
-        "chart": "Reported and computed points by 一级指标", "kind_of": "kind",
-        "incomplete": "incomplete: some indicators could not be scored; the total is not graded",
-        "none": "—", "generated": "made by perfeval", "count": "", "max_bar": "分值",
-        "colon": ": ", "total_c": "total (computed)", "grade_c": "grade (computed)",
-    },
-}
-_STATUS = {
-    "zh_CN": {"computed": "重算", "judged": "评价人", "reported": "照报", "error": "无法计算"},
-    "en": {"computed": "computed", "judged": "assessor", "reported": "as reported", "error": "cannot score"},
-}
+_WORDS = by_locale({
+    "title": N_("page_title"), "rubric": N_("page_rubric"), "kind": N_("page_kind"),
+    "year": N_("page_year"), "total": N_("page_total"), "grade": N_("page_grade"),
+    "reported": N_("page_reported"), "computed": N_("page_computed"), "max": N_("page_max"),
+    "indicator": N_("page_indicator"), "level1": N_("page_level1"), "basis": N_("page_basis"),
+    "reason": N_("page_reason"), "scorecard": N_("page_scorecard"), "findings": N_("page_findings"),
+    "clean": N_("page_clean"), "unchecked": N_("page_unchecked"),
+    "explanations": N_("page_explanations"), "chart": N_("page_chart"),
+    "kind_of": N_("page_kind_of"), "incomplete": N_("page_incomplete"),
+    "generated": N_("page_generated"), "max_bar": N_("page_max_bar"), "total_c": N_("page_total_c"),
+    "grade_c": N_("page_grade_c")
+}, zh_CN={"colon": "：", "count": "条", "none": "—"}, en={"colon": ": ", "count": "", "none": "—"})
+_STATUS = by_locale({
+    "computed": N_("status_computed"), "judged": N_("status_judged"),
+    "reported": N_("status_reported"), "error": N_("status_error")
+})
 
 
 def _lang(locale: str) -> str:
@@ -149,7 +140,7 @@ def _view(ev: Evaluation, found: Audit, locale: str) -> dict[str, Any]:
     wrong = {id(i) for i in card if i.reported is not None and i.points != i.reported}
     findings = [{
         "kind": KIND_WORDS[lang].get(finding_kind(d), finding_kind(d)),
-        "indicator": str(getattr(d, "indicator", "") or getattr(d, "name", "")),
+        "indicator": say(getattr(d, "indicator", "") or getattr(d, "name", ""), locale),
         "reported": number_text(getattr(d, "reported", None), locale),
         "computed": number_text(getattr(d, "computed", None), locale),
         "reason": say(getattr(d, "reason", None) or getattr(d, "message", ""), locale),

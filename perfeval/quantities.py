@@ -168,11 +168,11 @@ def quantity(text: str, unit: str | None = None) -> Quantity:
     >>> quantity("12.3.4万元")
     Traceback (most recent call last):
     ...
-    perfeval.errors.NumberFormatError: a second decimal point: '12.3.4万元' (column 5)
+    perfeval.errors.NumberFormatError: 多了一个小数点：'12.3.4万元'（第 5 列）
     >>> quantity("12斤斤")
     Traceback (most recent call last):
     ...
-    perfeval.errors.UnitError: unknown unit '斤斤': '12斤斤' (column 3)
+    perfeval.errors.UnitError: 未知的单位 '斤斤'：'12斤斤'（第 3 列）
     """
     warnings: list[str] = []
     norm = clean_cell(text, warnings)

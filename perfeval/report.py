@@ -19,29 +19,25 @@ from rich.table import Table
 
 from .display import number_text
 from .errors import DataFileError, Location
+from .i18n import N_, render
 from .numbers import own_context
 from .rubric.audit import Audit
 from .rubric.reason import say
 from .rubric.scoring import ScoreCard
 
-_STATUS = {
-    "zh_CN": {"computed": "重算", "judged": "评价人", "reported": "照报", "error": "无法计算"},
-    "en": {"computed": "computed", "judged": "assessor", "reported": "as reported", "error": "cannot score"},
-}
-_HEAD = {
-    "zh_CN": ("指标", "分值", "自报得分", "计算得分", "依据", "说明", "总分", "等级", "复核：自报得分与标准不符", "计算"),
-    "en": ("indicator", "points", "reported", "computed", "basis", "reason", "total", "grade",
-           "audit: reported scores the standard does not support", "computed"),
-}
+_STATUS = {"computed": N_("status_computed"), "judged": N_("status_judged"), "reported": N_("status_reported"),
+           "error": N_("status_error")}
+_HEAD = (N_("head_indicator"), N_("head_points"), N_("head_reported"), N_("head_computed"), N_("head_basis"),
+         N_("head_reason"), N_("head_total"), N_("head_grade"), N_("head_audit"), N_("head_computed_short"))
 
 
 def status_word(status: str, locale: str = "zh_CN") -> str:
     """How an indicator was scored, in words: 重算 / 评价人 / 照报 / 无法计算."""
-    return _STATUS[_lang(locale)][status]
+    return render(_STATUS[status], locale)
 
 
-def _lang(locale: str) -> str:
-    return "en" if locale.startswith("en") else "zh_CN"
+def _heads(locale: str) -> tuple[str, ...]:
+    return tuple(render(h, locale) for h in _HEAD)
 
 
 def _shown(value: Decimal | str | None, locale: str) -> str:
@@ -77,7 +73,7 @@ def audit_json(found: Audit, locale: str = "zh_CN") -> dict[str, Any]:
         "total": found.card.total,
         "rows": found.card.counts,
         "discrepancies": [
-            {"indicator": d.indicator, "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
+            {"indicator": say(d.indicator, locale), "kind": d.kind, "soft": d.soft, "reported": d.reported, "computed": d.computed,
              "reason": say(d.reason, locale), **({"cells": list(d.cells)} if d.cells else {})}
             for d in found.discrepancies
         ],
@@ -100,62 +96,53 @@ def to_json(value: Any) -> str:
 @own_context
 def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None:
     """The scorecard as a table."""
-    lang = _lang(locale)
-    h = _HEAD[lang]
+    h = _heads(locale)
     table = Table(title=escape(card.rubric), show_lines=False)
     for name in h[:6]:
         table.add_column(name, overflow="fold")
     for i in card:
         table.add_row(escape(" / ".join(i.path)), _shown(i.max_points, locale), _shown(i.reported, locale),
-                      _shown(i.points, locale), _STATUS[lang][i.status], escape(say(i.reason, locale)))
+                      _shown(i.points, locale), status_word(i.status, locale), escape(say(i.reason, locale)))
     table.add_section()
     note = ""
     if card.grade_error is not None:
         note = say(card.grade_error, locale)
     if not card.complete:
         n = len(card.missing)
-        note = f"不完整：{n} 项无法计分，未计入总分，不评等级" if lang == "zh_CN" else \
-            f"incomplete: {n} indicators could not be scored; they are not in the total, which is not graded"
+        note = render("card_incomplete", locale, count=n)
     table.add_row(h[6], _shown(card.max_total, locale), _shown(card.reported_total, locale), _shown(card.total, locale),
-                  escape(f"{h[7]}：{card.grade or '—'}" if lang == "zh_CN" else f"{h[7]}: {card.grade or '—'}"), note)
+                  escape(render("card_grade", locale, word=h[7], grade=card.grade or "—")), note)
     console.print(table)
     for u in card.unmatched:
-        console.print(escape(f"未计分的行 {' / '.join(u.path)}：{say(u.reason, locale)}" if lang == "zh_CN"
-                             else f"row not scored {' / '.join(u.path)}: {say(u.reason, locale)}"))
-    console.print(escape(_counts_line(card, lang)))
+        console.print(escape(render("card_row_not_scored", locale, path=" / ".join(u.path), reason=u.reason)))
+    console.print(escape(_counts_line(card, locale)))
 
 
-def _counts_line(card: ScoreCard, lang: str) -> str:
+def _counts_line(card: ScoreCard, locale: str) -> str:
     """rows read = scored + unchecked + unmatched: every row of the table accounted for."""
-    c = card.counts
-    if lang == "zh_CN":
-        return f"读入 {c['read']} 行：计分 {c['scored']}，未复核 {c['unchecked']}，未匹配 {c['unmatched']}"
-    return f"{c['read']} rows read: {c['scored']} scored, {c['unchecked']} unchecked, {c['unmatched']} unmatched"
+    return render("card_counts", locale, **card.counts)
 
 
 @own_context
 def print_audit(found: Audit, console: Console, locale: str = "zh_CN") -> None:
     """The discrepancies as a table (and a line for the indicators it could not check)."""
-    lang = _lang(locale)
     if found.discrepancies:
         _discrepancy_table(found, console, locale)  # soft findings too: listed, not counted
     if found.clean:
-        console.print(escape(f"{found.card.rubric}：全部自报得分均有标准支持" if lang == "zh_CN"
-                             else f"{found.card.rubric}: every reported score is supported by the standard"))
+        console.print(escape(render("audit_clean", locale, rubric=found.card.rubric)))
     if found.unchecked:
         names = "、".join(i.name for i in found.unchecked)
-        console.print(escape(f"未能复核（无数据）：{names}" if lang == "zh_CN" else f"not checked (no data): {names}"))
-    console.print(escape(_counts_line(found.card, lang)))
+        console.print(escape(render("audit_unchecked", locale, names=names)))
+    console.print(escape(_counts_line(found.card, locale)))
 
 
 def _discrepancy_table(found: Audit, console: Console, locale: str) -> None:
-    lang = _lang(locale)
-    h = _HEAD[lang]
+    h = _heads(locale)
     table = Table(title=escape(f"{found.card.rubric} — {h[8]}"))
     for name in (h[0], h[2], h[9], h[5]):
         table.add_column(name, overflow="fold")
     for d in found.discrepancies:
-        table.add_row(escape(d.indicator), _shown(d.reported, locale), _shown(d.computed, locale),
+        table.add_row(escape(say(d.indicator, locale)), _shown(d.reported, locale), _shown(d.computed, locale),
                       escape(say(d.reason, locale)))
     console.print(table)
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
+from perfeval.i18n import N_, Localized, render
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, own_context, plain
 from perfeval.quantities import clean_cell, quantity_in, unit_column
 from perfeval.rules.vocabulary import COMPARATORS, NEEDS_NUMBER, SUFFIXES
@@ -65,7 +66,7 @@ class JudgementRequired(InputError):
     ...     target("及时").is_met(target("基本及时"))
     ... except JudgementRequired as exc:
     ...     print(exc.message)
-    a 定性 target needs an assessor's judgement unless the actual text is the same
+    定性目标需要评价人判断（除非实际完成值与目标文字相同）
     """
 
 
@@ -180,21 +181,21 @@ class Target:
         >>> target("≥10个").is_met(quantity("12处"))
         Traceback (most recent call last):
         ...
-        perfeval.errors.UnitError: cannot compare 处 with 个: '12处 against ≥10个'
+        perfeval.errors.UnitError: 无法比较处与个：'12处 vs ≥10个'
         """
         if self.kind is TargetKind.QUALITATIVE:
             other = actual.clean if isinstance(actual, Target) else None
             if other == self.clean:
                 return True
             raise JudgementRequired(
-                "a 定性 target needs an assessor's judgement unless the actual text is the same",
-                text=f"{_describe(actual)} against {self.text}",
+                "target_qualitative",
+                text=f"{_describe(actual)} vs {self.text}",
             )
         if self.kind is TargetKind.DATE:
             if not (isinstance(actual, Target) and actual.kind is TargetKind.DATE and actual.date):
                 raise JudgementRequired(
-                    "a 日期 target can only be checked against a date",
-                    text=f"{_describe(actual)} against {self.text}",
+                    "target_date",
+                    text=f"{_describe(actual)} vs {self.text}",
                 )
             assert self.date is not None
             return _holds(self.effective_comparator, _order(actual.date, self.date))
@@ -211,40 +212,40 @@ class Target:
         >>> target("≤0%").completion(quantity("0%"))
         Traceback (most recent call last):
         ...
-        perfeval.numbers.ZeroDenominatorError: completion ratio undefined, the actual value is 0: '0% against ≤0%'
+        perfeval.numbers.ZeroDenominatorError: 完成率无定义：实际完成值为 0：'0% vs ≤0%'
         """
         pairs = self._pairs(actual)
         if len(pairs) != 1:
-            raise InputError("a completion ratio needs exactly one quantity on each side", text=self.text)
+            raise InputError("target_one_quantity", text=self.text)
         a, t = pairs[0]
         inverse = self.effective_comparator in ("≤", "<")
-        numerator, denominator, which = (t, a, "actual value") if inverse else (a, t, "target")
+        numerator, denominator, which = (t, a, N_("target_zero_actual")) if inverse else (a, t, N_("target_zero_target"))
         if denominator == 0:
             raise ZeroDenominatorError(
-                f"completion ratio undefined, the {which} is 0",
-                text=f"{_describe(actual)} against {self.text}",
+                which,
+                text=f"{_describe(actual)} vs {self.text}",
             )
         return exact_div(numerator, denominator)
 
     def _pairs(self, actual: Quantity | Target) -> list[tuple[Decimal, Decimal]]:
         """(actual, target) magnitudes in the target's units, pairwise."""
         if self.kind is not TargetKind.QUANTITATIVE:
-            raise JudgementRequired(f"a {self.kind.value} target has no quantity to compare", text=self.text)
+            raise JudgementRequired("target_no_quantity", text=self.text, kind=self.kind.value)
         if not self.values:
-            raise InputError("the target has a comparator but no value", text=self.text)
+            raise InputError("target_no_value", text=self.text)
         if isinstance(actual, Target):
             if actual.kind is not TargetKind.QUANTITATIVE or not actual.values:
                 raise JudgementRequired(
-                    "the actual value is not a quantity; an assessor must judge it",
-                    text=f"{actual.text} against {self.text}",
+                    "target_actual_not_quantity",
+                    text=f"{actual.text} vs {self.text}",
                 )
             got = actual.values
         else:
             got = (actual,)
         if len(got) != len(self.values):
             raise InputError(
-                f"the target has {len(self.values)} quantities, the actual value {len(got)}",
-                text=f"{_describe(actual)} against {self.text}",
+                "target_counts_differ", target=len(self.values), actual=len(got),
+                text=f"{_describe(actual)} vs {self.text}",
             )
         return [
             (_comparable(a, t, actual, self), _magnitude(t)) for a, t in zip(got, self.values, strict=True)
@@ -254,24 +255,26 @@ class Target:
 def _magnitude(q: Quantity) -> Decimal:
     m = q.magnitude
     if not isinstance(m, Decimal):
-        raise NumberFormatError("a quantity's magnitude must be a Decimal", text=repr(m))
+        raise NumberFormatError("quantity_not_decimal", text=repr(m))
     return m
 
 
 def _comparable(a: Quantity, t: Quantity, actual: Quantity | Target, goal: Target) -> Decimal:
     """``a``'s magnitude in ``t``'s unit, refusing the comparisons that would silently mix."""
-    context = f"{_describe(actual)} against {goal.text}"
+    context = f"{_describe(actual)} vs {goal.text}"
     if a.dimensionality != t.dimensionality:
-        raise UnitError(
-            f"cannot compare {label(a.units) or 'a plain number'} with {label(t.units) or 'a plain number'}",
-            text=context,
-        )
+        raise UnitError("target_cannot_compare", text=context, actual=_unit_words(a), target=_unit_words(t))
     if a.units.dimensionless and is_percent(a.units) != is_percent(t.units):  # by the unit: no conversion
         raise UnitError(
-            "a rate and a plain number are ambiguous (is 96 meant as 96%?); give both with % or neither",
+            "target_rate_or_number",
             text=context,
         )
     return _magnitude(convert(a, t.units))
+
+
+def _unit_words(q: Quantity) -> Localized:
+    """The unit of ``q`` as the locale writes it (a plain number when it has none)."""
+    return Localized(lambda locale: label(q.units, locale or "zh_CN") or render("plain_number", locale))
 
 
 def _describe(x: Quantity | Target) -> str:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, cast
 import attrs
 
 from perfeval.errors import Location, UnitError
+from perfeval.i18n import Localized, render
 from perfeval.numbers import exact_div, plain, strip_zeros, to_decimal
 from perfeval.text import Normalized, normalize
 
@@ -238,7 +239,7 @@ def _register(spec: UnitSpec) -> None:
     for s in spellings:
         key = normalize(s).text
         if key in _LEXICON or spec.name in _BY_NAME:
-            raise UnitError("unit spelling already defined", text=s)
+            raise UnitError("unit_spelling_defined", text=s)
     # Only identifier-like spellings go to pint (its parser tokenises like Python); every spelling
     # is accepted by our own parser, which is the one that reads documents.
     pint_aliases = [s for s in dict.fromkeys(spellings) if s.isidentifier() and s != spec.name]
@@ -266,9 +267,7 @@ def register_count_noun(zh: str, name: str, en: str) -> Unit:
     <Unit('wanyu_feather')>
     """
     if not name.isidentifier() or not name.isascii() or name.startswith(("wan", "yi")):
-        raise UnitError(
-            "a unit's internal name must be an ASCII identifier not starting with wan/yi", text=name
-        )
+        raise UnitError("unit_bad_name", text=name)
     spec = _count(name, zh, en)
     if _BY_NAME.get(name) == spec:
         return registry().Unit(name)  # registering the same noun twice is harmless
@@ -288,10 +287,10 @@ def specs() -> tuple[UnitSpec, ...]:
 # --- parsing -----------------------------------------------------------------------------------------
 
 
-def _error(norm: Normalized, index: int, message: str) -> UnitError:
+def _error(norm: Normalized, index: int, message: str, **params: Any) -> UnitError:
     line, column = norm.line_col(index)
     where = Location(column=column) if line == 1 else Location(line=line, column=column)
-    return UnitError(message, text=norm.original, location=where)
+    return UnitError(message, text=norm.original, location=where, **params)
 
 
 def _one_unit(key: str) -> str | None:
@@ -319,7 +318,7 @@ def unit_in(norm: Normalized, start: int, end: int) -> Unit:
     # Work on the characters that are not spaces, remembering where each came from.
     kept = [(ch, i) for i, ch in enumerate(norm.text[start:end], start) if not ch.isspace()]
     if not kept:
-        raise _error(norm, start, "a unit is missing")
+        raise _error(norm, start, "unit_missing")
     parts: list[list[tuple[str, int]]] = [[]]
     for ch, i in kept:
         if ch == "/":
@@ -330,11 +329,11 @@ def unit_in(norm: Normalized, start: int, end: int) -> Unit:
     for n, part in enumerate(parts):
         if not part:
             where = kept[-1][1] if n == len(parts) - 1 else start
-            raise _error(norm, where, "a unit is missing around '/'")
+            raise _error(norm, where, "unit_missing_slash")
         key = "".join(ch for ch, _ in part)
         name = _one_unit(key)
         if name is None:
-            raise _error(norm, part[0][1], f"unknown unit {key!r}")
+            raise _error(norm, part[0][1], "unit_unknown", key=key)
         u = registry().Unit(name)
         result = u if result is None else result / u
     assert result is not None
@@ -350,7 +349,7 @@ def unit(text: str) -> Unit:
     >>> unit("斤斤")
     Traceback (most recent call last):
     ...
-    perfeval.errors.UnitError: unknown unit '斤斤': '斤斤' (column 1)
+    perfeval.errors.UnitError: 未知的单位 '斤斤'：'斤斤'（第 1 列）
     """
     norm = _prepare(text)
     return unit_in(norm, 0, len(norm.text))
@@ -423,7 +422,7 @@ def _items(u: Unit) -> list[tuple[str, int]]:
     out = []
     for name, exp in registry().Quantity(Decimal(1), u).unit_items():
         if not isinstance(exp, Decimal | int) or exp != int(exp):
-            raise UnitError("only whole powers of units are supported", text=str(u))
+            raise UnitError("unit_whole_powers", text=str(u))
         out.append((name, int(exp)))
     return out
 
@@ -436,7 +435,7 @@ def multiplied(u: Unit, multiplier: str) -> Unit:
     (<Unit('wanyuan')>, <Unit('ten_thousand * yuan / zong')>)
     """
     if multiplier not in _MULTIPLIERS:
-        raise UnitError("not a multiplier (万, 亿 or 万亿)", text=multiplier)
+        raise UnitError("unit_not_multiplier", text=multiplier)
     items = _items(u)
     if len(items) == 1 and items[0][1] == 1:
         prefix, spec = _split(items[0][0])
@@ -511,19 +510,22 @@ def convert(q: Quantity, unit_text: str | Unit) -> Quantity:
     >>> convert(make_quantity(3, "个"), "处")
     Traceback (most recent call last):
     ...
-    perfeval.errors.UnitError: cannot convert 个 to 处: '3个'
+    perfeval.errors.UnitError: 无法把个换算为处：'3个'
     """
     target = unit_text if not isinstance(unit_text, str) else unit(unit_text)
     magnitude = to_decimal(q.magnitude)
     if q.dimensionality != target.dimensionality:
-        raise UnitError(
-            f"cannot convert {label(q.units) or 'a plain number'} to {label(target) or 'a plain number'}",
-            text=plain(magnitude) + label(q.units),
-        )
+        raise UnitError("unit_cannot_convert", text=plain(magnitude) + label(q.units),
+                        source=_words(q.units), target=_words(target))
     src_factor, _ = registry().get_root_units(q.units)
     dst_factor, _ = registry().get_root_units(target)
     value = exact_div(magnitude * to_decimal(_decimal_factor(src_factor)), _decimal_factor(dst_factor))
     return registry().Quantity(strip_zeros(value), target)
+
+
+def _words(u: Unit) -> Localized:
+    """How ``u`` is written in the locale of the message it fills in."""
+    return Localized(lambda locale: label(u, locale or "zh_CN") or render("plain_number", locale))
 
 
 def _decimal_factor(factor: object) -> Decimal:
@@ -531,7 +533,7 @@ def _decimal_factor(factor: object) -> Decimal:
     # rather than let a float into the arithmetic.
     if isinstance(factor, Decimal | int) and not isinstance(factor, bool):
         return Decimal(factor)
-    raise UnitError("inexact conversion factor", text=repr(factor))
+    raise UnitError("unit_inexact_factor", text=repr(factor))
 
 
 def to_reference(q: Quantity) -> Quantity:

@@ -55,6 +55,7 @@ from .datafile.xlsx_layout import (
 )
 from .datafile.xlsx_write import Percent, base_rows, named_rows, sheet_rows
 from .errors import DataFileError, Location, display_width
+from .i18n import N_, by_locale
 from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
 from .rubric.reason import say
@@ -78,32 +79,26 @@ _MAX_WIDTH = 40
 _AUTHOR = "perfeval"
 
 #: The kinds of finding, in words (a kind from a newer audit is shown as it is named).
-KIND_WORDS = {
-    "zh_CN": {"score": "得分与标准不符", "cannot_score": "无法计算", "total": "总分", "total_points": "总分值",
-              "grade": "等级", "row": "未匹配的行", "empty": "无从复核", "table": "表内算术",
-              "inputs": "未用的公式数据"},
-    "en": {"score": "得分 the standard does not support", "cannot_score": "cannot be scored", "total": "total",
-           "total_points": "total 分值", "grade": "grade", "row": "unmatched rows", "empty": "nothing to check",
-           "table": "the table's arithmetic", "inputs": "unused 公式数据"},
-}
-_STATUS = {
-    "zh_CN": {"computed": "重算", "judged": "评价人", "reported": "照报", "error": "无法计算"},
-    "en": {"computed": "computed", "judged": "assessor", "reported": "as reported", "error": "cannot score"},
-}
-_WORDS = {
-    "zh_CN": {"computed_grade": "计算等级", "rubric": "评价体系", "name": "名称", "reported": "自报", "computed": "计算",
-              "total": "总分", "grade": "等级", "kind": "类别", "count": "数量", "indicator": "指标", "reason": "原因",
-              "cell": "单元格", "findings": "复核发现", "none": "（无）", "unchecked": "未能复核（无数据，照报）的指标",
-              "unchecked_count": "未能复核（无数据）",
-              "complete": "完整", "yes": "是", "no": "否", "no_cell": "（表中无对应单元格）", "by_kind": "按类别",
-              "n": "序号", "title": "复核结果"},
-    "en": {"computed_grade": "computed grade", "rubric": "rubric", "name": "name", "reported": "reported",
-           "computed": "computed", "total": "total", "grade": "grade", "kind": "kind", "count": "count",
-           "indicator": "indicator", "reason": "reason", "cell": "cell", "findings": "findings", "none": "(none)",
-           "unchecked": "indicators not checked (no data; carried as reported)",
-           "unchecked_count": "not checked (no data)", "complete": "complete", "yes": "yes",
-           "no": "no", "no_cell": "(no cell in the table)", "by_kind": "by kind", "n": "#", "title": "audit"},
-}
+KIND_WORDS = by_locale({
+    "score": N_("kind_score"), "cannot_score": N_("kind_cannot_score"), "total": N_("kind_total"),
+    "total_points": N_("kind_total_points"), "grade": N_("kind_grade"), "row": N_("kind_row"),
+    "empty": N_("kind_empty"), "table": N_("kind_table"), "inputs": N_("kind_inputs")
+})
+_STATUS = by_locale({
+    "computed": N_("status_computed"), "judged": N_("status_judged"),
+    "reported": N_("status_reported"), "error": N_("status_error")
+})
+_WORDS = by_locale({
+    "computed_grade": N_("book_computed_grade"), "rubric": N_("book_rubric"),
+    "name": N_("book_name"), "reported": N_("book_reported"), "computed": N_("book_computed"),
+    "total": N_("book_total"), "grade": N_("book_grade"), "kind": N_("book_kind"),
+    "count": N_("book_count"), "indicator": N_("book_indicator"), "reason": N_("book_reason"),
+    "cell": N_("book_cell"), "findings": N_("book_findings"), "none": N_("book_none"),
+    "unchecked": N_("book_unchecked"), "unchecked_count": N_("book_unchecked_count"),
+    "complete": N_("book_complete"), "yes": N_("book_yes"), "no": N_("book_no"),
+    "no_cell": N_("book_no_cell"), "by_kind": N_("book_by_kind"), "n": N_("book_n"),
+    "title": N_("book_title")
+})
 #: Findings about the table as a whole, by the name the audit gives them.
 _TABLE_FINDINGS = {"总分值": "total_points", "总分": "total", "等级": "grade"}
 

@@ -95,7 +95,7 @@ def test_bad_input_is_exit_2_with_the_message(tmp_path: Path) -> None:
     assert runner.invoke(main, ["batch", str(tmp_path / "nothing")]).exit_code == 2
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty")])
-    assert result.exit_code == 2 and "no .toml" in result.output
+    assert result.exit_code == 2 and "没有找到 .toml" in result.output
     assert runner.invoke(main, ["batch", str(EXAMPLES / GOOD[0]), "-o", "x.txt"]).exit_code == 2
 
 

@@ -135,7 +135,7 @@ def test_check_speaks_the_chosen_language() -> None:
 def test_fmt_on_standard_input_names_the_failing_line() -> None:
     result = CliRunner().invoke(main, ["fmt"], input="90%以上计6分\n\n80%（含）-，计4分\n")
     assert result.exit_code == 2
-    assert "90%以上计6分" in result.output and "<stdin>, line 3" in result.output
+    assert "90%以上计6分" in result.output and "<stdin>，第 3 行" in result.output
 
 
 def test_check_readings_on_a_rubric_of_the_field_families() -> None:

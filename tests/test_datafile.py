@@ -130,7 +130,8 @@ def test_unknown_key_is_quoted_with_its_line() -> None:
     err = info.value
     assert err.text == "分值数"
     assert err.location.line == 7 and err.location.path == "t.toml"
-    assert "指标[1]" in str(err) and "did you mean '分值'" in str(err)
+    assert "指标[1]" in str(err) and "是否为 '分值'" in str(err)
+    assert "did you mean '分值'" in err.describe("en")
 
 
 def test_missing_required_key() -> None:

@@ -68,7 +68,7 @@ def test_fmt_formats_files_in_place(tmp_path: Path) -> None:
     messy.write_text(MESSY, encoding="utf-8")
     clean.write_text(CANONICAL, encoding="utf-8")
     code, out = run(messy, clean)
-    assert code == 0 and f"reformatted {messy}" in out and str(clean) not in out
+    assert code == 0 and f"已整理 {messy}" in out and str(clean) not in out
     assert messy.read_text(encoding="utf-8") == CANONICAL
 
 
@@ -76,7 +76,7 @@ def test_check_exits_1_and_diff_shows_the_change_without_writing(tmp_path: Path)
     messy = tmp_path / "a.rules"
     messy.write_text(MESSY, encoding="utf-8")
     code, out = run("--check", messy)
-    assert code == 1 and f"would reformat {messy}" in out
+    assert code == 1 and f"将整理 {messy}" in out
     code, out = run("--diff", messy)
     assert code == 0 and "-满分:10" in out and "+满分 10" in out and "+  标准：100%" in out
     code, out = run("--check", "--diff", messy)
@@ -96,7 +96,7 @@ def test_a_file_that_does_not_read_is_left_alone_and_exits_2(tmp_path: Path) -> 
     broken.write_text("评价体系 x\n满分 5\n三级指标 完成率 5分\n", encoding="utf-8")
     good.write_text(MESSY, encoding="utf-8")
     code, out = run(broken, good, tmp_path / "missing.rules")
-    assert code == 2 and "line 3" in out and "missing.rules" in out and "Traceback" not in out
+    assert code == 2 and "第 3 行" in out and "missing.rules" in out and "Traceback" not in out
     assert broken.read_text(encoding="utf-8").startswith("评价体系 x\n满分 5\n")
     assert good.read_text(encoding="utf-8") == CANONICAL  # the others are still formatted
 
@@ -113,7 +113,7 @@ def test_standards_on_the_command_line_and_standard_input_still_work() -> None:
 
 
 def test_format_refuses_what_does_not_read() -> None:
-    with pytest.raises(RubricSyntaxError, match="line 2"):
+    with pytest.raises(RubricSyntaxError, match="第 2 行"):
         format_rubric("评价体系 x\n一级指标 投入\n")
 
 

@@ -100,7 +100,7 @@ def test_parse_number_errors_name_the_column(text: str, column: int, fragment: s
         parse_number(text)
     assert info.value.text == text
     assert info.value.location.column == column
-    assert fragment in info.value.message
+    assert fragment in info.value.message_in("en") and info.value.message != info.value.message_in("en")
     assert repr(text) in str(info.value)
 
 

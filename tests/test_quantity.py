@@ -53,7 +53,8 @@ def test_malformed_number_quotes_the_text_and_column() -> None:
         quantity("12.3.4万元")
     assert info.value.text == "12.3.4万元"
     assert info.value.location.column == 5
-    assert "'12.3.4万元'" in str(info.value) and "column 5" in str(info.value)
+    assert "'12.3.4万元'" in str(info.value) and "第 5 列" in str(info.value)
+    assert "column 5" in info.value.describe("en")
 
 
 def test_unknown_unit_quotes_the_text_and_column() -> None:
@@ -352,10 +353,11 @@ def test_completion(goal: str, actual: str, ratio: str) -> None:
 def test_completion_zero_denominators_name_the_value() -> None:
     with pytest.raises(ZeroDenominatorError) as info:
         target("≤ 0%").completion(quantity("0%"))
-    assert "actual value is 0" in info.value.message and "≤ 0%" in str(info.value)
+    assert "实际完成值为 0" in info.value.message and "≤ 0%" in str(info.value)
+    assert "actual value is 0" in info.value.message_in("en")
     with pytest.raises(ZeroDenominatorError) as info:
         target("0个").completion(quantity("3个"))
-    assert "target is 0" in info.value.message
+    assert "目标值为 0" in info.value.message and "target is 0" in info.value.message_in("en")
     assert isinstance(info.value, PerfevalError)
 
 

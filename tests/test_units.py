@@ -105,7 +105,7 @@ def test_unknown_units_are_unit_errors_with_a_column(text: str, column: int, fra
         unit(text)
     assert info.value.text == text
     assert info.value.location.column == column
-    assert fragment in info.value.message
+    assert fragment in info.value.message_in("en")
 
 
 @pytest.mark.parametrize(

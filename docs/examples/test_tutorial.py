@@ -29,8 +29,8 @@ def test_step_1_one_standard() -> None:
 
 def test_step_2_the_rubric_checks_and_is_laid_out() -> None:
     code, out = run("check", RUBRIC)
-    assert code == 0 and "3 个指标, 7 条例，0 个错误，0 个警告" in out
-    assert "3 个指标, 7 条例，0 个错误，0 个警告" in TUTORIAL
+    assert code == 0 and "3 个指标，7 条例，0 个错误，0 个警告" in out
+    assert "3 个指标，7 条例，0 个错误，0 个警告" in TUTORIAL
     assert run("fmt", "--check", RUBRIC)[0] == 0
     assert '--8<-- "docs/examples/tutorial.rules"' in TUTORIAL and '--8<-- "docs/examples/tutorial.toml"' in TUTORIAL
 

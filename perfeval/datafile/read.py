@@ -26,6 +26,7 @@ from perfeval.datafile.schema import (
     BLANKS,
     COMPARATORS,
     KIND_MESSAGE,
+    KIND_PARAMS,
     KINDS,
     LOOKUP,
     SCHEMAS,
@@ -39,6 +40,7 @@ from perfeval.datafile.schema import (
 )
 from perfeval.datafile.text import check_scalars, decode, parse_json, parse_toml
 from perfeval.errors import DataFileError, InputError, Location, ValidationError
+from perfeval.i18n import Message
 from perfeval.limits import (
     MAX_DATA_BYTES,
     MAX_DIGITS,
@@ -79,7 +81,7 @@ class DataFileValueError(DataFileError, InputError):
     ...                      '[["指标"]]\\n"三级指标" = "a"\\n"分值" = "12.3.4"')
     ... except DataFileValueError as exc:
     ...     print(exc)
-    指标[1].分值: malformed number (a second decimal point): '12.3.4' (line 7, column 8)
+    指标[1].分值：数的写法有误（多了一个小数点）：'12.3.4'（第 7 行第 8 列）
     """
 
 
@@ -92,14 +94,16 @@ class DataFileValueError(DataFileError, InputError):
 class _Reader:
     locate: Locate
 
-    def error(self, path: KeyPath, message: str, text: str | None = None) -> DataFileValueError:
-        prefix = f"{show_path(path)}: " if path else ""
-        return DataFileValueError(prefix + message, text=text, location=self.locate(path))
+    def error(self, path: KeyPath, message: str, text: str | None = None, **params: Any) -> DataFileValueError:
+        if not path:
+            return DataFileValueError(message, text=text, location=self.locate(path), **params)
+        return DataFileValueError("data_at", text=text, location=self.locate(path), code=message,
+                                  key=show_path(path), what=Message(message, **params))
 
     def table(self, raw: object, schema: str, path: KeyPath) -> tuple[dict[str, Any], dict[str, KeyPath]]:
         """Values by attribute, and the key path each came from."""
         if not isinstance(raw, Mapping):
-            raise self.error(path, f"expected a table, got {type(raw).__name__}", _short(raw))
+            raise self.error(path, "data_expected_table", _short(raw), got=type(raw).__name__)
         values: dict[str, Any] = {}
         paths: dict[str, KeyPath] = {}
         lookup = LOOKUP[schema]
@@ -108,52 +112,45 @@ class _Reader:
             if key not in lookup:
                 words = list(SCHEMAS[schema])
                 close = difflib.get_close_matches(key, list(lookup), n=1, cutoff=0.5)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(words)}"
-                raise DataFileValueError(
-                    f"{show_path(path) or 'top level'}: unknown key{hint}",
-                    text=key,
-                    location=self.locate(here),
-                )
+                hint = Message("data_did_you_mean", name=close[0]) if close else \
+                    Message("data_expected_one_of", names=", ".join(words))
+                raise DataFileValueError("data_unknown_key", text=key, location=self.locate(here),
+                                         where=show_path(path) or Message("data_top_level"), hint=hint)
             published, spec = lookup[key]
             if spec.attr in values:
-                raise self.error(
-                    here, f"{published} is given twice (as {show_path(paths[spec.attr])} too)", key
-                )
+                raise self.error(here, "data_key_twice", key, key=published, other=show_path(paths[spec.attr]))
             values[spec.attr] = self.value(value, spec, here)
             paths[spec.attr] = here
         for published, spec in SCHEMAS[schema].items():
             if spec.required and spec.attr not in values:
-                raise DataFileValueError(
-                    f"{show_path(path) or 'top level'}: missing required key",
-                    text=published,
-                    location=self.locate(path),
-                )
+                raise DataFileValueError("data_missing_key", text=published, location=self.locate(path),
+                                         where=show_path(path) or Message("data_top_level"))
         return values, paths
 
     def value(self, raw: object, spec: Key, path: KeyPath) -> Any:
         kind = spec.kind
         if kind == "numbers":
             if not isinstance(raw, Mapping):
-                raise self.error(path, f"expected a table of names and numbers, got {type(raw).__name__}", _short(raw))
+                raise self.error(path, "data_expected_figures", _short(raw), got=type(raw).__name__)
             out: dict[str, Decimal] = {}
             for name, value in raw.items():
                 marked = isinstance(value, str) and value.strip().endswith(("%", "‰"))
                 number = self.number(value, (*path, name), rate=marked)
                 if number is None:
-                    raise self.error((*path, name), "a figure must be a number", _short(value))
+                    raise self.error((*path, name), "data_figure_number", _short(value))
                 out[str(name)] = number
             return out
         if kind in ("table", "tables"):
             if kind == "table":
                 return raw  # read by the caller, which knows what to build
             if not isinstance(raw, list):
-                raise self.error(path, f"expected an array of tables, got {type(raw).__name__}", _short(raw))
+                raise self.error(path, "data_expected_tables", _short(raw), got=type(raw).__name__)
             return raw
         if kind == "text":
             # Texts, but a number written for one (实际完成值 = 110, a spreadsheet cell holding 2023)
             # means its digits.
             if isinstance(raw, bool) or not isinstance(raw, str | int | Decimal):
-                raise self.error(path, f"expected text or a number, got {type(raw).__name__}", _short(raw))
+                raise self.error(path, "data_expected_text", _short(raw), got=type(raw).__name__)
             return raw if isinstance(raw, str) else plain_text(raw)
         if kind == "year":
             if isinstance(raw, Decimal) and raw == raw.to_integral_value():
@@ -163,25 +160,25 @@ class _Reader:
                     return to_year(raw)  # 2023, "2023", "2023年度"
                 except InputError:
                     pass
-            raise self.error(path, "expected a year such as 2023", _short(raw))
+            raise self.error(path, "data_expected_year", _short(raw))
         if kind == "kind":
             if isinstance(raw, str) and raw.strip().lower() in KINDS:
                 return KINDS[raw.strip().lower()]
-            raise self.error(path, KIND_MESSAGE, _short(raw))
+            raise self.error(path, KIND_MESSAGE, _short(raw), **KIND_PARAMS)
         return self.number(raw, path, rate=kind == "rate", points=spec.attr in _POINTS)
 
     def number(self, raw: object, path: KeyPath, *, rate: bool = False, points: bool = False) -> Decimal | None:
         if isinstance(raw, bool) or not isinstance(raw, str | int | float | Decimal):
-            raise self.error(path, f"expected a number, got {type(raw).__name__}", _short(raw))
+            raise self.error(path, "data_expected_number", _short(raw), got=type(raw).__name__)
         if isinstance(raw, str) and raw.strip() in BLANKS:
             return None
         where = self.locate(path)
         if isinstance(raw, str) and len(raw) > 2 * MAX_DIGITS + 20:
-            raise LimitError("number_digits", f"{len(raw)} characters", text=shown(raw), location=where)
+            raise LimitError("number_digits", Message("data_characters", count=len(raw)), text=shown(raw), location=where)
         try:
             value = parse_rate(raw, require_mark=True) if rate and isinstance(raw, str) else to_decimal(raw)
         except InputError as exc:
-            raise self.error(path, f"malformed number ({exc.message})", shown(raw)) from exc
+            raise self.error(path, "data_malformed_number", shown(raw), cause=exc) from exc
         # 分值 and 得分 are points: refused here, at their key, rather than later where no line is known
         if points:
             check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, raw, kind="points", location=where)
@@ -197,12 +194,8 @@ class _Reader:
             return fn(**values)
         except ValidationError as exc:
             path = paths.get(exc.field, where)
-            raise ValidationError(
-                f"{show_path(path)}: {exc.message}",
-                field=exc.field,
-                value=exc.value,
-                location=self.locate(path),
-            ) from exc
+            raise ValidationError("data_at", field=exc.field, value=exc.value, location=self.locate(path),
+                                  key=show_path(path), what=exc) from exc
 
 
 #: Keys that hold points (分值, 得分): limited as points are (perfeval.limits.MAX_POINTS_DIGITS).
@@ -229,13 +222,13 @@ def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = Non
     kind = top.pop("kind")
     if kind == Project.kind and "base" in top:
         base = word("evaluation", "base")
-        message = f"{base} belongs to a {Department.kind} (department) evaluation, not a {Project.kind}"
-        raise r.error(paths["base"], message, base)
+        raise r.error(paths["base"], "data_base_in_project", base, key=base, department=Department.kind,
+                      project=Project.kind)
     if kind == Department.kind:
         for attr in ("department", "implementer"):
             if attr in top:
                 words = "/".join(word("evaluation", a) for a in ("department", "implementer"))
-                raise r.error(paths[attr], f"{words} belong to a {Project.kind} (project) evaluation", attr)
+                raise r.error(paths[attr], "data_project_keys", attr, keys=words, project=Project.kind)
     if "funds" in top:
         top["funds"] = _funds(r, top["funds"], paths["funds"])
     if "total" in top:
@@ -275,8 +268,7 @@ def _indicator(r: _Reader, raw: object, path: KeyPath) -> Indicator:
     if kind is not None and kind.strip() not in _NO_COMPARATOR:
         comparator = kind.strip()
         if comparator not in COMPARATORS and not comparator.startswith("$"):
-            message = f"{TYPE} must be one of ≥ > = ≤ < or {TargetKind.QUALITATIVE.value}"
-            raise r.error((*path, TYPE), message, kind)
+            raise r.error((*path, TYPE), "data_bad_type", kind, key=TYPE, qualitative=TargetKind.QUALITATIVE.value)
         goal = values.get("target_text")
         if goal is not None and goal.lstrip()[:1] not in "≥>=≤<≧≦$":
             # Target tables print the comparator in its own column (指标类型 ≥, 指标值 2, 计量单位 处).
@@ -303,11 +295,8 @@ def _expense(r: _Reader, raw: object, path: KeyPath, default_name: str | None) -
     values, paths = r.table(raw, "expense", path)
     if "name" not in values:
         if default_name is None:
-            raise DataFileValueError(
-                f"{show_path(path)}: missing required key",
-                text=word("expense", "name"),
-                location=r.locate(path),
-            )
+            raise DataFileValueError("data_missing_key", text=word("expense", "name"), location=r.locate(path),
+                                     where=show_path(path))
         values["name"] = default_name
     if "items" in values:
         values["items"] = [
@@ -346,7 +335,7 @@ def format_of(path: str | PathLike[str]) -> str:
     """
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
-        raise DataFileError("unknown data file type; use .toml, .json or .xlsx", text=fspath(path))
+        raise DataFileError("data_unknown_suffix", text=fspath(path))
     return _SUFFIXES[suffix]
 
 
@@ -373,7 +362,7 @@ def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | Non
     elif format == "json":
         parsed, locate = parse_json(text, path)
     else:
-        raise DataFileError("unknown format; use toml, json or xlsx", text=format)
+        raise DataFileError("data_unknown_format", text=format)
     return evaluation_from_dict(parsed, locate=locate)
 
 
@@ -387,8 +376,8 @@ def load_evaluation(path: str | PathLike[str]) -> Evaluation:
     name = fspath(path)
     try:
         if Path(path).stat().st_size > MAX_DATA_BYTES:
-            raise DataFileError(f"the file is larger than {MAX_DATA_BYTES} bytes", text=name)
+            raise DataFileError("data_too_large", text=name, limit=MAX_DATA_BYTES)
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise DataFileError(f"cannot read the file: {exc.strerror}", text=name) from exc
+        raise DataFileError("data_cannot_read", text=name, why=exc.strerror) from exc
     return loads_evaluation(data, fmt, path=name)

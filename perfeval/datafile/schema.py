@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from perfeval.errors import Location
+from perfeval.i18n import N_
 from perfeval.model import (
     BaseData,
     BuildingControl,
@@ -42,6 +44,7 @@ __all__ = [
     "KIND",
     "KINDS",
     "KIND_MESSAGE",
+    "KIND_PARAMS",
     "LOOKUP",
     "MODELS",
     "SCHEMAS",
@@ -258,8 +261,11 @@ KINDS: dict[str, str] = {
 }
 """A spelling of the 评价对象 (lower case) → the ``kind`` of the class it names."""
 
-KIND_MESSAGE = f"{KIND} must be {Department.kind} or {Project.kind}"
-"""What is wrong with a 评价对象 that is not in :data:`KINDS`."""
+KIND_MESSAGE = N_("data_bad_kind")
+"""What is wrong with a 评价对象 that is not in :data:`KINDS` (a message id; its values: :data:`KIND_PARAMS`)."""
+
+KIND_PARAMS: dict[str, Any] = {"key": KIND, "department": Department.kind, "project": Project.kind}
+"""The values :data:`KIND_MESSAGE` names."""
 
 BLANKS = frozenset({"", "—", "——", "-", "--", "－", "/", "／"})
 """Cells that mean "no number here" in the published tables."""

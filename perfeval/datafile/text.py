@@ -26,6 +26,7 @@ import tomli
 
 from perfeval.datafile.schema import KeyPath, Locate, show_path
 from perfeval.errors import DataFileError, Location
+from perfeval.i18n import Message
 from perfeval.limits import (
     MAX_DATA_INT_DIGITS,
     MAX_DIGITS,
@@ -54,7 +55,7 @@ def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     except tomli.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         where = Location(path=path, line=int(found[1]), column=int(found[2])) if found else Location(path=path)
-        raise DataFileError(f"not valid TOML: {str(exc).split(' (at line')[0]}", location=where) from exc
+        raise DataFileError("data_not_toml", location=where, detail=str(exc).split(' (at line')[0]) from exc
     except ValueError:  # an integer of more than 4,300 digits, which Python will not convert
         raise _long_integer(text, path) from None
     locate = locator(toml_positions(text), path)
@@ -73,11 +74,11 @@ def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
         parsed = json.loads(text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_unique(text, path))
     except json.JSONDecodeError as exc:
         where = Location(path=path, line=exc.lineno, column=exc.colno)
-        raise DataFileError(f"not valid JSON: {exc.msg}", location=where) from exc
+        raise DataFileError("data_not_json", location=where, detail=exc.msg) from exc
     except ValueError:  # an integer of more than 4,300 digits
         raise _long_integer(text, path) from None
     if not isinstance(parsed, dict):
-        raise DataFileError("a JSON data file holds one object", location=Location(path=path, line=1))
+        raise DataFileError("data_json_one_object", location=Location(path=path, line=1))
     locate = locator(json_positions(text), path)
     check_scalars(parsed, locate)
     return parsed, locate
@@ -93,10 +94,10 @@ def decode(data: bytes, path: str | None = None) -> str:
     >>> decode(b'a = "\\xff"', "x.toml")
     Traceback (most recent call last):
     ...
-    perfeval.errors.DataFileError: the file is not UTF-8 text (byte 0xFF); save it as UTF-8 (x.toml, line 1, column 6)
+    perfeval.errors.DataFileError: 文件不是 UTF-8 文本（字节 0xFF）；请另存为 UTF-8（x.toml，第 1 行第 6 列）
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DataFileError("the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+        raise DataFileError("data_utf16",
                             location=Location(path=path, line=1, column=1))
     try:
         return data.decode("utf-8-sig")
@@ -104,8 +105,7 @@ def decode(data: bytes, path: str | None = None) -> str:
         start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[start : exc.start].decode("utf-8", errors="replace")) + 1
         where = Location(path=path, line=data.count(b"\n", 0, exc.start) + 1, column=column)
-        raise DataFileError(f"the file is not UTF-8 text (byte 0x{data[exc.start]:02X}); save it as UTF-8",
-                            location=where) from None
+        raise DataFileError("data_not_utf8", location=where, byte=f"0x{data[exc.start]:02X}") from None
 
 
 # What opens and closes a level of nesting, and the strings and comments in which brackets do not count.
@@ -119,7 +119,7 @@ def check_nesting(text: str, scan: re.Pattern[str], path: str | None) -> None:
     >>> check_nesting("x = " + "[" * 40 + "]" * 40, _TOML_SCAN, "x.toml")
     Traceback (most recent call last):
     ...
-    perfeval.limits.LimitError: 超过上限：TOML/JSON 的嵌套层数为 33，上限 32 (x.toml, line 1, column 37)
+    perfeval.limits.LimitError: 超过上限：TOML/JSON 的嵌套层数为 33，上限 32（x.toml，第 1 行第 37 列）
     """
     depth = 0
     for m in scan.finditer(text):
@@ -137,7 +137,7 @@ def check_nesting(text: str, scan: re.Pattern[str], path: str | None) -> None:
 def _long_integer(text: str, path: str | None) -> LimitError:
     found = re.search(r"\d{" + str(MAX_DATA_INT_DIGITS + 1) + ",}", text)
     if found is None:
-        return LimitError("data_int_digits", "more than 4300", location=Location(path=path))
+        return LimitError("data_int_digits", Message("data_more_than", count=4300), location=Location(path=path))
     line = text.count("\n", 0, found.start()) + 1
     where = Location(path=path, line=line, column=found.start() - text.rfind("\n", 0, found.start()))
     return LimitError("data_int_digits", len(found[0]), text=found[0][:20] + "…", location=where)
@@ -152,7 +152,7 @@ def check_scalars(data: object, locate: Locate) -> None:
     >>> check_scalars({"指标": [{"分值": Decimal("NaN")}]}, lambda p: Location(line=3))
     Traceback (most recent call last):
     ...
-    perfeval.errors.DataFileError: 指标[1].分值: not a finite number: 'NaN' (line 3)
+    perfeval.errors.DataFileError: 指标[1].分值：不是有限的数：'NaN'（第 3 行）
     """
     stack: list[tuple[KeyPath, object]] = [((), data)]
     while stack:
@@ -170,7 +170,7 @@ def check_scalars(data: object, locate: Locate) -> None:
                     raise LimitError("data_int_digits", digits, text=shown(value), location=locate(path))
         elif isinstance(value, Decimal):
             if not value.is_finite():
-                raise DataFileError(f"{show_path(path)}: not a finite number", text=str(value), location=locate(path))
+                raise DataFileError("data_not_finite", text=str(value), location=locate(path), key=show_path(path))
             check_number(value, MAX_DIGITS, MAX_EXPONENT, value, location=locate(path))
 
 
@@ -184,8 +184,8 @@ def _unique(text: str, path: str | None) -> Any:
                 uses = [m.start() for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)]
                 # The line only when the key is written exactly twice: with more, which is the repeat is not known.
                 line = text.count("\n", 0, uses[1]) + 1 if len(uses) == 2 else None
-                raise DataFileError(f"键“{key}”在同一对象中出现两次（只会保留一个）", text=key,
-                                    location=Location(path=path, line=line))
+                raise DataFileError("duplicate_json_key", text=key, location=Location(path=path, line=line),
+                                    key=key)
             out[key] = value
         return out
 

@@ -18,7 +18,7 @@ from typing import IO, Any
 import attrs
 
 from perfeval.datafile.read import format_of
-from perfeval.datafile.schema import KIND_MESSAGE, KINDS, SCHEMAS, plain_text, word
+from perfeval.datafile.schema import KIND_MESSAGE, KIND_PARAMS, KINDS, SCHEMAS, plain_text, word
 from perfeval.datafile.text import toml_lines
 from perfeval.errors import DataFileError
 from perfeval.model import Evaluation, Project
@@ -93,7 +93,7 @@ def dumps_evaluation(evaluation: Evaluation, format: str = "toml") -> str:
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if format != "toml":
-        raise DataFileError("unknown format; use toml or json (dump_xlsx writes .xlsx)", text=format)
+        raise DataFileError("data_unknown_dump_format", text=format)
     lines: list[str] = []
     toml_lines(data, (), lines)
     return "\n".join(lines) + "\n"
@@ -143,5 +143,5 @@ def write_template_xlsx(path: str | PathLike[str] | IO[bytes], kind: str = Proje
     from perfeval.datafile.xlsx_write import write_template
 
     if kind not in KINDS:
-        raise DataFileError(KIND_MESSAGE, text=kind)
+        raise DataFileError(KIND_MESSAGE, text=kind, **KIND_PARAMS)
     write_template(path, KINDS[kind])

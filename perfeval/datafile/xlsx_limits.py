@@ -123,8 +123,7 @@ def _check_sheet(xml: str, title: str, path: str | None) -> None:
         if body and (kind is None or kind[1] == "n"):
             value = _VALUE.search(body)
             if value is not None and value[1].strip() and not _finite(value[1]):
-                raise DataFileError("the cell holds a number that is not finite (NaN, an infinity, or beyond "
-                                    "the range of a spreadsheet number)", text=value[1][:40],
+                raise DataFileError("xlsx_cell_not_finite", text=value[1][:40],
                                     location=Location(path=path, cell=f"{title}!{coordinate}"))
 
 

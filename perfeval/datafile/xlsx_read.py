@@ -10,7 +10,7 @@ reports ``自评表!G14`` instead of a line.
 >>> write_template(buf, "项目")
 >>> raw, locate = read_xlsx(io.BytesIO(buf.getvalue()), "t.xlsx")
 >>> raw["评价对象"], str(locate(("评价对象",)))
-('项目', 't.xlsx, cell 自评表!B2')
+('项目', 't.xlsx，单元格 自评表!B2')
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def _value(cell: Cell) -> str | int | Decimal | None:
     if isinstance(v, datetime.datetime | datetime.date):
         return f"{v.year}/{v.month:02d}/{v.day:02d}"
     if isinstance(v, float) and not math.isfinite(v):
-        raise DataFileError("the cell holds a number that is not finite", text=str(v),
+        raise DataFileError("xlsx_not_finite", text=str(v),
                             location=Location(cell=f"{cell.parent.title}!{cell.coordinate}"))
     if isinstance(v, int | float):
         number = to_decimal(v)
@@ -143,7 +143,7 @@ class _Book:
         else:
             if last in node and value != node[last]:
                 raise DataFileError(
-                    f"{last} is given twice with different values",
+                    "xlsx_given_twice", key=last,
                     text=str(value),
                     location=self.where(sheet, cell.coordinate),
                 )
@@ -166,7 +166,7 @@ def read_xlsx(file: IO[bytes] | str | PathLike[str], path: str | None = None) ->
     try:
         workbook = openpyxl.load_workbook(file, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors alike
-        raise DataFileError(f"not a readable .xlsx workbook ({type(exc).__name__})", location=Location(path=path)) from exc
+        raise DataFileError("xlsx_unreadable", location=Location(path=path), kind=type(exc).__name__) from exc
     for ws in workbook.worksheets:
         # Its cells as loaded, whatever the dimension said: iterating materialises the whole range.
         check_sheet_size(ws.max_row, ws.max_column, Location(path=path, cell=f"{ws.title}!{ws.dimensions}"))
@@ -187,7 +187,7 @@ def _read_book(workbook: Any, path: str | None) -> tuple[dict[str, Any], Locate]
     if main is None:
         names = ", ".join(ws.title for ws in sheets)
         raise DataFileError(
-            f"no indicator header row (a row with {' '.join(REQUIRED)} …) in any sheet",
+            "xlsx_no_header", columns=" ".join(REQUIRED),
             text=names,
             location=Location(path=path),
         )
@@ -237,7 +237,7 @@ def _no_uncached_formulas(file: IO[bytes] | str | PathLike[str], values: Any, pa
                 formula = isinstance(cell.value, str) and cell.value.startswith("=") or \
                     type(cell.value).__name__ in ("ArrayFormula", "DataTableFormula")
                 if formula and shown[cell.coordinate].value is None:
-                    raise DataFileError("公式没有已计算的结果（请在 Excel 中打开并保存，或填入数值）",
+                    raise DataFileError("uncached_formula",
                                         text=str(getattr(cell.value, "text", cell.value)),
                                         location=Location(path=path, cell=f"{ws.title}!{cell.coordinate}"))
 
@@ -304,7 +304,7 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
             if at < columns[LEVEL3] and words[at].startswith("小计"):
                 # A subtotal is neither an indicator nor the total: reading it as the total would drop the
                 # real one (and every row after it). 一级/二级 分值 belong in 指标分组.
-                raise DataFileError(f"{row[at].coordinate} 是小计行：perfeval 不读小计行，请删去（各级分值写在指标分组中）",
+                raise DataFileError("subtotal_row", cell=row[at].coordinate,
                                     text=str(row[at].value), location=book.where(ws, row[at].coordinate))
             if at < columns[LEVEL3] and words[at].startswith((TOTAL, "合计")):
                 _total_row(book, ws, row, columns)
@@ -341,8 +341,8 @@ def _read_main(book: _Book, ws: Worksheet) -> None:
                 and any(_value(row[i]) is not None for k, i in columns.items() if k not in (LEVEL1, LEVEL2, LEVEL3)):
             # An indicator row after a 合计/小计 row: the block did not end there. Reading on would take the
             # subtotal for the total; stopping would drop this row. Neither is safe: say where.
-            raise DataFileError(f"{total_at.coordinate} 的“{squash(total_at.value)}”行之后还有指标行"
-                                f"（{row[columns[LEVEL3]].coordinate}）：合计/小计行应在表末，小计行请删去",
+            raise DataFileError("row_after_total", cell=total_at.coordinate, row=squash(total_at.value),
+                                at=row[columns[LEVEL3]].coordinate,
                                 text=str(row[columns[LEVEL3]].value),
                                 location=book.where(ws, row[columns[LEVEL3]].coordinate))
         elif not blank:
@@ -366,19 +366,19 @@ def _indicator_header(book: _Book, ws: Worksheet, row: Sequence[Cell], words: li
             key = INDICATOR_COLUMNS[word]
         else:
             raise DataFileError(
-                "unknown column in the indicator header row",
+                "xlsx_unknown_column",
                 text=str(row[i].value),
                 location=book.where(ws, row[i].coordinate),
             )
         if key in columns:
-            raise DataFileError("column given twice", text=word, location=book.where(ws, row[i].coordinate))
+            raise DataFileError("xlsx_column_twice", text=word, location=book.where(ws, row[i].coordinate))
         columns[key] = i
         previous = word
     for word in REQUIRED:
         if word not in columns:
             span = f"{row[0].coordinate}:{row[-1].coordinate}"
             raise DataFileError(
-                f"the indicator header row lacks the column {word}", text=word, location=book.where(ws, span)
+                "xlsx_lacks_column", text=word, location=book.where(ws, span), column=word
             )
     return columns
 
@@ -405,7 +405,7 @@ def _group(groups: _Groups, key: tuple[str, str | None], cell: Cell, points: str
         return  # the lower rows of a merged 分值 cell
     if key in groups and to_decimal(groups[key][0]) != to_decimal(value):
         where = Location(cell=f"{cell.parent.title}!{cell.coordinate}")
-        raise DataFileError(f"{key[-1] or key[0]} has two different {POINTS}", text=str(value), location=where)
+        raise DataFileError("xlsx_two_points", text=str(value), location=where, name=key[-1] or key[0], points=POINTS)
     groups.setdefault(key, (value, cell))
 
 
@@ -472,7 +472,7 @@ def _read_base(book: _Book, ws: Worksheet) -> None:
         elif state == "expense":
             _expense_row(book, ws, row, columns)
         else:
-            raise DataFileError(f"row outside any block of the {ws.title} sheet", text=_text(row[0]) or "",
+            raise DataFileError("xlsx_row_outside", text=_text(row[0]) or "", sheet=ws.title,
                                 location=book.where(ws, row[0].coordinate))  # fmt: skip
 
 
@@ -480,7 +480,7 @@ def _expense_row(book: _Book, ws: Worksheet, row: Sequence[Cell], columns: dict[
     names = [part.strip() for part in (_text(row[0]) or "").split("/")]
     if names[0] not in BASE_LINES:
         raise DataFileError(
-            f"a 经费控制情况 row must start with one of {', '.join(sorted(BASE_LINES))}",
+            "xlsx_base_row", names=", ".join(sorted(BASE_LINES)),
             text=_text(row[0]) or "",
             location=book.where(ws, row[0].coordinate),
         )

@@ -207,7 +207,7 @@ def fill(ws: Worksheet, rows: list[list[object]]) -> None:
             try:
                 cell = ws.cell(row=r, column=c, value=value)
             except IllegalCharacterError as exc:
-                raise DataFileError("a spreadsheet cell cannot hold this text", text=str(value)) from exc
+                raise DataFileError("xlsx_cell_text", text=str(value)) from exc
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # text, not a formula: a standard may start with "="
     for row in ws.iter_rows():
@@ -223,7 +223,7 @@ def _save(workbook: Any, path: str | PathLike[str] | IO[bytes]) -> None:
     try:
         workbook.save(path)
     except OSError as exc:
-        raise DataFileError(f"cannot write the workbook: {exc.strerror}", text=str(path)) from exc
+        raise DataFileError("xlsx_cannot_write", text=str(path), why=exc.strerror) from exc
 
 
 def write_xlsx(evaluation: Evaluation, path: str | PathLike[str] | IO[bytes]) -> None:

@@ -50,9 +50,9 @@ def _inputs(value: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple
     for name, number in pairs:
         key = str(name).strip()
         if not key:
-            raise ValidationError("a name must not be blank", field="inputs", value=name)
+            raise ValidationError("model_blank_input", field="inputs", value=name)
         if key in out:
-            raise ValidationError(f"{key!r} is given twice", field="inputs", value=name)
+            raise ValidationError("model_input_twice", field="inputs", value=name, key=key)
         # a rate keeps its mark ("100%", a report's 执行率); any other text is a plain number
         out[key] = parse_rate(number) if isinstance(number, str) and number.strip().endswith(("%", "‰")) \
             else to_number(number)

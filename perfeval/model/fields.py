@@ -16,7 +16,7 @@ read the words from here through :func:`word`, :func:`spellings` and :func:`labe
 ('分值', '分值 (points)')
 >>> Row(points="0")
 Traceback (most recent call last):
-perfeval.errors.ValidationError: 分值 (points) must be greater than 0: "points=Decimal('0')"
+perfeval.errors.ValidationError: 分值 (points) 必须大于 0："points=Decimal('0')"
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ def opt_text(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError("expected text", text=repr(value))
+        raise InputError("model_expected_text", text=repr(value))
     return value if value.strip() else None
 
 
@@ -179,12 +179,12 @@ def to_year(value: int | str) -> int:
     2023
     """
     if isinstance(value, bool):
-        raise InputError("expected a year, got a boolean", text=repr(value))
+        raise InputError("model_year_boolean", text=repr(value))
     if isinstance(value, int):
         return value
     text = str(value).strip().removesuffix("年度").removesuffix("年").strip()
     if not (text.isascii() and text.isdigit() and len(text) <= 6):  # "①".isdigit() is true too
-        raise InputError("expected a year such as 2023", text=str(value)[:40])
+        raise InputError("data_expected_year", text=str(value)[:40])
     return int(text)
 
 
@@ -196,23 +196,19 @@ def to_year(value: int | str) -> int:
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
     """Money, areas, head counts and rates of a table are never negative; a minus sign is a typo."""
     if value is not None and value < 0:
-        raise ValidationError(
-            f"{_label_of(attribute)} must not be negative", field=attribute.name, value=value
-        )
+        raise ValidationError("model_negative", field=attribute.name, value=value, name=_label_of(attribute))
 
 
 def positive(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
     """A 分值 is greater than 0."""
     if value is not None and value <= 0:
-        raise ValidationError(
-            f"{_label_of(attribute)} must be greater than 0", field=attribute.name, value=value
-        )
+        raise ValidationError("model_not_positive", field=attribute.name, value=value, name=_label_of(attribute))
 
 
 def not_blank(instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """A name is text that is not blank."""
     if not isinstance(value, str) or not value.strip():
-        raise ValidationError(f"{_label_of(attribute)} must not be empty", field=attribute.name, value=value)
+        raise ValidationError("model_empty", field=attribute.name, value=value, name=_label_of(attribute))
 
 
 def within_points(instance: object, attribute: attrs.Attribute[Any], value: Decimal | None) -> None:
@@ -225,21 +221,15 @@ def within_points(instance: object, attribute: attrs.Attribute[Any], value: Deci
     limit_attr = "total_points" if attribute.name == "reported_total" else "points"
     limit: Decimal | None = getattr(instance, limit_attr, None)
     if value < 0:
-        raise ValidationError(
-            f"{_label_of(attribute)} must not be negative", field=attribute.name, value=value
-        )
+        raise ValidationError("model_negative", field=attribute.name, value=value, name=_label_of(attribute))
     if limit is not None and value > limit:
         limit_word = word(type(instance), limit_attr)
-        raise ValidationError(
-            f"{_label_of(attribute)} {value} is above the {limit_word} {limit}",
-            field=attribute.name,
-            value=value,
-        )
+        raise ValidationError("model_above_points", field=attribute.name, value=value,
+                              name=_label_of(attribute), number=value, limit_word=limit_word, limit=limit)
 
 
 def plausible_year(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
     """A 年度 between 1900 and 2200."""
     if not 1900 <= value <= 2200:
-        raise ValidationError(
-            f"{_label_of(attribute)} {value} is not a plausible year", field=attribute.name, value=value
-        )
+        raise ValidationError("model_implausible_year", field=attribute.name, value=value,
+                              name=_label_of(attribute), number=value)

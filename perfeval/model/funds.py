@@ -78,7 +78,7 @@ class Funds:
     (Decimal('0.7825'), Decimal('0.7825'))
     >>> Funds(budget="-1")
     Traceback (most recent call last):
-    perfeval.errors.ValidationError: 全年预算数 (budget) must not be negative: "budget=Decimal('-1')"
+    perfeval.errors.ValidationError: 全年预算数 (budget) 不能为负数："budget=Decimal('-1')"
     """
 
     initial: Decimal | None = attrs.field(
@@ -144,13 +144,12 @@ class Funds:
         """
         rate = word(Funds, "reported_rate")
         if self.spent is None:
-            raise ValidationError(f"{rate} needs {label(Funds, 'spent')}", field="spent", value=None)
+            raise ValidationError("model_rate_needs", field="spent", value=None, rate=rate, name=label(Funds, 'spent'))
         if self.budget is None:
-            raise ValidationError(f"{rate} needs {label(Funds, 'budget')}", field="budget", value=None)
+            raise ValidationError("model_rate_needs", field="budget", value=None, rate=rate, name=label(Funds, 'budget'))
         if self.budget == 0:
-            raise RateUndefinedError(
-                f"{rate} is undefined: {label(Funds, 'budget')} is 0", field="budget", value=self.budget
-            )
+            raise RateUndefinedError("model_rate_undefined", field="budget", value=self.budget, rate=rate,
+                                     name=label(Funds, 'budget'))
         # exact_div keeps 50 significant digits, like every other rate in perfeval: the rate is used
         # as is and only the final points are rounded, so 1439.13/1839.1 × 10 = 7.825… → 7.83.
         return exact_div(self.spent, self.budget)

@@ -9,10 +9,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from perfeval.errors import InputError, Location, ValidationError
+from perfeval.i18n import Localized
 from perfeval.model.fields import (
     label,
     not_blank,
@@ -46,7 +48,7 @@ class Indicator:
     ('公众满意度', '100%', Decimal('5'))
     >>> Indicator(name="公众满意度", points=0)
     Traceback (most recent call last):
-    perfeval.errors.ValidationError: 分值 (points) must be greater than 0: "points=Decimal('0')"
+    perfeval.errors.ValidationError: 分值 (points) 必须大于 0："points=Decimal('0')"
     """
 
     name: str = attrs.field(validator=not_blank, metadata={"zh": "三级指标", "also": ("指标名称",)})
@@ -99,12 +101,10 @@ class Indicator:
             # completion rate; only two real units of different kinds (公顷 against 个) are wrong.
             if not (_is_dimensionless(goal) or _is_dimensionless(done)):
                 if goal.value.dimensionality != done.value.dimensionality:
-                    from perfeval.units import label as unit_label
-
                     raise ValidationError(
-                        f"{word(Indicator, 'actual_text')}“{self.actual_text}”（{unit_label(done.value.units)}）与"
-                        f"{word(Indicator, 'target_text')}“{self.target_text}”（{unit_label(goal.value.units)}）"
-                        "单位不同，无法比较",
+                        "units_differ", actual_word=word(Indicator, 'actual_text'), actual=self.actual_text,
+                        actual_unit=_unit_words(done.value.units), target_word=word(Indicator, 'target_text'),
+                        target=self.target_text, target_unit=_unit_words(goal.value.units),
                         field="actual_text",
                         value=self.actual_text,
                     )
@@ -130,15 +130,20 @@ class Indicator:
         return tuple(p for p in (self.level1, self.level2, self.name) if p is not None)
 
 
+def _unit_words(u: Any) -> Localized:
+    from perfeval.units import label as unit_label
+
+    return Localized(lambda locale: unit_label(u, locale or "zh_CN"))
+
+
 def _parse_target(field: str, text: str | None, unit: str | None) -> Target | None:
     if text is None:
         return None
     try:
         return target(text, unit)
     except InputError as exc:
-        raise ValidationError(
-            f"{label(Indicator, field)} cannot be read: {exc.message}", field=field, value=text
-        ) from exc
+        raise ValidationError("model_unreadable", field=field, value=text, name=label(Indicator, field),
+                              cause=exc) from exc
 
 
 @attrs.frozen(kw_only=True)

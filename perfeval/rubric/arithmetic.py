@@ -31,7 +31,7 @@ import attrs
 from ..errors import PerfevalError
 from ..model import Department, ExpenseLine, FundLine, Project
 from ..numbers import context, parse_rate, percent_text, to_decimal
-from .reason import Reason
+from .reason import Reason, said
 
 __all__ = ["TableFinding", "table_findings"]
 
@@ -82,20 +82,16 @@ def _report(ev: Project | Department) -> Iterator[TableFinding]:
             node = node.get(part.strip()) if isinstance(node, dict) else None
         cells = (key, f"报告数字.{key}")
         if not isinstance(node, str):
-            yield TableFinding(cells, printed, None, Reason(
-                f"报告数字“{key}”在表中没有对应的数（键路径如“基础数据.编制数”）",
-                f"the report figure {key!r} names no figure of the table (a key path such as 基础数据.编制数)"))
+            yield TableFinding(cells, printed, None, said("why_the_report_figure_names_no", key=key))
             continue
         try:
             table = parse_rate(node) if node.rstrip().endswith(("%", "‰")) else to_decimal(node)
         except PerfevalError:
-            yield TableFinding(cells, printed, None, Reason(
-                f"报告数字“{key}”对应的表中内容“{node[:30]}”不是数字", f"the table's {key} is not a number: {node[:30]!r}"))
+            yield TableFinding(cells, printed, None, said("why_the_table_s_is_not", key=key, node_30=node[:30]))
             continue
         if table != printed:
-            yield TableFinding(cells, table, printed, Reason(
-                f"{key}：表中为 {_n(table)}，报告正文为 {_n(printed)}（相差 {_diff(table, printed)}）",
-                f"{key}: {_n(table)} in the table, {_n(printed)} in the report's text"))
+            yield TableFinding(cells, table, printed, said("why_report_differs", key=key, table=_n(table),
+                                                           printed=_n(printed), diff=_diff(table, printed)))
 
 
 _COLUMNS = (("initial", "年初预算数", "initial budget"), ("budget", "全年预算数", "full-year budget"),
@@ -108,21 +104,19 @@ def _funds(ev: Project | Department) -> Iterator[TableFinding]:
         return
     if f.initial is not None and f.added is not None and f.budget is not None and f.initial + f.added != f.budget:
         s = f.initial + f.added
-        yield TableFinding(("资金.年初预算数", "资金.本年追加预算", "资金.全年预算数"), f.budget, s, Reason(
-            f"年初预算数 {_n(f.initial)} + 本年追加 {_n(f.added)} = {_n(s)}，表中全年预算数为 {_n(f.budget)}（相差 {_diff(s, f.budget)}）",
-            f"年初预算数 {_n(f.initial)} + 本年追加 {_n(f.added)} = {_n(s)}, but the table's 全年预算数 is {_n(f.budget)}"))
+        yield TableFinding(("资金.年初预算数", "资金.本年追加预算", "资金.全年预算数"), f.budget, s, said(
+            "why_budget_sum", initial=_n(f.initial), added=_n(f.added), sum=_n(s), budget=_n(f.budget),
+            diff=_diff(s, f.budget)))
     for key, lines in (("按收入性质", f.by_source), ("按支出性质", f.by_use)):
         for attr, zh, en in _COLUMNS:
             yield from _lines_sum(f"资金.{key}", lines, attr, zh, en, getattr(f, attr))
     if f.spent is not None and f.budget is not None and f.spent > f.budget:
-        yield TableFinding(("资金.全年执行数", "资金.全年预算数"), f.spent, f.budget, Reason(
-            f"全年执行数 {_n(f.spent)} 超过全年预算数 {_n(f.budget)}（超出 {_diff(f.spent, f.budget)}）",
-            f"spending {_n(f.spent)} exceeds the full-year budget {_n(f.budget)}"))
+        yield TableFinding(("资金.全年执行数", "资金.全年预算数"), f.spent, f.budget, said(
+            "why_spending_exceeds", spent=_n(f.spent), budget=_n(f.budget), diff=_diff(f.spent, f.budget)))
     if f.initial is not None and f.budget is not None and f.budget < f.initial:
-        yield TableFinding(("资金.全年预算数", "资金.年初预算数"), f.budget, f.initial, Reason(
-            f"全年预算数 {_n(f.budget)} 低于年初预算数 {_n(f.initial)}（调减 {_diff(f.initial, f.budget)}）：依赖到位、执行的得分请核对",
-            f"the full-year budget {_n(f.budget)} is below the initial {_n(f.initial)}: check the scores that "
-            "depend on funds arriving and being spent"), soft=True)
+        yield TableFinding(("资金.全年预算数", "资金.年初预算数"), f.budget, f.initial, said(
+            "why_budget_below_initial", budget=_n(f.budget), initial=_n(f.initial),
+            diff=_diff(f.initial, f.budget)), soft=True)
     if f.reported_rate is not None and f.spent is not None and f.budget:
         yield from _printed_rate("资金.执行率", "执行率", f.reported_rate, f.spent, f.budget, "全年执行数", "全年预算数")
 
@@ -141,13 +135,13 @@ def _lines_sum(where: str, lines: Sequence[FundLine | ExpenseLine], attr: str, z
     s = sum(given, Decimal(0))
     parts = " + ".join(_n(g) for g in given)
     if whole and s != total:
-        yield TableFinding((f"{where}.{zh}",), total, s, Reason(
-            f"{where} 的{zh}之和 {parts} = {_n(s)}，与合计 {_n(total)} 不符（相差 {_diff(s, total)}）",
-            f"the {en} of {where} add up to {_n(s)}, not the total {_n(total)}"))
+        yield TableFinding((f"{where}.{zh}",), total, s, said(
+            "why_lines_sum", where=where, column=Reason(zh, en), parts=parts, sum=_n(s), total=_n(total),
+            diff=_diff(s, total)))
     elif not whole and s > total:
-        yield TableFinding((f"{where}.{zh}",), total, s, Reason(
-            f"{where} 的{zh} {parts} = {_n(s)}，超过其总数 {_n(total)}（多 {_diff(s, total)}）",
-            f"the {en} parts of {where} add up to {_n(s)}, more than the whole {_n(total)}"))
+        yield TableFinding((f"{where}.{zh}",), total, s, said(
+            "why_parts_exceed", where=where, column=Reason(zh, en), parts=parts, sum=_n(s), total=_n(total),
+            diff=_diff(s, total)))
 
 
 def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Decimal, num_name: str,
@@ -166,10 +160,9 @@ def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Dec
     except decimal.InvalidOperation:
         return  # a quotient too large to show at that precision is no printed rate to check
     if shown != as_printed:
-        yield TableFinding((cell,), printed, shown, Reason(
-            f"{name}印为 {percent_text(printed)}，{num_name} / {den_name} = {_n(num)} / {_n(den)} = {percent_text(exact)}",
-            f"{name} is printed {percent_text(printed)}; {num_name} / {den_name} = {_n(num)} / {_n(den)} = "
-            f"{percent_text(exact)}"))
+        yield TableFinding((cell,), printed, shown, said(
+            "why_is_printed", name=name, pct_printed=percent_text(printed), num_name=num_name, den_name=den_name,
+            num=_n(num), den=_n(den), pct_exact=percent_text(exact)))
 
 
 _EXPENSE_COLUMNS = (("previous", "上年决算数", "last year's"), ("budget", "本年预算数", "budget"),
@@ -216,14 +209,10 @@ def _groups(ev: Project | Department) -> Iterator[TableFinding]:
             under = [i.points for i in ev.indicators if i.level1 == g.level1]
         if under and sum(under, Decimal(0)) != g.points:
             s = sum(under, Decimal(0))
-            yield TableFinding((f"指标分组.{name}.分值",), g.points, s, Reason(
-                f"{name} 的分值印为 {_n(g.points)}，其下各三级指标分值之和为 {_n(s)}",
-                f"{name} is printed as {_n(g.points)}分; the 三级指标 under it add up to {_n(s)}"))
+            yield TableFinding((f"指标分组.{name}.分值",), g.points, s, said("why_level2_sum", name=name, g_points=_n(g.points), s=_n(s)))
         if g.level2 is None:
             seconds = {s.level2: s.points for s in ev.groups if s.level1 == g.level1 and s.level2 is not None}
             named = {i.level2 for i in ev.indicators if i.level1 == g.level1 and i.level2 is not None}
             if seconds and named <= set(seconds) and sum(seconds.values(), Decimal(0)) != g.points:
                 s = sum(seconds.values(), Decimal(0))
-                yield TableFinding((f"指标分组.{name}.分值",), g.points, s, Reason(
-                    f"{name} 的分值印为 {_n(g.points)}，其下各二级指标分值之和为 {_n(s)}",
-                    f"{name} is printed as {_n(g.points)}分; the 二级指标 under it add up to {_n(s)}"))
+                yield TableFinding((f"指标分组.{name}.分值",), g.points, s, said("why_level1_sum", name=name, g_points=_n(g.points), s=_n(s)))

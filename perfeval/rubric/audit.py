@@ -18,7 +18,7 @@ from ..model import Department, Project
 from ..numbers import own_context
 from .arithmetic import table_findings
 from .practice import practice
-from .reason import Reason
+from .reason import Reason, said
 from .rubric import load, shipped
 from .scoring import IndicatorScore, ScoreCard
 from .selfeval import NAMES, score_self_evaluation
@@ -76,8 +76,7 @@ def evaluate(ev: Project | Department, rubric: str | Path | None = None) -> Scor
     if ev.rubric in known:
         return load(known[ev.rubric]).score(ev)
     names = "、".join([*NAMES, *known])
-    raise UnknownRubricError(f"no rubric called {ev.rubric!r} ships with perfeval (known: {names}); "
-                             "give one with --rubric", text=ev.rubric)
+    raise UnknownRubricError("unknown_rubric", text=ev.rubric, name=ev.rubric, known=names)
 
 
 @own_context
@@ -88,7 +87,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
     found: list[Discrepancy] = []
     if card.rows_read == 0:
         # Nothing to vouch for: an empty table is a finding, never "every score is supported".
-        found.append(Discrepancy("（全表）", None, None, Reason("表中没有指标行，无从复核", "the table has no indicator rows to check"),
+        found.append(Discrepancy(said("label_whole_table"), None, None, said("why_the_table_has_no_indicator"),
                                  "empty"))
     for row in card.unmatched:
         found.append(Discrepancy("/".join(row.path), row.reported, None, row.reason, "row"))
@@ -97,30 +96,28 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
             found.append(Discrepancy(item.name, item.reported, None, item.reason, "cannot_score"))
         elif item.status in ("computed", "judged") and item.reported is not None and item.points != item.reported:
             habit = practice(item.score.rule, item.value, item.reported, item.name) if item.score is not None else None
-            reason = _with_band(item) + (Reason("；", "; ") + habit if habit is not None else Reason(""))
+            reason = _with_band(item) + (said("why_separator") + habit if habit is not None else Reason(""))
             found.append(Discrepancy(item.name, item.reported, item.points, reason, practice=habit))
     if card.declared_total is not None and card.declared_total != card.max_total:
         d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
-        found.append(Discrepancy("总分值", card.declared_total, card.max_total,
-                                 Reason(f"各项分值合计 {m}，与表中总分值 {d} 不符",
-                                        f"the indicators' 分值 add up to {m}, not the table's total {d}"), "total_points"))
+        found.append(Discrepancy(said("label_total_points"), card.declared_total, card.max_total,
+                                 said("why_the_indicators_add_up_to", m=m, d=d), "total_points"))
     reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
     if card.reported_total is not None:
         if reported_sum != card.reported_total:
             s, t = f"{reported_sum.normalize():f}", f"{card.reported_total.normalize():f}"
-            found.append(Discrepancy("总分", card.reported_total, reported_sum,
-                                     Reason(f"各项自报得分合计 {s}，与公布的总分 {t} 不符",
-                                            f"the reported 得分 add up to {s}, not the published total {t}"), "total"))
+            found.append(Discrepancy(said("label_total"), card.reported_total, reported_sum,
+                                     said("why_the_reported_add_up_to", s=s, t=t), "total"))
         elif card.total != card.reported_total:
             t = f"{card.total.normalize():f}"
-            found.append(Discrepancy("总分", card.reported_total, card.total,
-                                     Reason(f"重算各项得分合计 {t}", f"recomputed, the indicators give {t}"), "total"))
+            found.append(Discrepancy(said("label_total"), card.reported_total, card.total,
+                                     said("why_recomputed_the_indicators_give", t=t), "total"))
     if card.grade_error is not None:
-        found.append(Discrepancy("等级", card.reported_grade, None, card.grade_error, "grade"))
+        found.append(Discrepancy(said("label_grade"), card.reported_grade, None, card.grade_error, "grade"))
     if card.reported_grade and card.grade and card.reported_grade != card.grade:
         t = f"{card.total.normalize():f}"
-        found.append(Discrepancy("等级", card.reported_grade, card.grade,
-                                 Reason(f"{t} 分的等级为{card.grade}", f"{t} is graded {card.grade}"), "grade"))
+        found.append(Discrepancy(said("label_grade"), card.reported_grade, card.grade,
+                                 said("why_is_graded", t=t, grade=card.grade), "grade"))
     if table is not None:
         found.extend(Discrepancy(f.cells[0], f.printed, f.computed, f.reason, "table", f.cells, soft=f.soft)
                      for f in table_findings(table))
@@ -129,9 +126,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
     counts = card.counts
     if card.rows_read and counts["scored"] == 0 and not any(d.kind in ("score", "cannot_score", "row") for d in found):
         # Rows, but none recomputed or judged: nothing vouches for any 得分 (a targets table, blank 得分 cells).
-        found.append(Discrepancy("（全表）", None, None, Reason(
-            f"读入 {counts['read']} 行，没有一行能复核（无可重算的数据或未报得分）",
-            f"{counts['read']} rows read and none could be checked (no data to recompute, or no 得分 reported)"), "empty"))
+        found.append(Discrepancy(said("label_whole_table"), None, None, said("why_rows_read_and_none_could", counts_read=counts['read']), "empty"))
     # Not checked: carried as reported, or not scored and no 得分 to compare (an error with a 得分 is a finding).
     unchecked = tuple(i for i in card if i.status == "reported" or (i.status == "error" and i.reported is None))
     return Audit(card, tuple(found), unchecked)
@@ -142,4 +137,4 @@ def _with_band(item: IndicatorScore) -> Reason:
     if item.score is None:
         return item.reason
     clause = next((s.args[1] for s in item.score.trace if s.kind == "piece" and s.args[1]), None)
-    return item.reason + Reason(f"（适用：{clause}）", f" (applies: {clause})") if clause else item.reason
+    return item.reason + said("why_applies", clause=clause) if clause else item.reason

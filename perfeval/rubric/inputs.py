@@ -32,7 +32,7 @@ def evaluation_inputs(ev: Project | Department) -> dict[str, Decimal]:
     out = department_inputs(ev)
     for name, value in ev.inputs:
         if name in out and out[name] != value:
-            raise InputError(f"公式数据“{name}”为 {value:f}，而表中为 {out[name]:f}", text=name, code="inputs_disagree")
+            raise InputError("inputs_disagree", text=name, name=name, given=f"{value:f}", table=f"{out[name]:f}")
         out[name] = value
     return out
 

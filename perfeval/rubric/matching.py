@@ -22,12 +22,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from ..errors import InputError, Location
+from ..i18n import Message
 from ..model import Indicator
-from .reason import Reason
+from .reason import Reason, said
 
 Path = tuple[str, ...]
 
@@ -97,36 +99,32 @@ def match_rows(paths: Sequence[Path], rows: Sequence[Indicator]) -> Matching:
     taken: dict[int, Indicator] = {}
     unmatched: list[UnmatchedRow] = []
 
-    def refuse(row: Indicator, zh: str, en: str, suggestions: tuple[str, ...] = ()) -> None:
-        unmatched.append(UnmatchedRow(row.name, row.path, row.reported, Reason(zh, en), suggestions, row.source))
+    def refuse(row: Indicator, msgid: str, suggestions: tuple[str, ...] = (), **params: Any) -> None:
+        unmatched.append(UnmatchedRow(row.name, row.path, row.reported, said(msgid, **params), suggestions,
+                                      row.source))
 
     for row in rows:
         candidates = by_name.get(row.name.strip(), [])
         if not candidates:
             near = suggest(row.name, (p[-1] for p in paths))
-            hint = f"；是否指：{'、'.join(near)}" if near else ""
-            hint_en = f"; did you mean: {', '.join(near)}" if near else ""
-            refuse(row, f"评价体系中没有指标“{row.name}”{hint}", f"the rubric has no indicator {row.name!r}{hint_en}",
-                   near)
+            hint = Message("indicator_did_you_mean", names="、".join(near)) if near else ""
+            refuse(row, "unknown_indicator", near, name=row.name, hint=hint)
             continue
         # Only the row's own parents tell same-named indicators apart — never their order in the table.
         fitting = [i for i in candidates if _fits(paths[i], row.level1, row.level2)]
         shown = "、".join(path_text(paths[i]) for i in candidates)
         if not fitting:
-            refuse(row, f"“{path_text(row.path)}”与评价体系中的同名指标不在同一上级下（评价体系：{shown}）",
-                   f"{path_text(row.path)!r} is not under the parents of the rubric's indicator of that name ({shown})")
+            refuse(row, "row_other_parents", path=path_text(row.path), shown=shown)
             continue
         if len(fitting) > 1:
-            refuse(row, f"评价体系中有 {len(fitting)} 个“{row.name}”（{shown}），表中此行未给出能区分它们的二级/一级指标",
-                   f"the rubric has {len(fitting)} indicators called {row.name!r} ({shown}); this row gives no "
-                   "二级/一级指标 that tells them apart")
+            refuse(row, "row_ambiguous", count=len(fitting), name=row.name, shown=shown)
             continue
         index = fitting[0]
         if index in taken:
             first = taken[index]
-            where = f"（第 {first.source.line} 行）" if first.source is not None and first.source.line else ""
-            refuse(row, f"与前面一行{where}同为“{path_text(paths[index])}”：重复的行不计分",
-                   f"repeats an earlier row{where} for {path_text(paths[index])!r}: a repeated row is not scored")
+            where = Message("row_at_line", line=first.source.line) if first.source is not None and first.source.line \
+                else ""
+            refuse(row, "row_repeated", where=where, path=path_text(paths[index]))
             continue
         taken[index] = row
     return Matching(tuple(taken.get(i) for i in range(len(paths))), tuple(unmatched))
@@ -151,15 +149,15 @@ def find_key(paths: Sequence[Path], key: object) -> int:
     elif isinstance(key, tuple | list) and key and all(isinstance(p, str) for p in key):
         parts = tuple(p.strip() for p in key)
     else:
-        raise InputError(f"指标的键须是名称或路径（文字），收到 {key!r}", text=repr(key), code="unknown_indicator")
+        raise InputError("indicator_key_type", text=repr(key), code="unknown_indicator", key=key)
     hits = [i for i, p in enumerate(paths) if len(parts) <= len(p) and p[len(p) - len(parts):] == parts]
     if len(hits) == 1:
         return hits[0]
     shown = path_text(parts)
     if hits:
         options = "、".join(path_text(paths[i]) for i in hits)
-        raise InputError(f"“{shown}”不止一个指标（{options}），请写出路径，如“{path_text(paths[hits[0]][-2:])}”",
-                         text=shown, code="ambiguous_indicator")
+        raise InputError("ambiguous_indicator", text=shown, name=shown, options=options,
+                         example=path_text(paths[hits[0]][-2:]))
     near = suggest(parts[-1], (p[-1] for p in paths))
-    hint = f"；是否指：{'、'.join(near)}" if near else ""
-    raise InputError(f"评价体系中没有指标“{shown}”{hint}", text=shown, code="unknown_indicator")
+    hint = Message("indicator_did_you_mean", names="、".join(near)) if near else ""
+    raise InputError("unknown_indicator", text=shown, name=shown, hint=hint)

@@ -22,7 +22,7 @@ from ..errors import PerfevalError
 from ..numbers import percent_text
 from ..rules import Rule
 from ..rules.vocabulary import StepMode
-from .reason import Reason
+from .reason import Reason, said
 
 __all__ = ["practice"]
 
@@ -58,10 +58,8 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") ->
             except PerfevalError:
                 continue
             if points == reported:
-                return Reason(f"{name} {percent_text(value)} 先四舍五入到{zh}（{percent_text(rounded)}）再计分，"
-                              f"得自报的 {_shown(reported)} 分",
-                              f"{name} {percent_text(value)} rounded to {en} ({percent_text(rounded)}) first gives "
-                              f"the reported {_shown(reported)}")
+                return said("why_rounded_rate", name=name, value=percent_text(value), to=Reason(zh, en),
+                            rounded=percent_text(rounded), reported=_shown(reported))
         for mode, zh, en in _COUNTS:
             other = rule.recounted(mode)
             if other is None:
@@ -71,10 +69,7 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") ->
             except PerfevalError:
                 continue
             if points == reported:
-                return Reason(f"{zh}计算即得自报的 {_shown(reported)} 分（标准按原文读作另一种计法，得 {_shown(strict)} 分）",
-                              f"counting {en} gives the reported {_shown(reported)} (the text reads otherwise: "
-                              f"{_shown(strict)})")
+                return said("why_other_count", how=Reason(zh, en), reported=_shown(reported), strict=_shown(strict))
         if strict.quantize(Decimal(1), rounding=ROUND_HALF_UP) == reported:
-            return Reason(f"得分 {_shown(strict)} 四舍五入到整数即自报的 {_shown(reported)} 分",
-                          f"the points {_shown(strict)} rounded to a whole point are the reported {_shown(reported)}")
+            return said("why_the_points_rounded_to_a", strict=_shown(strict), reported=_shown(reported))
     return None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import render
+
 
 class Reason(str):
     """A reviewer's sentence: the string is Chinese; ``en`` is English."""
@@ -36,6 +38,16 @@ class Reason(str):
 
     def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copies keep both languages
         return (str(self), self.en)
+
+
+def said(msgid: str, **params: Any) -> Reason:
+    """The catalogued message ``msgid`` as a :class:`Reason`: its Chinese, with its English beside it.
+
+    >>> r = said("label_total")
+    >>> str(r), r.en
+    ('总分', 'total')
+    """
+    return Reason(render(msgid, "zh_CN", **params), render(msgid, "en", **params))
 
 
 def say(value: object, locale: str = "zh_CN") -> str:

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ..errors import Location, PerfevalError
+from ..i18n import N_, Message, render
 from ..limits import (
     MAX_DIGITS,
     MAX_EXPONENT,
@@ -45,8 +46,8 @@ class RubricError(PerfevalError):
     """
 
     def __init__(self, message: str, *, text: str | None = None, location: Location | None = None,
-                 errors: tuple[RubricError, ...] = (), cause: PerfevalError | None = None) -> None:
-        super().__init__(message, text=text, location=location)
+                 errors: tuple[RubricError, ...] = (), cause: PerfevalError | None = None, **params: Any) -> None:
+        super().__init__(message, text=text, location=location, **params)
         self.errors = errors or (self,)
         self.cause = cause
 
@@ -57,12 +58,12 @@ class RubricError(PerfevalError):
             if isinstance(e.cause, LocatedError):
                 out.append(e.cause.render(locale))
             else:
-                out.append(str(e))
+                out.append(e.describe(locale))
         return "\n".join(out)
 
 
-def _diag(severity: Severity, code: str, message: str, line: int = 1, column: int = 1) -> Diagnostic:
-    return Diagnostic(severity, code, message, message, line, column)
+def _diag(severity: Severity, code: str, message: str, line: int = 1, column: int = 1, **params: Any) -> Diagnostic:
+    return Diagnostic(severity, code, render(message, "zh_CN", **params), render(message, "en", **params), line, column)
 
 
 @attrs.frozen
@@ -78,15 +79,16 @@ class Example:
     line: int
     rate: Decimal | None = None
 
-    def run_formula(self, formula: Formula) -> str | None:
+    def run_formula(self, formula: Formula) -> Message | None:
         """For an indicator with a 公式 and no 标准: the formula gives the rate the example says."""
         try:
             got = formula(*self.args, **dict(self.kwargs))
         except PerfevalError as exc:
-            return f"raised {type(exc).__name__}: {exc.message}"
-        return None if got == self.rate else f"gave {(got * 100).normalize():f}%, not {(self.rate or 0) * 100:f}%"
+            return Message("example_raised", kind=type(exc).__name__, message=exc)
+        return None if got == self.rate else Message("example_rate_differs", got=f"{(got * 100).normalize():f}%",
+                                                      want=f"{(self.rate or 0) * 100:f}%")
 
-    def run(self, rule: Rule, formula: Formula | None = None) -> str | None:
+    def run(self, rule: Rule, formula: Formula | None = None) -> Message | None:
         """None when the rule gives what the example says; otherwise what it gave instead.
 
         Named inputs go to the indicator's 公式 first when the standard itself takes none
@@ -98,17 +100,18 @@ class Example:
                 args, kwargs = (formula(kwargs),), {}
             score = rule(*args, **kwargs)
         except PerfevalError as exc:
-            return None if self.error else f"raised {type(exc).__name__}: {exc.message}"
+            return None if self.error else Message("example_raised", kind=type(exc).__name__, message=exc)
         if self.error:
-            return f"gave {score.points} instead of an error"
+            return Message("example_no_error", got=score.points)
         if self.judge is not None:
             if score.points is None and score.allowed == self.judge:
                 return None
-            return f"gave {score.points if score.points is not None else score.allowed}, not 待评 {self.judge}"
+            return Message("example_judge_differs", got=score.points if score.points is not None else score.allowed,
+                           want=self.judge)
         if score.points == self.expected:
             return None
         shown = score.points if score.points is not None else f"待评 {score.allowed}"
-        return f"gave {shown}, not {self.expected}"
+        return Message("example_differs", got=shown, want=self.expected)
 
 
 @attrs.frozen(eq=False)
@@ -164,11 +167,12 @@ class Rubric:
         for ind in self.indicators:
             for ex in ind.examples:
                 if ind.rule is None and (ind.formula is None or ex.rate is None):
-                    yield _diag(Severity.ERROR, "PE402", f"{ind.name}: an example but no 标准", ex.line)
+                    yield _diag(Severity.ERROR, "PE402", "example_no_standard", ex.line, name=ind.name)
                     continue
                 problem = ex.run_formula(ind.formula) if ind.rule is None else ex.run(ind.rule, ind.formula)  # type: ignore[arg-type]
                 if problem is not None:
-                    yield _diag(Severity.ERROR, "PE401", f"{ind.name}: 例 {ex.text!r} {problem}", ex.line)
+                    yield _diag(Severity.ERROR, "PE401", "example_fails", ex.line, name=ind.name, example=ex.text,
+                                problem=problem)
 
     def to_sql(self, table: str, columns: Mapping[str, str] | None = None, dialect: str = "duckdb", *,
                scale: int = 10, errors: str = "raise", keep: Sequence[str] = ("*",),
@@ -211,14 +215,15 @@ def loads(text: str, path: str | None = None) -> Rubric:
     if failures:
         # Collect, then raise: every failing standard of the file at once (as sqlglot's errors do).
         first = failures[0]
-        raise RubricError(first.message if len(failures) == 1 else f"{len(failures)} 处不能编译：{first.message}",
+        raise RubricError("rubric_failures" if len(failures) > 1 else "rubric_one_failure", count=len(failures),
+                          first=first,
                           text=first.text, location=first.location, errors=tuple(failures), cause=first.cause)
     diagnostics.extend(_sums(src))
     diagnostics.extend(_same_paths(indicators))
     if grades is not None and src.grades is not None and (left := grades.uncovered(src.total)):
         # A total in a gap would get no grade at all when scored: found here, before anyone is scored.
-        diagnostics.append(_diag(Severity.ERROR, "PE304", f"the grade table gives no grade to totals in "
-                                 f"{'、'.join(left)}", src.grades.line, src.grades.column))
+        diagnostics.append(_diag(Severity.ERROR, "PE304", "grades_gap", src.grades.line, src.grades.column,
+                                 totals="、".join(left)))
     return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
 
 
@@ -227,15 +232,14 @@ def load(path: str | Path) -> Rubric:
     p = Path(path)
     try:
         if p.stat().st_size > MAX_RUBRIC_BYTES:
-            raise RubricError(f"the rubric is larger than {MAX_RUBRIC_BYTES} bytes", text=str(p))
+            raise RubricError("rubric_too_large", text=str(p), limit=MAX_RUBRIC_BYTES)
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise RubricError(f"cannot read the rubric ({exc.strerror})", text=str(p), location=Location(str(p))) from None
+        raise RubricError("rubric_cannot_read", text=str(p), location=Location(str(p)), why=exc.strerror) from None
     except UnicodeDecodeError as exc:
         data = p.read_bytes()[: exc.start]
         where = Location(str(p), data.count(b"\n") + 1, len(data[data.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1)
-        raise RubricError(f"the rubric is not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); save it as UTF-8",
-                          location=where) from None
+        raise RubricError("rubric_not_utf8", location=where, byte=f"0x{exc.object[exc.start]:02X}") from None
     return loads(text, str(p))
 
 
@@ -269,13 +273,19 @@ def _indicator(ind: IndicatorSource, src: RubricSource, diagnostics: list[Diagno
                            note.text if note else None, ind.line)
 
 
+#: The fields of a .rules file as a message names them (标准 / the standard).
+_FIELD_WORDS = {"standard": N_("field_standard"), "formula": N_("field_formula"), "grades": N_("field_grades"),
+                "example": N_("field_example"), "note": N_("field_note")}
+
+
 def _failure(exc: PerfevalError, field: Field, src: RubricSource) -> RubricError:
     """``exc`` placed in the file: its line and column counted from the field's own."""
     line = field.line + (getattr(exc, "line", 1) - 1)
     column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
     if isinstance(exc, LocatedError):
         exc.location = Location(src.path, line, column)
-    return RubricError(f"{field.kind} 不能编译：{exc.message}", text=field.text,
+    kind = Message(_FIELD_WORDS[field.kind]) if field.kind in _FIELD_WORDS else field.kind
+    return RubricError("rubric_field_fails", kind=kind, cause_message=exc, text=field.text,
                        location=Location(src.path, line, column), cause=exc)
 
 
@@ -297,7 +307,7 @@ def _sums(src: RubricSource) -> Iterator[Diagnostic]:
     level1 = [g for g in src.groups if g.level == 1]
     total = sum((g.points for g in level1), Decimal(0))
     if level1 and total != src.total:
-        yield _diag(Severity.ERROR, "PE301", f"一级指标 add up to {total}分, not 满分 {src.total}分", 1)
+        yield _diag(Severity.ERROR, "PE301", "level1_sum", 1, total=total, points=src.total)
     for g in src.groups:
         if g.level == 1:
             seconds = [s for s in src.groups if s.level == 2 and s.parent == g.name]
@@ -305,8 +315,8 @@ def _sums(src: RubricSource) -> Iterator[Diagnostic]:
         else:
             kids = [i.points for i in src.indicators if i.level1 == g.parent and i.level2 == g.name]
         if kids and sum(kids, Decimal(0)) != g.points:
-            yield _diag(Severity.ERROR, "PE302",
-                        f"the indicators under {g.name} add up to {sum(kids, Decimal(0))}分, not {g.points}分", g.line)
+            yield _diag(Severity.ERROR, "PE302", "children_sum", g.line, name=g.name, total=sum(kids, Decimal(0)),
+                        points=g.points)
 
 
 def _same_paths(indicators: tuple[RubricIndicator, ...]) -> Iterator[Diagnostic]:
@@ -315,8 +325,7 @@ def _same_paths(indicators: tuple[RubricIndicator, ...]) -> Iterator[Diagnostic]
     for ind in indicators:
         first = seen.setdefault(ind.path, ind)
         if first is not ind:
-            yield _diag(Severity.ERROR, "PE303", f"{'/'.join(ind.path)}: the same path as line {first.line}; rows "
-                        "and keys cannot tell the two apart", ind.line)
+            yield _diag(Severity.ERROR, "PE303", "same_path", ind.line, path="/".join(ind.path), first=first.line)
 
 
 _ARROW = re.compile(r"\s*(?:→|->)\s*")
@@ -345,14 +354,14 @@ def _example(field: Field, src: RubricSource) -> Example:
     where = Location(src.path, field.line, field.column)
     parts = _ARROW.split(field.text.strip(), maxsplit=1)
     if len(parts) != 2:
-        raise RubricError("an example reads 例：<input> → <points>分", text=field.text, location=where)
+        raise RubricError("rubric_example_form", text=field.text, location=where)
     given, want = parts
     args: tuple[Any, ...] = ()
     kwargs: tuple[tuple[str, Any], ...] = ()
     if "=" in given:
         pairs = [p.split("=", 1) for p in re.split(r"\s*[,，]\s*", given) if p]
         if any(len(p) != 2 or not p[0].strip() for p in pairs):
-            raise RubricError("named inputs of an example read 名称=值, 名称=值", text=given, location=where)
+            raise RubricError("rubric_example_named", text=given, location=where)
         kwargs = tuple((k.strip(), _value(v)) for k, v in pairs)
     else:
         args = (_value(given),)
@@ -364,7 +373,7 @@ def _example(field: Field, src: RubricSource) -> Example:
             rate = parse_rate(want)
             check_number(rate, MAX_DIGITS, MAX_EXPONENT, want)
         except PerfevalError as exc:
-            raise RubricError(f"an example's rate cannot be read ({exc.message})", text=want,
+            raise RubricError("rubric_example_rate", cause_message=exc, text=want,
                               location=where) from None
     elif m := re.fullmatch(r"(?:待评|judge)\s*([\d.]+)\s*[–—~-]+\s*([\d.]+)\s*分?", want):
         judge = (_example_points(m.group(1), where), _example_points(m.group(2), where))
@@ -380,7 +389,7 @@ def _example_points(text: str, where: Location) -> Decimal:
     except PerfevalError:
         points = None
     if points is None:
-        raise RubricError("expected points such as 3分, 待评 16–18分 or 错误", text=text, location=where)
+        raise RubricError("rubric_example_points", text=text, location=where)
     check_number(points, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, text, kind="points", location=where)
     return points
 

@@ -32,7 +32,7 @@ from ..rules import GradeTable, Rule, Score, compile_grades
 from ..units import is_percent
 from .inputs import evaluation_inputs
 from .matching import UnmatchedRow, find_key, match_rows, path_text, suggest
-from .reason import Reason
+from .reason import Reason, said
 
 if TYPE_CHECKING:
     from .rubric import Rubric, RubricIndicator
@@ -152,10 +152,8 @@ def _unused(rubric: Rubric, data: Evaluation) -> tuple[tuple[str, Reason], ...]:
     for name, _ in data.inputs:
         if name not in read:
             near = suggest(name, read)
-            hint = f"；是否指：{'、'.join(near)}" if near else ""
-            out.append((name, Reason(f"公式数据“{name}”不是评价体系中任何公式的输入{hint}",
-                                     f"公式数据 {name!r} is read by no formula of the rubric"
-                                     + (f"; did you mean: {', '.join(near)}" if near else ""))))
+            hint = said("indicator_did_you_mean", names="、".join(near)) if near else ""
+            out.append((name, said("why_input_unread", name=name, hint=hint)))
     return tuple(out)
 
 
@@ -165,13 +163,13 @@ def _keyed(paths: list[tuple[str, ...]], data: Mapping[str, Any]) -> dict[int, A
     for key, value in data.items():
         index = find_key(paths, key)
         if index in out:
-            raise InputError(f"两个键都指向指标“{path_text(paths[index])}”", text=str(key), code="duplicate_key")
+            raise InputError("duplicate_key", text=str(key), name=path_text(paths[index]))
         out[index] = value
     return out
 
 
 def _no_value(ind: RubricIndicator) -> IndicatorScore:
-    return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", Reason("未给出指标值", "no value given"))
+    return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", said("why_no_value_given"))
 
 
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
@@ -186,7 +184,7 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
             grade = grades(total)
         except PerfevalError as exc:
             # A gap in the grade table costs the grade, not the whole scorecard.
-            why = Reason(f"总分无法评定等级：{_zh(exc)}", f"the total cannot be graded: {_en(exc)}")
+            why = said("why_the_total_cannot_be_graded", cause=exc)
     return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why)
 
 
@@ -207,13 +205,13 @@ def _from_mapping(ind: RubricIndicator, value: Any) -> IndicatorScore:
 def _mapped(ind: RubricIndicator, value: Any) -> IndicatorScore:
     if ind.rule is None:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
-                              Reason("评价体系未给出评分标准", "no 标准 to score it by"))
+                              said("why_no_to_score_it_by"))
     if isinstance(value, Mapping) and ind.formula is not None and not _takes_keywords(ind.rule):
         try:
             value = ind.formula(value)
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
-                                  Reason(f"{ind.formula.render()}：无法计算（{_zh(exc)}）", f"{ind.formula.render()}: {_en(exc)}"),
+                                  said("why_formula_fails", formula_render=ind.formula.render(), cause=exc),
                                   None, value)
     if ind.rule.needs_judgement and _is_number(value):
         # For a standard the assessor scores, a number is the assessor's points (an option is {"option": 2}).
@@ -249,7 +247,7 @@ def run_rule(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported:
                               lead + _failure(exc), None, value)
     if s.points is None:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
-                              lead + Reason("需要评价人判断", "needs the assessor's judgement"), s, value)
+                              lead + said("why_needs_judgement"), s, value)
     shown = lead if source else Reason(f"{_short(value)} ")
     return IndicatorScore(ind.name, path, s.points, rule.max_points, reported, "computed",
                           shown + f"→ {s.points}分", s, value)
@@ -262,16 +260,13 @@ def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None
                      for lo, hi in spans)
     if reported is None:
         return IndicatorScore(ind.name, ind.path, None, rule.max_points, None, "error",
-                              Reason(f"需要评价人判断（{shown}分），但未报得分",
-                                     f"needs the assessor's judgement ({shown}分) and no 得分 is reported"))
+                              said("why_needs_judgement_no_score", shown=shown))
     got = f"{reported.normalize():f}"
     if rule.allows(reported):
         return IndicatorScore(ind.name, ind.path, reported, rule.max_points, reported, "judged",
-                              Reason(f"评价人给分 {got} 在标准允许的范围内（{shown}分）",
-                                     f"the assessor's 得分 {got} is one the standard allows ({shown}分)"))
+                              said("why_the_assessor_s_is_one", got=got, shown=shown))
     return IndicatorScore(ind.name, ind.path, None, rule.max_points, reported, "error",
-                          Reason(f"标准只允许 {shown}分，{got} 不在其中",
-                                 f"the standard allows {shown}分; {got} is not one of them"))
+                          said("why_the_standard_allows_is_not", shown=shown, got=got))
 
 
 def _from_evaluation(ind: RubricIndicator, row: Indicator | None, data: Evaluation,
@@ -285,22 +280,20 @@ def _evaluated(ind: RubricIndicator, reported_ind: Indicator | None, data: Evalu
     reported = reported_ind.reported if reported_ind is not None else None
     rule = ind.rule
     if rule is None:
-        return _carry(ind, reported, Reason("评价体系未给出评分标准", "the rubric has no 标准 for it"))
+        return _carry(ind, reported, said("why_the_rubric_has_no_for"))
     if ind.formula is not None and (needed := ind.formula.inputs) and all(n in inputs for n in needed):
         try:
             rate = ind.formula({n: inputs[n] for n in needed})
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error",
-                                  Reason(f"{ind.formula.render()}：无法计算（{_zh(exc)}）",
-                                         f"{ind.formula.render()}: {_en(exc)}"), None, None)
+                                  said("why_formula_fails", formula_render=ind.formula.render(), cause=exc), None, None)
         out = run_rule(rule, ind, rate, reported, _formula_text(ind, rate, inputs))
         return attrs.evolve(out, value=rate)
     if ind.formula is not None and rule.when_absent is not None:
         if not any(n in inputs for n in ind.formula.inputs):
             # A blank in the base data is not "no such project": the standard's 没有…按满分计算 needs the
             # department to say so (score a mapping with the value None).
-            return _carry(ind, reported, Reason("基础数据未给出此项（如确无此项目，按标准得满分）",
-                                                "the base data leaves it blank (with no such project, the standard gives full marks)"))
+            return _carry(ind, reported, said("why_the_base_data_leaves_it"))
     if rule.needs_judgement:
         return judge(rule, ind, reported)
     actual = reported_ind.actual if reported_ind is not None else None
@@ -309,7 +302,7 @@ def _evaluated(ind: RubricIndicator, reported_ind: Indicator | None, data: Evalu
         if isinstance(found, Reason):
             return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "error", found)
         return run_rule(rule, ind, found[0], reported, found[1])
-    return _carry(ind, reported, Reason("表中没有重算所需的数据", "no data in the table to recompute it"))
+    return _carry(ind, reported, said("why_no_data_in_the_table"))
 
 
 def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
@@ -328,40 +321,36 @@ def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
     if target is None or target.value is None or percent_target:
         if actual.value.units.dimensionless:
             want = f"（年度指标值 {target.text}）" if target is not None else ""
-            return Reason(f"实际完成值“{actual.text}”没有写 %{want}：是 {actual.text}% 还是 {actual.text} 倍，表中须写明",
-                          f"实际完成值 {actual.text!r} has no %{want}: {actual.text}% or {actual.text} times? The table must say")
-        return Reason(f"实际完成值 {actual.text} 不是比率，也没有年度指标值可算完成率",
-                      f"实际完成值 {actual.text} is not a rate, and there is no 年度指标值 to compute a completion rate")
+            return said("why_has_no_or_times_the", actual_text=actual.text, want=want)
+        return said("why_is_not_a_rate_and", actual_text=actual.text)
     try:
         # The actual must be exactly one quantity ("19/20处", "19-20处", "第19处" are not): the target reader
         # keeps the last number of a text, which is right for a target and wrong for what was achieved.
         quantity(actual.text)
     except PerfevalError:
-        return Reason(f"实际完成值“{actual.text}”不是一个数量，无法与年度指标值 {target.text} 计算完成率",
-                      f"实际完成值 {actual.text!r} is not one quantity: no completion rate against {target.text}")
+        return said("why_is_not_one_quantity_no", actual_text=actual.text, target_text=target.text)
     try:
         ratio = target.completion(actual)
     except PerfevalError as exc:
-        return Reason(f"无法由 {actual.text} 与 {target.text} 计算完成率（{_zh(exc)}）",
-                      f"no completion rate from {actual.text} and {target.text} ({_en(exc)})")
+        return said("why_no_completion_rate_from_and", actual_text=actual.text, target_text=target.text, cause=exc)
     inverse = target.effective_comparator in ("≤", "<")
     shown = f"{target.text} / {actual.text}" if inverse else f"{actual.text} / {target.text}"
-    return ratio, Reason(f"完成率 {shown} = {percent_text(ratio)} ", f"completion {shown} = {percent_text(ratio)} ")
+    return ratio, said("why_completion", shown=shown, pct_ratio=percent_text(ratio))
 
 
 def _carry(ind: RubricIndicator, reported: Decimal | None, why: Reason) -> IndicatorScore:
     if reported is None:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
-                              why + Reason("，且未报得分", "; and no 得分 is reported"))
+                              why + said("why_and_no_is_reported"))
     return IndicatorScore(ind.name, ind.path, reported, ind.points, reported, "reported",
-                          why + Reason("，照报得分", "; 得分 as reported"))
+                          why + said("why_as_reported"))
 
 
 def _formula_text(ind: RubricIndicator, rate: Decimal, inputs: Mapping[str, Decimal]) -> Reason:
     assert ind.formula is not None
     given = ", ".join(f"{n}={inputs[n].normalize():f}" for n in ind.formula.inputs)
     shown = percent_text(rate)
-    return Reason(f"{ind.formula.name or ind.name} = {shown}（{given}）", f"{ind.formula.name or ind.name} = {shown} ({given}) ")
+    return said("why_formula_given", formula_name_or_ind_name=ind.formula.name or ind.name, shown=shown, given=given)
 
 
 def _short(value: Any) -> str:
@@ -379,4 +368,4 @@ def _en(exc: PerfevalError) -> str:
 
 
 def _failure(exc: PerfevalError) -> Reason:
-    return Reason(f"无法计算：{_zh(exc)}", f"cannot score: {_en(exc)}")
+    return said("why_cannot_score", cause=exc)

@@ -26,7 +26,7 @@ from ..model import Department, Indicator, Project
 from ..numbers import own_context, percent_text
 from ..rules import Rule, compile_rule
 from ..targets import TargetKind
-from .reason import Reason
+from .reason import Reason, said
 from .scoring import IndicatorScore, ScoreCard, card_of, grades_of, judge, run_rule
 
 #: 002 line 117, verbatim: 比例赋分，并设置及格门槛.
@@ -71,7 +71,7 @@ def _funds(ev: Project | Department) -> IndicatorScore:
         rate = funds.execution_rate
     except PerfevalError as exc:
         return IndicatorScore(_Row.name, _Row.path, None, funds.points, funds.reported, "error",
-                              Reason(f"无法计算执行率：{exc.message}", exc.message))
+                              said("why_rate_fails", cause=exc))
     out = run_rule(_rule(EXECUTION, funds.points), _Row(), rate, funds.reported,  # type: ignore[arg-type]
                f"执行率 = 全年执行数 {funds.spent} / 全年预算数 {funds.budget} = {percent_text(rate)} ")
     return out
@@ -83,8 +83,7 @@ def _indicator(ind: Indicator) -> IndicatorScore:
             rule = _rule(ind.standard, ind.points)
         except PerfevalError as exc:
             return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
-                                  Reason(f"其评分标准无法读取（{exc.message_in('zh_CN')}），照报得分",
-                                         f"its 评分标准 does not compile ({exc.message_in('en')}); 得分 as reported"))
+                                  said("why_its_does_not_compile_as", cause=exc))
     elif ind.target is not None and ind.target.kind is TargetKind.QUANTITATIVE:
         rule = _rule(QUANTITATIVE, ind.points)
     else:
@@ -93,12 +92,12 @@ def _indicator(ind: Indicator) -> IndicatorScore:
     if not rule.scores_value:
         if met is not None and rule.answers_yes_no:
             # "完成目标得满分，否则不得分": whether the target is met is in the table.
-            word = Reason("达到目标 ", "target met ") if met else Reason("未达到目标 ", "target not met ")
+            word = said("why_target_met") if met else said("why_target_not_met")
             return run_rule(rule, ind, met, ind.reported, word)
         return judge(rule, ind, ind.reported)
     if ind.target is None or ind.actual is None:
         missing = "年度指标值" if ind.target is None else "实际完成值"
-        return _unchecked(ind, Reason(f"缺少{missing}，无法重算", f"no {missing} to recompute it"))
+        return _unchecked(ind, said("why_no_to_recompute_it", missing=missing))
     if ind.standard and _is_rate(ind.actual):
         # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
         return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
@@ -107,16 +106,15 @@ def _indicator(ind: Indicator) -> IndicatorScore:
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
         return run_rule(rule, ind, ratio, ind.reported,
-                    Reason(f"实际完成值 {ind.actual.text} 即完成率 ", f"实际完成值 {ind.actual.text} is the completion rate "))
+                    said("why_is_the_completion_rate", actual_text=ind.actual.text))
     try:
         ratio = ind.target.completion(ind.actual)
     except PerfevalError as exc:
         if met:
             # ≤5次 with 0 actual: the ratio is undefined, but the target is plainly met.
             return run_rule(rule, ind, Decimal(1), ind.reported,
-                        Reason(f"{ind.actual.text} 达到目标 {ind.target.text}（完成率按 100% 计）",
-                               f"{ind.actual.text} meets {ind.target.text} (completion taken as 100%)"))
-        return _unchecked(ind, Reason(f"无法计算完成率（{exc.message}）", f"完成率 cannot be computed ({exc.message})"))
+                        said("why_meets_completion_taken_as", actual_text=ind.actual.text, target_text=ind.target.text))
+        return _unchecked(ind, said("why_cannot_be_computed", cause=exc))
     shown = f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} "
     return run_rule(rule, ind, ratio, ind.reported, shown)
 
@@ -141,9 +139,9 @@ def _ratio_text(ind: Indicator) -> str:
 def _unchecked(ind: Indicator, why: Reason) -> IndicatorScore:
     if ind.reported is None:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
-                              why + Reason("，且未报得分", "; and no 得分 is reported"))
+                              why + said("why_and_no_is_reported"))
     return IndicatorScore(ind.name, ind.path, ind.reported, ind.points, ind.reported, "reported",
-                          why + Reason("，照报得分", "; 得分 as reported"))
+                          why + said("why_as_reported"))
 
 
 def _is_rate(t: object) -> bool:

@@ -25,10 +25,12 @@ from __future__ import annotations
 import difflib
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from ..errors import Location, PerfevalError
+from ..i18n import Message
 from ..limits import MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, LimitError, check_number
 from ..numbers import parse_number
 
@@ -57,6 +59,13 @@ def did_you_mean(word: str) -> str:
     keys = [k for k in (*HEADS, *FIELDS) if not k.isascii()] if not word.isascii() else [*HEADS, *FIELDS]
     close = difflib.get_close_matches(word, keys, n=1, cutoff=0.5)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _hint(word: str) -> Message | str:
+    """:func:`did_you_mean` as a message, in the locale of the error it is part of."""
+    keys = [k for k in (*HEADS, *FIELDS) if not k.isascii()] if not word.isascii() else [*HEADS, *FIELDS]
+    close = difflib.get_close_matches(word, keys, n=1, cutoff=0.5)
+    return Message("data_did_you_mean", name=close[0]) if close else ""
 
 
 _KEY = re.compile(r"(?P<key>[^\s:：]+)\s*(?:[:：]\s*|\s+)(?P<value>.*)$")
@@ -143,8 +152,8 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
     last: Field | None = None
     last_indent = 0
 
-    def fail(message: str, line: int, column: int = 1, snippet: str | None = None) -> RubricSyntaxError:
-        return RubricSyntaxError(message, text=snippet, location=Location(path, line, column))
+    def fail(message: str, line: int, column: int = 1, snippet: str | None = None, **params: Any) -> RubricSyntaxError:
+        return RubricSyntaxError(message, text=snippet, location=Location(path, line, column), **params)
 
     def close() -> None:
         nonlocal current, fields
@@ -169,12 +178,12 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             continue
         m = _KEY.match(stripped)
         if not m:
-            raise fail("cannot read this line", number, indent + 1, stripped)
+            raise fail("rubric_unreadable_line", number, indent + 1, stripped)
         key, value = m.group("key"), m.group("value")
         column = indent + 1 + m.start("value")
         if key in FIELDS and indent > 0:
             if current is None:
-                raise fail(f"{key} must follow a 三级指标", number, indent + 1, stripped)
+                raise fail("rubric_field_first", number, indent + 1, stripped, key=key)
             # Keep the standard verbatim: only the separator after the keyword is dropped.
             after = line[indent + len(key):]
             verbatim = re.sub(r"^\s*[:：]\s?", "", after) if re.match(r"^\s*[:：]", after) else after.lstrip()
@@ -184,7 +193,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             continue
         head = HEADS.get(key)
         if head is None:
-            raise fail(f"unknown keyword {key!r}{did_you_mean(key)}", number, indent + 1, stripped)
+            raise fail("rubric_unknown_keyword", number, indent + 1, stripped, key=key, hint=_hint(key))
         last = None
         if head == "rubric":
             name = value.strip()
@@ -201,7 +210,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             close()
             pm = _POINTS.search(value)
             if not pm:
-                raise fail(f"{key} needs its 分值, e.g. {key} 投入 10分", number, column, stripped)
+                raise fail("rubric_needs_points", number, column, stripped, key=key)
             label = value[: pm.start()].strip()
             points = _number(pm.group("points"), fail, number, column + pm.start("points"), path)
             if head == "level1":
@@ -209,18 +218,18 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
                 groups.append(GroupSource(1, label, points, None, number))
             elif head == "level2":
                 if level1 is None:
-                    raise fail("二级指标 before any 一级指标", number, indent + 1, stripped)
+                    raise fail("rubric_level2_first", number, indent + 1, stripped)
                 level2 = label
                 groups.append(GroupSource(2, label, points, level1, number))
             else:
                 if level1 is None:
-                    raise fail("三级指标 before any 一级指标", number, indent + 1, stripped)
+                    raise fail("rubric_level3_first", number, indent + 1, stripped)
                 current = {"level1": level1, "level2": level2, "name": label, "points": points, "line": number}
     close()
     if name is None:
-        raise fail("a rubric starts with 评价体系 <name>", 1)
+        raise fail("rubric_needs_name", 1)
     if total is None:
-        raise fail("a rubric needs 满分 <points>", 1)
+        raise fail("rubric_needs_total", 1)
     return RubricSource(name, total, tuple(groups), tuple(indicators), grades, source, precision, path, text)
 
 
@@ -228,12 +237,12 @@ def _number(value: str, fail: object, line: int, column: int, path: str | None =
     """A 分值, 满分 or 精度: a number within the limits of points (perfeval.limits.MAX_POINTS_DIGITS)."""
     shown = value.strip()
     if len(shown) > 2 * MAX_POINTS_DIGITS + 10:
-        raise LimitError("points_digits", f"{len(shown)} characters", text=shown[:40] + "…",
+        raise LimitError("points_digits", Message("data_characters", count=len(shown)), text=shown[:40] + "…",
                          location=Location(path, line, column))
     try:
         number = parse_number(shown.rstrip("分").strip())
     except PerfevalError:
-        raise fail(f"not a number: {shown!r}", line, column, shown) from None  # type: ignore[operator]
+        raise fail("rubric_not_a_number", line, column, shown, value=shown) from None  # type: ignore[operator]
     check_number(number, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, shown, kind="points",
                  location=Location(path, line, column))
     return number

@@ -59,8 +59,8 @@ multiply = CTX.multiply
 def _beyond(a: Decimal, b: Decimal) -> Exception:
     from ..errors import InputError
 
-    return InputError(f"a number is beyond the limits ({MAX_DIGITS} digits, exponent within ±{MAX_EXPONENT})",
-                      text=f"{a:.40} / {b:.40}", code="limit_digits")
+    return InputError("number_beyond_limits", text=f"{a:.40} / {b:.40}", code="limit_digits", digits=MAX_DIGITS,
+                      exponent=MAX_EXPONENT)
 
 
 def divide(a: Decimal, b: Decimal) -> Decimal:

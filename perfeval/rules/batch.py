@@ -142,7 +142,7 @@ def _numpy(rule: Rule, values: Any, np: Any) -> tuple[Any, Any, tuple[RowError, 
     if values.ndim != 1:
         from ..errors import ValidationError
 
-        raise ValidationError("points_many takes one column of values", field="values", value=values.shape)
+        raise ValidationError("batch_one_column", field="values", value=values.shape)
     n = len(values)
     if values.dtype.kind in "iu" and n and int(values.max()) < _LIMIT and int(values.min()) > -_LIMIT:
         quanta, scored = _scaled(rule, values.astype(np.int64), 0, np)

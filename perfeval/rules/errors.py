@@ -111,6 +111,10 @@ class LocatedError(PerfevalError):
         return located_text(f"{where}: {self.message_in(locale)}", self.source, self.line, self.column,
                             self.length, locale, self.hint_in(locale), words)
 
+    def describe(self, locale: str | None = "zh_CN") -> str:
+        """What a command prints: :meth:`render` (the source line and the caret)."""
+        return self.render(locale)
+
     def __str__(self) -> str:
         return self.render()
 

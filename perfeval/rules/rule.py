@@ -363,7 +363,7 @@ def _points(points: Decimal | int | float | str) -> Decimal:
     value = to_decimal(points)
     check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, points, kind="points")
     if value < 0:
-        raise ValidationError("分值 must not be negative", field="points", value=points)
+        raise ValidationError("points_negative", field="points", value=points)
     return value
 
 
@@ -371,7 +371,7 @@ def _quantum(precision: Decimal | int | float | str) -> Decimal:
     quantum = to_decimal(precision)
     check_number(quantum, MAX_PRECISION_DIGITS, MAX_PRECISION_EXPONENT, precision, kind="precision")
     if quantum <= 0 or quantum.normalize(CTX).as_tuple().digits != (1,):  # in our context, never the caller's
-        raise ValidationError("precision must be a power of ten such as 0.01 or 1", field="precision",
+        raise ValidationError("precision_power", field="precision",
                               value=precision)
     return quantum
 
@@ -417,7 +417,7 @@ def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
         # 最低6分 of an item worth 5: every value would score above its 分值 — a number no reading can give
         raise RuleError("floor_above_points", text=text, floor=f"{item.floor:f}", points=f"{item.top:f}")
     if max_points == 0 and _awards(item):
-        raise ValidationError("分值 must be positive", field="points", value=max_points)
+        raise ValidationError("points_positive", field="points", value=max_points)
     if compilable(item):
         holder: list[Rule] = []
 

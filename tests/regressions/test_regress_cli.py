@@ -43,7 +43,7 @@ def data_file(tmp_path: Path, text: str | bytes, name: str = "x.toml") -> Path:
                          ids=["binary", "UTF-16 BOM", "stray 0xFF"])
 def test_every_command_refuses_a_file_not_in_utf8_with_exit_2(tmp_path: Path, args: list[str], data: bytes) -> None:
     path = data_file(tmp_path, data)
-    refused(run(args, path), str(path), "line 1")
+    refused(run(args, path), str(path), "第 1 行")
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
@@ -53,13 +53,13 @@ def test_every_command_refuses_a_file_not_in_utf8_with_exit_2(tmp_path: Path, ar
 def test_every_command_refuses_hostile_numbers_and_nesting_with_exit_2(tmp_path: Path, args: list[str],
                                                                        text: str) -> None:
     path = data_file(tmp_path, text)
-    refused(run(args, path), str(path), "line")
+    refused(run(args, path), str(path), "行")
 
 
 def test_check_of_a_rules_file_with_a_bad_example_exits_2_with_its_line(tmp_path: Path) -> None:
     path = data_file(tmp_path, "评价体系 x\n满分 5\n一级指标 a 5分\n三级指标 b 5分\n  标准：100%计满分\n  例：a=1, b → 5分\n",
                      "x.rules")
-    refused(CliRunner().invoke(main, ["check", str(path)]), "line 6")
+    refused(CliRunner().invoke(main, ["check", str(path)]), "第 6 行")
 
 
 def test_output_into_a_missing_directory_exits_2_naming_the_path(tmp_path: Path) -> None:
@@ -126,7 +126,7 @@ def p_load(path: Path) -> object:
 def test_template_into_a_missing_directory_and_fmt_of_a_hostile_standard_exit_2(tmp_path: Path) -> None:
     refused(CliRunner().invoke(main, ["template", str(tmp_path / "missing" / "t.xlsx")]), "missing")
     refused(CliRunner().invoke(main, ["fmt", "甲、" * 480]), "200")
-    refused(CliRunner().invoke(main, ["fmt"], input="100%计满分\n" + "、" * 500 + "\n"), "<stdin>, line 2")
+    refused(CliRunner().invoke(main, ["fmt"], input="100%计满分\n" + "、" * 500 + "\n"), "<stdin>，第 2 行")
 
 
 def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -137,7 +137,7 @@ def test_a_bug_is_one_line_and_exit_2_not_a_traceback(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(perfeval.cli, "load_evaluation", broken)
     result = CliRunner().invoke(main, ["score", str(data_file(tmp_path, toml()))])
-    refused(result, "internal error (KeyError")
+    refused(result, "内部错误（KeyError")
 
 
 def test_a_reported_grade_like_markup_is_printed_verbatim_by_the_audit(tmp_path: Path) -> None:

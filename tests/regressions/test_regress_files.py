@@ -56,7 +56,7 @@ def test_toml_points_1e400_is_a_located_limit_error() -> None:
 @pytest.mark.parametrize(("key", "literal", "line"), [("points", "nan", 11), ("points", "-inf", 11),
                                                       ("score", "inf", 12), ("score", "nan", 12)])
 def test_toml_nan_and_inf_in_points_and_score_are_located(key: str, literal: str, line: int) -> None:
-    with pytest.raises(p.DataFileError, match="not a finite number") as info:
+    with pytest.raises(p.DataFileError, match="不是有限的数") as info:
         p.loads_evaluation(toml(**{key: literal}), path="x.toml")
     assert info.value.location.line == line
 
@@ -64,7 +64,7 @@ def test_toml_nan_and_inf_in_points_and_score_are_located(key: str, literal: str
 @pytest.mark.parametrize(("key", "literal"), [("分值", "NaN"), ("得分", "Infinity"), ("分值", "-Infinity")])
 def test_json_nan_and_infinity_are_located(key: str, literal: str) -> None:
     text = as_json(**{key: "PLACE"}).replace('"PLACE"', literal)
-    with pytest.raises(p.DataFileError, match="not a finite number") as info:
+    with pytest.raises(p.DataFileError, match="不是有限的数") as info:
         p.loads_evaluation(text, "json", path="x.json")
     assert info.value.location.line == 1 and info.value.location.column is not None
     assert key in str(info.value)
@@ -152,13 +152,13 @@ def test_more_indicators_than_the_limit_is_a_limit_error() -> None:
 # --- .xlsx ---------------------------------------------------------------------------------------------------
 
 def test_an_xlsx_cell_of_1e400_is_located() -> None:
-    with pytest.raises(p.DataFileError, match="not finite") as info:
+    with pytest.raises(p.DataFileError, match="不是有限的数") as info:
         p.loads_evaluation(with_cell(workbook(), "G17", "<v>1E+400</v>"), "xlsx", path="x.xlsx")
     assert info.value.location.cell == "自评表!G17" and info.value.location.path == "x.xlsx"
 
 
 def test_an_xlsx_nan_cell_is_located_not_an_unreadable_workbook() -> None:
-    with pytest.raises(p.DataFileError, match="not finite") as info:
+    with pytest.raises(p.DataFileError, match="不是有限的数") as info:
         p.loads_evaluation(with_cell(workbook(), "G17", "<v>NaN</v>"), "xlsx", path="x.xlsx")
     assert info.value.location.cell == "自评表!G17"
 
@@ -228,13 +228,13 @@ def test_a_rules_file_not_in_utf8_is_located(tmp_path: Path) -> None:
 @pytest.mark.parametrize("year", ['"①"', '"²⁰²³"', '"' + "9" * 5000 + '"'], ids=["circled", "superscript", "5000 digits"])
 def test_a_year_of_digit_like_characters_is_a_located_error(year: str) -> None:
     """Found by the fuzz suite: "①".isdigit() is true, and int("①") a ValueError."""
-    with pytest.raises(p.DataFileError, match="year") as info:
+    with pytest.raises(p.DataFileError, match="应为年度") as info:
         p.loads_evaluation(toml(year=year), path="x.toml")
     assert info.value.location.line == 3
 
 
 @pytest.mark.parametrize("data", [b"PK\x03\x04garbage", b"not a zip", b""], ids=["broken zip", "text", "empty"])
 def test_a_workbook_that_is_not_one_is_a_located_error(data: bytes) -> None:
-    with pytest.raises(p.DataFileError, match="not a readable") as info:
+    with pytest.raises(p.DataFileError, match="不是可读的 .xlsx 工作簿") as info:
         p.loads_evaluation(data, "xlsx", path="x.xlsx")
     assert info.value.location.path == "x.xlsx"

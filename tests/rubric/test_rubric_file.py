@@ -70,7 +70,7 @@ def test_syntax_errors_carry_file_line_and_column() -> None:
 
 
 def test_unknown_keywords_are_named() -> None:
-    with pytest.raises(RubricSyntaxError, match="unknown keyword '四级指标'"):
+    with pytest.raises(RubricSyntaxError, match="未知的关键字 '四级指标'"):
         perfeval.loads(GOOD + "四级指标 x 1分\n")
 
 
@@ -91,7 +91,7 @@ def test_the_pytest_plugin_runs_examples(pytester: pytest.Pytester) -> None:
 
 
 def test_load_reports_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(RubricError, match="cannot read"):
+    with pytest.raises(RubricError, match="无法读取评价体系文件"):
         perfeval.load(tmp_path / "missing.rules")
 
 
@@ -99,7 +99,8 @@ def test_load_reports_a_missing_file(tmp_path: Path) -> None:
 def test_a_keyword_typo_says_what_was_meant(typo: str, meant: str) -> None:
     with pytest.raises(RubricSyntaxError) as info:
         perfeval.loads(GOOD.replace(typo, meant, 1), "x.rules")
-    assert "did you mean" in info.value.message and info.value.location.path == "x.rules"
+    assert "是否为" in info.value.message and info.value.location.path == "x.rules"
+    assert "did you mean" in info.value.message_in("en")
 
 
 UDEV = 'ACTION=="add", SUBSYSTEM=="usb", ATTRS{idVendor}=="0483", MODE="0666"\n'

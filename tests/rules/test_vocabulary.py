@@ -78,3 +78,14 @@ def test_every_message_code_used_has_words_in_both_languages() -> None:
 def test_messages_render_in_chinese_by_default_and_english_on_request() -> None:
     assert render("no_points") == "评分标准没有说明如何得分"
     assert render("no_points", "en") == "the standard says nothing about points"
+
+
+def test_the_message_table_is_the_catalogs() -> None:
+    # MESSAGES is a view of perfeval/locale/*/LC_MESSAGES/perfeval.po, not a table kept in the code
+    from perfeval import i18n
+
+    assert MESSAGES["no_points"] == (i18n.catalog("zh_CN")["no_points"], i18n.catalog("en")["no_points"])
+    assert set(MESSAGES) == set(i18n.catalog("zh_CN")) == set(i18n.catalog("en"))
+    # every code the rules package uses is one the catalog extractor finds (so `update` adds it)
+    assert sorted(_codes_used() - set(i18n.extract())) == []
+    assert "MESSAGES: dict" not in (RULES / "messages.py").read_text(encoding="utf-8")

@@ -25,7 +25,9 @@ from decimal import Decimal
 
 import attrs
 
+from ...i18n import N_
 from ..errors import Diagnostic, RuleError
+from ..messages import pair
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
 from ..vocabulary import BOUNDED_RATE_WORDS
@@ -70,9 +72,8 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     stmts, stated = preamble(stmts, ctx)
     _worth_or_criterion(written, stmts, ctx)
     if stated is not None and stated != max_points:
-        ctx.error("PE230", f"标准写明满分 {stated.normalize():f} 分，而指标分值为 {max_points.normalize():f} 分",
-                  f"the standard states 满分 {stated.normalize():f}分 but the 分值 is {max_points.normalize():f}分",
-                  None, "使分值与标准一致", "make the 分值 and the standard agree")
+        ctx.error("PE230", *pair("reading_pe230", stated=stated.normalize(), max_points=max_points.normalize()),
+                  None, *pair("hint_pe230"))
     found = parts(stmts, ctx)
     notes: list[str] = []
     if found is not None:
@@ -185,8 +186,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
                            first=ctx.source(r.cond.span), second=ctx.source(second.span))
         for q in qualifiers(r.statement.head):
             said = ctx.source(q.span)
-            ctx.info("PE106", f"{said!r} 描述计数的对象或时间，不是分档条件：按其后的比率计分",
-                     f"{said!r} says who or when is counted, not a band: the rate after it is scored", q.span)
+            ctx.info("PE106", *pair("reading_pe106", said=said), q.span)
     reference: Decimal | None = None
     definitions: list[n.Definition] = []
     formulas: list[Statement] = []  # 执行率（B/A）: a formula without a name or 得分
@@ -223,8 +223,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         return choice.tiers_by_share(shares, ctx, mods)
     if not scoring:
         if evaluation_points(stmts):
-            ctx.info("PE162", "评价要点未逐项给分：由评价人在 0 到分值之间评分",
-                     "the evaluation points carry no points each: the assessor scores within 0 and 分值", None)
+            ctx.info("PE162", *pair("reading_pe162"), None)
             return ir.Item(ctx.max_points, judged=(_ZERO, ctx.max_points), ceiling=ctx.max_points,
                            precision=mods.precision or Decimal("0.01"))
         if definitions:
@@ -265,9 +264,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         for r in scoring:
             if r.role == "band":
                 said = ctx.source(r.statement.span)
-                ctx.info("PE196", f"{said!r} 是清单中的一项：达到其条件即得该项分数，由评价人判断是否达到",
-                         f"{said!r} is one item of the checklist: reaching its condition earns its points "
-                         f"(the assessor says whether it is reached)", r.statement.span)
+                ctx.info("PE196", *pair("reading_pe196", said=said), r.statement.span)
         return attrs.evolve(choice.checklist(scoring, ctx, mods, None), absent=absent)
     if roles & {"band", "step", "computed", "rank", "rank_step"}:
         several = named_streams(scoring_all, ctx, mods, reference, definitions)
@@ -283,9 +280,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
                 if e.code != "words_without_values":
                     raise
                 del ctx.diagnostics[stated:]  # the readings of the attempt are not the ones taken
-                ctx.info("PE185", "条件只用文字写出，无法按数值判断：作为选项，由评价人选择适用的一项",
-                         "the conditions are written in words with no number to place them: options, the assessor "
-                         "picks the one that applies", scoring[0].statement.span)
+                ctx.info("PE185", *pair("reading_pe185"), scoring[0].statement.span)
                 return attrs.evolve(choice.options(scoring, ctx, mods), absent=absent)
         return _numeric(scoring_all, ctx, mods, reference, definitions)
     judged = [r for r in scoring if r.role == "judged"]
@@ -332,9 +327,7 @@ def _value_and_cases(scoring: list[Reading], ctx: Context, mods: Mods, stmts: li
         return None
     first = attrs.evolve(main.streams[0], key="①", label=ctx.source(values[0].statement.span))
     rest = [attrs.evolve(st, key="②" if len(counted_item.streams) == 1 else f"②{st.key}") for st in counted_item.streams]
-    ctx.info("PE207", "比率的规则与逐次扣分分别计分：① 给出比率，② 给出次数；扣分从比率所得分数中扣除",
-             "a value's rule and per-case deductions: ① the value, ② the cases; the deductions come off the value's "
-             "points", cases[0].statement.span)
+    ctx.info("PE207", *pair("reading_pe207"), cases[0].statement.span)
     return attrs.evolve(main, streams=(first, *rest), floor=counted_item.floor,
                         deduction_cap=counted_item.deduction_cap)
 
@@ -406,8 +399,7 @@ def _formula_described(readings: list[Reading], ctx: Context) -> list[Reading]:
     for r in readings:
         if r.role == "computed" and isinstance(r.statement.outcome, n.Proportional) and \
                 (r.cond is None or not r.cond.numbers) and not r.statement.modifiers:
-            ctx.info("PE146", f"{ctx.source(r.statement.span)!r} 说明计分方法，按其后的公式计算",
-                     f"{ctx.source(r.statement.span)!r} names the method; the formula written beside it scores",
+            ctx.info("PE146", *pair("reading_pe146", quoted=ctx.source(r.statement.span)),
                      r.statement.span)
             continue
         out.append(r)
@@ -428,8 +420,7 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
         span = readings[0].statement.span
         base = _bonus_as_points(bonus, span)
         bonus = []
-        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
-                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+        ctx.info("PE155", *pair("reading_pe155"),
                  span)
     _check_pieces(base, ctx, value)
     streams = [ir.Stream("", "", readings[0].statement.span, spec, ir.Piecewise(tuple(base)), ir.Role.BASE,
@@ -452,12 +443,10 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
         if top is not None:
             ceiling = said.points if total and said is not None and said.points is not None else P + top
             bonus_cap = cap
-            above = ("，可超过分值", ", above the 分值") if ceiling > P else (f"，本项最高 {show(ceiling, ir.Kind.NUMBER)} 分",
-                                                                          f", the item at most {ceiling.normalize():f}分")
-            ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分{above[0]}",
-                     f"bonus: at most {show(top, ir.Kind.NUMBER)}分{above[1]}", None)
+            msgid = N_("reading_pe150_above") if ceiling > P else N_("reading_pe150")
+            ctx.info("PE150", *pair(msgid, top=show(top, ir.Kind.NUMBER), ceiling=show(ceiling, ir.Kind.NUMBER)), None)
     if floor_of(mods) is None:
-        ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
+        ctx.info("PE170", *pair("reading_pe170"), None)
     return ir.Item(P, tuple(streams), base=_ZERO, floor=floor_of(mods), ceiling=ceiling, carry=mods.carry,
                    precision=mods.precision or Decimal("0.01"), bonus_cap=bonus_cap,
                    absent=absent_points(readings, ctx), deduction_cap=mods.deduction_cap)
@@ -521,7 +510,7 @@ def _check_pieces(pieces: list[ir.Piece], ctx: Context, value: ValueInfo) -> Non
             reach = show(g.hi, value.kind, value.unit)
             hint_zh = f"把 {below.label!r} 延至 {reach}，或为 {shown} 另写一档"
             hint_en = f"extend {below.label!r} up to {reach}, or give {shown} a band of its own"
-        ctx.error("PE310", f"没有分档覆盖 {shown}", f"no band covers {shown}", at.span if at else None,
+        ctx.error("PE310", *pair("reading_pe310", shown=shown), at.span if at else None,
                   hint_zh, hint_en)
     if percent and value.ref is None and pieces:
         _check_rate_ends(pieces, ctx)
@@ -538,8 +527,8 @@ def _check_rate_ends(pieces: list[ir.Piece], ctx: Context) -> None:
         assert iv.lo is not None
         if iv.lo > 0 or (iv.lo == 0 and not iv.lo_in):
             shown = render_interval(ir.Interval(Decimal(0), True, iv.lo, not iv.lo_in), True)
-            ctx.warn("PE311", f"没有分档覆盖 {shown}：比率可以取这些值", f"no band covers {shown}, which a rate can take",
-                     low.span, f"为 {shown} 写明得分", f"say what {shown} scores")
+            ctx.warn("PE311", *pair("reading_pe311", shown=shown),
+                     low.span, *pair("hint_pe311", shown=shown))
     if not any(p.interval.hi is None for p in pieces):
         high = max((p for p in pieces if p.interval.hi is not None), key=lambda p: (p.interval.hi, p.interval.hi_in))
         iv = high.interval
@@ -547,9 +536,8 @@ def _check_rate_ends(pieces: list[ir.Piece], ctx: Context) -> None:
         bounded = any(w in ctx.text for w in BOUNDED_RATE_WORDS)
         if iv.hi < 1 or not bounded or (iv.hi == 1 and not iv.hi_in):
             shown = render_interval(ir.Interval(iv.hi, not iv.hi_in, None, False), True)
-            ctx.warn("PE311", f"没有分档覆盖 {shown}：比率可以取这些值（如完成率超过 100%）",
-                     f"no band covers {shown}, which a rate can take (a 完成率 above 100%)", high.span,
-                     f"为 {shown} 写明得分", f"say what {shown} scores")
+            ctx.warn("PE311", *pair("reading_pe311_2", shown=shown), high.span,
+                     *pair("hint_pe311", shown=shown))
 
 
 _ = (computed_expr, expression, inputs_of)

@@ -25,7 +25,7 @@ from ...limits import check_number, text_of
 from ...numbers import parse_number
 from ..arith import CTX, MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
-from ..messages import render
+from ..messages import safe
 
 __all__ = ["YES_NO", "read", "read_measure", "read_number", "read_rate_text"]
 
@@ -38,7 +38,7 @@ YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no
 
 
 def _error(code: str, value: Any, **params: Any) -> InputError:
-    return InputError(render(code, value=value, **params), text=text_of(value, as_repr=True), code=code)
+    return InputError(code, text=text_of(value, as_repr=True), **safe(value=value, **params))
 
 
 def _own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
@@ -100,7 +100,7 @@ def _rate_text(value: str) -> Decimal:
         # caller (a number — Decimal("0.85") — is the fraction it is, as documented).
         if d.is_zero():
             return _ZERO  # 0 is 0 in every unit (as a data file's rate cell reads it)
-        raise InputError(render("rate_without_mark", value=m.group(1)), text=repr(value), code="rate_without_mark")
+        raise InputError("rate_without_mark", text=repr(value), value=m.group(1))
     from ...quantities import quantity  # a full-width or spelled-out rate: the quantity reader knows them
     from ...units import is_percent
 
@@ -110,8 +110,7 @@ def _rate_text(value: str) -> Decimal:
         raise _error("not_a_number", value) from None
     if q.dimensionless and not is_percent(q.units) and q.magnitude != 0:
         # "八十五", "85\u200b", "壹": a plain number written another way needs its mark as much as "85" does
-        raise InputError(render("rate_without_mark", value=str(q.magnitude)), text=repr(value),
-                         code="rate_without_mark")
+        raise InputError("rate_without_mark", text=repr(value), value=str(q.magnitude))
     return _quantity_rate(q, value)
 
 
@@ -194,11 +193,10 @@ def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
             return _quantity_rate(q, raw)
         converted = convert(q, unit) if unit else to_reference(q)
     except PerfevalError as exc:
-        raise InputError(render("unit_mismatch", value=str(_shown(raw)), unit=unit or label(q.units)),
-                         code="unit_mismatch", text=str(_shown(raw))) from exc
+        raise InputError("unit_mismatch", text=str(_shown(raw)), value=str(_shown(raw)),
+                         unit=unit or label(q.units)) from exc
     except Exception:
-        raise InputError(render("unit_mismatch", value=str(_shown(raw)), unit=unit or "?"), text=str(_shown(raw)),
-                         code="unit_mismatch") from None
+        raise InputError("unit_mismatch", text=str(_shown(raw)), value=str(_shown(raw)), unit=unit or "?") from None
     return _limited(Decimal(converted.magnitude), raw)
 
 
@@ -257,5 +255,4 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
     text = text_of(value).strip()
     if text in options:
         return text
-    raise InputError(render("unknown_option", value=value, options="、".join(options)), text=text_of(value, as_repr=True),
-                     code="unknown_option")
+    raise InputError("unknown_option", text=text_of(value, as_repr=True), **safe(value=value, options="、".join(options)))

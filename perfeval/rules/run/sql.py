@@ -45,6 +45,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ...i18n import N_, Message
 from ..errors import SqlError
 from ..meaning import ir
 from ..meaning.formulas import render as render_expr
@@ -66,43 +67,43 @@ _MARK = "§value§"  # where the value goes in a message rendered ahead of the r
 # ── what cannot be expressed ─────────────────────────────────────────────────────────────────
 
 
-def unsupported(item: ir.Item) -> tuple[str, dict[str, str]] | None:
+def unsupported(item: ir.Item) -> tuple[str, dict[str, Any]] | None:
     """Why ``item`` cannot be one SQL expression of one column (a message code and its values), or None."""
     if item.options or item.tiers or item.judged is not None:
-        return "sql_judgement", {}
+        return N_("sql_judgement"), {}
     if item.borrowed is not None and item.borrowed.only:
         # 未发生采购业务的按平均分得分 and nothing else: the score is another column (the peers' average); beside a
         # rule of its own, the column scored is that rule's value, as rule.points(value) scores it
-        return "sql_several_inputs", {"names": "、".join((*item.borrowed.case[:1], item.borrowed.name))}
+        return N_("sql_several_inputs"), {"names": "、".join((*item.borrowed.case[:1], item.borrowed.name))}
     if item.parts:
-        return "sql_several_inputs", {"names": "、".join(p.key for p in item.parts)}
+        return N_("sql_several_inputs"), {"names": "、".join(p.key for p in item.parts)}
     if len(item.streams) != 1:
         names = [s.key or s.label for s in item.streams]
-        return ("sql_several_inputs", {"names": "、".join(names)}) if names else ("sql_judgement", {})
+        return (N_("sql_several_inputs"), {"names": "、".join(names)}) if names else (N_("sql_judgement"), {})
     s = item.streams[0]
     if s.key or s.value.derive is not None or s.value.needs:
-        return "sql_several_inputs", {"names": "、".join((s.key,) + s.value.needs if s.key else s.value.needs)}
+        return N_("sql_several_inputs"), {"names": "、".join((s.key,) + s.value.needs if s.key else s.value.needs)}
     if s.value.kind in (ir.Kind.FLAG, ir.Kind.OPTION, ir.Kind.TIER):
-        return "sql_judgement" if s.value.kind is ir.Kind.TIER else "sql_yes_no", {}
+        return N_("sql_judgement") if s.value.kind is ir.Kind.TIER else N_("sql_yes_no"), {}
     if s.role is not ir.Role.BASE or item.carry or item.bonus_cap is not None or item.deduction_cap is not None:
-        return "sql_unsupported", {"what": render("sql_what_deduction")}
+        return N_("sql_unsupported"), {"what": Message("sql_what_deduction")}
     for p in s.fn.pieces:
         if p.judged is not None:
-            return "sql_judgement", {}
+            return N_("sql_judgement"), {}
         if p.veto is not None or p.zero:
-            return "sql_unsupported", {"what": render("sql_what_veto")}
+            return N_("sql_unsupported"), {"what": Message("sql_what_veto")}
         if p.overlap:
-            return "sql_unsupported", {"what": render("sql_what_overlap")}
+            return N_("sql_unsupported"), {"what": Message("sql_what_overlap")}
         if p.bonus is not None:
-            return "sql_unsupported", {"what": render("sql_what_bonus")}
+            return N_("sql_unsupported"), {"what": Message("sql_what_bonus")}
         named = [e.name for e in ir.walk(p.expr) if isinstance(e, ir.Input)]
         if named:
-            return "sql_several_inputs", {"names": "、".join(dict.fromkeys(named))}
+            return N_("sql_several_inputs"), {"names": "、".join(dict.fromkeys(named))}
         for e in ir.walk(p.expr):
             if isinstance(e, ir.Op) and e.op == "/" and _reads_x(e.right):
-                return "sql_divides_by_value", {"name": render_expr(e.right)}
+                return N_("sql_divides_by_value"), {"name": render_expr(e.right)}
             if isinstance(e, ir.Steps) and e.size <= 0:
-                return "sql_unsupported", {"what": render_expr(e)}
+                return N_("sql_unsupported"), {"what": render_expr(e)}
     return None
 
 
@@ -415,9 +416,9 @@ def build(item: ir.Item, text: str, column: Any, dialect: str = "duckdb", *, sca
     if dialect not in DIALECTS:
         raise SqlError("sql_dialect", text, dialect=dialect, dialects="、".join(DIALECTS))
     if errors not in ("raise", "null", "reason"):
-        raise ValidationError("errors must be raise, null or reason", field="errors", value=errors)
+        raise ValidationError("sql_errors_option", field="errors", value=errors)
     if not isinstance(scale, int) or isinstance(scale, bool) or not 0 <= scale <= _MAX_SCALE:
-        raise ValidationError(f"scale must be a whole number from 0 to {_MAX_SCALE}", field="scale", value=scale)
+        raise ValidationError("sql_scale_option", field="scale", value=scale, maximum=_MAX_SCALE)
     why = unsupported(item)
     if why is not None:
         code, params = why

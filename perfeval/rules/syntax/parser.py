@@ -23,6 +23,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from ...i18n import N_
 from ...limits import MAX_CLAUSE_TOKENS, MAX_STANDARD_CHARS, check_count, check_length
 from ...resources import grammar_text
 from ..errors import RuleSyntaxError
@@ -178,8 +179,8 @@ def _clause(text: str, tokens: list[Token], sep: str) -> Clause:
 
 
 # A clause that stops where a number was due: what to write there (message codes, see messages.py).
-_HINTS = {"DASH": "hint_range_ends", "EACH": "hint_step_size", "DEDUCT": "hint_write_number",
-          "AWARD": "hint_write_number", "BONUS": "hint_write_number"}
+_HINTS = {"DASH": N_("hint_range_ends"), "EACH": N_("hint_step_size"), "DEDUCT": N_("hint_write_number"),
+          "AWARD": N_("hint_write_number"), "BONUS": N_("hint_write_number")}
 
 
 def _syntax_error(text: str, exc: UnexpectedInput, tokens: list[Token]) -> RuleSyntaxError:

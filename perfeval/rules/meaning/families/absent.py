@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import INPUT_NAMES
 from .. import ir
@@ -34,8 +35,7 @@ def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
     """没有楼堂馆所项目的部门按满分计算 · 无新建项目的不扣分: what no value at all scores (not applicable)."""
     for r in readings:
         if r.role == "absent":
-            ctx.info("PE134", f"没有该项情形时：{ctx.source(r.statement.span)!r}（不给值即按满分）",
-                     f"when there is nothing to score: {ctx.source(r.statement.span)!r} (no value: full marks)",
+            ctx.info("PE134", *pair("reading_pe134", quoted=ctx.source(r.statement.span)),
                      r.statement.span)
             return ctx.max_points
     return None
@@ -63,7 +63,6 @@ def borrowed(readings: list[Reading], ctx: Context) -> ir.Borrowed:
         # 按平均分得分 with no case: for whom is not said
         raise ctx.fail("unread_scoring", s.span, clause=label, hint="hint_which_applies")
     positive = _NEGATION.sub("", case, count=1)
-    ctx.info("PE149", f"{case!r} 的情形按他人的平均分得分：由输入 {AVERAGE} 给出（0 到分值之间）",
-             f"the case {case!r} scores others' average: given as the input {AVERAGE} (between 0 and 分值)", s.span)
+    ctx.info("PE149", *pair("reading_pe149", case=case, name=AVERAGE), s.span)
     names = tuple(dict.fromkeys(w for w in (case, positive) if w))
     return ir.Borrowed(AVERAGE, names, positive != case, label, s.span)

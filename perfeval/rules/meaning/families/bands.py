@@ -20,6 +20,8 @@ from decimal import Decimal
 
 import attrs
 
+from ....i18n import N_
+from ...messages import pair
 from ...syntax.nodes import Span
 from ...vocabulary import Claim
 from .. import ir
@@ -101,19 +103,16 @@ def finish(drafts: list[Draft], ctx: Context, value: ValueInfo, complete: bool =
     intervals, readings, conflicts = resolve([(d.lo, d.hi) for d in drafts])
     for rd in readings:
         d = drafts[rd.owner]
-        why_zh = {"explicit": "原文明确写出", "convention": "“以上/以下/以内”含本数，“超过/低于”不含本数",
-                  "lower-limit": "没有分档明确归属，按“上限不在内”归入以它为下限的分档"}[rd.rule]
-        why_en = {"explicit": "it says so explicitly", "convention": "以上/以下 include the number, 超过/低于 exclude it",
-                  "lower-limit": "no band claims it, so it goes where it is the lower limit (上限不在内)"}[rd.rule]
         code = {"explicit": "PE110", "convention": "PE111", "lower-limit": "PE112"}[rd.rule]
-        shown = show(rd.value, value.kind)
-        ctx.info(code, f"{shown} 属于 {d.label!r}：{why_zh}", f"{shown} belongs to {d.label!r}: {why_en}", d.span)
+        msgid = {"explicit": N_("reading_pe110"), "convention": N_("reading_pe111"),
+                 "lower-limit": N_("reading_pe112")}[rd.rule]
+        ctx.info(code, *pair(msgid, shown=show(rd.value, value.kind), label=d.label), d.span)
     pieces: list[ir.Piece] = []
     for conflict in conflicts:
         names = [drafts[i].label for i in conflict.bands]
         shown = show(conflict.value, value.kind)
-        ctx.error("PE320", f"{shown} 同时属于两个分档：{names[0]!r} 和 {names[1]!r}",
-                  f"{shown} is claimed by two bands: {names[0]!r} and {names[1]!r}", drafts[conflict.bands[-1]].span,
+        ctx.error("PE320", *pair("reading_pe320", shown=shown, names=names[0], names_=names[1]),
+                  drafts[conflict.bands[-1]].span,
                   "hint_one_claim")
         point = ir.Interval(conflict.value, True, conflict.value, True)
         pieces.append(ir.Piece(point, ir.Const(Decimal(0)), drafts[conflict.bands[-1]].span,
@@ -184,8 +183,7 @@ def _contiguous(drafts: list[Draft], ctx: Context, value: ValueInfo, always: boo
             nxt = los.get(d.hi.value + step)
             if nxt is not None and nxt is not d:
                 shown = show(d.hi.value + step, value.kind, value.unit)
-                ctx.info("PE113", f"{d.label!r} 连续到 {shown}（整数区间之间不留空档）",
-                         f"{d.label!r} runs up to {shown} (whole-number ranges leave no gap)", d.span)
+                ctx.info("PE113", *pair("reading_pe113", label=d.label, shown=shown), d.span)
                 d = attrs.evolve(d, hi=Side(d.hi.value + step, False, Claim.EXPLICIT))
         out.append(d)
     return out
@@ -213,10 +211,10 @@ def _widen_points(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
         shown = show(v, value.kind, value.unit)
         if below:
             out[i] = attrs.evolve(d, hi=None)
-            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上", f"{d.label!r} read as {shown} and above", d.span)
+            ctx.info("PE102", *pair("reading_pe102", label=d.label, shown=shown), d.span)
         else:
             out[i] = attrs.evolve(d, lo=None)
-            ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
+            ctx.info("PE102", *pair("reading_pe102_3", label=d.label, shown=shown), d.span)
     return out
 
 
@@ -244,9 +242,7 @@ def _rising(drafts: list[Draft], ctx: Context) -> list[Draft]:
             assert edge is not None
             end = Side(edge.value, not edge.inclusive, edge.claim)
             out[out.index(d)] = attrs.evolve(d, hi=end) if upwards else attrs.evolve(d, lo=end)
-            ctx.info("PE142", f"{d.label!r} 之后有更好一档 {nxt.label!r}：分档由低到高书写，达到较高一档按较高一档计分",
-                     f"{d.label!r} is followed by a better band {nxt.label!r}: bands written upwards, the best "
-                     "reached counts", d.span)
+            ctx.info("PE142", *pair("reading_pe142", label=d.label, label_=nxt.label), d.span)
         drafts = out
     return drafts
 
@@ -271,8 +267,7 @@ def _successive(drafts: list[Draft], ctx: Context, percent: bool) -> list[Draft]
                 out[i] = attrs.evolve(d, lo=Side(e.hi.value, not e.hi.inclusive, e.hi.claim))
             else:
                 continue
-            ctx.info("PE136", f"{d.label!r} 与前一档嵌套，读作紧接前一档之后",
-                     f"{d.label!r} nests the band before it: read as the values after that band", d.span)
+            ctx.info("PE136", *pair("reading_pe136", label=d.label), d.span)
             d = out[i]
     return out
 

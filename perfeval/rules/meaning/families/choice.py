@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import alternation
 from .. import ir
@@ -91,13 +92,12 @@ def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
         if r.role == "judged" and isinstance(s.outcome, n.Discretion):
             lo, hi = _discretion(r, P)
             out.append(ir.Option(_mark(len(out)), label, lo, hi, s.span, veto))
-            ctx.info("PE180", "酌情：由评价人在允许范围内给分", "酌情: the assessor decides within the range", s.span)
+            ctx.info("PE180", *pair("reading_pe180"), s.span)
             continue
         if r.role == "computed" and isinstance(s.outcome, n.Proportional):
             # 否则按比例扣除相应的分数, with no rate written anywhere: the share is the assessor's to judge
             out.append(ir.Option(_mark(len(out)), label, _ZERO, P, s.span, veto))
-            ctx.info("PE184", "按比例扣分但未写明比例：由评价人在 0 到分值之间判断",
-                     "deducted in proportion to what is not said: the assessor judges within 0 and 分值", s.span)
+            ctx.info("PE184", *pair("reading_pe184"), s.span)
             continue
         lo, hi = _points(r, P)
         for part in _alternatives(r, label):
@@ -106,16 +106,13 @@ def options(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
         # 具备人员、场地、设备条件（1分）: what is not met earns nothing.
         only = out[0]
         out.append(ir.Option(_mark(1), "否则", _ZERO, _ZERO, only.span))
-        ctx.info("PE133", "未满足时得 0 分（原文只写了得分的情形）",
-                 "not met earns 0 (implied: the standard names only what earns points)", only.span)
+        ctx.info("PE133", *pair("reading_pe133"), only.span)
     if len(out) == 1 and out[0].low == out[0].high == 0:
         # 未建立台账的得0分 alone: a way to fail — the unit without it keeps its 分值 (as under 不得分, 扣5分),
         # never a choice of one option that nothing-said-yet would score 0
         only = out[0]
         out.append(ir.Option(_mark(1), "否则", P, P, only.span))
-        ctx.info("PE158", "未出现该情形时得满分（原文只写了得 0 分的情形）",
-                 "without that case the item keeps its 分值 (the standard names only the case that scores 0)",
-                 only.span)
+        ctx.info("PE158", *pair("reading_pe158"), only.span)
     if len(out) == 1:
         # one option and nothing else: no choice to make, and what the rest earns is not said
         raise ctx.fail("cond_without_points", out[0].span, clause=out[0].label)
@@ -224,12 +221,10 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
     P = ctx.max_points
     streams: list[ir.Stream] = []
     if judged_unmet:
-        ctx.info("PE194", "未满足的项由评价人酌情给分（0 到该项分值）",
-                 "an item not met earns what the assessor decides, from 0 to its points", judged_unmet[0].statement.span)
+        ctx.info("PE194", *pair("reading_pe194"), judged_unmet[0].statement.span)
     ranged = is_ranged_checklist(readings, P)
     if ranged:
-        ctx.info("PE195", "清单各项由评价人在该项的分数区间内给分，未满足的项得 0 分",
-                 "each item met earns what the assessor decides within its own range; an item not met earns 0",
+        ctx.info("PE195", *pair("reading_pe195"),
                  readings[0].statement.span)
     for i, r in enumerate(readings):
         s = r.statement
@@ -260,9 +255,8 @@ def checklist(readings: list[Reading], ctx: Context, mods: Mods, cap: Decimal | 
     total = sum(((r.amount.high if ranged else r.amount.points) or _ZERO for r in readings if r.amount is not None),
                 _ZERO)
     if total != P:
-        ctx.warn("PE220", f"各项合计 {total.normalize():f} 分，与分值 {P.normalize():f} 分不同",
-                 f"the items add up to {total.normalize():f}分, not the 分值 {P.normalize():f}分", None)
-    ctx.info("PE190", "清单：得分为满足各项的分数之和", "checklist: the points of the items met, added up", None)
+        ctx.warn("PE220", *pair("reading_pe220", total=total.normalize(), P=P.normalize()), None)
+    ctx.info("PE190", *pair("reading_pe190"), None)
     return ir.Item(P, tuple(streams), base=_ZERO, ceiling=min(P, cap) if cap is not None else P,
                    precision=mods.precision or Decimal("0.01"))
 
@@ -278,8 +272,7 @@ def judged(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item:
     if hi > P:
         raise ctx.fail("award_above_points", r.statement.span, clause=ctx.source(r.statement.span),
                        award=f"{hi.normalize():f}", points=f"{P.normalize():f}")
-    ctx.info("PE181", f"由评价人判断：{lo.normalize():f}–{hi.normalize():f} 分",
-             f"the assessor's judgement: {lo.normalize():f}–{hi.normalize():f}分", r.statement.span)
+    ctx.info("PE181", *pair("reading_pe181", lo=lo.normalize(), hi=hi.normalize()), r.statement.span)
     s = r.statement
     words = [p for p in s.head if isinstance(p, n.Words)]
     if isinstance(s.outcome, n.Discretion) and "扣" in s.outcome.text and hi == P and words and \
@@ -310,8 +303,7 @@ def tiers_of(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item | Non
         tiers.append(ir.Option(m.group(), label, lo, hi, r.statement.span))
     if len(tiers) < 2 or not any(t.low != t.high for t in tiers):
         return None
-    ctx.info("PE182", "分档评价：评价人选择档次，并在档次分数区间内给分",
-             "tiers: the assessor picks the tier and the points within its range", None)
+    ctx.info("PE182", *pair("reading_pe182"), None)
     return ir.Item(P, tiers=tuple(tiers), ceiling=P, precision=mods.precision or Decimal("0.01"))
 
 
@@ -332,8 +324,7 @@ def tiers_by_share(s: Statement, ctx: Context, mods: Mods) -> ir.Item:
     intervals, _, _ = resolve(sides)
     pieces = tuple(ir.Piece(iv, ir.Op("*", ir.MaxPoints(), ir.X()), p.span, ctx.source(p.span))
                    for iv, p in zip(intervals, ranges, strict=True))
-    ctx.info("PE183", "分档评价：评价人在所选档次内给出完成比例，得分 = 分值 × 比例",
-             "qualitative tiers: the assessor gives a share within the tier; points = 分值 × share", s.span)
+    ctx.info("PE183", *pair("reading_pe183"), s.span)
     stream = ir.Stream("", ctx.source(s.span), s.span, ir.Value(ir.Kind.RATE), ir.Piecewise(pieces), ir.Role.BASE)
     return ir.Item(ctx.max_points, (stream,), ceiling=ctx.max_points, judged=(_ZERO, ctx.max_points),
                    precision=mods.precision or Decimal("0.01"))

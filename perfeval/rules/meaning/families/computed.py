@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import LOWER_BETTER_MARKS, REFERENCE_WORDS
 from .. import ir
@@ -50,20 +51,18 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
     if isinstance(out, n.Linear):
         return LINEAR_MARK
     if isinstance(out, n.Overspend):
-        ctx.info("PE141", "超支比例扣减：分值 ×（2 − 实际/目标），超支 1% 扣分值的 1%",
-                 "overspend: 分值 × (2 − actual/target); each 1% over costs 1% of 分值", r.statement.span)
+        ctx.info("PE141", *pair("reading_pe141"), r.statement.span)
         return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(2)), x))
     if isinstance(out, n.Proportional):
         if value.ref is not None and lower_is_better(ctx.text):
-            ctx.info("PE143", "越低越好的指标按比例计分：分值 × 目标/实际", "lower-is-better proportional: 分值 × target/actual",
+            ctx.info("PE143", *pair("reading_pe143"),
                      r.statement.span)
             return ir.Op("/", P, x)
         if out.deducts:
-            ctx.info("PE144", "按缺失比例扣分：分值 ×（1 − 缺失比例）", "deducted by the share missing: 分值 × (1 − share)",
+            ctx.info("PE144", *pair("reading_pe144"),
                      r.statement.span)
             return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(1)), x))
-        ctx.info("PE140", "按比例计分：分值 × 比率" + ("（实际/目标）" if value.ref else ""),
-                 "proportional: 分值 × rate" + (" (actual/target)" if value.ref else ""), r.statement.span)
+        ctx.info("PE140", *pair("reading_pe140_target" if value.ref else "reading_pe140"), r.statement.span)
         return ir.Op("*", P, x)
     if isinstance(out, n.ScoreFormula | n.InlineFormula):
         expr = expression(out.expr)
@@ -97,8 +96,8 @@ def linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
         # points = low + (high − low) × (x − a) / (b − a)
         slope = ir.Op("/", ir.Op("-", high, low), ir.Const(b - a))
         expr = ir.Op("+", low, ir.Op("*", slope, ir.Op("-", ir.X(), ir.Const(a))))
-        ctx.info("PE145", f"线性插值：{show(a, ir.Kind.RATE)} 到 {show(b, ir.Kind.RATE)} 之间按直线计分",
-                 f"linear between {show(a, ir.Kind.RATE)} and {show(b, ir.Kind.RATE)}", d.span)
+        ctx.info("PE145", *pair("reading_pe145", shown=show(a, ir.Kind.RATE), shown_=show(b, ir.Kind.RATE)),
+                 d.span)
         out.append(attrs.evolve(d, expr=expr, weak=False))
     return out
 

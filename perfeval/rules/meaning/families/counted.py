@@ -21,6 +21,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import COUNT_NOUNS, Claim
 from .. import ir
@@ -117,8 +118,7 @@ def _count_pieces(r: Reading, per_case: tuple[Decimal, Decimal], label: str, spa
     veto = next((ctx.source(m.span) for m in g.statement.modifiers if isinstance(m, n.Veto)), None)
     pieces.append(ir.Piece(ir.Interval(start, inclusive, None, False), ir.Const(_ZERO), g.statement.span,
                            ctx.source(g.statement.span), veto=veto, zero=True))
-    ctx.info("PE160", f"{ctx.source(g.statement.span)!r}：达到 {start} 时本项不得分，早于逐项扣完",
-             f"{ctx.source(g.statement.span)!r}: from {start} the item scores 0, before the cases would take it all",
+    ctx.info("PE160", *pair("reading_pe160", quoted=ctx.source(g.statement.span), start=start),
              g.statement.span)
     return tuple(pieces)
 
@@ -228,8 +228,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
             raise ctx.fail("mixed_rules", first.statement.span, clause=ctx.source(first.statement.span),
                            hint="hint_which_applies")
         base = pts
-        ctx.info("PE132", f"{ctx.source(first.statement.span)!r} 读作未发现任何问题时的得分",
-                 f"{ctx.source(first.statement.span)!r} read as the score when nothing is found",
+        ctx.info("PE132", *pair("reading_pe132", quoted=ctx.source(first.statement.span)),
                  first.statement.span)
     elif additive and counts:
         base = _ZERO
@@ -238,8 +237,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         # 被省级推广的加2分,被市级推广的加1分: nothing but what is added — the item's points, within its 分值
         # (from 0), as for bonus steps alone (PE155); a base of the full 分值 would hide every bonus
         base = _ZERO
-        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
-                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+        ctx.info("PE155", *pair("reading_pe155"),
                  counts[0].statement.span)
     cases = respectively(counts, ctx)
     keyed = _keys([c[0] for c in cases])
@@ -255,8 +253,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
             if previous is None:
                 raise ctx.fail("cond_without_points", s.span, clause=label)
             amount = (previous[0] * 2, previous[1] * 2)
-            ctx.info("PE165", f"{label!r}：加倍扣分，每次扣 {amount[1].normalize():f} 分",
-                     f"{label!r}: doubled, {amount[1].normalize():f} per case", s.span)
+            ctx.info("PE165", *pair("reading_pe165", label=label, amount=amount[1].normalize()), s.span)
             streams.append(_count_stream(key, r, amount, label, s, [], ctx, words, cap, ir.Role.DEDUCT))
             continue
         if r.role == "veto":
@@ -298,8 +295,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                 # says how many there are)
                 raise ctx.fail("unread_scoring", s.span, clause=label, hint="hint_which_applies")
             if r.role == "oneoff":
-                ctx.info("PE161", f"{label!r} 后有“扣完为止”，读作每发现一次扣 {amount[1].normalize():f} 分",
-                         f"{label!r} is followed by 扣完为止: read as {amount[1].normalize():f} per finding", s.span)
+                ctx.info("PE161", *pair("reading_pe161", label=label, amount=amount[1].normalize()), s.span)
             mine = [g for g in gates if _same_count(g, r, len([c for c in counts if c.role == "count"]))]
             streams.append(_count_stream(key, r, amount, label, s, mine, ctx, words, cap, role, mods,
                                          _enumerated(stmts, s)))
@@ -347,8 +343,7 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         streams = [attrs.evolve(st, cap=None) if st.span == last.span else st for st in item.streams]
         ceiling = total if item.ceiling is None else min(item.ceiling, total)
         item = attrs.evolve(item, streams=tuple(streams), ceiling=ceiling)
-        ctx.info("PE156", f"加分合计最多 {total.normalize():f} 分", f"what is added is at most {total.normalize():f}分 "
-                 "together", last.span)
+        ctx.info("PE156", *pair("reading_pe156_2", total=total.normalize()), last.span)
     return cap_over_the_list(item, counts, ctx)
 
 
@@ -453,8 +448,7 @@ def _count_stream(key: str, r: Reading, amount: tuple[Decimal, Decimal], label: 
     mode = step_mode(s, mods or Mods())
     kind = ir.Kind.COUNT if unit is None or unit in _COUNT_NOUNS else ir.Kind.QUANTITY
     if kind is ir.Kind.QUANTITY and mode is ir.StepMode.WHOLE:
-        ctx.info("PE101", f"整步计算：每满 1{unit} 才计一步（不足一步不扣分）",
-                 f"whole steps: only each full 1{unit} counts (a part of a step deducts nothing)", s.span)
+        ctx.info("PE101", *pair("reading_pe101_2", unit=unit), s.span)
     pieces = _count_pieces(r, amount, label, s.span, gates, ctx, mode, whole=kind is ir.Kind.COUNT)
     return ir.Stream(key, label, s.span, ir.Value(kind, unit=None if kind is ir.Kind.COUNT else unit, names=names,
                                                   options=items), ir.Piecewise(pieces), role, cap)
@@ -514,7 +508,7 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
     if mods.negative or mods.neg_cap is not None:
         floor = floor_of(mods)
         if floor is None:
-            ctx.info("PE170", "可负分：本项得分可以低于 0", "可负分: the score may go below 0", None)
+            ctx.info("PE170", *pair("reading_pe170"), None)
         # 每发生一起投诉扣0.5分，扣完为止；被通报批评的，每次扣2分，可倒扣: a rule with its own 扣完为止 stops at 0
         # — only the others take the item below it
         kept = [r for r in readings if r.deduct is not None
@@ -528,17 +522,15 @@ def _item(streams: list[ir.Stream], base: Decimal, ctx: Context, mods: Mods, rea
         if reverse:
             floor = -max(reverse)
             streams = only_reversed_below_zero(streams, readings, base, ctx)
-            ctx.info("PE171", f"倒扣：本项最低为 {show(floor, ir.Kind.NUMBER)} 分",
-                     f"倒扣: the item may go down to {show(floor, ir.Kind.NUMBER)}", None)
+            ctx.info("PE171", *pair("reading_pe171", shown=show(floor, ir.Kind.NUMBER)), None)
     if mods.carry:
-        ctx.info("PE172", "扣完本项分值后，其余扣分计入考核总分", "what the item cannot take is carried to the total", None)
+        ctx.info("PE172", *pair("reading_pe172"), None)
     ceiling = P
     if mods.floor is not None and floor is not None:
         floor = max(floor, mods.floor)
     caps = [c for c in (P if mods.cap_at_points else None, mods.deduction_cap) if c is not None]
     if mods.deduction_cap is not None:
-        ctx.info("PE157", f"“最多扣{mods.deduction_cap.normalize():f}分”是各项扣分合计的上限",
-                 f"at most {mods.deduction_cap.normalize():f}分 deducted for all the cases together", None)
+        ctx.info("PE157", *pair("reading_pe157_2", deduction_cap=mods.deduction_cap.normalize()), None)
     return ir.Item(P, tuple(streams), base=base, floor=floor, ceiling=ceiling, carry=mods.carry,
                    precision=mods.precision or Decimal("0.01"), deduction_cap=min(caps) if caps else None)
 

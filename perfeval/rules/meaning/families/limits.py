@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import EXAMPLE_WORDS, alternation
 from .. import ir
@@ -97,12 +98,10 @@ def bonus_above_the_points(item: ir.Item, bonuses: list[Reading], ctx: Context) 
         last = bonuses[-1].statement.span
         item = attrs.evolve(item, streams=tuple(attrs.evolve(st, cap=None) if st.span == last else st
                                                 for st in item.streams))
-        ctx.info("PE156", f"加分合计最多 {top.normalize():f} 分", f"what is added is at most {top.normalize():f}分 "
-                 "together", last)
+        ctx.info("PE156", *pair("reading_pe156", top=top.normalize()), last)
     else:
         return item
-    ctx.info("PE150", f"加分：最多加 {show(top, ir.Kind.NUMBER)} 分，可超过分值",
-             f"bonus: at most {show(top, ir.Kind.NUMBER)}分, above the 分值", None)
+    ctx.info("PE150", *pair("reading_pe150", shown=show(top, ir.Kind.NUMBER)), None)
     return attrs.evolve(item, ceiling=ceiling + top, bonus_cap=top)
 
 
@@ -117,6 +116,5 @@ def cap_over_the_list(item: ir.Item, counts: list[Reading], ctx: Context) -> ir.
         return item
     streams = tuple(attrs.evolve(st, cap=None) if st.span == last.statement.span else st for st in item.streams)
     joint = cap if item.deduction_cap is None else min(cap, item.deduction_cap)
-    ctx.info("PE157", f"“最多扣{cap.normalize():f}分”是以上各项扣分合计的上限",
-             f"at most {cap.normalize():f}分 deducted for all the cases above together", last.statement.span)
+    ctx.info("PE157", *pair("reading_pe157", cap=cap.normalize()), last.statement.span)
     return attrs.evolve(item, streams=streams, deduction_cap=joint)

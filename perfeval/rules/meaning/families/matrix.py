@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...messages import listed, pair
 from .. import ir
 from ..context import Context
 from ..roles import Reading
@@ -88,6 +89,5 @@ def fact_matrix(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item | 
         label = "".join(ctx.source(p.span) for p in r.statement.head).strip("，,的 ")
         options.append(ir.Option(f"{chr(0x2460 + len(options))}", label, points, points, r.statement.span,
                                  facts=facts))
-    ctx.info("PE186", f"按 {'、'.join(subjects)} 是否完成的组合计分：每种组合一个选项",
-             f"points by the combination of {', '.join(subjects)} met or not: one option per combination", None)
+    ctx.info("PE186", *pair("reading_pe186", names=listed(subjects)), None)
     return ir.Item(P, options=tuple(options), ceiling=P, precision=mods.precision or Decimal("0.01"))

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import listed, pair
 from ...syntax import nodes as n
 from ..context import Context
 from ..roles import classify
@@ -166,16 +167,14 @@ def parts(stmts: list[Statement], ctx: Context) -> list[PartSpec] | None:
         # worth what the others leave of the 分值 (PE206)
         worths[unknown[0]] = ctx.max_points - known
         rest, key = f"{(ctx.max_points - known).normalize():f}", mark_key(unknown[0]) or unknown[0]
-        ctx.info("PE206", f"第 {key} 项未写分值：按分值减去其他各项计 {rest} 分",
-                 f"part {key} states no points: worth what the others leave, {rest}分", groups[unknown[0]][0].span)
+        ctx.info("PE206", *pair("reading_pe206", key=key, rest=rest), groups[unknown[0]][0].span)
     if any(w is None for w in worths.values()):
         return None
     total = sum((w for w in worths.values() if w is not None), _ZERO)
     if total != ctx.max_points:
-        ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",
-                 f"the parts are worth {total.normalize():f}分 together, not the 分值 {ctx.max_points.normalize():f}分",
-                 None, "核对分值或各部分的分数", "check the 分值 or the parts")
-    ctx.info("PE200", "分项分别计分后相加", "numbered parts are scored separately and added up", None)
+        ctx.warn("PE221", *pair("reading_pe221", total=total.normalize(), max_points=ctx.max_points.normalize()),
+                 None, *pair("hint_pe221"))
+    ctx.info("PE200", *pair("reading_pe200"), None)
     return [(mark_key(m) or m, w, g, _words_of(g)) for (m, g), w in zip(groups.items(), worths.values(), strict=True)
             if w is not None]
 
@@ -197,8 +196,7 @@ def _parts_by_sentence(stmts: list[Statement], ctx: Context) -> list[PartSpec] |
     caps = [any(isinstance(m, n.CapUntil) for s in g for m in s.modifiers) for g in groups]
     if not all(caps):
         return None
-    ctx.info("PE201", "每句自有分值与扣分上限：分别计分后相加",
-             "each sentence is a rule with its own points and cap: scored separately and added up", None)
+    ctx.info("PE201", *pair("reading_pe201"), None)
     return [(_label(i), w, g, _words_of(g)) for i, (g, w) in enumerate(zip(groups, worths, strict=True))
             if w is not None]
 
@@ -222,9 +220,8 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
             raise ctx.fail("parts_unnamed", each.span, clause=ctx.source(owner.span))
         # 每项任务各2分 of a 6分 indicator: three tasks, numbered ①②③ (the table's 分值 says how many)
         names = [f"{i + 1}" for i in range(int(count))]
-        ctx.info("PE203", f"“每项各{each.points.normalize():f}分”：分值 {ctx.max_points.normalize():f} 分即 {len(names)} 项",
-                 f"each worth {each.points.normalize():f}分: the 分值 {ctx.max_points.normalize():f}分 makes "
-                 f"{len(names)} of them", owner.span)
+        ctx.info("PE203", *pair("reading_pe203", points=each.points.normalize(), max_points=ctx.max_points.normalize(),
+                                count=len(names)), owner.span)
     i = owner.head.index(each) if each in owner.head else -1
     tail = owner.head[i + 1 :] if i >= 0 else ()
     rest = [attrs.evolve(owner, head=tail) if s is owner else s for s in stmts
@@ -233,11 +230,9 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
         raise ctx.fail("no_points", owner.span, hint="hint_needs_scoring")
     total = each.points * len(names)
     if total != ctx.max_points:
-        ctx.warn("PE221", f"各部分合计 {total.normalize():f} 分，与分值 {ctx.max_points.normalize():f} 分不同",
-                 f"the parts are worth {total.normalize():f}分 together, not the 分值 {ctx.max_points.normalize():f}分",
+        ctx.warn("PE221", *pair("reading_pe221", total=total.normalize(), max_points=ctx.max_points.normalize()),
                  owner.span)
-    ctx.info("PE202", f"“各占”：{'、'.join(names)} 各按同一标准计 {each.points.normalize():f} 分",
-             f"各占: {', '.join(names)} are each scored by the same rule, worth {each.points.normalize():f}分", owner.span)
+    ctx.info("PE202", *pair("reading_pe202", names=listed(names), points=each.points.normalize()), owner.span)
     return [(_label(i), each.points, rest, (name,)) for i, name in enumerate(names)]
 
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import Claim
 from .. import ir
@@ -78,8 +79,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                     if not any(d.hi is not None and d.hi.value == 0 for d in drafts):
                         zero = Side(Decimal(0), True, Claim.EXPLICIT)
                         drafts.append(Draft(zero, zero, ir.MaxPoints(), s.span, ""))
-                        ctx.info("PE114", f"{label!r}：没有问题（{show(Decimal(0), value.kind)}）时不扣分",
-                                 f"{label!r}: with nothing found ({show(Decimal(0), value.kind)}) nothing is deducted",
+                        ctx.info("PE114", *pair("reading_pe114", label=label, shown=show(Decimal(0), value.kind)),
                                  s.span)
                 if cond.numeric:
                     target.append(Draft(cond.lo, cond.hi, expr, s.span, label, veto=veto,
@@ -102,8 +102,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
             full = _full_words(r, value, readings)
             if full is not None:
                 drafts.append(Draft(full, None, amount, s.span, label, veto=veto))
-                ctx.info("PE105", f"{label!r} 读作 {show(full.value, value.kind)} 及以上",
-                         f"{label!r} read as {show(full.value, value.kind)} and above", s.span)
+                ctx.info("PE105", *pair("reading_pe105", label=label, shown=show(full.value, value.kind)), s.span)
                 continue
             # 达到或超过标准值得分 · 完成目标得满分: a condition in words; it takes what the numbers leave
             # (for a “≤” indicator, meeting the target is being at or below it).
@@ -151,8 +150,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         # are what the others earn — the item's own points, within its 分值 (not a bonus on top of full marks)
         drafts = drafts + [attrs.evolve(b, weak=False) for b in bonus]
         bonus = []
-        ctx.info("PE155", "只有加分：加分即本项得分（不超过分值），未达到加分条件时得 0 分",
-                 "bonus only: what is added is the item's points (within its 分值); below its condition it scores 0",
+        ctx.info("PE155", *pair("reading_pe155"),
                  drafts[0].span)
     elif _only_losses(readings):
         drafts = _failing_only(drafts, ctx, value)
@@ -174,8 +172,7 @@ def _under_bonus(drafts: list[Draft], bonus: list[Draft], ctx: Context, value: V
     v = d.lo.value
     if all(b.lo is not None and b.lo.value >= v for b in bonus):
         shown = show(v, value.kind, value.unit)
-        ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上（加分在其上另加）",
-                 f"{d.label!r} read as {shown} and above (the bonus is added on top)", d.span)
+        ctx.info("PE102", *pair("reading_pe102_2", label=d.label, shown=shown), d.span)
         return [attrs.evolve(d, hi=None)]
     return drafts
 
@@ -215,8 +212,7 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
             region = render_interval(ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
                                                  hi.value if hi else None, hi.inclusive if hi else False),
                                      value.kind is ir.Kind.RATE)
-            ctx.info("PE131", f"原文只写了扣分（不得分）的情形：{region} 得满分",
-                     f"the standard names only what loses points: {region} keeps the whole 分值", drafts[0].span)
+            ctx.info("PE131", *pair("reading_pe131", region=region), drafts[0].span)
     return out
 
 
@@ -229,9 +225,9 @@ def _point_as_bound(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
     d = drafts[0]
     shown = show(d.lo.value if d.lo else Decimal(0), value.kind, value.unit)
     if value.lower_better:
-        ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以下", f"{d.label!r} read as {shown} and below", d.span)
+        ctx.info("PE102", *pair("reading_pe102_3", label=d.label, shown=shown), d.span)
         return [attrs.evolve(d, lo=None)]
-    ctx.info("PE102", f"{d.label!r} 读作 {shown} 及以上", f"{d.label!r} read as {shown} and above", d.span)
+    ctx.info("PE102", *pair("reading_pe102", label=d.label, shown=shown), d.span)
     return [attrs.evolve(d, hi=None)]
 
 
@@ -377,8 +373,7 @@ def _share_of_requirement(drafts: list[Draft], ctx: Context, value: ValueInfo) -
         if d.expr == _PROPORTIONAL and full and value.ref is None:
             assert top is not None
             shown = show(top, value.kind, value.unit)
-            ctx.info("PE147", f"{d.label!r}：按达到要求（{shown}）的比例计分，分值 × 实际 ÷ {shown}",
-                     f"{d.label!r}: in proportion to the requirement ({shown}): 分值 × actual ÷ {shown}", d.span)
+            ctx.info("PE147", *pair("reading_pe147", label=d.label, shown=shown), d.span)
             d = attrs.evolve(d, expr=ir.Op("/", _PROPORTIONAL, ir.Const(top)))
             ctx.retract("PE140", d.span)  # 分值 × 比率 was the reading before the requirement was known
         out.append(d)
@@ -450,8 +445,7 @@ def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:
             raise ctx.fail("rules_overlap", d.span, a=cover.label, b=d.label, region=render_interval(region))
         if parts != [region]:
             shown = "、".join(render_interval(p) for p in parts)
-            ctx.info("PE135", f"{d.label!r} 适用于 {shown}：其余由写明的分档计分",
-                     f"{d.label!r} applies on {shown}: the written bands take the rest", d.span)
+            ctx.info("PE135", *pair("reading_pe135", label=d.label, shown=shown), d.span)
         for part in parts:
             lo = None if part.lo is None else Side(part.lo, part.lo_in, Claim.EXPLICIT)
             hi = None if part.hi is None else Side(part.hi, part.hi_in, Claim.EXPLICIT)
@@ -514,9 +508,8 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
         for lo, hi in mine:
             region = ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
                                  hi.value if hi else None, hi.inclusive if hi else False)
-            ctx.info("PE130", f"{d.label!r} 读作 {render_interval(region, value.kind is ir.Kind.RATE)}：其他条件未覆盖的取值",
-                     f"{d.label!r} read as {render_interval(region, value.kind is ir.Kind.RATE)}: "
-                     f"the values the other clauses leave", d.span)
+            ctx.info("PE130", *pair("reading_pe130", label=d.label,
+                                    interval=render_interval(region, value.kind is ir.Kind.RATE)), d.span)
             out.append(attrs.evolve(d, lo=lo, hi=hi, described=None, filled=True))
             gaps = [g for g in gaps if g != (lo, hi)]
     return out

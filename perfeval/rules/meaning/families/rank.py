@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import Claim
 from .. import ir
@@ -70,8 +71,7 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
         return []
     rank = ranks[-1]
     if rank.word.startswith("倒数"):
-        ctx.info("PE191", "倒数名次：输入为从末位数起的名次（倒数第1名为1）",
-                 "places from the bottom: the input is the place counted from the last (the last is 1)", s.span)
+        ctx.info("PE191", *pair("reading_pe191"), s.span)
     deducts = r.deduct.values if r.deduct is not None else ()
     if isinstance(s.outcome, n.PointsList) or (r.amount is not None and r.amount.values) or deducts:
         # 分别计3分、2.8分、2.6分 · 分别扣3分、2分、1分 (分值 less each)
@@ -91,8 +91,7 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
     lo, hi = sides
     if isinstance(s.outcome, n.RankProp):
         expr: ir.Expr = ir.Op("*", ir.MaxPoints(), ir.Op("/", ir.Input(OWN), ir.Input(FIRST)))
-        ctx.info("PE192", "按与第1名的比例：分值 × 本单位值 ÷ 第1名值（需要输入 本单位值 和 第1名值）",
-                 "in proportion to the first place: 分值 × own value ÷ the first place's (inputs 本单位值, 第1名值)",
+        ctx.info("PE192", *pair("reading_pe192"),
                  s.span)
         return [Draft(lo, hi, expr, s.span, label)]
     return [Draft(lo, hi, _amount(r, ctx), s.span, label)]
@@ -120,7 +119,6 @@ def rank_step_drafts(r: Reading, ctx: Context, drafts: list[Draft]) -> list[Draf
         lo = Side(last, False, Claim.EXPLICIT) if fixed else Side(start, True, Claim.EXPLICIT)
     places = ir.Op("-", ir.X(), ir.Const(start))
     expr = ir.Op("-", top, ir.Op("*", ir.Const(amount), places))
-    ctx.info("PE193", f"每个名次扣 {amount.normalize():f} 分，从第 {start.normalize():f} 名起算",
-             f"{amount.normalize():f}分 less for each place after place {start.normalize():f}", s.span)
+    ctx.info("PE193", *pair("reading_pe193", amount=amount.normalize(), start=start.normalize()), s.span)
     _ = P
     return [Draft(lo, None, expr, s.span, label)]

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import EXAMPLE_WORDS, Claim
 from .. import ir
@@ -131,8 +132,8 @@ def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span:
         counted = ir.Steps(ir.Op("-", ir.Const(bottom.lo.value), ir.X()), size, ir.StepMode.STARTED)
         expr = ir.Op("-", ir.Const(vs[0]), ir.Op("*", ir.Const(delta), counted))
         out.append(Draft(None, Side(bottom.lo.value, False, Claim.EXPLICIT), expr, span, label))
-    ctx.info("PE151", f"“依次类推”：每 {show(size, value.kind, value.unit)} 为一档，每档 {delta.normalize():f} 分",
-             f"依次类推: a rung every {show(size, value.kind, value.unit)}, {delta.normalize():f}分 each", span)
+    ctx.info("PE151", *pair("reading_pe151", shown=show(size, value.kind, value.unit), delta=delta.normalize()),
+             span)
     return out
 
 

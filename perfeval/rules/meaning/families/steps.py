@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import REACHING_WORDS, Claim
 from .. import ir
@@ -105,8 +106,7 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     if region is not None and tolerance and not bonus and info.at is None:
         # 调整率10%以内的 / 不超过10%的，每调整1个百分点扣0.5分: within the tolerance each step of the value itself
         # deducts, counted up from nothing (0% keeps the 分值), not down from the tolerance's edge
-        ctx.info("PE108", f"“{ctx.source(region.span)}”内从 0 起按步扣分", f"within {ctx.source(region.span)}, "
-                 "the steps count up from 0", s.span)
+        ctx.info("PE108", *pair("reading_pe108", quoted=ctx.source(region.span)), s.span)
         counted = ir.Steps(ir.X(), size, mode)
         return [_draft(Side(Decimal(0), True, Claim.NONE), region.hi, counted, amount, base, _cap(r), bonus, s, label,
                        least)]
@@ -117,8 +117,7 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     if value.lower_better and (reaching or direction == "diff"):
         # “≤”型指标 未达到年度目标值的，每差1微克…: missing a lower-is-better target is being above it
         direction = "above"
-        ctx.info("PE139", "越低越好的指标：未达到目标即高于目标，超出部分按步扣分",
-                 "lower-is-better: missing the target is being above it; the steps count above it", s.span)
+        ctx.info("PE139", *pair("reading_pe139"), s.span)
     if direction == "diff":
         direction = "below"
     if region is not None and not (value.ref is not None and region.ref is None and ref is not None):
@@ -142,12 +141,11 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
 
         ref = reference_from_examples(r, list(examples), ctx.max_points, amount, size)
         if ref is not None:
-            ctx.info("PE153", f"由示例推得：从 {show(ref, value.kind, value.unit)} 起计算",
-                     f"the examples put the reference at {show(ref, value.kind, value.unit)}", s.span)
+            ctx.info("PE153", *pair("reading_pe153", shown=show(ref, value.kind, value.unit)), s.span)
     if ref is None and best is None and bonus and direction == "above" and info.words.startswith("完成"):
         # 每完成任务一个百分点得0.4分: each point completed earns — counted from nothing (PE109)
         ref = Decimal(0)
-        ctx.info("PE109", "“每完成N”从 0 起按步计分", "每完成N: the steps count up from 0", s.span)
+        ctx.info("PE109", *pair("reading_pe109"), s.span)
     lo_ref = hi_ref = ref
     if ref is None and best is not None:
         lo_ref, hi_ref = _band_edges(best, direction)
@@ -160,8 +158,7 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
         lo_ref, hi_ref = _band_edges(best, "both")
         if direction == "above" and best.either_way and not _leaves_band(s):
             # ±5%以内得满分，每超出1个百分点扣1分: beyond a band either way is beyond it on either side
-            ctx.info("PE138", f"{best.label!r} 是两侧的容差带：超出两侧都按步计算",
-                     f"{best.label!r} is a tolerance either way: the steps count beyond it on both sides", s.span)
+            ctx.info("PE138", *pair("reading_pe138", label=best.label), s.span)
             direction = "both"
         direction = "both" if direction == "both" or _leaves_band(s) else direction
     elif lo_ref is None or hi_ref is None or region is not None or reference is not None:
@@ -185,9 +182,7 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
             full_lo = full_hi = Side(ref, True, Claim.NONE)
         if not any(d.described is not None for d in drafts):
             out.append(Draft(full_lo, full_hi, base, s.span, label, weak=True, implied=True))
-            ctx.info("PE137", f"{show(ref, value.kind, value.unit)} 是基准：达到基准得满分，从基准起计算扣分",
-                     f"{show(ref, value.kind, value.unit)} is the reference: it earns the whole 分值 and the steps "
-                     f"count from it", s.span)
+            ctx.info("PE137", *pair("reading_pe137", shown=show(ref, value.kind, value.unit)), s.span)
     return out
 
 
@@ -212,14 +207,12 @@ def _draft(lo: Side | None, hi: Side | None, counted: ir.Steps, amount: Decimal,
 def _say_mode(ctx: Context, mode: ir.StepMode, size: str, s: object) -> None:
     span = s.span  # type: ignore[attr-defined]
     if mode is ir.StepMode.WHOLE:
-        ctx.info("PE101", f"整步计算：每满 {size} 才计一步（不足一步不扣分）",
-                 f"whole steps: only each full {size} counts (a part of a step deducts nothing)", span,
+        ctx.info("PE101", *pair("reading_pe101", size=size), span,
                  "write 不足…按…计 to count a started step, or 按比例 for a continuous deduction")
     elif mode is ir.StepMode.STARTED:
-        ctx.info("PE103", f"不足一步按一步计：开始的每个 {size} 都计一步",
-                 f"a started {size} counts as a whole step (不足…按…计)", span)
+        ctx.info("PE103", *pair("reading_pe103", size=size), span)
     else:
-        ctx.info("PE104", f"按比例：不足 {size} 的部分按比例扣分", f"pro rata: every part of {size} deducts its share", span)
+        ctx.info("PE104", *pair("reading_pe104", size=size), span)
 
 
 def _band_edges(d: Draft, direction: str | None) -> tuple[Decimal | None, Decimal | None]:

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import listed, pair
 from ...syntax import nodes as n
 from .. import ir
 from ..context import Context
@@ -96,12 +97,9 @@ def named_streams(readings: list[Reading], ctx: Context, mods: Mods, reference: 
             pieces = tuple(base) + _unmet(base, span)
             streams.append(ir.Stream(name, name, span, spec, ir.Piecewise(pieces), ir.Role.EARN))
     if mode == "deduct":
-        ctx.info("PE204", f"{'、'.join(distinct)} 各按其标准扣分，合计后从分值中扣除",
-                 f"{', '.join(distinct)}: each deducts by its own rule, the deductions added up from the 分值", None)
+        ctx.info("PE204", *pair("reading_pe204", names=listed(distinct)), None)
     else:
-        ctx.info("PE205", f"{'、'.join(distinct)} 各得其分，相加为本项得分；未达到条件的部分得 0 分",
-                 f"{', '.join(distinct)}: each earns its part, added up; a part whose condition is not met earns 0",
-                 None)
+        ctx.info("PE205", *pair("reading_pe205", names=listed(distinct)), None)
     floor = floor_of(mods)
     return ir.Item(P, tuple(streams), base=P if mode == "deduct" else _ZERO, floor=floor, ceiling=P,
                    precision=mods.precision or Decimal("0.01"))

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...syntax.nodes import Num
 from ...vocabulary import COUNT_NOUNS, DIRECTION_UNCLEAR_MEASURES, REACHING_WORDS, REFERENCE_WORDS
@@ -109,8 +110,7 @@ def value_of(readings: list[Reading], ctx: Context,
         # 完成年度目标的得满分；未完成的，每低1个百分点扣0.2分: percentage points below the target, as when
         # "未完成年度目标的，每低1个百分点" stands alone — not points of a completion rate
         ref = "目标值"
-        ctx.info("PE123", "“完成目标”与按个百分点计的步：按实际值与目标值相差的百分点计算",
-                 "target met, and steps in percentage points: the difference of 实际值 from 目标值",
+        ctx.info("PE123", *pair("reading_pe123"),
                  readings[0].statement.span)
     plain = [r for r in readings if r.cond is not None and r.cond.numbers and r.cond.ref is None]
     written = {x.value for r in plain if r.cond is not None for x in r.cond.numbers}
@@ -119,7 +119,7 @@ def value_of(readings: list[Reading], ctx: Context,
         # 达到或超过标准值得分，未达到90%…: the standard value is the 90% written beside it, not an input.
         # (Two different numbers beside it would leave the standard value unknown: it stays an input.)
         at = written.pop()
-        ctx.info("PE121", "“标准值”读作另一句中写明的数值", "the 标准值 is the number the other clause writes",
+        ctx.info("PE121", *pair("reading_pe121"),
                  plain[0].statement.span)
         ref = None
         readings = [attrs.evolve(r, cond=_placed(r.cond, at)) if r.cond is not None and r.cond.ref
@@ -156,8 +156,7 @@ def value_of(readings: list[Reading], ctx: Context,
             kind = ir.Kind.QUANTITY if stepped else ir.Kind.NUMBER
         derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
         needs = ("实际值", ref)
-        ctx.info("PE120", f"与{ref}比较：需要给出 实际值 和 {ref}" + ("（按比值）" if share else "（按差值）"),
-                 f"compared with {ref}: give 实际值 and {ref}" + (" (as a ratio)" if share else " (as a difference)"),
+        ctx.info("PE120", *pair("reading_pe120_ratio" if share else "reading_pe120_difference", ref=ref),
                  readings[0].statement.span)
     target = formula_input
     if target is None and ref is None and len(definitions) == 1 and kind is ir.Kind.RATE:
@@ -166,8 +165,7 @@ def value_of(readings: list[Reading], ctx: Context,
         name = var_name(definitions[0].name)
         if all(name.endswith(x) or x.endswith(name) for x in subjects):
             target = name
-            ctx.info("PE122", f"{name} 按原文的公式由输入算出（也可直接给出比率）",
-                     f"{name} is computed from its inputs by the formula written (or given directly)",
+            ctx.info("PE122", *pair("reading_pe122", name=name),
                      definitions[0].span)
     for d in definitions:
         name = var_name(d.name)

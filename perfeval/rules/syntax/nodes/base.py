@@ -108,7 +108,7 @@ class Num:
         if tok.type == "QTY":
             m = re.match(r"\s*((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|[零〇一二两三四五六七八九十百千点]+|半)\s*(.*)$", text)
             if m is None:
-                raise InputError("unreadable quantity", text=text)
+                raise InputError("quantity_unreadable", text=text)
             unit = m.group(2).strip()
             value = number(m.group(1))
             if unit.startswith("个") and unit not in ("个",) and text.startswith("半"):
