@@ -248,6 +248,9 @@ EACH = re.compile(r"(?:各|均)\s*(?:得|计|记|扣|加|给|赋)|各\s*(?:开�
                   r"(?:\d|[一二两三四五六七八九十])")
 #: A list of subjects: 、 · 和 · 及 · 与 · 或 · clauses before it (领导机构不健全,分管领导不明确,各扣2分).
 SUBJECT_LIST = re.compile(r"、|和|及|与|或|[,，；;]\s*\S")
+#: 按执法单位最高分得分 · 按考核组评分得分: the score taken from something named, before a bare 得分 (which
+#: would otherwise read as full marks).
+NAMED_SCORE = re.compile(r"(?:按|以|取|参照)[^,，;；。\n]{0,16}分\s*$")
 #: 至少扣1分 · 不少于1分: the amount is a minimum — how much more is the assessor's, and not said.
 AT_LEAST = re.compile(r"(?:至少|最少|起码|不少于|不低于)\s*$")
 #: 少得1分 · 少计1分 · 的得得分: a verb the grammar did not read before the points' own 得/计.

@@ -1613,3 +1613,15 @@ def test_a_zeroing_threshold_is_no_requirement_to_step_from() -> None:
     missing; the threshold that zeroes the item counts the shortfall."""
     rule = perfeval.compile_rule("每少1项扣1分，超过3项的不得分", points=5)
     assert [rule(v).points for v in (0, 2, 3, 4)] == [5, 3, 2, 0]
+
+
+@pytest.mark.parametrize("text", ["非执法单位按执法单位平均分的80%得分", "非执法单位按执法单位平均分的一半得分",
+                                  "非执法单位按执法单位平均分下浮10%计", "非执法单位按执法单位最低平均分得分",
+                                  "非执法单位按执法单位平均分减1分计", "非执法单位按执法单位平均分得分，最多得1分",
+                                  "非执法单位按执法单位最高分得分"])
+def test_something_done_to_the_average_is_refused(text: str) -> None:
+    """Hunt 11, X3: the average case (PE149) dropped what the text did to the average (80%, 一半, 下浮10%, 最低, 减1分,
+    a cap): 平均分 1.5 scored 1.5, not 1.2; "按执法单位最高分得分" read as full marks."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=2)
+    assert e.value.code == "unread_scoring"

@@ -29,6 +29,8 @@ __all__ = ["absent_points", "borrowed"]
 AVERAGE = INPUT_NAMES["平均分"][0]
 #: 未发生 · 没有 · 无 · 非 · 不: a case written negatively, given by its positive name (发生采购业务=False)
 _NEGATION = re.compile(r"^(?:未|没有|无|非|不)")
+#: 最低平均分 · 平均分的一半 · 平均分的80% · 0.8倍: not the average itself.
+_CHANGED_AVERAGE = re.compile(r"最低|最高|最少|最多|倍|折|一半|下浮|上浮|%|％|分之|系数")
 
 
 def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
@@ -49,6 +51,16 @@ def borrowed(readings: list[Reading], ctx: Context) -> ir.Borrowed:
         raise ctx.fail("unread_scoring", second.span, clause=ctx.source(second.span), hint="hint_which_applies")
     s = readings[0].statement
     label = ctx.source(s.span)
+    out = s.outcome
+    assert out is not None
+    after = re.match(r"[^,，;；。\n]*", ctx.text[out.span.end:])
+    said = ctx.source(out.span)
+    if (after is not None and after.group().strip()) or s.modifiers or _CHANGED_AVERAGE.search(said):
+        # 按执法单位平均分的80%得分 · 平均分下浮10% · 最低平均分 · 平均分得分，最多得1分: something done to the average
+        # that this reading would drop — refused, never the plain average
+        raise ctx.fail("unread_scoring", s.span, clause=ctx.text[s.span.start:out.span.end + len(after.group()
+                                                                                                if after else "")],
+                       hint="hint_which_applies")
     words: list[str] = []
     for p in s.head:
         if not isinstance(p, n.Words | n.Punct):

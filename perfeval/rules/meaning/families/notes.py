@@ -20,6 +20,7 @@ from ...vocabulary import (
     DESCRIPTIVE,
     DOUBLED_VERB,
     EACH,
+    NAMED_SCORE,
     SCORING_PATTERN,
     SCORING_WORDS,
     SUBJECT_LIST,
@@ -105,7 +106,8 @@ def _unread_verb(s: Statement, ctx: Context) -> None:
     if not isinstance(s.outcome, _EARNING):
         return
     own = ctx.source(s.outcome.span)
-    if UNREAD_DEDUCTION.search(before) or (DOUBLED_VERB.search(before) and own[:1] in "得计记"):
+    if UNREAD_DEDUCTION.search(before) or (DOUBLED_VERB.search(before) and own[:1] in "得计记") or (
+            isinstance(s.outcome, n.Full) and NAMED_SCORE.search(before)):
         raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")
 
 
