@@ -107,6 +107,11 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
     note = ""
     if card.grade_error is not None:
         note = say(card.grade_error, locale)
+    if card.grade_reason is not None:
+        note = say(card.grade_reason, locale)
+    if card.carried:
+        sep = "；" if locale.startswith("zh") else "; "
+        note = sep.join(x for x in (note, render("card_carried", locale, points=_shown(card.carried, locale))) if x)
     if not card.complete:
         n = len(card.missing)
         note = render("card_incomplete", locale, count=n)

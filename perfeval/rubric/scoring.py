@@ -81,6 +81,14 @@ class ScoreCard:
     grade_error: Reason | None = None
     #: 公式数据 figures no 公式 of the rubric reads (a misspelt name), each with why.
     unused_inputs: tuple[tuple[str, Reason], ...] = ()
+    #: Deductions beyond an indicator's floor carried to the total (扣满8分后从考核总分中继续扣减): 0 or
+    #: negative, already in ``total``.
+    carried: Decimal = Decimal(0)
+    #: (indicator, outcome) of every indicator that vetoes (一票否决, 取消…资格): the grade is then the first
+    #: outcome, whatever the total (``grade_reason`` says why).
+    vetoes: tuple[tuple[str, str], ...] = ()
+    #: Why the grade is not the grade table's (a veto).
+    grade_reason: Reason | None = None
 
     @property
     def complete(self) -> bool:
@@ -175,17 +183,26 @@ def _no_value(ind: RubricIndicator) -> IndicatorScore:
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
             reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
     """The scorecard of scored ``items``: their total, graded only when every indicator has points."""
-    total = sum((i.points for i in items if i.points is not None), Decimal(0))
+    scored = [i.score for i in items if i.score is not None and i.points is not None]
+    # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
+    carried = sum((sc.carried for sc in scored), Decimal(0))
+    total = sum((i.points for i in items if i.points is not None), Decimal(0)) + carried
+    vetoes = tuple((i.name, i.score.veto) for i in items if i.score is not None and i.score.veto)
     # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
     complete = all(i.points is not None for i in items)
-    grade, why = None, None
-    if grades is not None and complete:
+    grade, why, reason = None, None, None
+    if vetoes:
+        # 一票否决: the outcome is the grade, whatever the total (DESIGN, "Veto")
+        grade = vetoes[0][1]
+        reason = said("why_the_grade_is_vetoed", indicator=vetoes[0][0], outcome=vetoes[0][1])
+    elif grades is not None and complete:
         try:
             grade = grades(total)
         except PerfevalError as exc:
             # A gap in the grade table costs the grade, not the whole scorecard.
             why = said("why_the_total_cannot_be_graded", cause=exc)
-    return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why)
+    return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why,
+                     carried=carried, vetoes=vetoes, grade_reason=reason)
 
 
 def grades_of(data: Evaluation) -> GradeTable | None:

@@ -177,3 +177,32 @@ def test_review_13_a_named_sheet_without_its_header_keeps_its_first_figure(tmp_p
     wb["公式数据"].delete_rows(1)
     wb.save(path)
     assert load_evaluation(path).inputs == p.inputs
+
+
+_CARRY_AND_VETO = """评价体系 测试
+满分 100
+
+一级指标 产出 100分
+二级指标 质量 100分
+三级指标 问题 10分
+  标准：每发现一处问题扣1分，扣满10分后从考核总分中继续扣减。
+三级指标 安全 10分
+  标准：每发现一起违规扣1分；发生重大安全事故的，实行一票否决。
+三级指标 其他 80分
+  标准：每发现一处问题扣1分，扣完为止。
+
+等级：90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。
+"""
+
+
+def test_a_carried_deduction_comes_off_the_total() -> None:
+    """Hunt 11, X8: "扣满10分后从考核总分中继续扣减" carried −1 on the indicator, but the card's total stayed 90 (优)."""
+    card = perfeval.loads(_CARRY_AND_VETO).score({"问题": 11, "安全": {"①": 0, "②": 0}, "其他": 0})
+    assert (card.carried, card.total, card.grade) == (Decimal(-1), Decimal(89), "良")
+
+
+def test_a_veto_is_the_grade() -> None:
+    """Hunt 11, X9: an indicator's 一票否决 left the card graded 优 on its total of 100."""
+    card = perfeval.loads(_CARRY_AND_VETO).score({"问题": 0, "安全": {"①": 0, "②": 1}, "其他": 0})
+    assert card.grade == "实行一票否决" and card.vetoes == (("安全", "实行一票否决"),)
+    assert card.grade_reason is not None and card.grade_error is None

@@ -1625,3 +1625,36 @@ def test_something_done_to_the_average_is_refused(text: str) -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule(text, points=2)
     assert e.value.code == "unread_scoring"
+
+
+@pytest.mark.parametrize(("text", "points", "given", "want"), [
+    ("每完成一项得1分，每发现一处问题扣0.5分。", 5, {"①": 3, "②": 2}, 2),
+    ("每完成一项得1分，每发现一处问题扣0.5分。", 5, {"①": 0, "②": 0}, 0),
+    ("每培训1人次得0.5分，最高得3分，每发现1人次未参加扣0.5分。", 3, {"①": 2, "②": 0}, 1),
+    ("每完成一项得1分，最多得5分；有特色亮点的加1分。", 5, {"①": 3, "②": False}, 3),
+])
+def test_points_earned_per_case_start_from_zero_beside_deductions(text: str, points: int, given: dict[str, object],
+                                                                   want: int) -> None:
+    """Hunt 11, X2: beside a deduction or a bonus, a per-case award still started from the 分值 (nothing done: 5)."""
+    assert perfeval.compile_rule(text, points=points)(**given).points == want
+
+
+@pytest.mark.parametrize(("text", "points", "value", "want"), [
+    ("好(3分)；一般(1分)；差(0分)", 3, ["①"], 3),
+    ("有批准文件（2分）；没有批准文件（0分）", 2, ["①"], 2),
+    ("全部完成(10分)；完成80%以上(8分)；完成80%以下(0分)", 10, "100%", 10),
+    ("全部完成(10分)；完成80%以上(8-9分)；完成60%及以上(6-7分)；完成60%以下(0-5分)", 10, ["①"], 10),
+])
+def test_the_first_of_tiers_after_semicolons_is_no_heading(text: str, points: int, value: object, want: int) -> None:
+    """Hunt 11, X4: in a list split by ；, the first "X(N分)" was read as the standard's heading and dropped —
+    the best tier could not be chosen and the rest shifted up."""
+    assert perfeval.compile_rule(text, points=points)(value).points == want
+
+
+@pytest.mark.parametrize("text", ["未开展出租出借业务的，该项不参与考核。每发现一处违规出租扣2分，扣完为止。",
+                                  "无政府采购业务的单位不参与评分；未按规定执行政府采购的每次扣1分。"])
+def test_an_excluded_item_is_not_full_marks(text: str) -> None:
+    """Hunt 11, X6: 不参与考核 (excluded, the total re-normalised) scored full marks with no value — refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == "unread_scoring"

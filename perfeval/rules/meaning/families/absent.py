@@ -29,6 +29,8 @@ __all__ = ["absent_points", "borrowed"]
 AVERAGE = INPUT_NAMES["平均分"][0]
 #: 未发生 · 没有 · 无 · 非 · 不: a case written negatively, given by its positive name (发生采购业务=False)
 _NEGATION = re.compile(r"^(?:未|没有|无|非|不)")
+#: 不参与考核 · 不参与评分: the item is left out of the total, not scored in full.
+_EXCLUDED = re.compile(r"不参与(?:评分|考核|评价|计分)")
 #: 最低平均分 · 平均分的一半 · 平均分的80% · 0.8倍: not the average itself.
 _CHANGED_AVERAGE = re.compile(r"最低|最高|最少|最多|倍|折|一半|下浮|上浮|%|％|分之|系数")
 
@@ -36,6 +38,11 @@ _CHANGED_AVERAGE = re.compile(r"最低|最高|最少|最多|倍|折|一半|下�
 def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
     """没有楼堂馆所项目的部门按满分计算 · 无新建项目的不扣分: what no value at all scores (not applicable)."""
     for r in readings:
+        if r.role == "absent" and _EXCLUDED.search(ctx.source(r.statement.span)):
+            # 未开展出租出借业务的，该项不参与考核: excluded, the rubric's total re-normalised over what applies
+            # (DESIGN, "Not applicable") — not full marks, which would inflate the total; refused here
+            raise ctx.fail("unread_scoring", r.statement.span, clause=ctx.source(r.statement.span),
+                           hint="hint_excluded")
         if r.role == "absent":
             ctx.info("PE134", *pair("reading_pe134", quoted=ctx.source(r.statement.span)),
                      r.statement.span)

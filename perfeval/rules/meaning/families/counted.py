@@ -193,9 +193,11 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
                       or (r.role == "band" and r not in gates)])
     awards = [r for r in readings if r.role == "award"]
     per_case = [r for r in counts if r.role == "count"]
-    # 每完成一项得2分，反之不得分: what is earned per case, beside clauses that only zero or veto, starts from 0
-    additive = bool(per_case) and all(r in per_case or r.role in ("zero", "veto") for r in counts) and all(
-        r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case)
+    # 每完成一项得2分，反之不得分 · 每完成一项得1分，每发现一处问题扣0.5分: what is earned per case starts from 0,
+    # whatever else deducts, zeroes or adds beside it (a base of 分值 would give full marks for nothing done)
+    additive = any(r.deduct is None and r.bonus is None and r.amount is not None for r in per_case) or (
+        bool(per_case) and all(r in per_case or r.role in ("zero", "veto") for r in counts) and all(
+            r.bonus is not None or (r.deduct is None and r.amount is not None) for r in per_case))
     awards = [a for a in awards if not _paired(a, readings)]
     if len(awards) > 1:
         # 相符的得10分,基本相符的得6分,…；…酌情扣分: tiers beside the deductions — which one the deductions

@@ -70,6 +70,15 @@ def _is_worth(stmts: list[Statement], i: int) -> bool:
     if rest and rest[0].sentence == s.sentence and isinstance(rest[0].outcome, n.ParenRange | n.ParenPoints):
         # 资金全部到位(14分)到位率在75%以上(10分到13分)…: the first of parallel tiers, not the item's name
         return False
+    if rest and all(isinstance(t.outcome, n.ParenPoints | n.ParenRange) and t.head for t in rest):
+        # 好(3分)；一般(1分)；差(0分) · 全部完成(10分)；完成80%以上(8-9分)…: tiers in sentences of their own — the
+        # first is the best tier, not a heading, unless the rest add up to it (整改落实(6分)；按时报送方案(1分)；
+        # 台账完整(2分)；按期销号(3分))
+        own = s.outcome.points
+        others = [t.outcome.points if isinstance(t.outcome, n.ParenPoints) else t.outcome.high
+                  for t in rest if isinstance(t.outcome, n.ParenPoints | n.ParenRange)]
+        if sum(others) != own and all(o <= own for o in others):
+            return False
     return bool(rest)
 
 
