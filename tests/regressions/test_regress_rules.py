@@ -386,3 +386,15 @@ def test_a_deduction_verb_the_grammar_did_not_read_is_refused_not_an_award() -> 
         p.compile_rule("目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣项4分。", points=4)
     assert err.value.code == "unread_scoring" and "扣项4分" in err.value.message
     assert p.compile_rule("未扣分的得5分，每发现一处问题扣1分", points=5)(0).points == D("5.00")
+
+
+def test_a_number_of_hundreds_of_digits_written_with_spaces_is_a_limit_error() -> None:
+    """Found by the fuzz suite (issue 13, long run): 倒扣 "11111111 11111111 …" (spaces inside a number are
+    tolerated, so 400 digits) compiled, and scoring it raised decimal.InvalidOperation at the final rounding."""
+    text = "违规开具居住证明一例倒扣 " + " ".join(["11111111"] * 50) + " 分,所开证明要素不全,缺一项扣 0.25 分,该项可负分;"
+    with pytest.raises(LimitError) as info:
+        p.compile_rule(text, points=4)
+    assert info.value.limit.name == "number_digits" and info.value.value == 400
+    near = "违规开具居住证明一例倒扣 " + " ".join(["11111111"] * 12) + " 分,所开证明要素不全,缺一项扣 0.25 分,该项可负分;"
+    exact = decimal.Context(prec=200).subtract(D(4), D("1" * 96))  # 96 digits: within the limit, and exact
+    assert p.compile_rule(near, points=4)(["①"]).points == exact
