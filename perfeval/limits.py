@@ -42,6 +42,9 @@ MAX_STANDARD_CHARS = 1000
 MAX_CLAUSE_TOKENS = 200
 #: Clauses (between ，；。 and line breaks) in one standard.
 MAX_CLAUSES = 100
+#: Parts one standard is the sum of (每项任务各2分 of a 6分 indicator is three): 分值 ÷ each part's points is
+#: counted before a part is made, so 各2分 of 10**29 points is refused, not fifty octillion parts.
+MAX_PARTS = 100
 #: Bytes in one ``.rules`` file.
 MAX_RUBRIC_BYTES = 1_000_000
 #: 三级指标 in one rubric (a 1 MB rubric of real standards has about 4,400).
@@ -85,6 +88,7 @@ LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
     Limit("standard_chars", MAX_STANDARD_CHARS, "一条评分标准的字符数", "characters in one standard"),
     Limit("clause_tokens", MAX_CLAUSE_TOKENS, "一个子句的词元数", "tokens in one clause"),
     Limit("clauses", MAX_CLAUSES, "一条评分标准的子句数", "clauses in one standard"),
+    Limit("parts", MAX_PARTS, "一条评分标准的分项数", "parts of one standard"),
     Limit("rubric_bytes", MAX_RUBRIC_BYTES, ".rules 文件的字节数", "bytes in a .rules file"),
     Limit("indicators", MAX_INDICATORS, "一个评价体系的三级指标数", "indicators in a rubric"),
     Limit("data_indicators", MAX_DATA_INDICATORS, "一个数据文件的三级指标数", "indicators in a data file"),

@@ -398,3 +398,17 @@ def test_a_number_of_hundreds_of_digits_written_with_spaces_is_a_limit_error() -
     near = "违规开具居住证明一例倒扣 " + " ".join(["11111111"] * 12) + " 分,所开证明要素不全,缺一项扣 0.25 分,该项可负分;"
     exact = decimal.Context(prec=200).subtract(D(4), D("1" * 96))  # 96 digits: within the limit, and exact
     assert p.compile_rule(near, points=4)(["①"]).points == exact
+
+
+def test_each_task_worth_2_of_ten_to_the_29_points_is_a_limit_error_not_gigabytes() -> None:
+    """The OOM of the 800 s fuzz run (issue 13): 每项任务各2分 makes 分值 ÷ 2 parts, and a 分值 of 10**29 made a
+    list of 5 × 10**28 part names (MemoryError under a 1.5 GB cap, 24 GB and the OOM killer without one)."""
+    text = "每项任务各2分,按期完成按满分计算的计满分,未完成的计0分"
+    with pytest.raises(LimitError) as info:
+        p.compile_rule(text, points=10 ** 29)
+    assert info.value.limit.name == "parts" and info.value.value == 5 * 10 ** 28
+    assert info.value.location.line == 1
+    with pytest.raises(LimitError):
+        p.compile_rule(text, points=202)  # 101 parts
+    assert len(p.compile_rule(text, points=200).item.parts) == 100
+    assert p.compile_rule(text, points=6)(["①", "③"]).points == D("4.00")

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 import attrs
 
+from ....errors import Location
+from ....limits import check_count
 from ...syntax import nodes as n
 from ..context import Context
 from ..roles import classify
@@ -221,6 +223,7 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
             # 各占2分 with nothing named: which things, and how many, is not said
             raise ctx.fail("parts_unnamed", each.span, clause=ctx.source(owner.span))
         # 每项任务各2分 of a 6分 indicator: three tasks, numbered ①②③ (the table's 分值 says how many)
+        check_count(int(count), "parts", Location(line=owner.span.line, column=owner.span.column))
         names = [f"{i + 1}" for i in range(int(count))]
         ctx.info("PE203", f"“每项各{each.points.normalize():f}分”：分值 {ctx.max_points.normalize():f} 分即 {len(names)} 项",
                  f"each worth {each.points.normalize():f}分: the 分值 {ctx.max_points.normalize():f}分 makes "
