@@ -412,3 +412,21 @@ def test_each_task_worth_2_of_ten_to_the_29_points_is_a_limit_error_not_gigabyte
         p.compile_rule(text, points=202)  # 101 parts
     assert len(p.compile_rule(text, points=200).item.parts) == 100
     assert p.compile_rule(text, points=6)(["①", "③"]).points == D("4.00")
+
+
+def test_a_rank_range_of_a_hundred_million_places_is_refused_without_listing_them() -> None:
+    """Found looking for the OOM's kin: 第1-99999999名分别计3分、2分、1分 built a list of every place before
+    comparing its length with the three points (MemoryError under a 2 GB cap); now the count is compared first.
+    Measured on three million places (about 100 MB as a list), so that a regression fails here, not the machine."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(p.RuleError) as info:
+            p.compile_rule("排名第1-3000000名分别计3分、2分、1分", points=3)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.code == "cond_without_points" and peak < 20 * 2**20, peak
+    rule = p.compile_rule("排名第1-3名分别计3分、2分、1分", points=3)
+    assert [rule(k).points for k in (1, 2, 3)] == [D("3.00"), D("2.00"), D("1.00")]
