@@ -430,3 +430,28 @@ def test_a_rank_range_of_a_hundred_million_places_is_refused_without_listing_the
     assert info.value.code == "cond_without_points" and peak < 20 * 2**20, peak
     rule = p.compile_rule("排名第1-3名分别计3分、2分、1分", points=3)
     assert [rule(k).points for k in (1, 2, 3)] == [D("3.00"), D("2.00"), D("1.00")]
+
+
+_TRAPPING = [decimal.Context(prec=28, rounding=decimal.ROUND_UP, traps=[decimal.Clamped], Emax=5, Emin=-5, clamp=1),
+             decimal.Context(prec=1, rounding=decimal.ROUND_UP, traps=[decimal.Inexact], Emax=5, Emin=-5),
+             decimal.Context(prec=1, traps=[decimal.Rounded], Emax=5, Emin=-5),
+             decimal.Context(prec=28, traps=[decimal.Overflow], Emax=5, Emin=-5)]
+
+
+@pytest.mark.parametrize("ctx", _TRAPPING, ids=["Clamped", "Inexact", "Rounded", "Overflow"])
+def test_a_quantity_given_for_a_yes_no_is_compared_in_perfevals_context(ctx: decimal.Context) -> None:
+    """Found by the fuzz suite (issue 13, long run): 96万元 given to "未建立会议记录的,扣3分" was compared with 0 and
+    1 by pint in the caller's context — Clamped, Overflow, Rounded or Inexact escaped instead of the refusal."""
+    def outcome(rule: p.Rule, value: object) -> object:
+        try:
+            return rule(value).points
+        except p.PerfevalError as exc:
+            return exc.code
+
+    single = p.compile_rule(";未建立会议记录的,扣3分。", points=3)
+    listed = p.compile_rule("①未按时向市档案馆移交的扣4分;②未及时归档的扣4分", points=8)
+    cases = [(single, p.quantity("96万元")), (listed, [p.quantity("96万元"), None]), (single, 1)]
+    expected = [outcome(rule, value) for rule, value in cases]
+    assert expected[0] == "not_a_flag" and expected[2] == D("0.00")
+    with decimal.localcontext(ctx):
+        assert [outcome(rule, value) for rule, value in cases] == expected
