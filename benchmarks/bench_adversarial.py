@@ -125,7 +125,14 @@ def standard_cases() -> list[Case]:
         ("1,000-char formula", ("得分=" + "+".join(["实际"] * 400))[:1000]),
         ("50-digit edge", "低于" + "9" * 50 + "%计0分，其余计满分"),
     ]
-    return [("standard", name, lambda t=text: perfeval.compile_rule(t, points=10)) for name, text in texts]
+    cases: list[Case] = [("standard", name, lambda t=text: perfeval.compile_rule(t, points=10)) for name, text in texts]
+    # the out-of-memory cases of the long fuzz run: a count of parts or places taken from a number
+    cases += [("standard", "每项各2分 of 10**29 points",
+               lambda: perfeval.compile_rule("每项任务各2分,按期完成的计满分,未完成的计0分", points=10 ** 29)),
+              ("standard", "第1-99999999名", lambda: perfeval.compile_rule("排名第1-99999999名分别计3分、2分、1分", points=3)),
+              ("standard", "400-digit number with spaces",
+               lambda: perfeval.compile_rule("违规一例倒扣 " + " ".join(["11111111"] * 50) + " 分", points=4))]
+    return cases
 
 
 def value_cases() -> list[Case]:

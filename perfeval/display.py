@@ -25,7 +25,7 @@ from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _babel_percent
 
 from perfeval.errors import InputError, UnitError
-from perfeval.numbers import context, round_points, strip_zeros, to_decimal
+from perfeval.numbers import OWN, round_points, strip_zeros, to_decimal
 from perfeval.units import convert, label, make_quantity, strip_multipliers
 from perfeval.units import unit as _unit
 
@@ -51,7 +51,7 @@ def number_text(value: Decimal | str | None, locale: str = "zh_CN") -> str:
         return "—"
     if isinstance(value, str):
         return value
-    return format_number(value.normalize(), locale=locale)
+    return format_number(value.normalize(OWN), locale=locale)  # never the caller's precision
 
 
 def format_number(value: Number, locale: str = "zh_CN") -> str:
@@ -61,8 +61,9 @@ def format_number(value: Number, locale: str = "zh_CN") -> str:
     ('1,439.13', '7.83', '1,839.1')
     """
     d = strip_zeros(to_decimal(value))
-    # babel computes in the current decimal context; a 28-digit global context would cut a 50-digit rate.
-    with decimal.localcontext(context()):
+    # babel computes in the current decimal context: a narrow one cuts digits (a 28-digit global context a
+    # 50-digit rate) or fails (50 digits: InvalidOperation at 49); perfeval's own keeps every digit the limits allow.
+    with decimal.localcontext(OWN):
         return str(format_decimal(d, locale=locale, decimal_quantization=False))
 
 
@@ -78,11 +79,11 @@ def format_percent(rate: Number, locale: str = "zh_CN", digits: int = 2) -> str:
     """
     if digits < 0:
         raise InputError("digits must be 0 or more", text=str(digits))
-    with decimal.localcontext(context()):
+    with decimal.localcontext(OWN):
         percent = (to_decimal(rate) * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
     # Hand babel the already-rounded fraction: its own rounding (half even) then has nothing to do.
-    with decimal.localcontext(context()):
+    with decimal.localcontext(OWN):
         return str(_babel_percent(percent.scaleb(-2), format=pattern, locale=locale))
 
 
@@ -118,7 +119,7 @@ def format_money(amount: Quantity | Number, locale: str = "zh_CN", unit: str = "
         return format_number(value.magnitude, locale) + label(value.units, locale)
     yuan = convert(value, "元").magnitude
     # currency_digits=False keeps fen and below exactly: 0.123456万元 is 1,234.56 yuan, not rounded.
-    with decimal.localcontext(context()):
+    with decimal.localcontext(OWN):
         return str(
             format_currency(yuan, "CNY", locale=locale, currency_digits=False, decimal_quantization=False)
         )

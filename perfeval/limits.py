@@ -43,6 +43,9 @@ MAX_STANDARD_CHARS = 1000
 MAX_CLAUSE_TOKENS = 200
 #: Clauses (between ，；。 and line breaks) in one standard.
 MAX_CLAUSES = 100
+#: Parts one standard is the sum of (每项任务各2分 of a 6分 indicator is three): 分值 ÷ each part's points is
+#: counted before a part is made, so 各2分 of 10**29 points is refused, not fifty octillion parts.
+MAX_PARTS = 100
 #: Bytes in one ``.rules`` file.
 MAX_RUBRIC_BYTES = 1_000_000
 #: 三级指标 in one rubric (a 1 MB rubric of real standards has about 4,400).
@@ -95,6 +98,7 @@ LIMITS: dict[str, Limit] = {lim.name: lim for lim in (
     Limit("standard_chars", MAX_STANDARD_CHARS, N_("limit_of_standard_chars")),
     Limit("clause_tokens", MAX_CLAUSE_TOKENS, N_("limit_of_clause_tokens")),
     Limit("clauses", MAX_CLAUSES, N_("limit_of_clauses")),
+    Limit("parts", MAX_PARTS, N_("limit_of_parts")),
     Limit("rubric_bytes", MAX_RUBRIC_BYTES, N_("limit_of_rubric_bytes")),
     Limit("indicators", MAX_INDICATORS, N_("limit_of_indicators")),
     Limit("data_indicators", MAX_DATA_INDICATORS, N_("limit_of_data_indicators")),

@@ -160,7 +160,8 @@ def round_points(value: Decimal, places: int = 2) -> Decimal:
     (Decimal('7.83'), Decimal('4.65'), Decimal('5'))
     """
     d = to_decimal(value)
-    with decimal.localcontext(context()):
+    # OWN, not context(): 50 digits would make a 49-digit value's quantize fail (InvalidOperation)
+    with decimal.localcontext(OWN):
         return d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 

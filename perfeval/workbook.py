@@ -55,6 +55,7 @@ from .datafile.xlsx_layout import (
 )
 from .datafile.xlsx_write import Percent, base_rows, named_rows, sheet_rows
 from .errors import DataFileError, Location, display_width
+from .figure_cells import Place, figure_places
 from .i18n import N_, by_locale
 from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
@@ -99,6 +100,8 @@ _WORDS = by_locale({
     "no_cell": N_("book_no_cell"), "by_kind": N_("book_by_kind"), "n": N_("book_n"),
     "title": N_("book_title")
 })
+#: A table finding names a group's 分值 ``指标分组.产出指标/数量指标.分值``.
+_GROUPS = key_word("evaluation", "groups")
 #: Findings about the table as a whole, by the name the audit gives them.
 _TABLE_FINDINGS = {"总分值": "total_points", "总分": "total", "等级": "grade"}
 
@@ -242,7 +245,7 @@ class _Sheet:
     def __init__(self) -> None:
         self.targets: dict[str, list[tuple[int, int]]] = {}
         self.items: dict[int, IndicatorScore] = {}  # the row of each indicator, for a name two rows share
-        self.reasons: dict[tuple[int, int], list[str]] = {}
+        self.head: list[list[object]] = []  # the rows above the indicator block, as written from row 1
 
     def at(self, name: str, row: int, *columns: int) -> None:
         self.targets.setdefault(name, []).extend((row, c) for c in columns)
@@ -306,6 +309,7 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
     if funds_item is not None and fund_header is not None:
         head[fund_header] = [*head[fund_header], COMPUTED]
     _fill_rows(ws, head)
+    sheet.head = head
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 2))
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
@@ -339,6 +343,12 @@ def _main_sheet(ws: Worksheet, ev: Evaluation | None, kind: str, card: ScoreCard
             row_values[COMPUTED_BASIS] = _STATUS[lang][item.status]
             sheet.at(item.name, r, at[REPORTED] + 1, at[COMPUTED] + 1)
             sheet.items[r] = item
+        if ind is not None and ind.level1:
+            # a group's 分值 is in its label (产出指标(50分)) or its own column: the group's first row
+            groups = [(ind.level1, LEVEL1, _G1)] + ([(f"{ind.level1}/{ind.level2}", LEVEL2, _G2)] if ind.level2 else [])
+            for name, label, own in groups:
+                if f"{_GROUPS}.{name}.{POINTS}" not in sheet.targets:
+                    sheet.at(f"{_GROUPS}.{name}.{POINTS}", r, at.get(own, at[label]) + 1)
         for c, key in enumerate(keys, 1):
             put(ws, r, c, row_values.get(key))
     last = top + len(values)
@@ -407,28 +417,37 @@ def _style_block(ws: Worksheet, first: int, last: int, col_first: int, col_last:
 # --- findings -------------------------------------------------------------------------------------------
 
 
-def _mark(ws: Worksheet, sheet: _Sheet, found: Audit, locale: str) -> list[str]:
-    """Highlight and comment the cells of every finding; the cell references, one per finding."""
+def _places(sheet: _Sheet, finding: object, sheets: dict[str, list[list[object]]]) -> list[Place]:
+    """The cells of one finding: an indicator's 得分 (and computed 得分), a total, or a table figure's cells."""
+    if finding_kind(finding) == "table":
+        own = [(SHEET, r, c) for key in getattr(finding, "cells", ()) for r, c in sheet.targets.get(key, [])]
+        return list(dict.fromkeys(own + [p for key in getattr(finding, "cells", ()) for p in figure_places(key, sheets)]))
+    cells = sheet.targets.get(_finding_name(finding), [])
+    rows = {r for r, _ in cells if r in sheet.items}
+    if len(rows) > 1:  # several indicators of that name: the one the finding is about, never a guess
+        path = getattr(finding, "path", None)
+        keep = {r for r in rows if (sheet.items[r].path == tuple(path) if path else
+                                    sheet.items[r].points != sheet.items[r].reported)}
+        cells = [(r, c) for r, c in cells if r in keep] if len(keep) == 1 else []
+    return [(SHEET, r, c) for r, c in cells]
+
+
+def _mark(workbook: Any, sheet: _Sheet, found: Audit, locale: str, sheets: dict[str, list[list[object]]]) -> list[str]:
+    """Highlight and comment the cells of every finding (``sheets``: the rows written on each sheet, where a
+    table finding's figures are found); the cell references, one per finding."""
     places: list[str] = []
+    reasons: dict[Place, list[str]] = {}
     for finding in found.discrepancies:
-        name = _finding_name(finding)
-        cells = sheet.targets.get(name, [])
-        rows = {r for r, _ in cells if r in sheet.items}
-        if len(rows) > 1:  # several indicators of that name: the one the finding is about, never a guess
-            path = getattr(finding, "path", None)
-            keep = {r for r in rows if (sheet.items[r].path == tuple(path) if path else
-                                        sheet.items[r].points != sheet.items[r].reported)}
-            cells = [(r, c) for r, c in cells if r in keep] if len(keep) == 1 else []
+        cells = _places(sheet, finding, sheets)
         message = f"{_kind_word(finding_kind(finding), locale)}：{_finding_message(finding, locale)}"
-        for r, c in cells:
-            cell = ws.cell(row=r, column=c)
-            cell.fill = FINDING_FILL
-            sheet.reasons.setdefault((r, c), []).append(message)
-        places.append(", ".join(f"{get_column_letter(c)}{r}" for r, c in cells))
-    for (r, c), reasons in sheet.reasons.items():
-        comment = Comment("\n".join(reasons), _AUTHOR)
-        comment.width, comment.height = 360, 40 + 18 * sum(1 + len(m) // 24 for m in reasons)
-        ws.cell(row=r, column=c).comment = comment
+        for title, r, c in cells:
+            workbook[title].cell(row=r, column=c).fill = FINDING_FILL
+            reasons.setdefault((title, r, c), []).append(message)
+        places.append(", ".join(f"{title}!{get_column_letter(c)}{r}" for title, r, c in cells))
+    for (title, r, c), said in reasons.items():
+        comment = Comment("\n".join(said), _AUTHOR)
+        comment.width, comment.height = 360, 40 + 18 * sum(1 + len(m) // 24 for m in said)
+        workbook[title].cell(row=r, column=c).comment = comment
     return places
 
 
@@ -457,7 +476,7 @@ def _summary(ws: Worksheet, ev: Evaluation, found: Audit, places: list[str], loc
     for n, (finding, place) in enumerate(zip(found.discrepancies, places, strict=True), 1):
         rows.append([n, _kind_word(finding_kind(finding), locale), _finding_name(finding),
                      getattr(finding, "reported", None), getattr(finding, "computed", None),
-                     _finding_message(finding, locale), f"{SHEET}!{place}" if place else w["no_cell"]])
+                     _finding_message(finding, locale), place or w["no_cell"]])
     rows += [[], [w["unchecked"]], [w["n"], w["indicator"], w["reported"], w["reason"]]]
     rows += [[n, item.name, item.reported, say(item.reason, locale)] for n, item in enumerate(found.unchecked, 1)]
     _fill_rows(ws, rows)
@@ -468,7 +487,8 @@ def _summary(ws: Worksheet, ev: Evaluation, found: Audit, places: list[str], loc
     for n, place in enumerate(places):
         if place:
             cell = ws.cell(row=first_finding + n, column=7)
-            cell.hyperlink = f"#'{SHEET}'!{place.split(',')[0]}"
+            title, _, coordinate = place.split(",")[0].partition("!")
+            cell.hyperlink = f"#'{title}'!{coordinate}"
     _fit_widths(ws)
 
 
@@ -490,12 +510,12 @@ def write_scored(ev: Evaluation, card: ScoreCard, path: str | PathLike[str] | IO
     ws = workbook.active
     ws.title = SHEET
     sheet = _main_sheet(ws, ev, ev.kind, card, locale=locale)
-    if found is not None:
-        places = _mark(ws, sheet, found, locale)
-        _summary(workbook.create_sheet(SUMMARY_SHEET), ev, found, places, locale)
+    summary = workbook.create_sheet(SUMMARY_SHEET) if found is not None else None
+    sheets: dict[str, list[list[object]]] = {SHEET: sheet.head}
     if isinstance(ev, Department) and ev.base is not None:
         base = workbook.create_sheet(BASE_SHEET)
-        _fill_rows(base, base_rows(ev))
+        sheets[BASE_SHEET] = base_rows(ev)
+        _fill_rows(base, sheets[BASE_SHEET])
         for row in base.iter_rows():
             values = [c.value for c in row if c.value is not None]
             if len(values) > 1 and all(isinstance(v, str) for v in values):  # a block's header row
@@ -504,7 +524,11 @@ def write_scored(ev: Evaluation, card: ScoreCard, path: str | PathLike[str] | IO
         _fit_widths(base)
     for attr in NAMED_SHEETS:
         if getattr(ev, attr):
-            _fill_rows(workbook.create_sheet(key_word("evaluation", attr)), named_rows(ev, attr))
+            sheets[key_word("evaluation", attr)] = named_rows(ev, attr)
+            _fill_rows(workbook.create_sheet(key_word("evaluation", attr)), sheets[key_word("evaluation", attr)])
+    if found is not None and summary is not None:
+        places = _mark(workbook, sheet, found, locale, sheets)
+        _summary(summary, ev, found, places, locale)
     _save(workbook, path)
 
 

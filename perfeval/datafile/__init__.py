@@ -28,7 +28,13 @@ share in :mod:`~perfeval.datafile.xlsx_layout`.
 ('项目', Decimal('5'), True)
 """
 
-from perfeval.datafile.read import DataFileValueError, evaluation_from_dict, load_evaluation, loads_evaluation
+from perfeval.datafile.read import (
+    DataFileValueError,
+    RateNumberError,
+    evaluation_from_dict,
+    load_evaluation,
+    loads_evaluation,
+)
 from perfeval.datafile.schema import plain_text, show_path
 from perfeval.datafile.text import json_positions, toml_positions
 from perfeval.datafile.write import (
@@ -41,6 +47,7 @@ from perfeval.datafile.write import (
 
 __all__ = [
     "DataFileValueError",
+    "RateNumberError",
     "dump_evaluation",
     "dump_xlsx",
     "dumps_evaluation",

@@ -68,7 +68,7 @@ from perfeval.model.fields import to_year
 from perfeval.numbers import own_context, parse_rate, to_decimal
 from perfeval.targets import TargetKind
 
-__all__ = ["DataFileValueError", "evaluation_from_dict", "format_of", "load_evaluation", "loads_evaluation"]
+__all__ = ["DataFileValueError", "RateNumberError", "evaluation_from_dict", "format_of", "load_evaluation", "loads_evaluation"]
 
 
 class DataFileValueError(DataFileError, InputError):
@@ -83,6 +83,50 @@ class DataFileValueError(DataFileError, InputError):
     ...     print(exc)
     指标[1].分值：数的写法有误（多了一个小数点）：'12.3.4'（第 7 行第 8 列）
     """
+
+
+@own_context
+def _scaled(value: Decimal, places: int) -> str:
+    return plain_text(value.scaleb(places))
+
+
+class RateNumberError(DataFileValueError):
+    """A rate given as a bare number above 1 (``执行率 = 95``, an .xlsx cell 78.25 without a percent format).
+
+    A bare number in a rate field is a fraction (0.95 is 95%), so 95 would read as 9500%: almost surely
+    not what the table meant, and never chosen silently. The message names the field, the number and the
+    reading that would apply; the location is the key's line or the cell. ``code`` is
+    ``"rate_number_without_mark"``; :meth:`message_in` ``"en"`` gives English.
+
+    >>> err = RateNumberError("资金.执行率", Decimal("95"))
+    >>> print(err.message)
+    资金.执行率: 比率 95 没有写 %：作为数它是比值 95，即 9500%。若是 95%，请写作 "95%"（或比值 0.95）
+    >>> err.message_in("en")
+    '资金.执行率: the rate 95 has no %: as a number it is the fraction 95, that is 9500%. For 95% write "95%" (or the fraction 0.95)'
+    """
+
+    def __init__(self, field: str, value: Decimal, *, text: str | None = None,
+                 location: Location | None = None) -> None:
+        self.field = field
+        self.value = value
+        self.location = location or Location()  # the message says how to fix a cell, so it is needed first
+        super().__init__(self._render("zh"), text=text, location=location, code="rate_number_without_mark")
+
+    def _render(self, lang: str) -> str:
+        as_percent, fraction = _scaled(self.value, 2), _scaled(self.value, -2)
+        number = plain_text(self.value)
+        cell = self.location.cell is not None
+        if lang == "en":
+            fix = "enter it as {n}% or give the cell a percent format" if cell else 'write "{n}%"'
+            return (f"{self.field}: the rate {number} has no %: as a number it is the fraction {number}, that is "
+                    f"{as_percent}%. For {number}% {fix.format(n=number)} (or the fraction {fraction})")
+        fix = "请输入 {n}% 或把单元格设为百分比格式" if cell else '请写作 "{n}%"'
+        return (f"{self.field}: 比率 {number} 没有写 %：作为数它是比值 {number}，即 {as_percent}%。"
+                f"若是 {number}%，{fix.format(n=number)}（或比值 {fraction}）")
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The message in ``locale`` (``en…`` for English, anything else Chinese)."""
+        return self._render("en" if locale and str(locale).lower().startswith("en") else "zh")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -135,7 +179,9 @@ class _Reader:
             out: dict[str, Decimal] = {}
             for name, value in raw.items():
                 marked = isinstance(value, str) and value.strip().endswith(("%", "‰"))
-                number = self.number(value, (*path, name), rate=marked)
+                # a figure named as a rate (完成率 = 95) is read as one when it is a bare number
+                named = not isinstance(value, str) and str(name).strip().endswith("率")
+                number = self.number(value, (*path, name), rate=marked or named)
                 if number is None:
                     raise self.error((*path, name), "data_figure_number", _short(value))
                 out[str(name)] = number
@@ -184,6 +230,9 @@ class _Reader:
             check_number(value, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, raw, kind="points", location=where)
         else:
             check_number(value, MAX_DIGITS, MAX_EXPONENT, raw, location=where)
+        if rate and not isinstance(raw, str) and abs(value) > 1:
+            # a fraction (0.95) is the documented way to write a rate as a number; 95 is 9500% as one
+            raise RateNumberError(show_path(path), value, text=shown(raw), location=where)
         return value
 
     def build(

@@ -30,7 +30,7 @@ import attrs
 
 from ..errors import PerfevalError
 from ..model import Department, ExpenseLine, FundLine, Project
-from ..numbers import context, parse_rate, percent_text, to_decimal
+from ..numbers import OWN, parse_rate, percent_text, to_decimal
 from .reason import Reason, said
 
 __all__ = ["TableFinding", "table_findings"]
@@ -49,18 +49,20 @@ class TableFinding:
 
 
 def _n(d: Decimal) -> str:
-    return f"{d.normalize():f}" if d == d.to_integral_value() else f"{d:f}"
+    return f"{d.normalize(OWN):f}" if d == d.to_integral_value() else f"{d:f}"
 
 
 def _diff(a: Decimal, b: Decimal) -> str:
-    with decimal.localcontext(context()):
+    with decimal.localcontext(OWN):
         return _n(abs(a - b))
 
 
 def table_findings(ev: Project | Department) -> list[TableFinding]:
     """Every identity of ``ev``'s tables that its own figures contradict (see the module's docstring)."""
     out: list[TableFinding] = []
-    with decimal.localcontext(context()):
+    # OWN, not the 50 digits of context(): a 70-digit figure (within the limits) summed or shown there was
+    # rounded, and a finding printed 1000…0 for 9999…9
+    with decimal.localcontext(OWN):
         out.extend(_funds(ev))
         if isinstance(ev, Department) and ev.base is not None:
             out.extend(_base(ev))

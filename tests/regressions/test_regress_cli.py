@@ -147,3 +147,47 @@ def test_a_reported_grade_like_markup_is_printed_verbatim_by_the_audit(tmp_path:
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "[/]" in result.output
+
+
+def test_a_figure_of_seventy_digits_in_a_table_finding_is_printed_not_an_internal_error(tmp_path: Path) -> None:
+    """Found by the fuzz suite (issue 13, long run): a 70-digit 上年决算数 (within the 100-digit limit) made the
+    table finding's figure unprintable — babel quantized it in a 50-digit context: `audit` said "internal error
+    (InvalidOperation)" and exit 2."""
+    example = Path(__file__).resolve().parents[2] / "examples" / "zhijiang-2023-department.toml"
+    text = example.read_text(encoding="utf-8")
+    assert '"上年决算数" = "20.93"' in text
+    path = data_file(tmp_path, text.replace('"上年决算数" = "20.93"', '"上年决算数" = "' + "9" * 70 + '"'))
+    for command in (["audit"], ["audit", "--format", "json"], ["score"]):
+        result = run(command, path)
+        assert result.exit_code in (0, 1), (command, result.output)
+        assert "internal error" not in result.output and "Traceback" not in result.output
+    assert "9" * 70 in run(["audit", "--format", "json"], path).output
+
+
+@pytest.mark.parametrize("digits", [49, 60, 100])
+def test_a_number_within_the_limits_is_shown_with_every_digit(digits: int) -> None:
+    """The same bug's other face: 0.999…9 (60 nines) was shown as "1" — a figure silently changed on screen."""
+    from decimal import Decimal
+
+    from perfeval.display import format_number, format_points, number_text
+
+    whole, fraction = Decimal("9" * digits), Decimal("0." + "9" * digits)
+    assert number_text(whole).replace(",", "") == "9" * digits
+    assert format_number(fraction) == "0." + "9" * digits
+    assert format_points(Decimal("9" * digits + ".005")).replace(",", "") == "9" * digits + ".01"
+
+
+def test_a_seventy_digit_figure_is_summed_and_shown_exactly_in_its_table_finding() -> None:
+    """The same run: the table's arithmetic ran in 50 digits, so the finding said 1000…0 (70 digits) for the
+    table's 9999…9 and a difference rounded the same way — a wrong number in a finding."""
+    from decimal import Decimal
+
+    from perfeval.datafile import loads_evaluation
+    from perfeval.rubric.arithmetic import table_findings
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "zhijiang-2023-department.toml"
+    text = example.read_text(encoding="utf-8").replace('"上年决算数" = "20.93"', '"上年决算数" = "' + "9" * 70 + '"')
+    [found] = [f for f in table_findings(loads_evaluation(text)) if f.cells == ("基础数据.三公经费.其中.上年决算数",)]
+    assert found.printed == Decimal("9" * 70) and found.computed == Decimal("0.74")
+    said = found.reason.render("zh_CN")
+    assert f"与合计 {'9' * 70} 不符" in said and f"相差 {'9' * 69}8.26" in said

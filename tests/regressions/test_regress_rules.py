@@ -386,3 +386,72 @@ def test_a_deduction_verb_the_grammar_did_not_read_is_refused_not_an_award() -> 
         p.compile_rule("目资金被审计认定为挪用的,除本项不得分外,另倒扣10分;被认定为违规使用的,扣项4分。", points=4)
     assert err.value.code == "unread_scoring" and "扣项4分" in err.value.message
     assert p.compile_rule("未扣分的得5分，每发现一处问题扣1分", points=5)(0).points == D("5.00")
+
+
+def test_a_number_of_hundreds_of_digits_written_with_spaces_is_a_limit_error() -> None:
+    """Found by the fuzz suite (issue 13, long run): 倒扣 "11111111 11111111 …" (spaces inside a number are
+    tolerated, so 400 digits) compiled, and scoring it raised decimal.InvalidOperation at the final rounding."""
+    text = "违规开具居住证明一例倒扣 " + " ".join(["11111111"] * 50) + " 分,所开证明要素不全,缺一项扣 0.25 分,该项可负分;"
+    with pytest.raises(LimitError) as info:
+        p.compile_rule(text, points=4)
+    assert info.value.limit.name == "number_digits" and info.value.value == 400
+    near = "违规开具居住证明一例倒扣 " + " ".join(["11111111"] * 12) + " 分,所开证明要素不全,缺一项扣 0.25 分,该项可负分;"
+    exact = decimal.Context(prec=200).subtract(D(4), D("1" * 96))  # 96 digits: within the limit, and exact
+    assert p.compile_rule(near, points=4)(["①"]).points == exact
+
+
+def test_each_task_worth_2_of_ten_to_the_29_points_is_a_limit_error_not_gigabytes() -> None:
+    """The OOM of the 800 s fuzz run (issue 13): 每项任务各2分 makes 分值 ÷ 2 parts, and a 分值 of 10**29 made a
+    list of 5 × 10**28 part names (MemoryError under a 1.5 GB cap, 24 GB and the OOM killer without one)."""
+    text = "每项任务各2分,按期完成按满分计算的计满分,未完成的计0分"
+    with pytest.raises(LimitError) as info:
+        p.compile_rule(text, points=10 ** 29)
+    assert info.value.limit.name == "parts" and info.value.value == 5 * 10 ** 28
+    assert info.value.location.line == 1
+    with pytest.raises(LimitError):
+        p.compile_rule(text, points=202)  # 101 parts
+    assert len(p.compile_rule(text, points=200).item.parts) == 100
+    assert p.compile_rule(text, points=6)(["①", "③"]).points == D("4.00")
+
+
+def test_a_rank_range_of_a_hundred_million_places_is_refused_without_listing_them() -> None:
+    """Found looking for the OOM's kin: 第1-99999999名分别计3分、2分、1分 built a list of every place before
+    comparing its length with the three points (MemoryError under a 2 GB cap); now the count is compared first.
+    Measured on three million places (about 100 MB as a list), so that a regression fails here, not the machine."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(p.RuleError) as info:
+            p.compile_rule("排名第1-3000000名分别计3分、2分、1分", points=3)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.code == "cond_without_points" and peak < 20 * 2**20, peak
+    rule = p.compile_rule("排名第1-3名分别计3分、2分、1分", points=3)
+    assert [rule(k).points for k in (1, 2, 3)] == [D("3.00"), D("2.00"), D("1.00")]
+
+
+_TRAPPING = [decimal.Context(prec=28, rounding=decimal.ROUND_UP, traps=[decimal.Clamped], Emax=5, Emin=-5, clamp=1),
+             decimal.Context(prec=1, rounding=decimal.ROUND_UP, traps=[decimal.Inexact], Emax=5, Emin=-5),
+             decimal.Context(prec=1, traps=[decimal.Rounded], Emax=5, Emin=-5),
+             decimal.Context(prec=28, traps=[decimal.Overflow], Emax=5, Emin=-5)]
+
+
+@pytest.mark.parametrize("ctx", _TRAPPING, ids=["Clamped", "Inexact", "Rounded", "Overflow"])
+def test_a_quantity_given_for_a_yes_no_is_compared_in_perfevals_context(ctx: decimal.Context) -> None:
+    """Found by the fuzz suite (issue 13, long run): 96万元 given to "未建立会议记录的,扣3分" was compared with 0 and
+    1 by pint in the caller's context — Clamped, Overflow, Rounded or Inexact escaped instead of the refusal."""
+    def outcome(rule: p.Rule, value: object) -> object:
+        try:
+            return rule(value).points
+        except p.PerfevalError as exc:
+            return exc.code
+
+    single = p.compile_rule(";未建立会议记录的,扣3分。", points=3)
+    listed = p.compile_rule("①未按时向市档案馆移交的扣4分;②未及时归档的扣4分", points=8)
+    cases = [(single, p.quantity("96万元")), (listed, [p.quantity("96万元"), None]), (single, 1)]
+    expected = [outcome(rule, value) for rule, value in cases]
+    assert expected[0] == "not_a_flag" and expected[2] == D("0.00")
+    with decimal.localcontext(ctx):
+        assert [outcome(rule, value) for rule, value in cases] == expected

@@ -4,7 +4,9 @@ A compiled rule scores in two ways: the generated fast path (``rule.points``, Py
 ``rule.python_source``) and the explaining interpreter (:func:`perfeval.rules.run.interpret.interpret`),
 which ``Score.trace`` re-runs. They must give the same points, or fail the same way: the same exception
 type and the same ``code`` (an :class:`~perfeval.errors.InputError`, which has no code: the same type and
-message). A Score's trace and explanation must build for every value it scored. And a hostile caller
+message). Only a PerfevalError counts as failing the same way: anything else (a TypeError, a
+MemoryError, a RecursionError) escapes and fails the test, so that a crash is never taken for a refusal. A
+Score's trace and explanation must build for every value it scored. And a hostile caller
 context (3 digits, ROUND_FLOOR, Inexact trapped) must change nothing at all.
 
 The rules are every standard of the fixtures (tests/fixtures/rules/*.txt, the ``kind=standard`` blocks of
@@ -202,7 +204,7 @@ def rule_and_value(draw: st.DrawFn, entries: list[Entry]) -> tuple[Entry, Any]:
 # ── running the backends ─────────────────────────────────────────────────────────────────────
 
 
-def _failed(exc: Exception) -> Result:
+def _failed(exc: PerfevalError) -> Result:
     code = getattr(exc, "code", None)
     if code is not None:
         return ("error", type(exc).__name__, code)
@@ -220,7 +222,7 @@ def fast(rule: perfeval.Rule, value: Any) -> Result:
         p = rule.points(value)
     except JudgementError as exc:
         return ("judge",) if exc.code == "needs_judgement" else _failed(exc)
-    except Exception as exc:
+    except PerfevalError as exc:
         return _failed(exc)
     return _points(p)
 
@@ -229,7 +231,7 @@ def explained(rule: perfeval.Rule, value: Any) -> Result:
     """(b) the interpreter, without a trace."""
     try:
         out = interpret(rule.item, value, {}, rule.text, None)
-    except Exception as exc:
+    except PerfevalError as exc:
         return _failed(exc)
     if out.points is None:
         return ("judge", None if out.allowed is None else tuple(str(a) for a in out.allowed))
@@ -241,13 +243,13 @@ def scored(rule: perfeval.Rule, value: Any) -> tuple[Result, tuple[str, str] | N
     explanation."""
     try:
         score = rule(value)
-    except Exception as exc:
+    except PerfevalError as exc:
         return _failed(exc), None
     try:
         trace = score.trace
         allowed = score.allowed
         explanation = (score.explain(), score.explain("en"))
-    except Exception as exc:
+    except PerfevalError as exc:
         # internal_disagree, or any error the trace or the explanation meets where the Score has points
         return ("trace failed", *_failed(exc), getattr(exc, "params", None), _points(score.points)), None
     assert isinstance(trace, tuple)

@@ -19,7 +19,7 @@ from ...limits import text_of
 from ..errors import JudgementError, MissingInputError
 from ..meaning import ir
 from ..meaning.formulas import evaluate
-from .inputs import read, read_measure, read_number
+from .inputs import read, read_measure, read_number, zero_or_one
 from .names import ASSESSOR, TIER, match_streams
 from .trace import TraceStep
 
@@ -128,7 +128,7 @@ def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:
                 raise JudgementError("unknown_option", text, value=v, options="、".join(known))
         return {"": len(values)}
     if keyed and len(values) == len(keyed) and all(isinstance(v, bool) or v is None for v in values) or \
-            keyed and len(values) == len(keyed) and all(v is None or (not (isinstance(v, Decimal) and v.is_snan()) and v in (0, 1)) for v in values) \
+            keyed and len(values) == len(keyed) and all(v is None or zero_or_one(v) for v in values) \
             and None in values:
         # one yes/no per item, in order; None: not yet decided
         return {s.key: v for s, v in zip(keyed, values, strict=True)}

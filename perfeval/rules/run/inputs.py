@@ -27,7 +27,7 @@ from ..arith import CTX, MAX_DIGITS, MAX_EXPONENT
 from ..meaning.ir import Kind
 from ..messages import safe
 
-__all__ = ["YES_NO", "read", "read_measure", "read_number", "read_rate_text"]
+__all__ = ["YES_NO", "read", "read_measure", "read_number", "read_rate_text", "zero_or_one"]
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -256,3 +256,16 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
     if text in options:
         return text
     raise InputError("unknown_option", text=text_of(value, as_repr=True), **safe(value=value, options="、".join(options)))
+
+
+def zero_or_one(raw: Any) -> bool:
+    """``raw in (0, 1)`` — without comparing a signalling NaN, which raises, and in perfeval's context: a
+    quantity (96万元) converts its magnitude to compare, which the caller's context could trap or round.
+
+    >>> zero_or_one(1), zero_or_one(Decimal("0.0")), zero_or_one(Decimal("sNaN")), zero_or_one("1")
+    (True, True, False, False)
+    """
+    if isinstance(raw, Decimal) and raw.is_snan():
+        return False
+    with decimal.localcontext(CTX):
+        return raw in (0, 1)

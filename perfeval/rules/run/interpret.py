@@ -26,7 +26,7 @@ from ..messages import render
 from .allowed import allowed_points
 from .borrowed import borrowed_case
 from .given import Given, named_values, read_number_or_measure, sort_inputs
-from .inputs import YES_NO, read, read_number
+from .inputs import YES_NO, read, read_number, zero_or_one
 from .names import ASSESSOR
 from .trace import Outcome, TraceStep
 
@@ -277,14 +277,9 @@ def _judged_range(stream: ir.Stream) -> tuple[Decimal, Decimal]:
     return lo.value, hi.value
 
 
-def _zero_or_one(raw: Any) -> bool:
-    """``raw in (0, 1)`` — without comparing a signalling NaN, which raises."""
-    return not (isinstance(raw, Decimal) and raw.is_snan()) and raw in (0, 1)
-
-
 def _chosen_amount(stream: ir.Stream, raw: Any, text: str) -> Decimal | None:
     """①虚列套取扣4-7分 given 5: the amount the assessor chose within a ranged one-off deduction."""
-    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or _zero_or_one(raw):
+    if stream.value.kind is not ir.Kind.FLAG or isinstance(raw, bool) or zero_or_one(raw):
         return None
     last = stream.fn.pieces[-1]
     if last.judged is None:

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 import attrs
 
+from ....errors import Location
+from ....limits import check_count
 from ...messages import listed, pair
 from ...syntax import nodes as n
 from ..context import Context
@@ -228,6 +230,7 @@ def parts_each(stmts: list[Statement], each: n.PartsEach, ctx: Context) -> list[
             # 各占2分 with nothing named: which things, and how many, is not said
             raise ctx.fail("parts_unnamed", each.span, clause=ctx.source(owner.span))
         # 每项任务各2分 of a 6分 indicator: three tasks, numbered ①②③ (the table's 分值 says how many)
+        check_count(int(count), "parts", Location(line=owner.span.line, column=owner.span.column))
         names = [f"{i + 1}" for i in range(int(count))]
         ctx.info("PE203", *pair("reading_pe203", points=each.points.normalize(), max_points=ctx.max_points.normalize(),
                                 count=len(names)), owner.span)

@@ -78,7 +78,9 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
         values = deducts or (r.amount.values if r.amount is not None else ())
         places = list(rank.values)
         if rank.dash and len(places) == 2:
-            places = [places[0] + i for i in range(int(places[1] - places[0]) + 1)]
+            # counted before the list is made: 第1-99999999名 would be a hundred million places
+            count = int(places[1] - places[0]) + 1
+            places = [places[0] + i for i in range(count)] if count == len(values) else []
         if len(places) != len(values):
             raise ctx.fail("cond_without_points", s.span, clause=label)
         return [Draft(Side(k, True, Claim.EXPLICIT), Side(k, True, Claim.EXPLICIT),

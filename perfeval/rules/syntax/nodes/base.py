@@ -17,6 +17,7 @@ import attrs
 from lark import Token
 
 from ....errors import InputError
+from ....limits import MAX_DIGITS, MAX_EXPONENT, check_number
 from ....numbers import parse_number
 from ...vocabulary import COMPARATORS, SUFFIXES, Comparator, Suffix
 
@@ -52,7 +53,12 @@ _PLAIN_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
 
 
 def number(text: str) -> Decimal:
-    """A number as a standard writes it: ``95``, ``1,000``, ``一``, ``两``, ``半`` (0.5), ``十二``."""
+    """A number as a standard writes it: ``95``, ``1,000``, ``一``, ``两``, ``半`` (0.5), ``十二``.
+
+    One beyond the limits of a number (:data:`~perfeval.limits.MAX_DIGITS` digits — spaces inside a number
+    are tolerated, so "1111 1111 …" can be hundreds) is a :class:`~perfeval.limits.LimitError`: arithmetic
+    on it would no longer be exact.
+    """
     t = text.strip()
     if _PLAIN_NUMBER.fullmatch(t):
         return Decimal(t)  # 95, 0.5: the common case, read directly
@@ -62,7 +68,9 @@ def number(text: str) -> Decimal:
         return Decimal(100)  # 百分之百
     if t.startswith("半"):
         return Decimal("0.5")
-    return parse_number(t)
+    value = parse_number(t)
+    check_number(value, MAX_DIGITS, MAX_EXPONENT, t)
+    return value
 
 
 @attrs.frozen
