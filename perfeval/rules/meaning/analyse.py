@@ -27,7 +27,7 @@ import attrs
 
 from ...i18n import N_
 from ..errors import Diagnostic, RuleError
-from ..messages import pair
+from ..messages import pair, render
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
 from ..vocabulary import BOUNDED_RATE_WORDS
@@ -64,7 +64,10 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
     """Work out what ``standard`` computes for an indicator worth ``max_points`` (分值)."""
     ctx = Context(standard.text, max_points)
     for d in standard.dropped:
-        ctx.info("PE010", f"已忽略 {d.text!r}：{_why_zh(d.why)}", f"ignored {d.text!r}: {d.why}", None)
+        why = _WHY.get(d.why)
+        zh, en = (render("reading_pe010", lang, text=d.text, why=render(why, lang) if why else d.why)
+                  for lang in ("zh_CN", "en"))
+        ctx.info("PE010", zh, en, None)
     stmts = declared_edges(statements(standard), ctx)
     refusals(stmts, ctx)
     mods = modifiers(stmts, standard.text)
@@ -103,17 +106,17 @@ def declared_edges(stmts: list[Statement], ctx: Context) -> list[Statement]:
     """The statements with the standard's own rule for 以上/以下 applied (reading PE115)."""
     kept, declared, said = edge_declarations(stmts)
     for s in said:
-        zh = "，".join(f"{w}{'含' if inc else '不含'}本数" for w, inc in declared.items())
-        en = ", ".join(f"{w} {'includes' if inc else 'excludes'} its number" for w, inc in declared.items())
-        ctx.info("PE115", f"原文声明：{zh}（用于所有未另行注明的边界）",
-                 f"the standard declares: {en} (for every edge not claimed otherwise)", s.span)
+        words = [pair("edge_includes" if inc else "edge_excludes", word=w) for w, inc in declared.items()]
+        zh, en = pair("reading_pe115", declared="，".join(z for z, _ in words)), pair(
+            "reading_pe115", declared=", ".join(e for _, e in words))
+        ctx.info("PE115", zh[0], en[1], s.span)
     return kept
 
 
-def _why_zh(why: str) -> str:
-    return {"inline pinyin": "注音", "a table cell interleaved into the sentence": "混入句中的表格单元格",
-            "a page-chunk marker": "分页标记", "a label before the standard": "标准前的栏目名称",
-            "a fraction drawn over three lines, read as (numerator)/(denominator)": "三行分式，读作 分子/分母"}.get(why, why)
+#: Why the normaliser dropped a piece of text (its ``why``), as the message id that says it.
+_WHY = {"inline pinyin": N_("dropped_pinyin"), "a table cell interleaved into the sentence": N_("dropped_cell"),
+        "a page-chunk marker": N_("dropped_chunk_marker"), "a label before the standard": N_("dropped_label"),
+        "a fraction drawn over three lines, read as (numerator)/(denominator)": N_("dropped_fraction")}
 
 
 def _composite(found: list[PartSpec], ctx: Context, mods: Mods,

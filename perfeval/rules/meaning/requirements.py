@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..messages import pair
 from ..syntax import nodes as n
 from ..syntax.nodes import Num
 from ..vocabulary import STEP_WORDS
@@ -64,7 +65,7 @@ def steps_from_a_requirement(readings: list[Reading], ctx: Context) -> list[Read
                 (info.unit in units or targeted and info.size is not None and info.words in STEP_WORDS) \
                 and info.direction in ("below", "above") and not info.words.startswith(_MISSING_WORDS):
             r = attrs.evolve(r, role="step", step=attrs.evolve(info, counts=False))
-            ctx.info("PE107", f"“每{info.words or ''}{info.size.text if info.size else ''}”从要求的数量起按步计算，"
-                     "不是发生的次数", "the steps count from the required number, not cases", r.statement.span)
+            step = f"每{info.words or ''}{info.size.text if info.size else ''}"
+            ctx.info("PE107", *pair("reading_pe107", step=step), r.statement.span)
         out.append(r)
     return out

@@ -351,9 +351,8 @@ def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
         else:
             lo = None if prev is None else Side(prev, not inclusive, claim)
             out.append(Draft(lo, edge, ir.Const(pts), s.span, label))
-    ctx.info("PE152", f"“分别”按顺序配对：{'、'.join(show(v.value, value.kind) for v, _ in pairs)} 分别得 "
-             f"{'、'.join(str(p) for _, p in pairs)} 分",
-             "分别 pairs the thresholds with the points in order", s.span)
+    ctx.info("PE152", *pair("reading_pe152", values="、".join(show(v.value, value.kind) for v, _ in pairs),
+                            points="、".join(str(p) for _, p in pairs)), s.span)
     return out
 
 
