@@ -184,6 +184,9 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
     """Explain, step by step, how one indicator scored."""
     card = evaluate(load_evaluation(data), rubric)
     matches = [i for i in card if indicator in (i.name, "/".join(i.path))]
+    if not matches:
+        # 执行率: the last part of a path as the card shows it (资金情况/执行率), when only one indicator ends so
+        matches = [i for i in card if i.path and i.path[-1] == indicator]
     if len(matches) != 1:
         names = "\n  ".join("/".join(i.path) for i in card)
         why = N_("cli_several_indicators") if matches else N_("cli_no_indicator")

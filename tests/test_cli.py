@@ -82,6 +82,12 @@ def test_explain_one_indicator() -> None:
     assert code == 0 and "大于 30% 不得分" in out and "0.00" in out
 
 
+def test_explain_takes_the_last_part_of_a_path_as_the_card_shows_it() -> None:
+    """The card lists 资金情况/执行率, but `explain … 执行率` said there was no such indicator (its name is 资金执行率)."""
+    code, out = run("explain", EXAMPLES / "luosong-2021-department.toml", "执行率")
+    assert code == 0 and "7.83" in out
+
+
 def test_template_writes_a_blank_table(tmp_path: Path) -> None:
     path = tmp_path / "t.xlsx"
     code, _ = run("template", path, "--kind", "部门")
