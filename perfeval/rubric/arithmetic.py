@@ -29,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from ..errors import PerfevalError
+from ..i18n import N_
 from ..model import Department, ExpenseLine, FundLine, Project
 from ..numbers import OWN, parse_rate, percent_text, to_decimal
 from .reason import Reason, said
@@ -96,8 +97,9 @@ def _report(ev: Project | Department) -> Iterator[TableFinding]:
                                                            printed=_n(printed), diff=_diff(table, printed)))
 
 
-_COLUMNS = (("initial", "年初预算数", "initial budget"), ("budget", "全年预算数", "full-year budget"),
-            ("spent", "全年执行数", "spending"))
+#: attribute, the column's key in a data file, and the message that names it
+_COLUMNS = (("initial", "年初预算数", N_("column_initial")), ("budget", "全年预算数", N_("column_budget")),
+            ("spent", "全年执行数", N_("column_spent")))
 
 
 def _funds(ev: Project | Department) -> Iterator[TableFinding]:
@@ -110,8 +112,8 @@ def _funds(ev: Project | Department) -> Iterator[TableFinding]:
             "why_budget_sum", initial=_n(f.initial), added=_n(f.added), sum=_n(s), budget=_n(f.budget),
             diff=_diff(s, f.budget)))
     for key, lines in (("按收入性质", f.by_source), ("按支出性质", f.by_use)):
-        for attr, zh, en in _COLUMNS:
-            yield from _lines_sum(f"资金.{key}", lines, attr, zh, en, getattr(f, attr))
+        for attr, column, words in _COLUMNS:
+            yield from _lines_sum(f"资金.{key}", lines, attr, column, words, getattr(f, attr))
     if f.spent is not None and f.budget is not None and f.spent > f.budget:
         yield TableFinding(("资金.全年执行数", "资金.全年预算数"), f.spent, f.budget, said(
             "why_spending_exceeds", spent=_n(f.spent), budget=_n(f.budget), diff=_diff(f.spent, f.budget)))
@@ -123,7 +125,7 @@ def _funds(ev: Project | Department) -> Iterator[TableFinding]:
         yield from _printed_rate("资金.执行率", "执行率", f.reported_rate, f.spent, f.budget, "全年执行数", "全年预算数")
 
 
-def _lines_sum(where: str, lines: Sequence[FundLine | ExpenseLine], attr: str, zh: str, en: str,
+def _lines_sum(where: str, lines: Sequence[FundLine | ExpenseLine], attr: str, column: str, words: str,
                total: Decimal | None, whole: bool = True) -> Iterator[TableFinding]:
     """The lines' figures in one column against the total they are part of (lines without a figure add 0,
     so long as at least one gives one: a blank cell in a published breakdown is an empty line).
@@ -137,12 +139,12 @@ def _lines_sum(where: str, lines: Sequence[FundLine | ExpenseLine], attr: str, z
     s = sum(given, Decimal(0))
     parts = " + ".join(_n(g) for g in given)
     if whole and s != total:
-        yield TableFinding((f"{where}.{zh}",), total, s, said(
-            "why_lines_sum", where=where, column=Reason(zh, en), parts=parts, sum=_n(s), total=_n(total),
+        yield TableFinding((f"{where}.{column}",), total, s, said(
+            "why_lines_sum", where=where, column=said(words), parts=parts, sum=_n(s), total=_n(total),
             diff=_diff(s, total)))
     elif not whole and s > total:
-        yield TableFinding((f"{where}.{zh}",), total, s, said(
-            "why_parts_exceed", where=where, column=Reason(zh, en), parts=parts, sum=_n(s), total=_n(total),
+        yield TableFinding((f"{where}.{column}",), total, s, said(
+            "why_parts_exceed", where=where, column=said(words), parts=parts, sum=_n(s), total=_n(total),
             diff=_diff(s, total)))
 
 
@@ -167,8 +169,8 @@ def _printed_rate(cell: str, name: str, printed: Decimal, num: Decimal, den: Dec
             num=_n(num), den=_n(den), pct_exact=percent_text(exact)))
 
 
-_EXPENSE_COLUMNS = (("previous", "上年决算数", "last year's"), ("budget", "本年预算数", "budget"),
-                    ("final", "本年决算数", "final"))
+_EXPENSE_COLUMNS = (("previous", "上年决算数", N_("column_previous")), ("budget", "本年预算数", N_("column_year_budget")),
+                    ("final", "本年决算数", N_("column_final")))
 
 
 def _base(dept: Department) -> Iterator[TableFinding]:
@@ -194,8 +196,8 @@ def _base(dept: Department) -> Iterator[TableFinding]:
 
 def _expense(where: str, line: ExpenseLine, whole: bool) -> Iterator[TableFinding]:
     if line.items:
-        for attr, zh, en in _EXPENSE_COLUMNS:
-            yield from _lines_sum(f"{where}.其中", line.items, attr, zh, en, getattr(line, attr), whole)
+        for attr, column, words in _EXPENSE_COLUMNS:
+            yield from _lines_sum(f"{where}.其中", line.items, attr, column, words, getattr(line, attr), whole)
         for item in line.items:
             yield from _expense(f"{where}.{item.name}", item, False)
 

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..errors import PerfevalError
+from ..i18n import N_
 from ..numbers import percent_text
 from ..rules import Rule
 from ..rules.vocabulary import StepMode
@@ -26,10 +27,9 @@ from .reason import Reason, said
 
 __all__ = ["practice"]
 
-_COUNTS = ((StepMode.PROPORTIONAL, "按比例（不足一步按比例）", "steps pro rata"),
-           (StepMode.WHOLE, "按整步（不足一步不计）", "whole steps only"),
-           (StepMode.STARTED, "不足一步按一步", "a started step as a whole one"))
-_ROUNDED_RATES = ((0, "整数百分比", "a whole percent"), (1, "一位小数的百分比", "a one-decimal percent"))
+_COUNTS = ((StepMode.PROPORTIONAL, N_("practice_pro_rata")), (StepMode.WHOLE, N_("practice_whole_steps")),
+           (StepMode.STARTED, N_("practice_started_steps")))
+_ROUNDED_RATES = ((0, N_("practice_whole_percent")), (1, N_("practice_one_decimal_percent")))
 
 
 def _shown(d: Decimal) -> str:
@@ -49,7 +49,7 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") ->
             return None
         if strict == reported:
             return None  # nothing to explain
-        for places, zh, en in _ROUNDED_RATES:
+        for places, words in _ROUNDED_RATES:
             rounded = value.quantize(Decimal(1).scaleb(-(2 + places)), rounding=ROUND_HALF_UP)
             if rounded == value:
                 continue
@@ -58,9 +58,9 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") ->
             except PerfevalError:
                 continue
             if points == reported:
-                return said("why_rounded_rate", name=name, value=percent_text(value), to=Reason(zh, en),
+                return said("why_rounded_rate", name=name, value=percent_text(value), to=said(words),
                             rounded=percent_text(rounded), reported=_shown(reported))
-        for mode, zh, en in _COUNTS:
+        for mode, words in _COUNTS:
             other = rule.recounted(mode)
             if other is None:
                 continue
@@ -69,7 +69,7 @@ def practice(rule: Rule, value: Any, reported: Decimal, name: str = "比率") ->
             except PerfevalError:
                 continue
             if points == reported:
-                return said("why_other_count", how=Reason(zh, en), reported=_shown(reported), strict=_shown(strict))
+                return said("why_other_count", how=said(words), reported=_shown(reported), strict=_shown(strict))
         if strict.quantize(Decimal(1), rounding=ROUND_HALF_UP) == reported:
             return said("why_the_points_rounded_to_a", strict=_shown(strict), reported=_shown(reported))
     return None

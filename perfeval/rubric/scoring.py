@@ -333,7 +333,7 @@ def row_rate(row: Indicator) -> tuple[Decimal, Reason] | Reason:
     actual, target = row.actual, row.target
     assert actual is not None and actual.value is not None
     if is_percent(actual.value.units):
-        return to_decimal(actual.value.to("dimensionless").magnitude), Reason(f"实际完成值 {actual.text} ")
+        return to_decimal(actual.value.to("dimensionless").magnitude), said("reason_actual_value", text=actual.text)
     percent_target = target is not None and target.value is not None and is_percent(target.value.units)
     if target is None or target.value is None or percent_target:
         if actual.value.units.dimensionless:

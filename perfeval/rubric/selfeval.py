@@ -101,7 +101,7 @@ def _indicator(ind: Indicator) -> IndicatorScore:
     if ind.standard and _is_rate(ind.actual):
         # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
         return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
-                    ind.reported, Reason(f"实际完成值 {ind.actual.text} "))
+                    ind.reported, said("reason_actual_value", text=ind.actual.text))
     if _is_rate(ind.actual) and not _is_rate(ind.target):
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
