@@ -18,7 +18,7 @@ from fractions import Fraction
 from ..meaning import ir
 from ..vocabulary import StepMode
 
-__all__ = ["constant", "fraction_steps"]
+__all__ = ["clamp", "constant", "fraction_steps", "round_half_up"]
 
 
 def fraction_steps(distance: Fraction, size: Fraction, mode: StepMode) -> Fraction:
@@ -56,3 +56,24 @@ def constant(e: ir.Expr, max_points: Decimal, zero: Callable[[ir.Expr], Exceptio
         return a + b if x.op == "+" else a - b if x.op == "-" else a * b
 
     return value(e)
+
+
+def clamp(v: Fraction, floor: Decimal | None, top: Decimal) -> Fraction:
+    """``v`` held between the item's floor (None: no floor) and its top.
+
+    >>> clamp(Fraction(7), Decimal(0), Decimal(5)), clamp(Fraction(-1), None, Decimal(5))
+    (Fraction(5, 1), Fraction(-1, 1))
+    """
+    if floor is not None and v < floor:
+        return Fraction(floor)
+    return Fraction(top) if v > top else v
+
+
+def round_half_up(v: Fraction) -> int:
+    """The nearest whole number, halves away from zero, as ROUND_HALF_UP does.
+
+    >>> round_half_up(Fraction(5, 2)), round_half_up(Fraction(-5, 2))
+    (3, -3)
+    """
+    n = math.floor(abs(v) + Fraction(1, 2))
+    return n if v >= 0 else -n

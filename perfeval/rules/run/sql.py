@@ -334,13 +334,13 @@ class _Builder:
         if cap is not None:
             v = self.smaller(v, Fraction(cap))
         if isinstance(v, Fraction):
-            return _decimal(exp, _round(_clamp(v, item.floor, item.top) / q) * q, places)
+            return _decimal(exp, exact.round_half_up(exact.clamp(v, item.floor, item.top) / q) * q, places)
         ifs = []
         bounds = ([(exp.LT, Fraction(item.floor))] if item.floor is not None else []) + [(exp.GT, Fraction(item.top))]
         for op, bound in bounds:  # num ÷ den < bound ⇔ num · bound.den < bound.num · den (den > 0)
             test = op(this=_p(exp, self.times(v.num.copy(), bound.denominator)),
                       expression=self.d.number(bound.numerator * v.den))
-            ifs.append(exp.If(this=test, true=_decimal(exp, _round(bound / q) * q, places)))
+            ifs.append(exp.If(this=test, true=_decimal(exp, exact.round_half_up(bound / q) * q, places)))
         # R = round-half-away-from-zero(num ÷ (den·q)) = sign · ⌊(2|A| + M) ÷ 2M⌋ with A = num·q.den, M = den·q.num
         # (both divided by their common factor first)
         g = math.gcd(q.denominator, v.den)
@@ -359,18 +359,6 @@ class _Builder:
                               default=exp.Neg(this=_p(exp, down)))
         return exp.Case(ifs=ifs, default=_quanta_to_points(exp, quanta, item.precision, places)) if ifs else \
             _quanta_to_points(exp, quanta, item.precision, places)
-
-
-def _clamp(v: Fraction, floor: Decimal | None, top: Decimal) -> Fraction:
-    if floor is not None and v < floor:
-        return Fraction(floor)
-    return Fraction(top) if v > top else v
-
-
-def _round(v: Fraction) -> int:
-    """Half away from zero, as ROUND_HALF_UP does."""
-    n = math.floor(abs(v) + Fraction(1, 2))
-    return n if v >= 0 else -n
 
 
 def _decimal(exp: Any, v: Fraction, places: int) -> Any:

@@ -73,19 +73,6 @@ def _exact(f: Fraction) -> Decimal | None:
         return None  # not a terminating decimal: no exact edge to compare with
 
 
-def _meet(a: ir.Interval, b: ir.Interval) -> ir.Interval | None:
-    """The values in both intervals, or None when there are none."""
-    lo, lo_in = a.lo, a.lo_in
-    if b.lo is not None and (lo is None or b.lo > lo or (b.lo == lo and not b.lo_in)):
-        lo, lo_in = b.lo, b.lo_in
-    hi, hi_in = a.hi, a.hi_in
-    if b.hi is not None and (hi is None or b.hi < hi or (b.hi == hi and not b.hi_in)):
-        hi, hi_in = b.hi, b.hi_in
-    if lo is not None and hi is not None and (lo > hi or (lo == hi and not (lo_in and hi_in))):
-        return None
-    return ir.Interval(lo, lo_in, hi, hi_in)
-
-
 def unroll(piece: ir.Piece, item: ir.Item, value_at: Callable[[Decimal], Decimal]) -> tuple[ir.Piece, ...] | None:
     """``piece`` as constant bands within its interval, or None when it cannot be (see the module).
 
@@ -131,7 +118,7 @@ def unroll(piece: ir.Piece, item: ir.Item, value_at: Callable[[Decimal], Decimal
         else:  # the distance grows as the value falls: the same edges, mirrored
             band = ir.Interval(upper[0] if upper else None, upper[1] if upper else False,
                                lower[0] if lower else None, lower[1] if lower else False)
-        inside = _meet(band, piece.interval)
-        if inside is not None:
+        inside = band.meet(piece.interval)
+        if not inside.empty:
             bands.append(attrs.evolve(piece, interval=inside, expr=ir.Const(values[j])))
     return tuple(bands)

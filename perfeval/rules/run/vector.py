@@ -187,7 +187,7 @@ class _Eval:
                 c, w = self.common(v, Fraction(cap))
                 v = np.minimum(c[0], w[0]), c[1]
         if isinstance(v, Fraction):
-            return np.full(self.xi.shape, _round(_clamp(v, item.floor, item.top) / q), dtype=np.int64)
+            return np.full(self.xi.shape, exact.round_half_up(exact.clamp(v, item.floor, item.top) / q), dtype=np.int64)
         num, den = v
         g = math.gcd(q.denominator, den)
         a = _times(num, q.denominator // g)
@@ -205,23 +205,12 @@ class _Eval:
         if item.floor is not None:
             low = Fraction(item.floor)
             below = _times(num, low.denominator) < low.numerator * den
-            out = np.where(below, _round(low / q), out)
+            out = np.where(below, exact.round_half_up(low / q), out)
         top = Fraction(item.top)
         above = _times(num, top.denominator) > top.numerator * den
         if item.floor is not None:
             above &= ~below
-        return np.where(above, _round(top / q), out)
-
-
-def _clamp(v: Fraction, floor: Decimal | None, top: Decimal) -> Fraction:
-    if floor is not None and v < floor:
-        return Fraction(floor)
-    return Fraction(top) if v > top else v
-
-
-def _round(v: Fraction) -> int:
-    n = math.floor(abs(v) + Fraction(1, 2))
-    return n if v >= 0 else -n
+        return np.where(above, exact.round_half_up(top / q), out)
 
 
 def _inside(np: Any, iv: ir.Interval, xi: Any, unit: int) -> Any:
