@@ -168,9 +168,6 @@ def _requirement_awards(readings: list[Reading], ctx: Context) -> list[Reading]:
             else r for r in readings]
 
 
-#: A deduction verb at the very end of a condition, right before its points ("…的,扣项4分"); "未扣分的得满分"
-#: keeps its award.
-_DEDUCT_IN_WORDS = re.compile(r"(?:扣|减|罚)[^的,，;；]?$")
 
 
 def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[Statement]) -> ir.Item:
@@ -204,13 +201,6 @@ def counted(readings: list[Reading], ctx: Context, mods: Mods, stmts: list[State
         # start from is not said, and no award may be dropped
         second = awards[1].statement
         raise ctx.fail("mixed_rules", second.span, clause=ctx.source(second.span), hint="hint_which_applies")
-    for a in awards:
-        head = ctx.source(a.statement.head[-1].span) if a.statement.head else ""
-        if _DEDUCT_IN_WORDS.search(head.strip()):
-            # "被认定为违规使用的,扣项4分": a deduction verb the grammar did not read, before points — an award
-            # read from it would turn a deduction into the score of a clean record
-            raise ctx.fail("unread_scoring", a.statement.span, clause=ctx.source(a.statement.span),
-                           hint="hint_which_applies")
     # by position in the text: a merged count reading is a new object, not one of ``readings``
     if awards and counts and awards[0].statement.span.start > counts[0].statement.span.start and (
             not awards[0].statement.head or _DEDUCTION_WORDS.match(ctx.source(awards[0].statement.span))):

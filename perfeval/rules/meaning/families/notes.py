@@ -57,7 +57,7 @@ def refusals(stmts: list[Statement], ctx: Context) -> None:
                 raise ctx.fail("lost_number", p.span, hint="hint_write_number")
             if isinstance(p, n.Missing):
                 raise ctx.fail("missing_rule", p.span, clause=ctx.source(p.span))
-        _unread_verb(s, ctx)
+        _unread_outcome(s, ctx)
         _each(s, ctx)
         words = "".join(p.text for p in s.head if isinstance(p, n.Words))
         if isinstance(s.outcome, n.Deduct) and words.endswith("追加"):
@@ -92,9 +92,10 @@ def _each(s: Statement, ctx: Context) -> None:
         raise ctx.fail("unread_scoring", s.span, clause=said, hint="hint_each")
 
 
-def _unread_verb(s: Statement, ctx: Context) -> None:
+def _unread_outcome(s: Statement, ctx: Context) -> None:
     """每发现一处问题扣掉1分 · 未建立台账的扣项4分 · 的得得分: a verb the grammar did not read right before the
-    points. Read as written, the points would be earned — the score would rise with every problem found."""
+    points. Read as written, the points would be earned — the score would rise with every problem found. Also a
+    deduction whose words change it (至少扣1分) or contradict its floor (每处倒扣1分，扣完为止)."""
     before = ctx.text[s.span.start:s.outcome.span.start].rstrip() if s.outcome is not None else ""
     if isinstance(s.outcome, n.Deduct):
         if AT_LEAST.search(before):
