@@ -314,7 +314,7 @@ _CMP_PATTERN = ("(?:" + alternation(_NEGATED_CMP) + ")" + _ONE_CASE
 #: Every token, in the order the lexer tries them at a position (longer and more specific first).
 TOKENS: tuple[TokenKind, ...] = (
     # ── modes, caps and whole-item words: long phrases first, they contain shorter tokens ──
-    TokenKind("ROUND_UP", rf"(?:不足|不满|未满|未达)(?:一个|一|1)?(?:个)?{_DESCR}{{0,8}}?的?(?:部分)?(?:的)?按(?:照)?(?!比例)"
+    TokenKind("ROUND_UP", rf"(?:不足|不满|未满|未达)(?:一个|一|1)?(?:个)?{_DESCR}{{0,8}}?的?(?:部分)?(?:的)?按(?:照)?(?![^,;。，；]{{0,8}}?比例)"
               rf"(?:一个|一|1)?{_DESCR}{{0,8}}?(?:计算|计扣|计|扣|算)",
               "不足一步按一步计", "a started step counted in full (不足一个百分点的按一个百分点计算)",
               "不足一个百分点的按一个百分点计算", family="steps"),
@@ -389,7 +389,11 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("RANK_PROP", r"按(?:照)?(?:与|同)?第\s*(?:1|一)\s*名的?比例(?:得分|计分|赋分)",
               "按与第1名的比例得分", "in proportion to the first place", "按与第1名的比例得分", family="rank"),
     TokenKind("PROP", r"(?:同比例|按(?:照)?(?:实际)?(?:完成|缺失|到位|执行)?(?:的)?比例|按比例|以比例)(?:扣减|扣分|扣除|计分|得分|赋分|给分|计算|记分)?"
-              r"|计算得分|折算(?:得分|计分)?",
+              r"|计算得分|折算(?:得分|计分)?"
+              # 以B/A或A/B×本项分值计算得分 (A the target, B the actual value): both orders written, the one that
+              # gives the completion ratio by the target's direction — the central 自评表's 正向/反向 指标
+              r"|(?:以|按)(?:照)?\s*(?:B\s*/\s*A\s*(?:或者|或|、)\s*A\s*/\s*B|A\s*/\s*B\s*(?:或者|或|、)\s*B\s*/\s*A)"
+              r"\s*[×*xX]\s*(?:本项|该项|本指标|该指标)?(?:分值|权重)(?:计算得分|计算|计分|得分)?",
               "按比例计分", "按比例计分 (proportional)", "按比例计分", family="proportional"),
     TokenKind("AVG_SCORE", r"(?:按|得分为)[^,;。\n]{0,20}?平均分(?:得分|计算|计)?",
               "按平均分得分", "the average score of others (按同类单位平均分得分)", "按平均分得分",

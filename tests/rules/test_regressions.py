@@ -1658,3 +1658,30 @@ def test_an_excluded_item_is_not_full_marks(text: str) -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule(text, points=10)
     assert e.value.code == "unread_scoring"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("达到目标值的得满分，未达到的按比例计分", {"实际值": "150", "目标值": "200"}, "7.50"),
+    ("达到目标值的得满分，未达到的按比例计分", {"实际值": "50万元", "目标值": "200万元"}, "2.50"),
+    ("达到年度目标的得满分，未达到的按完成比例计分", {"实际值": "180", "目标值": "200"}, "9.00"),
+])
+def test_a_proportion_of_a_target_is_the_ratio_not_the_difference(text: str, given: dict[str, str],
+                                                                   want: str) -> None:
+    """Session 18: beside a target named in words, 按比例计分 multiplied the 分值 by actual − target (150 − 200),
+    so every value short of the target scored 0 — while the reading said 分值 × 实际/目标."""
+    assert perfeval.compile_rule(text, points=10)(**given).points == Decimal(want)
+
+
+def test_a_target_objects_comparator_is_not_dropped() -> None:
+    """Session 18: a perfeval.targets.Target given as 目标值 was read by its number alone, so ≤30天 against 40天
+    scored 40/30 → full marks; the ceiling now gives the completion 30/40, and where the standard's own words
+    say the other side is good (不低于), the call is refused."""
+    from perfeval.targets import target
+
+    neutral = perfeval.compile_rule("完成指标值的得满分，未完成的按完成比例计分", points=8)
+    assert neutral(实际值="40天", 目标值=target("≤30天")).points == Decimal("6.00")
+    assert neutral(实际值="40天", 目标值=target("≥30天")).points == Decimal("8.00")
+    one_sided = perfeval.compile_rule("实际值不低于目标值的得满分，否则按比例计分", points=8)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        one_sided(实际值="40天", 目标值=target("≤30天"))
+    assert e.value.code == "target_against_higher"

@@ -147,7 +147,10 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
-    readings = steps_from_a_requirement([classify(s) for s in stmts], ctx)
+    # 完成年度目标的得满分，未完成的按完成比例计分: the rest scored by the value, so "reaching the target" is a
+    # comparison of that value; beside full marks or nothing alone it is a fact, answered yes or no
+    reached = any(isinstance(s.outcome, n.Proportional) for s in stmts)
+    readings = steps_from_a_requirement([classify(s, reached) for s in stmts], ctx)
     averages = [r for r in readings if r.role == "average"]
     if averages:
         # 非执法单位得分为执法单位得分的平均分: one case scored by others' points, the rest by the rule beside it

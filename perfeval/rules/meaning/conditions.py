@@ -24,7 +24,7 @@ import attrs
 
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Num, Span
-from ..vocabulary import REFERENCE_WORDS, Claim, Comparator, alternation
+from ..vocabulary import COMPARATORS, REFERENCE_WORDS, Claim, Comparator, alternation
 from .intervals import Side
 
 __all__ = ["Cond", "condition", "conditions", "numbers_of", "qualifiers", "reference_in"]
@@ -164,13 +164,16 @@ def conditions(head: tuple[Node, ...] | list[Node]) -> list[Cond]:
     return [c for c in out if c is not None]
 
 
-def condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
+def condition(phrases: tuple[Node, ...] | list[Node], reached: bool = False) -> Cond | None:
     """The condition the phrases of a statement's head state, or None when they state none.
+
+    With ``reached``, a head that only says a reference is reached (完成年度目标的, 达标) compares the value with
+    that reference; without, it is a fact an assessor answers yes or no (see :data:`_REACHED`).
 
     A second condition on another measure (3处以上且整改率低于80%) is kept in ``unread``: the meaning
     stage refuses it rather than score by the first alone.
     """
-    found = _condition(phrases)
+    found = _condition(phrases, reached)
     if found is None or not found.numeric:
         return found
     used = {id(x) for x in found.numbers}
@@ -188,7 +191,7 @@ def _same(x: Num, numbers: tuple[Num, ...]) -> bool:
     return any(x.span == y.span for y in numbers)
 
 
-def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
+def _condition(phrases: tuple[Node, ...] | list[Node], reached: bool = False) -> Cond | None:
     given = list(phrases)
     qualifying = qualifiers(given)
     head = [p for p in given if not _descriptive_number(p, given) and not any(p is q for q in qualifying)]
@@ -199,7 +202,7 @@ def _condition(phrases: tuple[Node, ...] | list[Node]) -> Cond | None:
     conds = [i for i, p in enumerate(head) if isinstance(p, n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal
                                                          | n.Deviation | n.Point | n.Described | n.Definition)]
     if not conds:
-        return None
+        return _reached(head) if reached else None
     first = conds[0]
     span = head[first].span.to(head[conds[-1]].span)
     subject = "".join(p.text for p in head[:first] if isinstance(p, n.Words)) or None
@@ -428,6 +431,28 @@ def _named_claims(lo: Side | None, hi: Side | None, claims: list[n.Claim]) -> tu
                 new = Side(side.value, c.inclusive, Claim.EXPLICIT)
                 lo, hi = (new, hi) if which == "lo" else (lo, new)
     return lo, hi
+
+
+# 完成年度目标的 · 全面完成目标任务的 · 完成指标值的 · 达标的: reaching the reference the words name, as 达到目标值的
+# says it — where the standard scores the rest by the value (未完成的按完成比例计分); beside full marks or nothing
+# alone it stays a fact, answered yes or no. Only the whole head: 完成率 or 按时完成 beside a number are other things.
+_REACHED = re.compile(r"^(?:已|能|均|全面|全部|如期|按时|足额)?(?:完成|实现)了?(?P<ref>[^,;。，；]{0,10}?)的?$"
+                      r"|^[^,;。，；]{0,10}?(?:全部|均)?(?P<standard>达标)的?$")
+
+
+def _reached(head: list[Node]) -> Cond | None:
+    """The condition of a head that only says the reference is reached (see :data:`_REACHED`), or None."""
+    if len(head) != 1 or not isinstance(head[0], n.Words):
+        return None
+    m = _REACHED.match(head[0].text.strip())
+    if m is None:
+        return None
+    ref = "目标值" if m.group("standard") else reference_in(m.group("ref") or "")
+    if ref is None or m.group("ref") and not _SUBJECT_REF.search(m.group("ref")):
+        return None  # 完成整改的: a fact, not a reference reached
+    cmp = COMPARATORS["达到"]
+    lo, hi = _from_compare(cmp, Num(Decimal(0), "num", "0", head[0].span), None)
+    return Cond(lo, hi, head[0].span, (), ref=ref, cmp=cmp, fact=head[0].text, at_reference=True)
 
 
 def _described(p: n.Described, rest: list[Node], span: Span, subject: str | None) -> Cond:

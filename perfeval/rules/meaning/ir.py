@@ -234,7 +234,10 @@ class Value:
     ``derive`` computes the value from named inputs when it is not given directly (实际值/目标值 → the
     completion ratio); ``needs`` lists the inputs ``derive`` reads; ``aliases`` other names for them (the
     words the standard uses: 本年登记户数 for 实际值). ``negated`` says that the fact is written negatively
-    (整改任务未全部完成的): given by its positive name (整改全部完成) a yes means no.
+    (整改任务未全部完成的): given by its positive name (整改全部完成) a yes means no. ``direction`` is which side of
+    a target is good, as the standard says it: ``"lower"`` (“≤”型指标), ``"higher"`` (高于/低于/不低于 written, or
+    steps), or None where it only speaks of reaching the target (达到, 完成, 达标) — then a target given with its
+    comparator (目标值 "≤30天") decides, and a ceiling takes the ratio target/actual.
     """
 
     kind: Kind
@@ -245,6 +248,7 @@ class Value:
     options: tuple[str, ...] = ()
     negated: bool = False
     aliases: tuple[tuple[str, str], ...] = ()
+    direction: str | None = "higher"
 
 
 class Role(Enum):

@@ -242,13 +242,13 @@ def _compared_with(head: tuple[Node, ...], per: n.Per) -> str | None:
 
 
 @lru_cache(maxsize=2048)
-def classify(s: Statement) -> Reading:
+def classify(s: Statement, reached: bool = False) -> Reading:
     """The role of ``s``: band, award, step, count, oneoff, computed, judged, zero, absent, grade, rank, veto,
-    note."""
+    note. ``reached``: read 完成年度目标的 as the value reaching its target (see :func:`conditions.condition`)."""
     s = _implied_step(s)
     out = s.outcome
     pers = s.find(n.Per)
-    cond = condition([p for p in s.head if not isinstance(p, n.Per)])
+    cond = condition([p for p in s.head if not isinstance(p, n.Per)], reached)
     if out is None:
         if any(isinstance(m, n.Veto) for m in s.modifiers) and any(isinstance(p, n.Words) for p in s.head):
             # 发生重大安全事故的，实行一票否决: an outcome without points — never a note

@@ -19,6 +19,7 @@ from ...limits import text_of
 from ..errors import JudgementError, MissingInputError
 from ..meaning import ir
 from ..meaning.formulas import evaluate
+from ..vocabulary import COMPARATORS, NEEDS_NUMBER, alternation
 from .inputs import read, read_measure, read_number, zero_or_one
 from .names import ASSESSOR, TIER, match_streams
 from .trace import TraceStep
@@ -197,17 +198,64 @@ def renamed(assigned: dict[str, Any], given: Mapping[str, Any]) -> list[tuple[st
 _UNIT_TEXT = re.compile(r"[^\d.,\s%‰+\-eE]")
 
 
-def named_values(stream: ir.Stream, named: Mapping[str, Any]) -> dict[str, Decimal]:
-    """The named inputs of a derived value, read exactly. A rate scored by its difference from a target
-    (建成面积低于年度任务的，每减少1%) cannot take quantities (9900亩 − 10000亩 is not −1%): refused."""
+def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") -> tuple[dict[str, Decimal], ir.Expr]:
+    """The named inputs of a derived value, read exactly, and the expression that derives it.
+
+    A rate scored by its difference from a target (建成面积低于年度任务的，每减少1%) cannot take quantities
+    (9900亩 − 10000亩 is not −1%): refused. A target given with its comparator, as the tables' 年度指标值
+    holds it (≥200人次, ≤30天), says which side is good: where the standard leaves that to the target
+    (:attr:`ir.Value.direction` None), a ceiling takes the ratio target/actual; where the standard says the
+    other side, the call is refused rather than scored one way.
+    """
     out: dict[str, Decimal] = {}
     derive = stream.value.derive
+    assert derive is not None
     by_difference = stream.value.kind is ir.Kind.RATE and isinstance(derive, ir.Op) and derive.op == "-"
     for k, v in named.items():
+        if k in stream.value.needs and k != _ACTUAL:
+            v, side = _target_side(v)
+            if side is not None:
+                derive = _directed(stream.value, derive, k, side, named[k], text)
         if by_difference and k in stream.value.needs and _has_unit(v):
             raise JudgementError("rate_needs_rates", "", name=k, value=v)
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
-    return out
+    return out, derive
+
+
+_ACTUAL = "实际值"
+#: 目标值 "≥200人次" · "不超过30天": a target written with its comparator before the number.
+_TARGET_COMPARATOR = re.compile(r"^\s*(?P<cmp>" + alternation(
+    w for w, c in COMPARATORS.items() if c.side in ("lower", "upper") and w not in NEEDS_NUMBER) + r")\s*(?=[\d.+\-])")
+
+
+def _target_side(v: Any) -> tuple[Any, str | None]:
+    """``v`` without a comparator it is written with, and the comparator's side: ``"lower"`` for a floor (≥200人次:
+    higher is better), ``"upper"`` for a ceiling (≤30天), None for none (or =)."""
+    if isinstance(v, str):
+        m = _TARGET_COMPARATOR.match(v)
+        if m is None:
+            return v, None
+        return v[m.end():], COMPARATORS[m.group("cmp")].side
+    comparator = getattr(v, "comparator", None)  # a perfeval.targets.Target (read_measure takes its value)
+    if comparator in ("≥", ">"):
+        return v, "lower"
+    if comparator in ("≤", "<"):
+        return v, "upper"
+    return v, None
+
+
+def _directed(value: ir.Value, derive: ir.Expr, ref: str, side: str, raw: Any, text: str) -> ir.Expr:
+    """The derivation for a target whose comparator is on ``side`` (see :func:`named_values`)."""
+    said = value.direction
+    if side == "lower" and said != "lower" or side == "upper" and said == "lower":
+        return derive  # the target agrees with the standard: ≥ on a higher-is-better one, ≤ on a “≤”型
+    if said is not None:
+        raise JudgementError("target_against_lower" if said == "lower" else "target_against_higher", text,
+                             name=ref, value=text_of(raw))
+    ratio = ir.Op("/", ir.Input(_ACTUAL), ir.Input(ref))
+    if derive != ratio:
+        raise JudgementError("target_ceiling_difference", text, name=ref, value=text_of(raw))
+    return ir.Op("/", ir.Input(ref), ir.Input(_ACTUAL))  # 完成率 of a ceiling: 30天 of at most 30 in 40天 is 75%
 
 
 def _has_unit(v: Any) -> bool:

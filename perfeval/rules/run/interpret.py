@@ -176,13 +176,13 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
     raw = given.streams.get(stream.key)
     named: dict[str, Decimal] = {}
     if raw is None and stream.value.derive is not None and not (nothing and stream.absent is not None):
-        named = named_values(stream, given.named)
+        named, derive = named_values(stream, given.named, text)
         for need in stream.value.needs:
             if need not in named:
                 raise MissingInputError(need, text, tuple(given.named))
-        x = eval_expr(stream.value.derive, arith.ZERO, P, named, text, None)
+        x = eval_expr(derive, arith.ZERO, P, named, text, None)
         if trace is not None:
-            trace.append(TraceStep("derive", (stream.key, render_expr(stream.value.derive), x,
+            trace.append(TraceStep("derive", (stream.key, render_expr(derive), x,
                                               stream.value.kind.value)))
     elif raw is None:
         if stream.absent is not None:

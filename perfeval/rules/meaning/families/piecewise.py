@@ -390,7 +390,8 @@ def _computed(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft]) -
         # 按超支比例扣减 only applies where the cost is over the target: actual/target above 100%.
         return Draft(Side(Decimal(1), False, Claim.CONVENTION), None, expr, s.span, label)
     if r.cond is not None and r.cond.numeric:
-        return Draft(r.cond.lo, r.cond.hi, expr, s.span, label, weak=False)
+        c = _at_reference(r.cond, value)  # 未完成任务的按完成比例得分: short of the target is below 100%, not 0
+        return Draft(c.lo, c.hi, expr, s.span, label, weak=False)
     if r.cond is not None and r.cond.cmp is not None:
         # 未完成的，按超支比例扣减 · 未达到的，同比例扣减: the rest of the values on that side.
         return Draft(None, None, expr, s.span, label, weak=True, described=_described_side(r.cond))

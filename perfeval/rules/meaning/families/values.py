@@ -142,8 +142,20 @@ def value_of(readings: list[Reading], ctx: Context,
     lower_better = lower_is_better(ctx.text) or any(isinstance(r.statement.outcome, n.Overspend) for r in readings)
     if not lower_better:
         _direction_said(readings, ctx)
-    if ref is None and lower_better and any(isinstance(r.statement.outcome, n.Proportional) for r in readings):
+    proportional = [r for r in readings if isinstance(r.statement.outcome, n.Proportional)]
+    if ref is None and lower_better and proportional:
         ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
+    if ref is not None and not share and proportional:
+        # 达到目标值的得满分，未达到的按比例计分: a proportion of the target is the ratio actual/target, so the
+        # target itself sits at 100% — a difference (150 − 200) times the 分值 would be a number of nothing.
+        # Conditions written as differences from the target (超过目标5个百分点) and a proportion of it cannot
+        # both be read on one value.
+        apart = next((r for r in readings if r.cond is not None and r.cond.ref and r.cond.numbers), None)
+        if apart is not None:
+            raise ctx.fail("proportion_and_difference", apart.statement.span,
+                           clause=ctx.source(apart.statement.span),
+                           other=ctx.source(proportional[0].statement.span))
+        share = True
     derive: ir.Expr | None = None
     needs: tuple[str, ...] = ()
     if ref is not None:
@@ -185,7 +197,20 @@ def value_of(readings: list[Reading], ctx: Context,
     aliases = ((subject.strip("的在 "), "实际值"),) if subject and ref is not None else ()
     if named and derive is None:
         return info, ir.Value(ir.Kind.NUMBER, unit, needs=named), readings
-    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases), readings
+    return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases,
+                          direction=_direction(readings, lower_better)), readings
+
+
+def _direction(readings: list[Reading], lower_better: bool) -> str | None:
+    """Which side of the target the standard says is good (see :class:`ir.Value`): None where every condition
+    only speaks of reaching it (达到目标值的, 未完成的, 达标) and no step counts from it."""
+    if lower_better:
+        return "lower"
+    for r in readings:
+        if r.step is not None or r.cond is not None and (r.cond.numbers or r.cond.cmp is not None and
+                                                          r.cond.cmp.word not in REACHING_WORDS):
+            return "higher"  # 低于目标值80%, 每低于目标1个百分点: the bands are written for one direction
+    return None
 
 
 def _direction_said(readings: list[Reading], ctx: Context) -> None:
