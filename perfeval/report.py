@@ -26,7 +26,7 @@ from .rubric.reason import say
 from .rubric.scoring import ScoreCard
 
 _STATUS = {"computed": N_("status_computed"), "judged": N_("status_judged"), "reported": N_("status_reported"),
-           "error": N_("status_error")}
+           "error": N_("status_error"), "not_applicable": N_("status_not_applicable")}
 _HEAD = (N_("head_indicator"), N_("head_points"), N_("head_reported"), N_("head_computed"), N_("head_basis"),
          N_("head_reason"), N_("head_total"), N_("head_grade"), N_("head_audit"), N_("head_computed_short"))
 
@@ -54,6 +54,9 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
         "max_total": card.max_total,
         "grade": card.grade,
         "complete": card.complete,
+        "excluded": list(card.excluded),
+        "raw_total": card.raw_total,
+        "applicable_max": card.applicable_max,
         "rows": card.counts,
         "unmatched": [{"path": list(u.path), "reported": u.reported, "reason": say(u.reason, locale),
                        "suggestions": list(u.suggestions)} for u in card.unmatched],
@@ -109,6 +112,11 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         note = say(card.grade_error, locale)
     if card.grade_reason is not None:
         note = say(card.grade_reason, locale)
+    if card.raw_total is not None and card.applicable_max is not None:
+        # 总分按适用指标换算成百分制: the sum of those that apply, out of their 分值, scaled to the full marks
+        note = render("card_renormalised", locale, raw=_shown(card.raw_total, locale),
+                      applicable=_shown(card.applicable_max, locale), total=_shown(card.max_total, locale),
+                      names="、".join(card.excluded))
     if card.carried:
         sep = "；" if locale.startswith("zh") else "; "
         note = sep.join(x for x in (note, render("card_carried", locale, points=_shown(card.carried, locale))) if x)

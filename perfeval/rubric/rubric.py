@@ -33,6 +33,7 @@ from ..numbers import own_context, parse_rate, to_decimal
 from ..resources import rubric_files
 from ..rules import Formula, GradeTable, Rule, compile_formula, compile_grades, compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
+from .general import GeneralError, GeneralRules, read_general
 from .matching import find_key
 from .scoring import ScoreCard, score
 from .syntax import Field, IndicatorSource, RubricSource, RubricSyntaxError, parse_rubric
@@ -144,6 +145,8 @@ class Rubric:
     grades: GradeTable | None
     source: RubricSource
     diagnostics: tuple[Diagnostic, ...]
+    #: The rubric's 总则 as read (re-normalisation when indicators do not apply), None without one.
+    general: GeneralRules | None = None
 
     def indicator(self, key: str | tuple[str, ...]) -> RubricIndicator:
         """The indicator ``key`` names: its 三级指标 name when unique, else its path (``"财务管理/管理制度健全性"``).
@@ -193,7 +196,8 @@ class Rubric:
     @own_context
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
-        return score(self, data)
+        return score(self, data, renormalise=self.general is not None and self.general.renormalise,
+                     precision=self.source.precision)
 
 
 @own_context
@@ -212,6 +216,16 @@ def loads(text: str, path: str | None = None) -> Rubric:
             grades = compile_grades(src.grades.text, top=src.total)
         except PerfevalError as exc:
             failures.append(_failure(exc, src.grades, src))
+    general = None
+    if src.general is not None:
+        try:
+            general = read_general(src.general.text)
+        except GeneralError as exc:
+            before = src.general.text[: exc.offset]
+            line = src.general.line + before.count("\n")
+            column = src.general.column + exc.offset if "\n" not in before else len(before) - before.rfind("\n")
+            failures.append(RubricError("rubric_general_unread", sentence=exc.sentence, text=exc.sentence,
+                                        location=Location(src.path, line, column)))
     if failures:
         # Collect, then raise: every failing standard of the file at once (as sqlglot's errors do).
         first = failures[0]
@@ -224,7 +238,7 @@ def loads(text: str, path: str | None = None) -> Rubric:
         # A total in a gap would get no grade at all when scored: found here, before anyone is scored.
         diagnostics.append(_diag(Severity.ERROR, "PE304", "grades_gap", src.grades.line, src.grades.column,
                                  totals="、".join(left)))
-    return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics))
+    return Rubric(src.name, src.total, indicators, grades, src, tuple(diagnostics), general)
 
 
 def load(path: str | Path) -> Rubric:

@@ -7,7 +7,10 @@ Each indicator is scored from the best evidence there is, and the card says whic
 * ``judged`` — a standard that needs the assessor's judgement: the reported 得分 is the assessor's
   input, used after checking that the standard allows it (DESIGN.md, "Judgement");
 * ``reported`` — no data to recompute it: the reported 得分 is carried, marked as not checked;
-* ``error`` — the data cannot be scored (a denominator of 0, a value no band covers): the reason is kept.
+* ``error`` — the data cannot be scored (a denominator of 0, a value no band covers): the reason is kept;
+* ``not_applicable`` — given as ``"不适用"``: the indicator does not apply to the unit and leaves the total,
+  which the rubric's 总则 re-normalises to the full marks (DESIGN.md, "Not applicable"); without such a 总则
+  the card is not graded.
 
 >>> from perfeval.rubric.rubric import loads
 >>> r = loads("评价体系 示例\\n满分 5\\n一级指标 产出 5分\\n三级指标 完成率 5分\\n  标准：100%计满分，每低于5%扣2分\\n")
@@ -19,7 +22,7 @@ Each indicator is scored from the best evidence there is, and the card says whic
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,6 +33,7 @@ from ..numbers import own_context, percent_text, to_decimal
 from ..quantities import quantity
 from ..rules import GradeTable, Rule, Score, compile_grades
 from ..units import is_percent
+from .general import NOT_APPLICABLE
 from .inputs import evaluation_inputs
 from .matching import UnmatchedRow, find_key, match_rows, path_text, suggest
 from .reason import Reason, said
@@ -81,6 +85,12 @@ class ScoreCard:
     grade_error: Reason | None = None
     #: 公式数据 figures no 公式 of the rubric reads (a misspelt name), each with why.
     unused_inputs: tuple[tuple[str, Reason], ...] = ()
+    #: The indicators given as 不适用, left out of the total.
+    excluded: tuple[str, ...] = ()
+    #: The sum of the points before the 总则 re-normalised it (None when nothing was re-normalised).
+    raw_total: Decimal | None = None
+    #: The 分值 of the indicators that apply, which the raw total is out of (None when all apply).
+    applicable_max: Decimal | None = None
     #: Deductions beyond an indicator's floor carried to the total (扣满8分后从考核总分中继续扣减): 0 or
     #: negative, already in ``total``.
     carried: Decimal = Decimal(0)
@@ -92,13 +102,13 @@ class ScoreCard:
 
     @property
     def complete(self) -> bool:
-        """True when every indicator has points (only then is the total graded)."""
-        return all(i.points is not None for i in self.items)
+        """True when every indicator that applies has points (only then is the total graded)."""
+        return all(i.points is not None for i in self.items if i.status != "not_applicable")
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """The indicators without points, and so left out of the total."""
-        return tuple(i.name for i in self.items if i.points is None)
+        """The indicators without points (not those given as 不适用), and so left out of the total."""
+        return tuple(i.name for i in self.items if i.points is None and i.status != "not_applicable")
 
     @property
     def counts(self) -> dict[str, int]:
@@ -108,7 +118,7 @@ class ScoreCard:
         reported or could not be scored (each with its reason); ``unmatched`` rows no indicator takes.
         """
         with_row = [i for i in self.items if i.has_row]
-        scored = sum(1 for i in with_row if i.status in ("computed", "judged"))
+        scored = sum(1 for i in with_row if i.status in ("computed", "judged", "not_applicable"))
         return {"read": len(with_row) + len(self.unmatched), "scored": scored,
                 "unchecked": len(with_row) - scored, "unmatched": len(self.unmatched)}
 
@@ -136,19 +146,22 @@ class ScoreCard:
 
 
 @own_context
-def score(rubric: Rubric, data: Evaluation | Mapping[str, Any]) -> ScoreCard:
-    """Score ``data`` against ``rubric`` (see :class:`ScoreCard`)."""
+def score(rubric: Rubric, data: Evaluation | Mapping[str, Any], renormalise: bool = False,
+          precision: Decimal = Decimal("0.01")) -> ScoreCard:
+    """Score ``data`` against ``rubric`` (see :class:`ScoreCard`); ``renormalise`` as the rubric's 总则 says."""
     paths = [ind.path for ind in rubric.indicators]
     if isinstance(data, Mapping):
         given = _keyed(paths, data)
         items = tuple(_from_mapping(ind, given[i]) if i in given else _no_value(ind)
                       for i, ind in enumerate(rubric.indicators))
-        return card_of(rubric.name, items, rubric.total, rubric.grades)
+        return card_of(rubric.name, items, rubric.total, rubric.grades, renormalise=renormalise,
+                       precision=precision)
     inputs = evaluation_inputs(data)
     matching = match_rows(paths, data.indicators)
     items = tuple(_from_evaluation(ind, row, data, inputs) for ind, row in zip(rubric.indicators, matching.rows, strict=True))
     grades = rubric.grades or grades_of(data)
-    card = card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade)
+    card = card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade,
+                   renormalise=renormalise, precision=precision)
     return attrs.evolve(card, unmatched=matching.unmatched, rows_read=len(data.indicators),
                         unused_inputs=_unused(rubric, data))
 
@@ -181,16 +194,33 @@ def _no_value(ind: RubricIndicator) -> IndicatorScore:
 
 
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
-            reported_total: Decimal | None = None, reported_grade: str | None = None) -> ScoreCard:
-    """The scorecard of scored ``items``: their total, graded only when every indicator has points."""
+            reported_total: Decimal | None = None, reported_grade: str | None = None, *,
+            renormalise: bool = False, precision: Decimal = Decimal("0.01")) -> ScoreCard:
+    """The scorecard of scored ``items``: their total, graded only when every indicator that applies has points.
+
+    Indicators given as 不适用 leave the total; with ``renormalise`` (the rubric's 总则) the total is the
+    points of the rest ÷ their 分值 × ``max_total``, rounded half up to ``precision`` once.
+    """
     scored = [i.score for i in items if i.score is not None and i.points is not None]
     # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
     carried = sum((sc.carried for sc in scored), Decimal(0))
     total = sum((i.points for i in items if i.points is not None), Decimal(0)) + carried
     vetoes = tuple((i.name, i.score.veto) for i in items if i.score is not None and i.score.veto)
+    excluded = tuple(i for i in items if i.status == "not_applicable")
     # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
-    complete = all(i.points is not None for i in items)
+    complete = all(i.points is not None for i in items if i.status != "not_applicable")
     grade, why, reason = None, None, None
+    raw_total = applicable = None
+    if excluded:
+        applicable = max_total - sum((i.max_points for i in excluded), Decimal(0))
+        if not renormalise:
+            # Out of fewer points than the grade table was written for: no grade rather than a wrong one.
+            why, complete = said("why_not_applicable_unstated"), False
+        elif applicable <= 0:
+            why, complete = said("why_nothing_applies"), False
+        else:
+            # 总分按适用指标的得分之和与分值之和换算成百分制: 72 of the 80 that apply is 90 of 100
+            raw_total, total = total, (total * max_total / applicable).quantize(precision, rounding=ROUND_HALF_UP)
     if vetoes:
         # 一票否决: the outcome is the grade, whatever the total (DESIGN, "Veto")
         grade = vetoes[0][1]
@@ -202,7 +232,8 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
             # A gap in the grade table costs the grade, not the whole scorecard.
             why = said("why_the_total_cannot_be_graded", cause=exc)
     return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why,
-                     carried=carried, vetoes=vetoes, grade_reason=reason)
+                     carried=carried, vetoes=vetoes, grade_reason=reason, excluded=tuple(i.name for i in excluded),
+                     raw_total=raw_total, applicable_max=applicable)
 
 
 def grades_of(data: Evaluation) -> GradeTable | None:
@@ -220,6 +251,8 @@ def _from_mapping(ind: RubricIndicator, value: Any) -> IndicatorScore:
 
 
 def _mapped(ind: RubricIndicator, value: Any) -> IndicatorScore:
+    if _not_applicable(value):
+        return _excluded(ind, None)
     if ind.rule is None:
         return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error",
                               said("why_no_to_score_it_by"))
@@ -234,6 +267,17 @@ def _mapped(ind: RubricIndicator, value: Any) -> IndicatorScore:
         # For a standard the assessor scores, a number is the assessor's points (an option is {"option": 2}).
         return judge(ind.rule, ind, to_decimal(value))
     return run_rule(ind.rule, ind, value, None)
+
+
+def _not_applicable(value: Any) -> bool:
+    """``"不适用"`` (perfeval.NOT_APPLICABLE), as a value or a table's cell: the indicator does not apply."""
+    return isinstance(value, str) and value.strip().rstrip("。.") == NOT_APPLICABLE
+
+
+def _excluded(ind: RubricIndicator, reported: Decimal | None) -> IndicatorScore:
+    case = ind.rule.excluded_when if ind.rule is not None else None
+    why = said("why_not_applicable_case", clause=case) if case else said("why_not_applicable")
+    return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "not_applicable", why)
 
 
 def _is_number(value: Any) -> bool:
@@ -295,6 +339,8 @@ def _from_evaluation(ind: RubricIndicator, row: Indicator | None, data: Evaluati
 def _evaluated(ind: RubricIndicator, reported_ind: Indicator | None, data: Evaluation,
                inputs: Mapping[str, Decimal]) -> IndicatorScore:
     reported = reported_ind.reported if reported_ind is not None else None
+    if reported_ind is not None and _not_applicable(reported_ind.actual_text):
+        return _excluded(ind, reported)
     rule = ind.rule
     if rule is None:
         return _carry(ind, reported, said("why_the_rubric_has_no_for"))

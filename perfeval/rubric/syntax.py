@@ -5,6 +5,7 @@ The format mirrors the published tables (DESIGN.md, ".rules files"); English ali
     评价体系 部门整体支出绩效评价共性指标          (rubric)
     满分 100                                      (total)
     等级：90分（含）—100分为优，…                  (grades)
+    总则：不适用的指标不参与评分，总分按适用指标…换算成百分制   (general)
     一级指标 投入 10分                             (level1)
     二级指标 预算配置 10分                         (level2)
     三级指标 在职人员控制率 5分                     (level3)
@@ -40,6 +41,7 @@ HEADS = {
     "出处": "source", "source": "source",
     "精度": "precision", "precision": "precision",
     "等级": "grades", "grades": "grades",
+    "总则": "general", "general": "general",
     "一级指标": "level1", "level1": "level1",
     "二级指标": "level2", "level2": "level2",
     "三级指标": "level3", "level3": "level3",
@@ -134,6 +136,8 @@ class RubricSource:
     precision: Decimal
     path: str | None
     text: str
+    #: The rubric's 总则: rules for the whole table (an indicator that does not apply), verbatim.
+    general: Field | None = None
 
 
 def parse_rubric(text: str, path: str | None = None) -> RubricSource:
@@ -143,6 +147,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
     precision = Decimal("0.01")
     source: str | None = None
     grades: Field | None = None
+    general: Field | None = None
     groups: list[GroupSource] = []
     indicators: list[IndicatorSource] = []
     level1: str | None = None
@@ -172,6 +177,8 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
             joined = Field(last.kind, f"{last.text}\n{stripped}", last.line, last.column)
             if last is grades:
                 grades = joined
+            elif last is general:
+                general = joined
             else:
                 fields[fields.index(last)] = joined
             last = joined
@@ -206,6 +213,9 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
         elif head == "grades":
             grades = Field("grades", value.strip(), number, column)
             last, last_indent = grades, indent
+        elif head == "general":
+            general = Field("general", value.strip(), number, column)
+            last, last_indent = general, indent
         else:
             close()
             pm = _POINTS.search(value)
@@ -230,7 +240,8 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
         raise fail("rubric_needs_name", 1)
     if total is None:
         raise fail("rubric_needs_total", 1)
-    return RubricSource(name, total, tuple(groups), tuple(indicators), grades, source, precision, path, text)
+    return RubricSource(name, total, tuple(groups), tuple(indicators), grades, source, precision, path, text,
+                        general)
 
 
 def _number(value: str, fail: object, line: int, column: int, path: str | None = None) -> Decimal:

@@ -294,6 +294,16 @@ class Rule:
         return self.item.absent
 
     @property
+    def excluded_when(self) -> str | None:
+        """The clause that says when the item does not apply at all (未开展出租出借业务的，该项不参与考核), or None:
+        a rubric then takes the value ``"不适用"`` for it and leaves it out of the total (see its 总则).
+
+        >>> compile_rule("未开展出租出借业务的，该项不参与考核。每发现一处违规出租扣2分，扣完为止。", points=6).excluded_when
+        '未开展出租出借业务的，该项不参与考核'
+        """
+        return self.item.excluded
+
+    @property
     def needs_judgement(self) -> bool:
         """True when scoring may need an assessor's input (a tier, an option, a point within a range)."""
         it = self.item

@@ -38,7 +38,8 @@ KNOWN: dict[str, str] = {
     "c-168": "refuses: 档案资料齐全的得4分 beside proportional scoring: which values it covers is not said",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "
              "(the corpus reads 0 and itself calls the reading uncertain)",
-    "c-176": "refuses: 总分按适用指标的得分之和与分值之和换算成百分制 is rubric-level re-normalisation",
+    "c-176": "refuses as one indicator's standard: 总分按适用指标…换算成百分制 is a rule for the rubric's total, "
+             "read from a .rules 总则 line (tests/rubric/test_general.py); the record's inputs are not named in its text",
 }
 
 

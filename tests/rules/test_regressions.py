@@ -1654,10 +1654,13 @@ def test_the_first_of_tiers_after_semicolons_is_no_heading(text: str, points: in
 @pytest.mark.parametrize("text", ["未开展出租出借业务的，该项不参与考核。每发现一处违规出租扣2分，扣完为止。",
                                   "无政府采购业务的单位不参与评分；未按规定执行政府采购的每次扣1分。"])
 def test_an_excluded_item_is_not_full_marks(text: str) -> None:
-    """Hunt 11, X6: 不参与考核 (excluded, the total re-normalised) scored full marks with no value — refused."""
-    with pytest.raises(perfeval.PerfevalError) as e:
-        perfeval.compile_rule(text, points=10)
-    assert e.value.code == "unread_scoring"
+    """Hunt 11, X6: 不参与考核 (excluded, the total re-normalised) scored full marks with no value. It was
+    refused; now the clause is the case in which the item leaves the rubric's total (Rule.excluded_when, reading
+    PE159), and no value still scores nothing."""
+    rule = perfeval.compile_rule(text, points=10)
+    assert rule.excluded_when is not None and "不参与" in rule.excluded_when
+    assert "PE159" in {d.code for d in rule.diagnostics}
+    assert rule(None).points is None and rule.when_absent is None
 
 
 @pytest.mark.parametrize(("text", "given", "want"), [

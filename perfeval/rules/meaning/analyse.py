@@ -35,7 +35,7 @@ from . import ir
 from .conditions import qualifiers
 from .context import Context
 from .families import choice, counted, piecewise
-from .families.absent import absent_points, borrowed
+from .families.absent import absent_points, borrowed, excluded_case
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
@@ -85,6 +85,9 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
         item = _body(stmts, ctx, mods, notes)
     if precision is not None and mods.precision is None:
         item = attrs.evolve(item, precision=precision)
+    excluded = excluded_case([classify(s) for s in stmts], ctx)
+    if excluded is not None:
+        item = attrs.evolve(item, excluded=excluded)
     return Analysis(item, tuple(ctx.diagnostics), tuple(notes))
 
 

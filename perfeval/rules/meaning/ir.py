@@ -330,7 +330,8 @@ class Item:
     ``judged`` is the range an assessor scores in when the standard only says 酌情 or 得16—18分;
     ``tiers`` the assessor's tiers (label → range). ``absent`` is what no value at all scores (None input:
     not applicable). ``borrowed`` is a case scored by another's points (an average of peers, given as an
-    input). ``precision`` is the rounding step (0.01 unless 保留整数).
+    input). ``precision`` is the rounding step (0.01 unless 保留整数). ``excluded`` is the clause that says when
+    the item does not apply at all (该项不参与考核): the rubric leaves it out of the total.
     """
 
     max_points: Decimal
@@ -348,6 +349,7 @@ class Item:
     borrowed: Borrowed | None = None
     precision: Decimal = Decimal("0.01")
     bonus_cap: Decimal | None = None
+    excluded: str | None = None
 
     @property
     def top(self) -> Decimal:

@@ -23,7 +23,7 @@ from .. import ir
 from ..context import Context
 from ..roles import Reading
 
-__all__ = ["absent_points", "borrowed"]
+__all__ = ["absent_points", "borrowed", "excluded_case"]
 
 #: The input that carries another's points: 平均分 (any name with 平均分 or 平均得分 in it).
 AVERAGE = INPUT_NAMES["平均分"][0]
@@ -39,15 +39,25 @@ def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
     """没有楼堂馆所项目的部门按满分计算 · 无新建项目的不扣分: what no value at all scores (not applicable)."""
     for r in readings:
         if r.role == "absent" and _EXCLUDED.search(ctx.source(r.statement.span)):
-            # 未开展出租出借业务的，该项不参与考核: excluded, the rubric's total re-normalised over what applies
-            # (DESIGN, "Not applicable") — not full marks, which would inflate the total; refused here
-            raise ctx.fail("unread_scoring", r.statement.span, clause=ctx.source(r.statement.span),
-                           hint="hint_excluded")
+            continue  # not full marks, which would inflate the total: :func:`excluded_case`
         if r.role == "absent":
             ctx.info("PE134", *pair("reading_pe134", quoted=ctx.source(r.statement.span)),
                      r.statement.span)
             return ctx.max_points
     return None
+
+
+def excluded_case(readings: list[Reading], ctx: Context) -> str | None:
+    """未开展出租出借业务的，该项不参与考核: the case in which the item does not apply (reading PE159), or None.
+
+    The item is then left out of the total, which the rubric's 总则 re-normalises over the indicators that
+    apply (DESIGN.md, "Not applicable"): the data marks it ``"不适用"``; the rule itself scores only the case
+    where it applies.
+    """
+    said = [r for r in readings if r.role == "absent" and _EXCLUDED.search(ctx.source(r.statement.span))]
+    for r in said:
+        ctx.info("PE159", *pair("reading_pe159", quoted=ctx.source(r.statement.span)), r.statement.span)
+    return "；".join(ctx.source(r.statement.span) for r in said) or None
 
 
 def borrowed(readings: list[Reading], ctx: Context) -> ir.Borrowed:

@@ -1,0 +1,101 @@
+"""A rubric's 总则: indicators that do not apply, and the total re-normalised to the full marks (DESIGN.md,
+"Not applicable": Σ scored ÷ Σ applicable 分值 × 满分)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import perfeval
+from perfeval.rubric.general import GeneralError, read_general
+from perfeval.rubric.rubric import loads
+
+RENORMALISE = "个别指标对本单位不适用的,该指标不参与评分,总分按适用指标的得分之和与分值之和换算成百分制。"
+
+SOURCE = f"""评价体系 示例
+满分 100
+总则：{RENORMALISE}
+等级：90分（含）以上为优，80分（含）-90分为良，80分以下为差。
+一级指标 产出 100分
+三级指标 完成率 80分
+  标准：100%计满分，每低于5%扣8分，扣完为止
+三级指标 采购合规 20分
+  标准：每发现一处问题扣2分，扣完为止
+"""
+
+
+def test_an_indicator_that_does_not_apply_leaves_the_total_which_is_re_normalised() -> None:
+    card = loads(SOURCE).score({"完成率": "90%", "采购合规": "不适用"})
+    assert card.excluded == ("采购合规",)
+    assert card.raw_total == Decimal("64.00") and card.applicable_max == Decimal(80)
+    assert card.total == Decimal("80.00") and card.grade == "良"  # 64 of the 80 that apply is 80 of 100
+    assert card["采购合规"].status == "not_applicable" and card["采购合规"].points is None
+    assert card.complete and card.counts == {"read": 2, "scored": 2, "unchecked": 0, "unmatched": 0}
+
+
+def test_a_rounding_edge_of_the_re_normalised_total_rounds_half_up_once() -> None:
+    src = SOURCE.replace("80分\n  标准：100%计满分，每低于5%扣8分", "90分\n  标准：100%计满分，每低于5%扣8分") \
+        .replace("采购合规 20分", "采购合规 10分")
+    card = loads(src).score({"完成率": "85%", "采购合规": "不适用"})
+    assert card.raw_total == Decimal("66.00")
+    assert card.total == Decimal("73.33")  # 66 / 90 × 100 = 73.333…
+
+
+def test_nothing_excluded_leaves_the_total_as_it_is() -> None:
+    card = loads(SOURCE).score({"完成率": "90%", "采购合规": 1})
+    assert card.total == Decimal("82.00") and card.raw_total is None and card.excluded == ()
+
+
+def test_without_a_general_rule_an_excluded_indicator_costs_the_grade_not_a_wrong_one() -> None:
+    card = loads(SOURCE.replace(f"总则：{RENORMALISE}\n", "")).score({"完成率": "100%", "采购合规": "不适用"})
+    assert card.grade is None and card.grade_error is not None
+    assert card.total == Decimal("80.00")  # the sum, not scaled: nothing says how
+
+
+def test_every_indicator_excluded_has_no_total_to_grade() -> None:
+    card = loads(SOURCE).score({"完成率": "不适用", "采购合规": "不适用"})
+    assert card.grade is None and card.grade_error is not None
+
+
+def test_a_general_sentence_with_scoring_words_perfeval_does_not_read_is_a_located_error() -> None:
+    src = SOURCE.replace("换算成百分制。", "换算成百分制。加分事项累计不超过5分。")
+    with pytest.raises(perfeval.PerfevalError) as e:
+        loads(src)
+    assert e.value.location is not None and e.value.location.line == 3
+    assert e.value.text == "加分事项累计不超过5分。"
+
+
+def test_a_general_sentence_without_scoring_words_is_a_note() -> None:
+    g = read_general("不适用的指标不参与评分，总分按适用指标分值折算为百分制。本办法由财政局负责解释。")
+    assert g.renormalise and g.notes == ("本办法由财政局负责解释。",)
+
+
+@pytest.mark.parametrize("sentence", ["不适用的指标不参与评分。", "总分换算成百分制。", "该项不参与考核。"])
+def test_half_a_re_normalisation_is_refused(sentence: str) -> None:
+    """Leaving indicators out without saying how the total is scaled (or scaling without leaving any out)
+    is not the rule perfeval reads: refused, never half applied."""
+    with pytest.raises(GeneralError):
+        read_general(sentence)
+
+
+@given(st.decimals(Decimal(0), Decimal("1.2"), places=4))
+def test_re_normalised_totals_stay_within_the_full_marks(rate: Decimal) -> None:
+    card = loads(SOURCE).score({"完成率": rate, "采购合规": "不适用"})
+    points = card["完成率"].points
+    assert points is not None and Decimal(0) <= card.total <= Decimal(100)
+    assert card.total == (points * 100 / 80).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_a_standard_that_says_when_it_does_not_apply_is_left_out_by_its_case() -> None:
+    """未开展出租出借业务的，该项不参与考核 (PE159): the rule scores the case where it applies; the data marks the
+    other 不适用 and the total is re-normalised."""
+    src = SOURCE.replace("标准：每发现一处问题扣2分，扣完为止",
+                         "标准：未开展出租出借业务的，该项不参与考核。每发现一处违规出租扣2分，扣完为止。")
+    rubric = loads(src)
+    assert rubric.indicator("采购合规").rule.excluded_when == "未开展出租出借业务的，该项不参与考核"  # type: ignore[union-attr]
+    card = rubric.score({"完成率": "100%", "采购合规": "不适用"})
+    assert card.total == Decimal("100.00") and "不参与考核" in str(card["采购合规"].reason)
+    assert rubric.score({"完成率": "100%", "采购合规": 3}).total == Decimal("94.00")
