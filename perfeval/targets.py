@@ -297,6 +297,25 @@ def _render(q: Quantity) -> str:
     return plain(_magnitude(ref)) + (" " + name if name else "")
 
 
+#: 控制在30天以内 · 最多30天 · 在30天内完成 · 30天（含）以内 · 不少于20人次参加: a comparator in the words around the
+#: one quantity of a cell (the number is not at either end, so neither the leading words nor the suffixes saw it)
+_WORDED_CEILING = re.compile(r"(?:控制在|最多|至多|不超过|不高于|不多于|不大于)\s*[\d.]"
+                             r"|[\d.]\s*[^\d\s,，;；]{0,6}?(?:（含）|\(含\))?(?:以内|之内|内|及以下|以下)")
+_WORDED_FLOOR = re.compile(r"(?:至少|不少于|不低于|不小于)\s*[\d.]|[\d.]\s*[^\d\s,，;；]{0,6}?(?:（含）|\(含\))?(?:及以上|以上)")
+
+
+def _worded_comparator(s: str, warnings: list[str]) -> Comparator | None:
+    """The comparator the words around a cell's one quantity say (see :data:`_WORDED_CEILING`), or None when
+    they say none — or both, which is not a comparison perfeval reads."""
+    ceiling, floor = _WORDED_CEILING.search(s), _WORDED_FLOOR.search(s)
+    if (ceiling is None) == (floor is None):
+        return None
+    found = ceiling or floor
+    assert found is not None
+    warnings.append(f"comparator read from the words {found.group().strip('0123456789. ')!r}")
+    return "≤" if ceiling is not None else "≥"
+
+
 def _leading_comparator(s: str, i: int) -> tuple[Comparator | None, int]:
     for spelled, comparator in (*_SYMBOLS, *_WORDS):
         if s.startswith(spelled, i):
@@ -456,6 +475,8 @@ def _read_target(text: str, unit: str | None) -> Target:
         return make(TargetKind.QUALITATIVE)
 
     found = _loose(norm, i, warnings)
+    if found and comparator is None and len(found) == 1:
+        comparator = _worded_comparator(s, warnings)
     if found:
         if column is not None and any(q.dimensionality != column.dimensionality for q in found):
             warnings.append(f"unit column {label(column)!r} ignored: the text names its own units")

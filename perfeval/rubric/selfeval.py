@@ -98,6 +98,11 @@ def _indicator(ind: Indicator) -> IndicatorScore:
     if ind.target is None or ind.actual is None:
         missing = "年度指标值" if ind.target is None else "实际完成值"
         return _unchecked(ind, said("why_no_to_recompute_it", missing=missing))
+    if ind.standard and {"实际值", "目标值"} <= set(rule.inputs):
+        # 完成指标值的得满分，未完成的按完成比例计分: its own standard compares the actual value with the target —
+        # both cells go in, the target with its comparator (≤5% met by 4%), never the actual rate alone
+        return run_rule(rule, ind, {"实际值": ind.actual, "目标值": ind.target}, ind.reported,
+                        said("reason_actual_and_target", actual=ind.actual.text, target=ind.target.text))
     if ind.standard and _is_rate(ind.actual):
         # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
         return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]

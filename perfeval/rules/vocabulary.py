@@ -33,6 +33,7 @@ __all__ = [
     "MEASURE_UNITS",
     "EXAMPLE_WORDS",
     "NOT_APPLICABLE_PATTERN",
+    "HIGHER_BETTER_MARKS",
     "REFERENCE_WORDS",
     "SCORING_WORDS",
     "STEP_WORDS",
@@ -197,7 +198,11 @@ NUMBERED_NAMES: tuple[str, ...] = tuple(
 BOUNDED_RATE_WORDS: tuple[str, ...] = ("满意", "合格率", "达标率", "覆盖率", "知晓率", "准确率", "正确率", "参与率",
                                        "普及率", "及时率", "完好率", "优良率", "通过率", "办结率", "结案率", "整改率",
                                        "公开率", "占比", "比重", "知晓度", "认可度")
-LOWER_BETTER_MARKS: tuple[str, ...] = ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "越低越好")
+LOWER_BETTER_MARKS: tuple[str, ...] = ("“≤”", "(≤)", "（≤）", "≤型", "成本类", "逆向指标", "反向指标", "负向指标", "越低越好",
+                                       "越小越好", "越少越好")
+#: Marks that an indicator is higher-is-better (正向指标, “≥”型): beside a lower-is-better mark in one standard
+#: (正向指标按B/A，反向指标按A/B), neither decides — the target's comparator does.
+HIGHER_BETTER_MARKS: tuple[str, ...] = ("“≥”", "(≥)", "（≥）", "≥型", "正向指标", "越高越好", "越大越好", "越多越好")
 
 #: Measures that are usually lower-is-better (PM10, 能耗, 事故率) but not always (溶解氧浓度 is higher-is-
 #: better): where only "reaching" words (未达到目标值, 每差1微克) give the direction, it is not said.

@@ -1688,3 +1688,98 @@ def test_a_target_objects_comparator_is_not_dropped() -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         one_sided(实际值="40天", 目标值=target("≤30天"))
     assert e.value.code == "target_against_higher"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("“≤”型指标：达到目标值的得满分，未达到的按比例计分", {"实际值": "40", "目标值": "30"}, "7.50"),
+    ("“≤”型指标：达到目标值的得满分，未达到的按比例计分", {"实际值": "25", "目标值": "30"}, "10.00"),
+    ("达到目标值的得满分，未达到的按比例计分（逆向指标按目标值/实际值计算）", {"实际值": "40", "目标值": "30"}, "7.50"),
+    ("实际值不高于目标值的得满分，否则按比例计分", {"实际值": "40", "目标值": "30"}, "7.50"),
+    ("越小越好，达到目标值的得满分，未达到的按比例计分", {"实际值": "40", "目标值": "30"}, "7.50"),
+    ("该指标为反向指标，达到目标值的得满分，未达到的按比例计分", {"实际值": "25", "目标值": "30"}, "10.00"),
+    ("不超过目标值的得满分，每超过目标值1个百分点扣0.5分，扣完为止", {"实际值": "8%", "目标值": "≤5%"}, "8.50"),
+])
+def test_a_lower_is_better_indicator_said_in_words_scores_its_overshoot(text: str, given: dict[str, str],
+                                                                        want: str) -> None:
+    """Hunt 12, T1/T2/T3/D1: "达到目标值" of a “≤”型 indicator, 不高于目标值的得满分, 越小越好 and 反向指标 were read
+    as higher-is-better — every overshoot scored full marks (40 against 30: 10 instead of 7.5) — and a ceiling
+    target was refused where the words themselves say lower is better."""
+    assert perfeval.compile_rule(text, points=10)(**given).points == Decimal(want)
+
+
+@pytest.mark.parametrize(("text", "given"), [
+    ("不超过目标值的得满分，每超过目标值1个百分点扣0.5分，扣完为止", {"实际值": "8%", "目标值": "≥5%"}),
+    ("每超过目标值1天扣0.5分，扣完为止", {"实际值": "33天", "目标值": "≥30天"}),
+    ("实际值不高于目标值的得满分，否则按比例计分", {"实际值": "40天", "目标值": "≥30天"}),
+])
+def test_a_floor_target_on_a_lower_is_better_standard_is_refused(text: str, given: dict[str, str]) -> None:
+    """Hunt 12, D1: the contradictory floor target (≥) was accepted and scored one way."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)(**given)
+    assert e.value.code == "target_against_lower"
+
+
+def test_a_proportion_of_the_excess_is_refused() -> None:
+    """Hunt 12, T2: 超过目标值的按比例扣分 gave 分值 × 实际/目标 capped — full marks for any overshoot; the share
+    of what is deducted is not said (the excess, or target/actual)."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("超过目标值的按比例扣分", points=10)
+    assert e.value.code == "proportion_of_excess"
+
+
+@pytest.mark.parametrize(("given"), [
+    {"实际值": "150万元", "目标值": "≥200人次"}, {"实际值": "150人", "目标值": "≥200人次"},
+    {"实际值": "1个月", "目标值": "≤30天"}, {"实际值": "96", "目标值": "≥95%"}, {"实际值": "90%", "目标值": "≥95"},
+    {"实际值": "150", "目标值": "≥200万元"}, {"实际值": "150万元", "目标值": "200"},
+])
+def test_a_ratio_of_unlike_quantities_is_refused(given: dict[str, str]) -> None:
+    """Hunt 12, U1: the ratio of 实际值 and 目标值 dropped their units (150万元 of 200人次 was 7500 → full marks)."""
+    rule = perfeval.compile_rule("完成指标值的得满分，未完成的按完成比例计分", points=6)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(**given)
+    assert e.value.code == "inputs_unlike"
+    assert rule(实际值="150万元", 目标值="2000000元").points == Decimal("4.50")  # like units, converted
+
+
+def test_a_formula_with_a_bare_number_beside_a_scaled_unit_is_refused() -> None:
+    """Hunt 12, U1: 执行数 80万元 over 预算数 100 was 800000/100 → full marks."""
+    rule = perfeval.compile_rule("得分=执行数/预算数×分值", points=10)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(执行数="80万元", 预算数="100")
+    assert e.value.code == "inputs_unlike"
+    assert rule(执行数="80万元", 预算数="100万元").points == Decimal("8.00")
+
+
+def test_targets_of_several_values_or_below_zero_are_no_ratio() -> None:
+    """Hunt 12, U2 and G1: a target of two quantities was read by its first; a ratio against a negative target
+    ran backwards (-10% against ≥-5% scored full marks)."""
+    from perfeval.targets import target
+
+    rule = perfeval.compile_rule("完成指标值的得满分，未完成的按完成比例计分", points=5)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(实际值="1处", 目标值=target("≥2处；≥3个"))
+    assert e.value.code == "target_several_values"
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(实际值="-10%", 目标值="≥-5%")
+    assert e.value.code == "ratio_of_negative"
+
+
+@pytest.mark.parametrize(("standard", "target", "actual", "want"), [
+    ("完成指标值的得满分，未完成的按完成比例计分", "≤5%", "4%", "10.00"),
+    ("完成指标值的得满分，未完成的按完成比例计分", "≤5%", "10%", "5.00"),
+    ("完成指标值的得满分，未完成的按完成比例计分", "≥90%", "81%", "9.00"),
+    ("实际完成值达标的,给满分;未达标的,以B/A或A/B×本项分值计算得分。", "≥200人次", "150人次", "7.50"),
+    ("完成指标值的得满分，未完成的按完成比例计分", "控制在30天以内", "40天", "7.50"),
+    ("完成指标值的得满分，未完成的按完成比例计分", "30天内", "20天", "10.00"),
+])
+def test_a_table_row_compares_its_actual_value_with_its_target(standard: str, target: str, actual: str,
+                                                               want: str) -> None:
+    """Hunt 12, R1 and T4: a 自评表 row whose standard compares with the target scored the actual rate alone
+    (4% against ≤5%: 0.40 of 10), and a ceiling written in words (控制在30天以内, 30天内) was read as a floor."""
+    from perfeval.model import Indicator, Project
+    from perfeval.rubric.selfeval import score_self_evaluation
+
+    ind = Indicator(level1="产出指标", level2="数量指标", name="x", points=10, target_text=target,
+                    actual_text=actual, standard=standard)
+    card = score_self_evaluation(Project(name="p", year=2024, rubric="项目支出绩效自评表", indicators=(ind,)))
+    assert card["x"].points == Decimal(want)

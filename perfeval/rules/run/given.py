@@ -24,7 +24,7 @@ from .inputs import read, read_measure, read_number, zero_or_one
 from .names import ASSESSOR, TIER, match_streams
 from .trace import TraceStep
 
-__all__ = ["Given", "named_values", "read_number_or_measure", "renamed", "sort_inputs"]
+__all__ = ["Given", "formula_units", "named_values", "read_number_or_measure", "renamed", "sort_inputs"]
 
 
 @attrs.frozen
@@ -211,15 +211,93 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
     derive = stream.value.derive
     assert derive is not None
     by_difference = stream.value.kind is ir.Kind.RATE and isinstance(derive, ir.Op) and derive.op == "-"
+    kinds: dict[str, tuple[str, Any]] = {}
     for k, v in named.items():
+        if k in stream.value.needs and len(getattr(v, "values", ())) > 1:
+            # ≥2处；≥3个: a target of several quantities is not one number to compare with
+            raise JudgementError("target_several_values", text, name=k, value=text_of(named[k]))
         if k in stream.value.needs and k != _ACTUAL:
             v, side = _target_side(v)
             if side is not None:
                 derive = _directed(stream.value, derive, k, side, named[k], text)
         if by_difference and k in stream.value.needs and _has_unit(v):
             raise JudgementError("rate_needs_rates", "", name=k, value=v)
+        if k in stream.value.needs:
+            kinds[k] = (_unit_kind(v), named[k])
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
+    if isinstance(derive, ir.Op) and derive.op == "/" and isinstance(derive.right, ir.Input) and \
+            derive.right.name in out and out[derive.right.name] <= 0 and out[derive.right.name] != 0:
+        # a completion ratio against a target below zero (≥-5%) runs backwards: -10% "of" -5% is 200%
+        raise JudgementError("ratio_of_negative", text, name=derive.right.name,
+                             value=text_of(named.get(derive.right.name)))
+    if stream.value.unit is None and len({kind for kind, _ in kinds.values()}) > 1:
+        # 150万元 against ≥200人次, 96 against ≥95%, 150 against 200万元: a ratio or a difference of unlike
+        # things is a number of nothing (the standard names no unit that would place a bare number)
+        (a, (_, va)), (b, (_, vb)) = list(kinds.items())[:2]
+        raise JudgementError("inputs_unlike", text, a=a, va=text_of(va), b=b, vb=text_of(vb))
     return out, derive
+
+
+def formula_units(named: Mapping[str, Any], text: str) -> None:
+    """得分=执行数/预算数×分值 with 执行数 "80万元" and 预算数 "100": a quantity is read in its reference unit
+    (800000 元), so a bare number beside a scaled unit (万元, 万亩) would be divided as if in 元 — refused.
+    Unlike units (经费 in 万元 over 人数) are a formula's own business and stay allowed."""
+    from ...units import reference_unit
+
+    bare = scaled = None
+    for k, v in named.items():
+        kind = _unit_kind(v)
+        if kind == "":
+            bare = bare or k
+        elif kind not in ("%", "?"):
+            q = _quantity_of(v)
+            if q is not None and reference_unit(q.units) != q.units:
+                scaled = scaled or k
+    if bare is not None and scaled is not None:
+        raise JudgementError("inputs_unlike", text, a=scaled, va=text_of(named[scaled]), b=bare,
+                             vb=text_of(named[bare]))
+
+
+def _quantity_of(v: Any) -> Any:
+    if isinstance(v, str):
+        from ...quantities import quantity
+
+        try:
+            return quantity(v.strip())
+        except PerfevalError:
+            return None
+    if hasattr(v, "magnitude") and hasattr(v, "units"):
+        return v
+    return getattr(v, "value", None)
+
+
+def _unit_kind(v: Any) -> str:
+    """What a named value is measured in: ``"%"`` for a rate, the reference unit of a quantity (元 for 万元,
+    天 for 天, 人次), ``""`` for a bare number; ``"?"`` for what :func:`read_measure` will refuse."""
+    from ...units import is_percent, is_plain_number, reference_unit
+
+    q: Any = None
+    if isinstance(v, str):
+        t = v.strip()
+        if t.endswith(("%", "％", "‰", "百分点")):
+            return "%"
+        if not _UNIT_TEXT.search(t):
+            return ""
+        from ...quantities import quantity
+
+        try:
+            q = quantity(t)
+        except PerfevalError:
+            return "?"
+    elif hasattr(v, "magnitude") and hasattr(v, "units"):
+        q = v
+    elif hasattr(getattr(v, "value", None), "units"):
+        q = v.value  # a perfeval.targets.Target
+    else:
+        return ""
+    if is_percent(q.units):
+        return "%"
+    return "" if is_plain_number(q.units) else str(reference_unit(q.units))
 
 
 _ACTUAL = "实际值"

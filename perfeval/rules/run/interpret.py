@@ -25,7 +25,7 @@ from ..meaning.intervals import outside, render_interval
 from ..messages import render
 from .allowed import allowed_points
 from .borrowed import borrowed_case
-from .given import Given, named_values, read_number_or_measure, sort_inputs
+from .given import Given, formula_units, named_values, read_number_or_measure, sort_inputs
 from .inputs import YES_NO, read, read_number, zero_or_one
 from .names import ASSESSOR
 from .trace import Outcome, TraceStep
@@ -192,6 +192,7 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
             return
         if stream.value.kind is ir.Kind.NUMBER and not stream.key and given.named and not _reads_x(stream):
             # 该项得分=(A/B)*8: the points come from the named inputs alone; no value is compared.
+            formula_units(given.named, text)
             named = {k: read_number_or_measure(v) for k, v in given.named.items()}
             x = arith.ZERO
         elif (nothing or stream.key in given.streams) and stream.value.kind in (ir.Kind.FLAG, ir.Kind.COUNT):
@@ -226,6 +227,7 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
             x = Decimal(1) if x else arith.ZERO
         if trace is not None:
             trace.append(TraceStep("value", (stream.key, x, stream.value.kind.value, stream.value.unit)))
+        formula_units(given.named, text)
         named = {k: read_number_or_measure(v) for k, v in given.named.items()}
     c = _contribute(stream, x, P, named, text, trace)
     c_low, c_high = c.low, c.high

@@ -24,7 +24,7 @@ import attrs
 
 from ...messages import pair
 from ...syntax import nodes as n
-from ...vocabulary import LOWER_BETTER_MARKS, REFERENCE_WORDS
+from ...vocabulary import HIGHER_BETTER_MARKS, LOWER_BETTER_MARKS, REACHING_WORDS, REFERENCE_WORDS
 from .. import ir
 from ..context import Context
 from ..formulas import expression, inputs_of, substitute
@@ -32,15 +32,21 @@ from ..roles import Reading
 from .bands import Draft, ValueInfo
 from .common import show
 
-__all__ = ["LINEAR_MARK", "computed_expr", "linear", "lower_is_better"]
+__all__ = ["LINEAR_MARK", "both_directions", "computed_expr", "linear", "lower_is_better"]
 
 #: A placeholder expression for a linear piece, replaced once the bands around it are known.
 LINEAR_MARK = ir.Input("\x00linear")
 
 
 def lower_is_better(text: str) -> bool:
-    """Whether the standard says its indicator is lower-is-better (“≤”型指标, 成本类指标(≤), 不高于目标)."""
-    return any(w in text for w in LOWER_BETTER_MARKS)
+    """Whether the standard says its indicator is lower-is-better (“≤”型指标, 成本类指标(≤), 越小越好) — and not
+    also higher-is-better: "正向指标按B/A，反向指标按A/B" names both kinds, and the target decides."""
+    return any(w in text for w in LOWER_BETTER_MARKS) and not both_directions(text)
+
+
+def both_directions(text: str) -> bool:
+    """Whether the standard names both a lower- and a higher-is-better kind of indicator (正向指标…反向指标…)."""
+    return any(w in text for w in LOWER_BETTER_MARKS) and any(w in text for w in HIGHER_BETTER_MARKS)
 
 
 def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
@@ -54,7 +60,13 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
         ctx.info("PE141", *pair("reading_pe141"), r.statement.span)
         return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(2)), x))
     if isinstance(out, n.Proportional):
-        if value.ref is not None and lower_is_better(ctx.text):
+        c = r.cond
+        if value.ref is not None and "扣" in out.text and not out.deducts and c is not None and c.cmp is not None \
+                and c.cmp.side == "lower" and c.cmp.word not in REACHING_WORDS:
+            # 超过目标值的按比例扣分: deducted by the share of the excess (分值 × (2 − 实际/目标)) or scored by
+            # target/actual? Both are in use; the words do not say which (按超支比例扣减 does)
+            raise ctx.fail("proportion_of_excess", r.statement.span, clause=ctx.source(r.statement.span))
+        if value.ref is not None and value.lower_better:
             ctx.info("PE143", *pair("reading_pe143"),
                      r.statement.span)
             return ir.Op("/", P, x)

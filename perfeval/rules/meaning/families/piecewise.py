@@ -24,7 +24,7 @@ import attrs
 
 from ...messages import pair
 from ...syntax import nodes as n
-from ...vocabulary import Claim
+from ...vocabulary import REACHING_WORDS, Claim
 from .. import ir
 from ..conditions import Cond, conditions
 from ..context import Context
@@ -85,7 +85,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                     target.append(Draft(cond.lo, cond.hi, expr, s.span, label, veto=veto,
                                         either_way=cond.either_way or _fluctuates(s), judged=_judged(r)))
                 else:
-                    target.append(Draft(None, None, expr, s.span, label, described=_described_side(cond),
+                    target.append(Draft(None, None, expr, s.span, label, described=_described_side(cond, value.lower_better),
                                         veto=veto))
         elif r.role == "step":
             steps.append(r)
@@ -106,7 +106,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                 continue
             # 达到或超过标准值得分 · 完成目标得满分: a condition in words; it takes what the numbers leave
             # (for a “≤” indicator, meeting the target is being at or below it).
-            side = _described_side(r.cond) if r.cond is not None else "upper" if value.lower_better else "lower"
+            side = _described_side(r.cond, value.lower_better) if r.cond is not None else "upper" if value.lower_better else "lower"
             drafts.append(Draft(None, None, amount, s.span, label, described=side, veto=veto))
         elif r.role == "computed":
             drafts.append(_computed(r, ctx, value, drafts))
@@ -115,7 +115,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                 otherwise.append(r)  # 否则不得分: every value the others leave
                 continue
             drafts.append(Draft(None, None, ir.Const(Decimal(0)), s.span, label,
-                                described=_described_side(r.cond) if r.cond else "upper", veto=veto))
+                                described=_described_side(r.cond, value.lower_better) if r.cond else "upper", veto=veto))
     for r in steps:
         made = _steps(r, ctx, value, drafts, mods, reference, examples)
         earns = r.bonus is not None or r.deduct is None and r.amount is not None  # 每提高1个百分点得0.25分
@@ -271,7 +271,12 @@ def veto_of(r: Reading, ctx: Context) -> str | None:
 
 
 def _at_reference(c: Cond, value: ValueInfo) -> Cond:
-    """不超过年度用水计划 against shares of it: the reference itself is the share 100%, not 0."""
+    """不超过年度用水计划 against shares of it: the reference itself is the share 100%, not 0. For a
+    lower-is-better indicator, reaching its target (达到目标值的 · 未达到的) is being at or below it."""
+    if c.at_reference and value.lower_better and c.cmp is not None and c.cmp.word in REACHING_WORDS and \
+            c.numbers == ():
+        c = attrs.evolve(c, lo=None if c.hi is None else Side(c.hi.value, c.hi.inclusive, c.hi.claim),
+                         hi=None if c.lo is None else Side(c.lo.value, c.lo.inclusive, c.lo.claim))
     if not (c.at_reference and value.share):
         return c
     one = Decimal(1)
@@ -320,11 +325,15 @@ def _band_expr(r: Reading, P: Decimal) -> ir.Expr:
     return amount_expr(r.amount, P)
 
 
-def _described_side(c: Cond | None) -> str:
-    """Which values a condition in words covers: 达到/超过 the rest above, 未达到/低于 the rest below."""
+def _described_side(c: Cond | None, lower_better: bool = False) -> str:
+    """Which values a condition in words covers: 达到/超过 the rest above, 未达到/低于 the rest below — and for a
+    lower-is-better indicator, 达到/未达到 (reaching its target or not) the other way round."""
     if c is None or c.cmp is None:
         return "lower" if c is None or not (c.fact or "").startswith(("未", "没有", "不", "无")) else "upper"
-    return "lower" if c.cmp.side == "lower" else "upper"
+    above = c.cmp.side == "lower"
+    if lower_better and c.cmp.word in REACHING_WORDS and not c.numbers:
+        above = not above
+    return "lower" if above else "upper"
 
 
 def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
@@ -394,7 +403,8 @@ def _computed(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft]) -
         return Draft(c.lo, c.hi, expr, s.span, label, weak=False)
     if r.cond is not None and r.cond.cmp is not None:
         # 未完成的，按超支比例扣减 · 未达到的，同比例扣减: the rest of the values on that side.
-        return Draft(None, None, expr, s.span, label, weak=True, described=_described_side(r.cond))
+        return Draft(None, None, expr, s.span, label, weak=True,
+                     described=_described_side(r.cond, value.lower_better))
     return Draft(None, None, expr, s.span, label, weak=True)
 
 

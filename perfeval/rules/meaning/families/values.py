@@ -29,7 +29,7 @@ from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
 from .bands import ValueInfo
-from .computed import lower_is_better
+from .computed import both_directions, lower_is_better
 
 __all__ = ["value_of"]
 
@@ -139,7 +139,9 @@ def value_of(readings: list[Reading], ctx: Context,
         p for r in readings for p in r.statement.head if isinstance(p, n.Definition)]
     if ref is None and any(isinstance(r.statement.outcome, n.Overspend) for r in readings):
         ref, share = "目标值", True  # 按超支比例扣减: the cost against its target, as a ratio
-    lower_better = lower_is_better(ctx.text) or any(isinstance(r.statement.outcome, n.Overspend) for r in readings)
+    said = _said_side(readings)
+    lower_better = lower_is_better(ctx.text) or any(isinstance(r.statement.outcome, n.Overspend) for r in readings) \
+        or said == "lower"
     if not lower_better:
         _direction_said(readings, ctx)
     proportional = [r for r in readings if isinstance(r.statement.outcome, n.Proportional)]
@@ -198,14 +200,38 @@ def value_of(readings: list[Reading], ctx: Context,
     if named and derive is None:
         return info, ir.Value(ir.Kind.NUMBER, unit, needs=named), readings
     return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases,
-                          direction=_direction(readings, lower_better)), readings
+                          direction=_direction(readings, lower_better, ctx.text)), readings
 
 
-def _direction(readings: list[Reading], lower_better: bool) -> str | None:
+def _said_side(readings: list[Reading]) -> str | None:
+    """Which side of its reference the standard's own words make good: ``"lower"`` (不超过目标值的得满分 ·
+    超过目标值的扣2分 · 每超过目标值1个百分点扣0.5分), ``"higher"`` (不低于目标值的得满分 · 每低于目标1个百分点扣),
+    ``"both"`` when its clauses say both, None when none says (达到目标值的 · 未完成的 · 每差2微克)."""
+    sides: set[str] = set()
+    for r in readings:
+        out = r.statement.outcome
+        loses = r.deduct is not None or r.role == "zero" or isinstance(out, n.Zero)
+        c = r.cond
+        if c is not None and c.ref and c.cmp is not None and c.cmp.word not in REACHING_WORDS and \
+                c.cmp.side in ("lower", "upper") and (isinstance(out, n.Full) or loses):
+            good_above = (c.cmp.side == "lower") == isinstance(out, n.Full)
+            sides.add("higher" if good_above else "lower")
+        if r.step is not None and (r.step.ref or c is not None and c.ref) and r.step.direction in ("above", "below"):
+            gains = r.bonus is not None
+            sides.add("higher" if (r.step.direction == "above") == gains else "lower")
+    if len(sides) > 1:
+        return "both"
+    return next(iter(sides), None)
+
+
+def _direction(readings: list[Reading], lower_better: bool, text: str) -> str | None:
     """Which side of the target the standard says is good (see :class:`ir.Value`): None where every condition
-    only speaks of reaching it (达到目标值的, 未完成的, 达标) and no step counts from it."""
+    only speaks of reaching it (达到目标值的, 未完成的, 达标) and no step counts from it, or where it names both
+    kinds of indicator (正向指标按B/A，反向指标按A/B): then the target's own comparator decides."""
     if lower_better:
         return "lower"
+    if both_directions(text):
+        return None
     for r in readings:
         if r.step is not None or r.cond is not None and (r.cond.numbers or r.cond.cmp is not None and
                                                           r.cond.cmp.word not in REACHING_WORDS):
