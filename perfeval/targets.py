@@ -225,6 +225,9 @@ class Target:
                 which,
                 text=f"{_describe(actual)} vs {self.text}",
             )
+        if numerator < 0 or denominator < 0:
+            # -10万元 "of" ≥-5万元 is 200%: a completion ratio of values below zero runs backwards
+            raise InputError("target_negative_ratio", text=f"{_describe(actual)} vs {self.text}")
         return exact_div(numerator, denominator)
 
     def _pairs(self, actual: Quantity | Target) -> list[tuple[Decimal, Decimal]]:

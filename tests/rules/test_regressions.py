@@ -1783,3 +1783,48 @@ def test_a_table_row_compares_its_actual_value_with_its_target(standard: str, ta
                     actual_text=actual, standard=standard)
     card = score_self_evaluation(Project(name="p", year=2024, rubric="项目支出绩效自评表", indicators=(ind,)))
     assert card["x"].points == Decimal(want)
+
+
+@pytest.mark.parametrize(("text", "given", "want", "bonus"), [
+    ("完成指标值的得满分，未完成的按完成比例计分；超额完成的每超过10%加0.5分，最多加1分",
+     {"实际值": "150", "目标值": "200"}, "7.50", "0"),
+    ("完成指标值的得满分，未完成的按完成比例计分；超额完成的每超过10%加0.5分，最多加1分",
+     {"实际值": "220", "目标值": "200"}, "10.50", "0.50"),
+    ("达到目标值的得满分，未达到的按比例计分，超过目标值的每超过5%加1分，最多加2分",
+     {"实际值": "210", "目标值": "200"}, "11.00", "1.00"),
+    ("达到目标值的得满分，未达到的按比例计分，超过目标值的每超过5%加1分，最多加2分",
+     {"实际值": "150", "目标值": "200"}, "7.50", "0"),
+])
+def test_a_bonus_beside_a_target_ratio_counts_from_the_target(text: str, given: dict[str, str], want: str,
+                                                              bonus: str) -> None:
+    """Hunt 12, B1: the bonus steps counted from 0, not from the target (100% of it): 150 of 200 earned the whole
+    bonus (8.5 with bonus 1 instead of 7.5)."""
+    s = perfeval.compile_rule(text, points=10)(**given)
+    assert s.points == Decimal(want) and s.bonus == Decimal(bonus)
+
+
+def test_proportional_points_beside_a_bonus_stay_within_the_points() -> None:
+    """Hunt 12, B2: 104% scored 10.4 with no bonus — the proportional part used the bonus's room above 分值."""
+    rule = perfeval.compile_rule("按完成比例计分，超过100%的部分每超过5%加0.5分，最多加1分", points=10)
+    assert (rule("104%").points, rule("104%").bonus) == (Decimal("10.00"), Decimal(0))
+    assert (rule("120%").points, rule("120%").bonus) == (Decimal("11.00"), Decimal("1.00"))
+
+
+def test_points_from_unlike_quantities_and_bare_rates_are_refused() -> None:
+    """Hunt 12, U1: 实际完成值 150万元 over 年度指标值 200人次 in a score formula gave full marks; 目标值 "≥98" for
+    the points below a rate target was 9800% (0 points)."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("得分=实际完成值/年度指标值×10", points=10)(实际完成值="150万元", 年度指标值="200人次")
+    assert e.value.code == "inputs_unlike"
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("完成目标的得满分，每低于目标1个百分点扣0.5分，扣完为止", points=5)(实际值="95", 目标值="≥98")
+    assert e.value.code == "rate_without_mark"
+
+
+def test_a_completion_ratio_of_negative_values_is_refused() -> None:
+    """Hunt 12, G1: a table row with 年度指标值 ≥-5万元 and 实际完成值 -10万元 was 200% complete (full marks)."""
+    from perfeval.quantities import quantity
+    from perfeval.targets import target
+
+    with pytest.raises(perfeval.PerfevalError):
+        target("≥-5万元").completion(quantity("-10万元"))

@@ -222,6 +222,8 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
                 derive = _directed(stream.value, derive, k, side, named[k], text)
         if by_difference and k in stream.value.needs and _has_unit(v):
             raise JudgementError("rate_needs_rates", "", name=k, value=v)
+        if by_difference and k in stream.value.needs and isinstance(v, str):
+            read(v, ir.Kind.RATE)  # 目标值 "98" for a rate's points below it: 98% or 9800%? refused as rule("98") is
         if k in stream.value.needs:
             kinds[k] = (_unit_kind(v), named[k])
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
@@ -240,22 +242,28 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
 
 def formula_units(named: Mapping[str, Any], text: str) -> None:
     """得分=执行数/预算数×分值 with 执行数 "80万元" and 预算数 "100": a quantity is read in its reference unit
-    (800000 元), so a bare number beside a scaled unit (万元, 万亩) would be divided as if in 元 — refused.
-    Unlike units (经费 in 万元 over 人数) are a formula's own business and stay allowed."""
+    (800000 元), so a bare number beside a scaled unit (万元, 万亩) would be divided as if in 元 — refused; and
+    points are never computed from unlike quantities (万元 beside 人次)."""
     from ...units import reference_unit
 
     bare = scaled = None
+    units: dict[str, str] = {}
     for k, v in named.items():
         kind = _unit_kind(v)
         if kind == "":
             bare = bare or k
         elif kind not in ("%", "?"):
+            units.setdefault(kind, k)
             q = _quantity_of(v)
             if q is not None and reference_unit(q.units) != q.units:
                 scaled = scaled or k
     if bare is not None and scaled is not None:
         raise JudgementError("inputs_unlike", text, a=scaled, va=text_of(named[scaled]), b=bare,
                              vb=text_of(named[bare]))
+    if len(units) > 1:
+        # 实际完成值 150万元 over 年度指标值 200人次: points from a ratio of unlike things
+        a, b = list(units.values())[:2]
+        raise JudgementError("inputs_unlike", text, a=a, va=text_of(named[a]), b=b, vb=text_of(named[b]))
 
 
 def _quantity_of(v: Any) -> Any:

@@ -156,6 +156,11 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         drafts = _failing_only(drafts, ctx, value)
     bonus = _carve(bonus, ctx)
     drafts = _under_bonus(drafts, bonus, ctx, value)
+    if bonus:
+        # 按完成比例计分，超过100%的部分每超过5%加0.5分: beside a bonus the computed points stay within the 分值
+        # (满分为止) — 104% is 10 and no bonus, not 10.4 of the bonus's room above 分值
+        drafts = [attrs.evolve(d, expr=ir.Min(d.expr, ir.MaxPoints())) if not isinstance(d.expr, ir.Const | ir.MaxPoints)
+                  else d for d in drafts]
     pieces = finish(drafts, ctx, value)
     _check_examples(pieces, examples, ctx, value)
     return pieces, (finish(bonus, ctx, value, complete=True) if bonus else [])
@@ -411,6 +416,9 @@ def _computed(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft]) -
 def _steps(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft], mods: Mods,
            reference: Decimal | None, examples: list[tuple[Decimal, Decimal, Reading]]) -> list[Draft]:
     from .steps import step_drafts
+
+    if r.cond is not None:
+        r = attrs.evolve(r, cond=_at_reference(r.cond, value))  # 超过目标值的每超过5%: from the target, 100% of it
 
     return step_drafts(r, ctx, value, drafts, mods, reference, examples)
 

@@ -91,7 +91,9 @@ def step_drafts(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft],
     ref: Decimal | None = None
     base: ir.Expr = ir.MaxPoints()
     if value.ref is not None and (info.ref is not None or region is None and reference is None):
-        ref = Decimal(0)  # the value is already the difference from the named reference
+        # the value is already the difference from the named reference — or its ratio, where the target is 100%
+        # (超额完成的每超过10%加0.5分 beside 按完成比例: 150 of 200 is 25 points short, not 7 steps above nothing)
+        ref = Decimal(1) if value.share else Decimal(0)
     # A requirement (不少于24条 / 不超过3次) steps outward; a region (60%以下 / 不足10%) steps within itself.
     region_word = region is not None and not region.within and (
         region.cmp is None or region.cmp.word in _REGION_COMPARATORS)
