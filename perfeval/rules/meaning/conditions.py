@@ -442,17 +442,20 @@ _REACHED = re.compile(r"^(?:已|能|均|全面|全部|如期|按时|足额)?(?:�
 
 def _reached(head: list[Node]) -> Cond | None:
     """The condition of a head that only says the reference is reached (see :data:`_REACHED`), or None."""
-    if len(head) != 1 or not isinstance(head[0], n.Words):
+    if not head or not all(isinstance(p, n.Words) for p in head):
         return None
-    m = _REACHED.match(head[0].text.strip())
+    # 完成指标值的，记该指标所赋全部分值: the verb before the points is not part of the condition
+    words = "".join(p.text for p in head).strip().rstrip("记计得给 ，,").strip()  # type: ignore[attr-defined]
+    m = _REACHED.match(words)
     if m is None:
         return None
     ref = "目标值" if m.group("standard") else reference_in(m.group("ref") or "")
     if ref is None or m.group("ref") and not _SUBJECT_REF.search(m.group("ref")):
         return None  # 完成整改的: a fact, not a reference reached
     cmp = COMPARATORS["达到"]
-    lo, hi = _from_compare(cmp, Num(Decimal(0), "num", "0", head[0].span), None)
-    return Cond(lo, hi, head[0].span, (), ref=ref, cmp=cmp, fact=head[0].text, at_reference=True)
+    span = head[0].span.to(head[-1].span)
+    lo, hi = _from_compare(cmp, Num(Decimal(0), "num", "0", span), None)
+    return Cond(lo, hi, span, (), ref=ref, cmp=cmp, fact=words, at_reference=True)
 
 
 def _described(p: n.Described, rest: list[Node], span: Span, subject: str | None) -> Cond:
