@@ -1,7 +1,8 @@
 """Stage 2: normalised text → tokens, by the patterns of :mod:`perfeval.rules.vocabulary`.
 
-One combined regular expression tries every token kind of :data:`~perfeval.rules.vocabulary.TOKENS` in
-order at each position (the first that matches wins, so longer phrases come before their prefixes);
+The token kinds of :data:`~perfeval.rules.vocabulary.TOKENS` are tried in order at each position (the first
+that matches wins, so longer phrases come before their prefixes; :class:`~.firsts.Alternation` skips the
+kinds that cannot start with the character there);
 characters no pattern claims gather into ``TEXT`` runs. A token whose kind may only follow certain kinds
 (以上 after a number, 为止 after points) becomes description elsewhere. Every token carries its line,
 column and offsets in the *original* text.
@@ -19,6 +20,7 @@ from functools import cache
 from lark import Token
 
 from ..vocabulary import NUMBERED_NAMES, TOKEN_KINDS, TOKENS, alternation
+from .firsts import Alternation
 from .normalize import Clean, clean
 
 __all__ = ["LexedText", "lex", "tokenize"]
@@ -53,10 +55,10 @@ _CONTINUES = frozenset({"SEP", "INCL", "SUFFIX", "RPAR", "DASH", "LISTSEP", ""})
 
 
 @cache
-def _scanner() -> re.Pattern[str]:
+def _scanner() -> Alternation:
     parts = [f"(?P<TEXTLIKE>{_TEXT_LIKE})", f"(?P<ASIDE>{_ASIDE})"]
     parts += [f"(?P<{t.name}>{t.pattern})" for t in TOKENS]
-    return re.compile("|".join(parts))
+    return Alternation(parts)
 
 
 class LexedText:
@@ -115,8 +117,9 @@ def lex(text: str) -> LexedText:
                 pos, line_start = sub.end(), False
                 continue
         line_start = False
-        # The next token wherever it starts (one search in C instead of a match at every position): what
-        # lies before it is description. A line break stops the search, for the line-start rules above.
+        # The next token wherever it starts (a search instead of a match at every position, trying only the
+        # kinds that can start with each character): what lies before it is description. A line break stops
+        # the search, for the line-start rules above.
         m = scanner.search(s, pos)
         start = m.start() if m is not None else n
         stop = s.find("\n", pos, start)
