@@ -80,6 +80,8 @@ class _Lines:
         self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def at(self, offset: int) -> tuple[int, int]:
+        if len(self.starts) == 1:
+            return 1, offset + 1  # one line, as most standards are
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
