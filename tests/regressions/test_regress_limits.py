@@ -57,6 +57,13 @@ def test_an_over_long_number_in_a_standard_is_placed_at_the_number(text: str, co
     assert f"第 1 行第 {column} 列" in str(err) and f"line 1, column {column}" in err.describe("en")
 
 
+def test_an_over_long_number_in_a_formula_or_a_grade_table_is_placed_at_the_number() -> None:
+    err = limit_error(p.compile_formula, "实际/" + LONG)
+    assert (err.limit.name, err.location.line, err.location.column) == ("number_digits", 1, 4)
+    err = limit_error(p.compile_grades, "90分（含）以上为优；" + LONG + "分以下为差", top=100)
+    assert (err.limit.name, err.location.line, err.location.column) == ("number_digits", 1, 12)
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(["90%以上计5分", "完成得满分", "每低于1%扣1分"]), max_size=4),
        st.sampled_from(["；", "\n"]), st.sampled_from(["满意度", "", "完成率"]))

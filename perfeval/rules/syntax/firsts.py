@@ -5,7 +5,7 @@ Python's ``re`` tries every branch of an alternation at every position it search
 eighty, and most positions of a standard can start only a handful of them (a digit starts a number, 计
 starts an award). :class:`Alternation` reads each pattern's possible first characters from the standard
 library's own regular-expression parser, finds the next position where *some* pattern can start with one
-character class, and there tries only those patterns (in their order, compiled once per set and cached).
+character class, and there tries only those patterns, in their order (each compiled alone, once).
 
 What a pattern can start with is read conservatively: a lookaround or anchor is skipped (it consumes
 nothing, and skipping it can only widen the set), and anything not understood — ``.``, ``[^…]``, an
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 __all__ = ["Alternation"]
@@ -140,20 +140,24 @@ class Alternation:
 
     def __init__(self, parts: list[str]) -> None:
         self.parts = tuple(parts)
-        self.combined = re.compile("|".join(parts))
         firsts = [_first(p) for p in parts]
         self.dispatching = all(alone for _, alone in firsts)
+        # Each part alone matches at a position as it does inside the alternation (the first branch that
+        # matches wins there); compiled one by one, they cost what the combined pattern costs, once.
+        self._alone = [re.compile(p) for p in parts] if self.dispatching else []
         self._classes = [None if cls is None else re.compile(cls) for cls, _ in firsts]
         anything = any(cls is None for cls, _ in firsts)
-        self._start = re.compile(r"[\s\S]" if anything else "|".join(cls for cls, _ in firsts if cls is not None))
+        # one class of every part's first characters: where no part can start, nothing is tried
+        self._start = re.compile(r"[\s\S]" if anything else "[" + "".join(c[1:-1] for c, _ in firsts if c) + "]")
         self._for_char = cache(self._patterns_for)
-        self._for_parts = cache(self._compiled)
 
-    def _compiled(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
-        return re.compile("|".join(self.parts[i] for i in indices)) if indices else None
+    @cached_property
+    def combined(self) -> re.Pattern[str]:
+        """The one pattern the parts make, searched when they cannot be tried one by one."""
+        return re.compile("|".join(self.parts))
 
-    def _patterns_for(self, char: str) -> re.Pattern[str] | None:
-        return self._for_parts(tuple(i for i, cls in enumerate(self._classes) if cls is None or cls.match(char)))
+    def _patterns_for(self, char: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(p for p, cls in zip(self._alone, self._classes, strict=True) if cls is None or cls.match(char))
 
     def search(self, text: str, pos: int) -> re.Match[str] | None:
         """The leftmost match at or after ``pos``, by the first part that matches there."""
@@ -165,8 +169,8 @@ class Alternation:
             if candidate is None:
                 return None
             at = candidate.start()
-            pattern = for_char(text[at])
-            m = pattern.match(text, at) if pattern is not None else None
-            if m is not None:
-                return m
+            for pattern in for_char(text[at]):
+                m = pattern.match(text, at)
+                if m is not None:
+                    return m
             pos = at + 1

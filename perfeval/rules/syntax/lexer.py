@@ -152,8 +152,10 @@ def _finish(c: Clean, raw: list[tuple[str, int, int]]) -> list[Token]:
     previous = ""
     for i, (kind, a, b) in enumerate(raw):
         if kind == "NEWLINE":
-            nxt = next((k for k, _, _ in raw[i + 1 :] if k != "NEWLINE"), "")
-            nxt_char = next((c.text[x] for k, x, _ in raw[i + 1 :] if k != "NEWLINE"), "")
+            j = i + 1  # the next token that is not a line break (no copy of the rest: breaks can be many)
+            while j < len(raw) and raw[j][0] == "NEWLINE":
+                j += 1
+            nxt, nxt_char = (raw[j][0], c.text[raw[j][1]]) if j < len(raw) else ("", "")
             starts_part = nxt in ("SUBRULE", "ITEM", "CELL") or nxt_char in _ITEM_MARKS or nxt_char == "|"
             if starts_part or (previous in _CLOSING and nxt not in _CONTINUES):
                 if previous not in ("SEP", ""):
