@@ -64,6 +64,18 @@ def test_an_over_long_number_in_a_formula_or_a_grade_table_is_placed_at_the_numb
     assert (err.limit.name, err.location.line, err.location.column) == ("number_digits", 1, 12)
 
 
+def test_a_number_read_without_its_token_is_placed_at_its_phrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's guard for a reader that does not pass its token: the phrase's place, never none."""
+    from perfeval.rules import rule as rule_module
+    from perfeval.rules.syntax.nodes import base, outcomes
+
+    monkeypatch.setattr(outcomes, "scores", lambda text, at=None: base.scores(text))
+    rule_module.clear_caches()
+    err = limit_error(p.compile_rule, "完成的，得5-" + LONG + "分", points=5)
+    rule_module.clear_caches()
+    assert (err.location.line, err.location.column) == (1, 5)  # 得…分, the phrase the range is in
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from(["90%以上计5分", "完成得满分", "每低于1%扣1分"]), max_size=4),
        st.sampled_from(["；", "\n"]), st.sampled_from(["满意度", "", "完成率"]))
