@@ -67,11 +67,12 @@ def test_mutated_seeds_match_alike(at: int, cut: int, insert: str) -> None:
     (["(?P<A>\\d+分)", "(?P<B>\\s*计)", "(?P<C>(?:以|)上)", "(?P<D>a{0,2}b)"], True),
     (["(?P<A>x)", "(?P<B>(?(A)y|z))"], False),  # a conditional: not understood, maybe empty
     (["(?P<A>(x))", "(?P<B>y\\2)"], False),  # a back-reference: other numbers in a smaller alternation
-    (["(?P<A>x?)", "(?P<B>y)"], False),  # may match the empty string: searched as one
+    (["(?P<A>x?)", "(?P<B>y)"], False),
+    (["(?i)(?P<A>a)", "(?P<B>b)"], False),  # a global flag: every part is case-insensitive in the combined one  # may match the empty string: searched as one
 ])
 def test_tricky_patterns_match_alike(parts: list[str], dispatching: bool) -> None:
     alt = Alternation(parts)
     assert alt.dispatching is dispatching
-    for text in ("xbacKz Kzay 9分  计 上以上 aab b", "ab\nxb\n\nAy", "", "KZ kz kZ"):
+    for text in ("xbacKz Kzay 9分  计 上以上 aab b", "ab\nxb\n\nAy", "", "KZ kz kZ", "AB Ab aB"):
         same(alt, text)
 

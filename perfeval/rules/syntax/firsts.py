@@ -35,16 +35,15 @@ __all__ = ["Alternation"]
 # The parser ``re`` itself uses (private, so reached through importlib: what it returns is read with care
 # and anything unexpected widens a pattern's first characters to "any").
 _PARSER: Any = importlib.import_module("re._parser")
-_OPS: Any = importlib.import_module("re._constants")
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
                "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W"}
 
 
-#: What a pattern may start with: class items (``\\U…``, ranges, ``\\d``), or None for any character.
-Firsts = set[str] | None
+# What a pattern may start with: class items (\U…, ranges, \d), or None for any character.
+_Firsts = set[str] | None
 
 
-def _union(a: Firsts, b: Firsts) -> Firsts:
+def _union(a: _Firsts, b: _Firsts) -> _Firsts:
     return None if a is None or b is None else a | b
 
 
@@ -52,7 +51,7 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"  # escaped whatever the character: nothing in a class is special
 
 
-def _class_items(items: Any) -> Firsts:
+def _class_items(items: Any) -> _Firsts:
     out: set[str] = set()
     for op, av in items:
         name = str(op)
@@ -67,9 +66,9 @@ def _class_items(items: Any) -> Firsts:
     return out
 
 
-def _sequence(items: Any) -> tuple[Firsts, bool]:
+def _sequence(items: Any) -> tuple[_Firsts, bool]:
     """(what the sequence may start with, whether it may match the empty string)."""
-    out: Firsts = set()
+    out: _Firsts = set()
     for op, av in items:
         first, empty = _item(str(op), av)
         out = _union(out, first)
@@ -78,7 +77,7 @@ def _sequence(items: Any) -> tuple[Firsts, bool]:
     return out, True
 
 
-def _item(name: str, av: Any) -> tuple[Firsts, bool]:
+def _item(name: str, av: Any) -> tuple[_Firsts, bool]:
     if name == "LITERAL":
         return {_char(av)}, False
     if name in ("NOT_LITERAL", "ANY"):
@@ -92,7 +91,7 @@ def _item(name: str, av: Any) -> tuple[Firsts, bool]:
     if name == "ATOMIC_GROUP":
         return _sequence(av.data)
     if name == "BRANCH":
-        out: Firsts = set()
+        out: _Firsts = set()
         empty = False
         for pattern in av[1]:
             first, may_be_empty = _sequence(pattern.data)
@@ -126,9 +125,8 @@ def _first(pattern: str) -> tuple[str | None, bool]:
     try:
         tree = _PARSER.parse(pattern, 0)
         first, empty = _sequence(tree.data)
-        if tree.state.flags & re.IGNORECASE:
-            first = None
-        alone = not empty and not _refers(tree.data)
+        # A global flag ((?i) at the start) applies to every part of the combined pattern, not to this one alone.
+        alone = not empty and not _refers(tree.data) and not tree.state.flags & ~re.UNICODE
     except (re.error, AttributeError, TypeError, ValueError, IndexError, KeyError):  # a tree of another Python
         return None, False
     return ("[" + "".join(sorted(first)) + "]" if first else None), alone
