@@ -21,6 +21,7 @@ indicator. Any exception that is not a PerfevalError is a bug: printed, and the 
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import multiprocessing
@@ -42,7 +43,6 @@ from perfeval.datafile import dump_xlsx
 from perfeval.limits import (
     MAX_DATA_INDICATORS,
     MAX_INDICATORS,
-    MAX_RUBRIC_BYTES,
     MAX_SHEET_CELLS,
     MAX_SHEET_ROWS,
 )
@@ -54,13 +54,14 @@ import bench_compile  # noqa: E402  (a sibling script, not a package)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 1.0
-TARGET_MS_PER_INDICATOR = 1.0
+TARGET_MS_PER_INDICATOR = bench_compile.TARGET_RUBRIC_MS_PER_INDICATOR
 EXAMPLE = ROOT / "examples" / "huarong-2022-project-selfeval.toml"
 Case = tuple[str, str, Callable[[], Any]]  # kind, name, what to time
 
 
-def timed(fn: Callable[[], Any]) -> tuple[float, str]:
-    start = time.perf_counter()
+def timed(fn: Callable[[], Any]) -> tuple[float, str, float]:
+    """Wall seconds, outcome, and CPU seconds of the process (the wall time of a shared machine is not the code's)."""
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         fn()
         outcome = "ok"
@@ -69,19 +70,22 @@ def timed(fn: Callable[[], Any]) -> tuple[float, str]:
     except Exception as exc:
         frames = traceback.extract_tb(exc.__traceback__)
         outcome = f"CRASH {type(exc).__name__}: {str(exc)[:100]} at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
-    return time.perf_counter() - start, outcome
+    return time.perf_counter() - start, outcome, time.process_time() - cpu
 
 
 def _child(conn: Any, fn: Callable[[], Any], repeat: int) -> None:
+    # What the parent built before the fork (every case's input) is not the measured code's: frozen, the
+    # collector does not scan it again at every collection the measured run triggers.
+    gc.freeze()
     for _ in range(repeat):
         rule_module.clear_caches()
         conn.send(timed(fn))
     conn.send(None)
 
 
-def isolated(fn: Callable[[], Any], repeat: int, limit: float) -> tuple[float, str]:
-    """The median seconds of ``repeat`` runs of ``fn`` in a forked child (killed after ``limit``), and the
-    outcome of the first."""
+def isolated(fn: Callable[[], Any], repeat: int, limit: float) -> tuple[float, str, float]:
+    """The median seconds of ``repeat`` runs of ``fn`` in a forked child (killed after ``limit``), the
+    outcome of the first, and the median CPU seconds."""
     if "fork" not in multiprocessing.get_all_start_methods():
         runs = [timed(fn) for _ in range(repeat)]
     else:
@@ -97,17 +101,18 @@ def isolated(fn: Callable[[], Any], repeat: int, limit: float) -> tuple[float, s
             if left <= 0 or not receive.poll(left):
                 child.kill()
                 child.join()
-                return limit, f"killed after {limit:g}s"
+                return limit, f"killed after {limit:g}s", limit
             try:
                 msg = receive.recv()
             except EOFError:
-                return limit, f"CRASH the child died (exit code {child.exitcode})"
+                return limit, f"CRASH the child died (exit code {child.exitcode})", limit
             if msg is None:
                 break
             runs.append(msg)
         child.join()
-    times = sorted(t for t, _ in runs)
-    return times[len(times) // 2], runs[0][1]
+    times = sorted(t for t, _, _ in runs)
+    cpus = sorted(c for _, _, c in runs)
+    return times[len(times) // 2], runs[0][1], cpus[len(cpus) // 2]
 
 
 # --- the inputs ---------------------------------------------------------------------------------------------
@@ -247,7 +252,7 @@ def bench_kinds(cases: list[Case], repeat: int, limit: float) -> tuple[bool, lis
     kinds: dict[str, list[tuple[float, str, str]]] = {}
     crashes = []
     for kind, name, fn in cases:
-        seconds, outcome = isolated(fn, repeat, limit)
+        seconds, outcome, _ = isolated(fn, repeat, limit)
         kinds.setdefault(kind, []).append((seconds, name, outcome))
         if outcome.startswith("CRASH"):
             crashes.append(f"{kind} {name}: {outcome}")
@@ -263,21 +268,13 @@ def bench_kinds(cases: list[Case], repeat: int, limit: float) -> tuple[bool, lis
 
 
 def bench_megabyte_rubric(repeat: int, limit: float) -> bool:
-    seeds = bench_compile.usable_seeds(bench_compile.seed_standards())
-    size, k = 0, 0
-    text = ""
-    n3 = 10
-    while True:  # the most 三级指标 (10 × 10 × n3) that fit in MAX_RUBRIC_BYTES
-        candidate, count = bench_compile.rubric_text(seeds, 10, 10, n3)
-        if len(candidate.encode()) > MAX_RUBRIC_BYTES:
-            break
-        text, k, size = candidate, count, len(candidate.encode())
-        n3 += 1
-    seconds, outcome = isolated(lambda: perfeval.loads(text), repeat, limit)
+    text, k = bench_compile.megabyte_rubric(bench_compile.usable_seeds(bench_compile.seed_standards()))
+    size = len(text.encode())
+    seconds, outcome, cpu = isolated(lambda: perfeval.loads(text), repeat, limit)
     target = TARGET_MS_PER_INDICATOR * k / 1000
     good = outcome == "ok" and seconds <= target
     print(f"rubric     1 MB rubric of real standards: {size:,} bytes, {k:,} indicators: {seconds:.2f}s "
-          f"({seconds / k * 1e3:.2f} ms per indicator), target ≤ {target:.1f}s ({TARGET_MS_PER_INDICATOR:g} ms per "
+          f"({seconds / k * 1e3:.2f} ms per indicator; CPU {cpu:.2f}s), target ≤ {target:.1f}s ({TARGET_MS_PER_INDICATOR:g} ms per "
           f"indicator)  {bench_compile.verdict(good)}  ({outcome})")
     return good
 

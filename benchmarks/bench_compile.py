@@ -8,6 +8,8 @@ lexer, lark parse, the rest of parsing, meaning analysis, codegen). Prints, each
    clause-shape memo warm, once with it cleared too (cold) — target ≤ 2 ms;
 2. ``perfeval.loads`` of a generated 1,000-indicator ``.rules`` text (10 一级 × 10 二级 × 10 三级, the seed
    standards taken cyclically at their own 分值, each made distinct), both caches cleared — target ≤ 1 s;
+   then the same for the largest such rubric within ``MAX_RUBRIC_BYTES`` (1 MB, about 4,400 indicators)
+   against the same rate, 1 ms per indicator;
 3. the slowest of a family of adversarial texts up to ``MAX_STANDARD_CHARS`` — target: every one ≤ 1 s.
    Each may raise a PerfevalError (timed all the same). Each runs in a forked child process that is killed
    after a time limit (10 s, 3 s with ``--quick``), so a catastrophic case shows as "killed" instead of
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import perfeval
-from perfeval.limits import MAX_STANDARD_CHARS
+from perfeval.limits import MAX_RUBRIC_BYTES, MAX_STANDARD_CHARS
 from perfeval.rules import rule as rule_module
 from perfeval.rules.syntax import parser as parser_module
 
@@ -44,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "fixtures" / "seed_standards.txt"
 TARGET_STANDARD_MS = 2.0
 TARGET_RUBRIC_S = 1.0
+TARGET_RUBRIC_MS_PER_INDICATOR = TARGET_RUBRIC_S  # 1 s for 1,000 indicators: the rate any rubric is held to
 TARGET_HOSTILE_S = 1.0
 HOSTILE_POINTS = Decimal(10)
 WARM_UP = "100%计满分，每低于5%扣2分，扣完为止"
@@ -307,6 +310,34 @@ def bench_rubric(seeds: list[Seed], repeat: int, profile: bool) -> bool:
     return ok
 
 
+def megabyte_rubric(seeds: list[Seed]) -> tuple[str, int]:
+    """The most 三级指标 (10 × 10 × n) of :func:`rubric_text` that fit in ``MAX_RUBRIC_BYTES``, and their count."""
+    text, count, n3 = "", 0, 10
+    while True:
+        candidate, k = rubric_text(seeds, 10, 10, n3)
+        if len(candidate.encode()) > MAX_RUBRIC_BYTES:
+            return text, count
+        text, count, n3 = candidate, k, n3 + 1
+
+
+def bench_megabyte_rubric(seeds: list[Seed], repeat: int) -> bool:
+    text, count = megabyte_rubric(usable_seeds(seeds))
+    runs, cpus = [], []
+    for _ in range(repeat):
+        cpu = time.process_time()
+        runs.append(load_once(text))
+        cpus.append(time.process_time() - cpu)  # the code's seconds, whatever else the machine runs
+    med = statistics.median(t for t, _, _ in runs)
+    error = runs[-1][2]
+    target = TARGET_RUBRIC_MS_PER_INDICATOR * count / 1000
+    ok = error is None and med <= target
+    print(f"   {'1 MB rubric':<30}{med:>9.3f}s  ({len(text.encode()):,} bytes, {count:,} indicators, "
+          f"{med / count * 1e3:.2f}ms per indicator, CPU {statistics.median(cpus):.3f}s)"
+          f"{f'≤ {target:.1f} s':>10}  {verdict(ok)}"
+          + (f"  load failed: {error}" if error else ""))
+    return ok
+
+
 # --- 3. hostile texts ------------------------------------------------------------------------------------
 
 def fill(unit: str, limit: int = MAX_STANDARD_CHARS) -> str:
@@ -536,6 +567,7 @@ def main() -> int:
     seeds = seed_standards()
     ok1 = bench_seeds(seeds, 1 if quick else 5, profile)
     ok2 = bench_rubric(seeds, 1 if quick else 3, profile)
+    ok2 &= bench_megabyte_rubric(seeds, 1 if quick else 3)
     ok3 = bench_hostile(1 if quick else 3, 3.0 if quick else 10.0, profile)
     if CRASHES:
         print(f"CRASHES — exceptions that are not PerfevalError (bugs): {len(CRASHES)}")

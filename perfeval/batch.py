@@ -115,14 +115,15 @@ def _card(ev: Any, rubric: str | None) -> Any:
 def _read(source: Source) -> Any:
     from .datafile import load_evaluation, loads_evaluation
     from .datafile.read import format_of
-    from .limits import MAX_DATA_BYTES
+    from .errors import Location
+    from .limits import MAX_DATA_BYTES, LimitError
 
     if source.member is None:
         return load_evaluation(source.path)
     with zipfile.ZipFile(source.path) as archive:
         info = archive.getinfo(source.member)
         if info.file_size > MAX_DATA_BYTES:
-            raise PerfevalError("data_too_large", text=source.name, limit=MAX_DATA_BYTES)
+            raise LimitError("data_bytes", info.file_size, location=Location(path=source.name))
         data = archive.read(source.member)
     return loads_evaluation(data, format_of(source.member), path=source.name)
 

@@ -162,11 +162,39 @@ def text_of(value: object, *, as_repr: bool = False) -> str:
         return shown(value) if isinstance(value, int) else f"a {type(value).__name__} too large to print"
 
 
-def check_length(text: str, limit: int, what: str, location: Location | None = None) -> None:
+def place(text: str, offset: int, path: str | None = None) -> Location:
+    """The line and column (from 1) of character ``offset`` (from 0) of ``text``: where a limit was crossed.
+
+    >>> str(place("ab\\ncd", 4))
+    '第 2 行第 2 列'
+    """
+    offset = max(0, min(offset, len(text)))
+    start = text.rfind("\n", 0, offset) + 1
+    return Location(path, text.count("\n", 0, offset) + 1, offset - start + 1)
+
+
+def check_length(text: str, limit: int, what: str, path: str | None = None) -> None:
     """Raise :class:`LimitError` when ``text`` is longer than ``limit`` characters (``what``: the limit's
-    name in :data:`LIMITS`, such as ``"standard_chars"``)."""
+    name in :data:`LIMITS`, such as ``"standard_chars"``), placed at the first character over the limit.
+
+    >>> check_length("计" * 1001, 1000, "standard_chars")
+    Traceback (most recent call last):
+    ...
+    perfeval.limits.LimitError: 超过上限：一条评分标准的字符数为 1001，上限 1000：'计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计计…'（第 1 行第 1001 列）
+    """
     if len(text) > limit:
-        raise LimitError(what, len(text), text=text[:40] + "…", location=location)
+        raise LimitError(what, len(text), text=text[:40] + "…", location=place(text, limit, path))
+
+
+def check_bytes(text: str, limit: int, what: str, path: str | None = None) -> None:
+    """Raise :class:`LimitError` when ``text`` takes more than ``limit`` bytes in UTF-8, placed at the
+    character holding the first byte over the limit."""
+    if len(text) <= limit // 4:
+        return  # no character takes more than four bytes
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        within = len(text.encode("utf-8", "surrogatepass")[:limit].decode("utf-8", "ignore"))
+        raise LimitError(what, size, text=text[:40] + "…", location=place(text, within, path))
 
 
 def check_count(count: int, what: str, location: Location | None = None) -> None:

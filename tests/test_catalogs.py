@@ -145,10 +145,10 @@ def test_the_machine_locale_is_never_consulted(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_an_error_keeps_its_id_and_values_and_shows_in_either_language() -> None:
-    err = DataFileError("data_too_large", text="big.toml", limit=20)
-    assert err.code == "data_too_large" and err.params == {"limit": 20}
-    assert err.describe() == "文件大于 20 字节：'big.toml'"
-    assert err.describe("en_US") == "the file is larger than 20 bytes: 'big.toml'"
+    err = DataFileError("data_characters", text="big.toml", count=20)
+    assert err.code == "data_characters" and err.params == {"count": 20}
+    assert err.describe() == "20 个字符：'big.toml'"
+    assert err.describe("en_US") == "20 characters: 'big.toml'"
     # a message that is not an id (code outside perfeval) is shown as it is, in every language
     plain = PerfevalError("something odd", text="x")
     assert plain.code is None and plain.message_in("en") == "something odd"

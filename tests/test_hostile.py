@@ -89,12 +89,12 @@ def test_the_standard_length_limit_is_documented_and_enforced() -> None:
 def test_huge_files_are_refused_before_they_are_read(tmp_path: Path) -> None:
     rubric = tmp_path / "big.rules"
     rubric.write_bytes(b"#" * (MAX_RUBRIC_BYTES + 1))
-    with pytest.raises(perfeval.PerfevalError, match="大于 1000000 字节"):
+    with pytest.raises(perfeval.PerfevalError, match="字节数为 1000001，上限 1000000"):
         perfeval.load(rubric)
     data = tmp_path / "big.toml"
     with data.open("wb") as f:
         f.truncate(MAX_DATA_BYTES + 1)
-    with pytest.raises(perfeval.PerfevalError, match="文件大于 20000000 字节"):
+    with pytest.raises(perfeval.PerfevalError, match="字节数为 20000001，上限 20000000"):
         perfeval.load_evaluation(data)
 
 

@@ -43,11 +43,13 @@ from perfeval.errors import DataFileError, InputError, Location, ValidationError
 from perfeval.i18n import Message
 from perfeval.limits import (
     MAX_DATA_BYTES,
+    MAX_DATA_INDICATORS,
     MAX_DIGITS,
     MAX_EXPONENT,
     MAX_POINTS_DIGITS,
     MAX_POINTS_EXPONENT,
     LimitError,
+    check_bytes,
     check_count,
     check_number,
     shown,
@@ -288,7 +290,9 @@ def evaluation_from_dict(data: Mapping[str, Any], *, locate: Locate | None = Non
         top["groups"] = [_group(r, raw, (*paths["groups"], i)) for i, raw in enumerate(top["groups"])]
     if "indicators" in top:
         if isinstance(top["indicators"], list):
-            check_count(len(top["indicators"]), "data_indicators", r.locate(paths["indicators"]))
+            # placed at the first 三级指标 over the limit (or the table that holds them)
+            check_count(len(top["indicators"]), "data_indicators",
+                        r.locate((*paths["indicators"], MAX_DATA_INDICATORS)))
         top["indicators"] = [
             _indicator(r, raw, (*paths["indicators"], i)) for i, raw in enumerate(top["indicators"])
         ]
@@ -392,13 +396,19 @@ def format_of(path: str | PathLike[str]) -> str:
 def loads_evaluation(data: str | bytes, format: str = "toml", *, path: str | None = None) -> Evaluation:
     """A Project or Department from the text of a TOML or JSON file (or the bytes of an .xlsx file).
 
-    ``path`` is only used in error locations.
+    ``path`` is only used in error locations. Data over ``MAX_DATA_BYTES`` (UTF-8 bytes of a text) is a
+    :class:`~perfeval.limits.LimitError`, as a file of that size is to :func:`load_evaluation`.
 
     >>> loads_evaluation('{"类型": "部门", "名称": "岳阳市自然资源和规划局本级", "年度": 2023, '
     ...                  '"评价体系": "部门整体支出绩效自评表", "资金": {"全年预算数": 6790.53}}',
     ...                  format="json").funds.budget
     Decimal('6790.53')
     """
+    if isinstance(data, bytes):
+        if len(data) > MAX_DATA_BYTES:
+            raise LimitError("data_bytes", len(data), location=Location(path=path))
+    else:
+        check_bytes(data, MAX_DATA_BYTES, "data_bytes", path)
     if format == "xlsx":
         from perfeval.datafile.xlsx_read import read_xlsx
 
@@ -424,8 +434,9 @@ def load_evaluation(path: str | PathLike[str]) -> Evaluation:
     fmt = format_of(path)
     name = fspath(path)
     try:
-        if Path(path).stat().st_size > MAX_DATA_BYTES:
-            raise DataFileError("data_too_large", text=name, limit=MAX_DATA_BYTES)
+        size = Path(path).stat().st_size
+        if size > MAX_DATA_BYTES:
+            raise LimitError("data_bytes", size, location=Location(path=name))
         data = Path(path).read_bytes()
     except OSError as exc:
         raise DataFileError("data_cannot_read", text=name, why=exc.strerror) from exc

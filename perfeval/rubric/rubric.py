@@ -22,11 +22,13 @@ from ..i18n import N_, Message, render
 from ..limits import (
     MAX_DIGITS,
     MAX_EXPONENT,
+    MAX_INDICATORS,
     MAX_POINTS_DIGITS,
     MAX_POINTS_EXPONENT,
     MAX_RUBRIC_BYTES,
+    LimitError,
+    check_bytes,
     check_count,
-    check_length,
     check_number,
 )
 from ..numbers import own_context, parse_rate, to_decimal
@@ -203,9 +205,10 @@ class Rubric:
 @own_context
 def loads(text: str, path: str | None = None) -> Rubric:
     """Compile a rubric from the text of a ``.rules`` file."""
-    check_length(text, MAX_RUBRIC_BYTES, "rubric_bytes", Location(path))
+    check_bytes(text, MAX_RUBRIC_BYTES, "rubric_bytes", path)
     src = parse_rubric(text, path)
-    check_count(len(src.indicators), "indicators", Location(path))
+    if len(src.indicators) > MAX_INDICATORS:  # placed at the first 三级指标 over the limit
+        check_count(len(src.indicators), "indicators", Location(path, src.indicators[MAX_INDICATORS].line))
     diagnostics: list[Diagnostic] = []
     failures: list[RubricError] = []
     indicators = tuple(i for i in (_indicator(ind, src, diagnostics, failures) for ind in src.indicators)
@@ -245,8 +248,9 @@ def load(path: str | Path) -> Rubric:
     """Compile a rubric from a ``.rules`` file."""
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_RUBRIC_BYTES:
-            raise RubricError("rubric_too_large", text=str(p), limit=MAX_RUBRIC_BYTES)
+        size = p.stat().st_size
+        if size > MAX_RUBRIC_BYTES:
+            raise LimitError("rubric_bytes", size, location=Location(str(p)))
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RubricError("rubric_cannot_read", text=str(p), location=Location(str(p)), why=exc.strerror) from None
@@ -294,9 +298,13 @@ _FIELD_WORDS = {"standard": N_("field_standard"), "formula": N_("field_formula")
 
 def _failure(exc: PerfevalError, field: Field, src: RubricSource) -> RubricError:
     """``exc`` placed in the file: its line and column counted from the field's own."""
-    line = field.line + (getattr(exc, "line", 1) - 1)
-    column = getattr(exc, "column", 1) + (field.column - 1 if getattr(exc, "line", 1) == 1 else 0)
-    if isinstance(exc, LocatedError):
+    # A located error of the standard has line and column; any other may have a location in it (a
+    # LimitError at the number over the limit), else it is about the field as a whole.
+    at_line = getattr(exc, "line", None) or exc.location.line or 1
+    at_column = getattr(exc, "column", None) or exc.location.column or 1
+    line = field.line + (at_line - 1)
+    column = at_column + (field.column - 1 if at_line == 1 else 0)
+    if isinstance(exc, LocatedError) or exc.location.line is not None:
         exc.location = Location(src.path, line, column)
     kind = Message(_FIELD_WORDS[field.kind]) if field.kind in _FIELD_WORDS else field.kind
     return RubricError("rubric_field_fails", kind=kind, cause_message=exc, text=field.text,

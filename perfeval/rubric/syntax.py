@@ -32,7 +32,14 @@ import attrs
 
 from ..errors import Location, PerfevalError
 from ..i18n import Message
-from ..limits import MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, LimitError, check_number
+from ..limits import (
+    MAX_POINTS_DIGITS,
+    MAX_POINTS_EXPONENT,
+    MAX_PRECISION_DIGITS,
+    MAX_PRECISION_EXPONENT,
+    LimitError,
+    check_number,
+)
 from ..numbers import parse_number
 
 HEADS = {
@@ -207,7 +214,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
         elif head == "total":
             total = _number(value, fail, number, column, path)
         elif head == "precision":
-            precision = _number(value, fail, number, column, path)
+            precision = _number(value, fail, number, column, path, kind="precision")
         elif head == "source":
             source = value.strip()
         elif head == "grades":
@@ -244,16 +251,20 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
                         general)
 
 
-def _number(value: str, fail: object, line: int, column: int, path: str | None = None) -> Decimal:
-    """A 分值, 满分 or 精度: a number within the limits of points (perfeval.limits.MAX_POINTS_DIGITS)."""
+def _number(value: str, fail: object, line: int, column: int, path: str | None = None,
+            kind: str = "points") -> Decimal:
+    """A 分值, 满分 or 精度: a number within the limits of points (perfeval.limits.MAX_POINTS_DIGITS), or with
+    ``kind="precision"`` of a precision (checked here, on its own line, not at every standard it rounds)."""
+    digits, exponent = ((MAX_PRECISION_DIGITS, MAX_PRECISION_EXPONENT) if kind == "precision"
+                        else (MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT))
     shown = value.strip()
     if len(shown) > 2 * MAX_POINTS_DIGITS + 10:
-        raise LimitError("points_digits", Message("data_characters", count=len(shown)), text=shown[:40] + "…",
+        raise LimitError(f"{kind}_digits", Message("data_characters", count=len(shown)), text=shown[:40] + "…",
                          location=Location(path, line, column))
     try:
         number = parse_number(shown.rstrip("分").strip())
     except PerfevalError:
         raise fail("rubric_not_a_number", line, column, shown, value=shown) from None  # type: ignore[operator]
-    check_number(number, MAX_POINTS_DIGITS, MAX_POINTS_EXPONENT, shown, kind="points",
+    check_number(number, digits, exponent, shown, kind=kind,
                  location=Location(path, line, column))
     return number

@@ -1,7 +1,8 @@
 """Stage 2: normalised text → tokens, by the patterns of :mod:`perfeval.rules.vocabulary`.
 
-One combined regular expression tries every token kind of :data:`~perfeval.rules.vocabulary.TOKENS` in
-order at each position (the first that matches wins, so longer phrases come before their prefixes);
+The token kinds of :data:`~perfeval.rules.vocabulary.TOKENS` are tried in order at each position (the first
+that matches wins, so longer phrases come before their prefixes; :class:`~.firsts.Alternation` skips the
+kinds that cannot start with the character there);
 characters no pattern claims gather into ``TEXT`` runs. A token whose kind may only follow certain kinds
 (以上 after a number, 为止 after points) becomes description elsewhere. Every token carries its line,
 column and offsets in the *original* text.
@@ -19,6 +20,7 @@ from functools import cache
 from lark import Token
 
 from ..vocabulary import NUMBERED_NAMES, TOKEN_KINDS, TOKENS, alternation
+from .firsts import Alternation
 from .normalize import Clean, clean
 
 __all__ = ["LexedText", "lex", "tokenize"]
@@ -53,10 +55,10 @@ _CONTINUES = frozenset({"SEP", "INCL", "SUFFIX", "RPAR", "DASH", "LISTSEP", ""})
 
 
 @cache
-def _scanner() -> re.Pattern[str]:
+def _scanner() -> Alternation:
     parts = [f"(?P<TEXTLIKE>{_TEXT_LIKE})", f"(?P<ASIDE>{_ASIDE})"]
     parts += [f"(?P<{t.name}>{t.pattern})" for t in TOKENS]
-    return re.compile("|".join(parts))
+    return Alternation(parts)
 
 
 class LexedText:
@@ -78,6 +80,8 @@ class _Lines:
         self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def at(self, offset: int) -> tuple[int, int]:
+        if len(self.starts) == 1:
+            return 1, offset + 1  # one line, as most standards are
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
@@ -115,8 +119,9 @@ def lex(text: str) -> LexedText:
                 pos, line_start = sub.end(), False
                 continue
         line_start = False
-        # The next token wherever it starts (one search in C instead of a match at every position): what
-        # lies before it is description. A line break stops the search, for the line-start rules above.
+        # The next token wherever it starts (a search instead of a match at every position, trying only the
+        # kinds that can start with each character): what lies before it is description. A line break stops
+        # the search, for the line-start rules above.
         m = scanner.search(s, pos)
         start = m.start() if m is not None else n
         stop = s.find("\n", pos, start)
@@ -147,8 +152,10 @@ def _finish(c: Clean, raw: list[tuple[str, int, int]]) -> list[Token]:
     previous = ""
     for i, (kind, a, b) in enumerate(raw):
         if kind == "NEWLINE":
-            nxt = next((k for k, _, _ in raw[i + 1 :] if k != "NEWLINE"), "")
-            nxt_char = next((c.text[x] for k, x, _ in raw[i + 1 :] if k != "NEWLINE"), "")
+            j = i + 1  # the next token that is not a line break (no copy of the rest: breaks can be many)
+            while j < len(raw) and raw[j][0] == "NEWLINE":
+                j += 1
+            nxt, nxt_char = (raw[j][0], c.text[raw[j][1]]) if j < len(raw) else ("", "")
             starts_part = nxt in ("SUBRULE", "ITEM", "CELL") or nxt_char in _ITEM_MARKS or nxt_char == "|"
             if starts_part or (previous in _CLOSING and nxt not in _CONTINUES):
                 if previous not in ("SEP", ""):

@@ -129,6 +129,8 @@ class _Text:
         self.dropped: list[Dropped] = []
 
     def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], why: str | None = None) -> None:
+        if pattern.search(self.text) is None:
+            return  # most passes find nothing in most standards: no copy of the text and its origins
         out: list[str] = []
         origin: list[int] = []
         last = 0

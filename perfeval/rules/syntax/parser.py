@@ -23,13 +23,22 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from ...errors import Location
 from ...i18n import N_
-from ...limits import MAX_CLAUSE_TOKENS, MAX_STANDARD_CHARS, check_count, check_length
+from ...limits import (
+    MAX_CLAUSE_TOKENS,
+    MAX_CLAUSES,
+    MAX_STANDARD_CHARS,
+    LimitError,
+    check_count,
+    check_length,
+)
 from ...resources import grammar_text
 from ..errors import RuleSyntaxError
 from ..vocabulary import TOKEN_KINDS
 from .lexer import LexedText, lex
 from .nodes import NODE_CLASSES, Node, Span
+from .nodes.base import span_of, where
 from .normalize import Dropped
 
 __all__ = ["Clause", "Standard", "clear_shapes", "grammar", "parse", "parse_tokens"]
@@ -114,7 +123,15 @@ def _build(shape: Tree[Token], leaves: Iterator[Token]) -> Any:
     if data == "factor":  # ( expr ): the parentheses only group
         return next(c for c in children if not isinstance(c, Token))
     cls = NODE_CLASSES.get(data)
-    return children if cls is None else cls.build(children)
+    if cls is None:
+        return children
+    try:
+        return cls.build(children)
+    except LimitError as exc:
+        if exc.location.line is None:  # a number read without its token: at least the phrase it is in
+            span = span_of(children)
+            exc.location = Location(line=span.line, column=span.column)
+        raise
 
 
 def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
@@ -154,7 +171,8 @@ def parse(text: str) -> Standard:
     if not lexed.tokens:
         raise RuleSyntaxError("empty", text=text, line=1, column=1)
     parts = _split(lexed)
-    check_count(len(parts), "clauses")
+    if len(parts) > MAX_CLAUSES:  # placed at the first clause over the limit
+        check_count(len(parts), "clauses", where(parts[MAX_CLAUSES][0][0]))
     clauses = [_clause(text, part, sep) for part, sep in parts]
     return Standard(tuple(c for c in clauses if c.phrases), text, lexed.clean.dropped)
 

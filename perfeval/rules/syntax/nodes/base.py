@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import attrs
 from lark import Token
 
-from ....errors import InputError
+from ....errors import InputError, Location
 from ....limits import MAX_DIGITS, MAX_EXPONENT, check_number
 from ....numbers import parse_number
 from ...vocabulary import COMPARATORS, SUFFIXES, Comparator, Suffix
@@ -52,12 +52,17 @@ _CHINESE_PERCENT = re.compile(r"百分之(.+)")
 _PLAIN_NUMBER = re.compile(r"\d{1,30}(?:\.\d{1,30})?")
 
 
-def number(text: str) -> Decimal:
+def where(tok: Token | None) -> Location | None:
+    """The line and column of ``tok`` in the standard, for an error about it (None without a token)."""
+    return None if tok is None else Location(line=tok.line or 1, column=tok.column or 1)
+
+
+def number(text: str, at: Token | None = None) -> Decimal:
     """A number as a standard writes it: ``95``, ``1,000``, ``一``, ``两``, ``半`` (0.5), ``十二``.
 
     One beyond the limits of a number (:data:`~perfeval.limits.MAX_DIGITS` digits — spaces inside a number
     are tolerated, so "1111 1111 …" can be hundreds) is a :class:`~perfeval.limits.LimitError`: arithmetic
-    on it would no longer be exact.
+    on it would no longer be exact. ``at`` is the token the number was read from: the error says where.
     """
     t = text.strip()
     if _PLAIN_NUMBER.fullmatch(t):
@@ -69,7 +74,7 @@ def number(text: str) -> Decimal:
     if t.startswith("半"):
         return Decimal("0.5")
     value = parse_number(t)
-    check_number(value, MAX_DIGITS, MAX_EXPONENT, t)
+    check_number(value, MAX_DIGITS, MAX_EXPONENT, t, location=where(at))
     return value
 
 
@@ -101,36 +106,37 @@ class Num:
         if tok.type == "PCT":
             m = _CHINESE_PERCENT.match(text)
             if m:
-                return Num(number(m.group(1)) / 100, "pct", text, span)
+                return Num(number(m.group(1), tok) / 100, "pct", text, span)
             suffix = _PERCENT.search(text)
             assert suffix is not None
             digits = text[: suffix.start()]
             sign = -1 if digits[:1] in ("-", "−", "负") else 1
             mille = suffix.group(1) in ("‰", "个千分点", "千分点")
-            value = number(digits.lstrip("-−负")) / (1000 if mille else 100)
+            value = number(digits.lstrip("-−负"), tok) / (1000 if mille else 100)
             return Num(value if sign > 0 else -value, "pct", text, span, mille=mille)
         if tok.type == "SCORE":
             if text.endswith("分半"):  # 一分半 · 两分半: a point and a half
-                return Num(number(text[:-2].strip()) + Decimal("0.5"), "score", text, span)
-            return Num(number(text.rstrip("分").strip()), "score", text, span)
+                return Num(number(text[:-2].strip(), tok) + Decimal("0.5"), "score", text, span)
+            return Num(number(text.rstrip("分").strip(), tok), "score", text, span)
         if tok.type == "QTY":
             m = re.match(r"\s*((?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)|[零〇一二两三四五六七八九十百千点]+|半)\s*(.*)$", text)
             if m is None:
                 raise InputError("quantity_unreadable", text=text)
             unit = m.group(2).strip()
-            value = number(m.group(1))
+            value = number(m.group(1), tok)
             if unit.startswith("个") and unit not in ("个",) and text.startswith("半"):
                 pass
             if text.startswith("半") and unit == "个月":
                 value = Decimal("0.5")
             return Num(value, "qty", text, span, unit=unit or None)
-        return Num(number(text), "num", text, span)
+        return Num(number(text, tok), "num", text, span)
 
 
-def scores(text: str) -> tuple[Decimal, ...]:
-    """The numbers of a points list or range: "5、3、1分", "5分、3.5分、2分", "4-7分" → (5, 3, 1) …"""
+def scores(text: str, at: Token | None = None) -> tuple[Decimal, ...]:
+    """The numbers of a points list or range: "5、3、1分", "5分、3.5分、2分", "4-7分" → (5, 3, 1) …
+    (``at``: the token they were read from)."""
     parts = re.split(r"\s*(?:、|-|—+|~|至|到|和|及)\s*", text.strip().rstrip("分").strip())
-    return tuple(number(p.rstrip("分").strip()) for p in parts if p.strip())
+    return tuple(number(p.rstrip("分").strip(), at) for p in parts if p.strip())
 
 
 def incl_of(tok: Token) -> tuple[bool, Decimal | None]:
@@ -140,7 +146,7 @@ def incl_of(tok: Token) -> tuple[bool, Decimal | None]:
     m = re.search(r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百]+)\s*(%|个百分点|分)?", text)
     if m is None:
         return inclusive, None
-    value = number(m.group(1))
+    value = number(m.group(1), tok)
     return inclusive, value / 100 if m.group(2) in ("%", "个百分点") else value
 
 

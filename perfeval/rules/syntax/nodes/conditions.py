@@ -74,12 +74,12 @@ class CompareList(Node):
         for p in parts:
             p = p.strip()
             if p.endswith("%"):
-                values.append(Num(number(p[:-1]) / 100, "pct", p, span))
+                values.append(Num(number(p[:-1], tok) / 100, "pct", p, span))
             else:
                 digits = re.match(r"[\d.,]+|[零〇一二两三四五六七八九十百千半]+", p)
                 assert digits is not None  # the VALUE_LIST token is made of these numbers
                 own = p[digits.end():].strip() or unit
-                values.append(Num(number(digits.group()), "qty" if own else "num", p, span, unit=own or None))
+                values.append(Num(number(digits.group(), tok), "qty" if own else "num", p, span, unit=own or None))
         return cls(cmp_of(cmps[0]) if cmps else None, tuple(values), span_of(children))
 
 

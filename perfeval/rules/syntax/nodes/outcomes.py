@@ -71,7 +71,8 @@ class PointsRange(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        low, high = scores(str(tokens_of(children, "SCORE_RANGE")[0]))
+        ranged = tokens_of(children, "SCORE_RANGE")[0]
+        low, high = scores(str(ranged), ranged)
         return cls(min(low, high), max(low, high), span_of(children))
 
 
@@ -88,7 +89,7 @@ class Share(Node):
     def build(cls, children: list[Any]) -> Node:
         written = tokens_of(children, "SHARE_PCT")
         if written:  # 得80%分值
-            return cls(number(re.match(r"\s*([^%\s]+)", str(written[0])).group(1)) / 100, span_of(children))  # type: ignore[union-attr]
+            return cls(number(re.match(r"\s*([^%\s]+)", str(written[0])).group(1), written[0]) / 100, span_of(children))  # type: ignore[union-attr]
         shares = sorted(Num.read(t).value for t in tokens_of(children, "PCT"))
         suffix = tokens_of(children, "SUFFIX")
         if len(shares) == 1 and suffix:
@@ -109,7 +110,8 @@ class PointsList(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(scores(str(tokens_of(children, "SCORE_LIST")[0])), span_of(children))
+        listed = tokens_of(children, "SCORE_LIST")[0]
+        return cls(scores(str(listed), listed), span_of(children))
 
 
 @attrs.frozen
@@ -121,7 +123,7 @@ class Cell(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(number(str(children[0]).lstrip("|").strip().rstrip("分").strip()), span_of(children))
+        return cls(number(str(children[0]).lstrip("|").strip().rstrip("分").strip(), children[0]), span_of(children))
 
 
 @attrs.frozen
@@ -147,11 +149,11 @@ class Deduct(Node):
         per_unit = str(per[0]).lstrip("/") if per else None
         listed = tokens_of(children, "SCORE_LIST")
         if listed:
-            values = scores(str(listed[0]))
+            values = scores(str(listed[0]), listed[0])
             return cls(None, None, verb, None, values, None, False, span)
         ranged = tokens_of(children, "SCORE_RANGE")
         if ranged:
-            low, high = scores(str(ranged[0]))
+            low, high = scores(str(ranged[0]), ranged[0])
             return cls(min(low, high), max(low, high), verb, None, (), None, False, span)
         amount = Num.read(tokens_of(children, "SCORE")[0]).value
         return cls(amount, amount, verb, per_unit, (), words_of(children), False, span)
@@ -172,8 +174,8 @@ class Bonus(Node):
             return cls(Decimal(0), Decimal(0), (), span_of(children))
         tok = [t for t in tokens_of(children) if t.type != "BONUS"][0]
         if tok.type == "SCORE_LIST":
-            return cls(Decimal(0), Decimal(0), scores(str(tok)), span_of(children))
-        values = scores(str(tok))
+            return cls(Decimal(0), Decimal(0), scores(str(tok), tok), span_of(children))
+        values = scores(str(tok), tok)
         return cls(min(values), max(values), (), span_of(children))
 
 
@@ -217,7 +219,7 @@ class Rank(Node):
         listed = tokens_of(children, "RANK_LIST")
         if listed:
             text = str(listed[0])
-            values = tuple(number(v) for v in re.findall(r"\d+|[零〇一二两三四五六七八九十]+", text.replace("倒数", "")))
+            values = tuple(number(v, listed[0]) for v in re.findall(r"\d+|[零〇一二两三四五六七八九十]+", text.replace("倒数", "")))
             return cls("倒数第" if text.startswith("倒数") else "第", values, False, span_of(children))
         word = str(tokens_of(children, "RANK")[0])
         nums = values_of(children)
@@ -377,7 +379,7 @@ class Discretion(Node):
     def build(cls, children: list[Any]) -> Node:
         ranged = tokens_of(children, "SCORE_RANGE")
         if ranged:
-            low, high = scores(str(ranged[0]))
+            low, high = scores(str(ranged[0]), ranged[0])
             return cls(str(children[0]), min(low, high), max(low, high), span_of(children))
         # 酌情扣分或者不得分: the assessor's range reaches 0 either way — the text says both words
         return cls("".join(str(c) for c in children), None, None, span_of(children))
@@ -463,7 +465,7 @@ class ParenPoints(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        return cls(number(str(children[0]).strip("() ").rstrip("分").strip()), span_of(children))
+        return cls(number(str(children[0]).strip("() ").rstrip("分").strip(), children[0]), span_of(children))
 
 
 @attrs.frozen
@@ -476,5 +478,5 @@ class ParenRange(Node):
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
-        low, high = scores(str(children[0]).strip("() "))
+        low, high = scores(str(children[0]).strip("() "), children[0])
         return cls(min(low, high), max(low, high), span_of(children))
