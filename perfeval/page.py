@@ -28,7 +28,7 @@ from .i18n import N_, by_locale
 from .model import Evaluation
 from .rubric.audit import Audit
 from .rubric.reason import say
-from .rubric.scoring import IndicatorScore
+from .rubric.scoring import STATUS_WORDS, IndicatorScore
 from .workbook import KIND_WORDS, finding_kind
 
 __all__ = ["Bar", "chart_bars", "render_report", "svg_chart"]
@@ -54,10 +54,7 @@ _WORDS = by_locale({
     "generated": N_("page_generated"), "max_bar": N_("page_max_bar"), "total_c": N_("page_total_c"),
     "grade_c": N_("page_grade_c")
 }, zh_CN={"colon": "：", "count": "条", "none": "—"}, en={"colon": ": ", "count": "", "none": "—"})
-_STATUS = by_locale({
-    "computed": N_("status_computed"), "judged": N_("status_judged"),
-    "reported": N_("status_reported"), "error": N_("status_error")
-})
+_STATUS = by_locale(STATUS_WORDS)
 
 
 def _lang(locale: str) -> str:

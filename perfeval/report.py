@@ -23,17 +23,15 @@ from .i18n import N_, render
 from .numbers import own_context
 from .rubric.audit import Audit
 from .rubric.reason import say
-from .rubric.scoring import ScoreCard
+from .rubric.scoring import STATUS_WORDS, ScoreCard
 
-_STATUS = {"computed": N_("status_computed"), "judged": N_("status_judged"), "reported": N_("status_reported"),
-           "error": N_("status_error"), "not_applicable": N_("status_not_applicable")}
 _HEAD = (N_("head_indicator"), N_("head_points"), N_("head_reported"), N_("head_computed"), N_("head_basis"),
          N_("head_reason"), N_("head_total"), N_("head_grade"), N_("head_audit"), N_("head_computed_short"))
 
 
 def status_word(status: str, locale: str = "zh_CN") -> str:
     """How an indicator was scored, in words: 重算 / 评价人 / 照报 / 无法计算."""
-    return render(_STATUS[status], locale)
+    return render(STATUS_WORDS[status], locale)
 
 
 def _heads(locale: str) -> tuple[str, ...]:

@@ -61,7 +61,7 @@ from .model import Department, Evaluation, Project
 from .rubric.audit import Audit
 from .rubric.reason import say
 from .rubric.rubric import Rubric
-from .rubric.scoring import IndicatorScore, ScoreCard
+from .rubric.scoring import STATUS_WORDS, IndicatorScore, ScoreCard
 
 __all__ = ["FINDING_FILL", "KIND_WORDS", "SUMMARY_SHEET", "finding_kind", "put", "write_rubric_template",
            "write_scored"]
@@ -85,10 +85,7 @@ KIND_WORDS = by_locale({
     "total_points": N_("kind_total_points"), "grade": N_("kind_grade"), "row": N_("kind_row"),
     "empty": N_("kind_empty"), "table": N_("kind_table"), "inputs": N_("kind_inputs")
 })
-_STATUS = by_locale({
-    "computed": N_("status_computed"), "judged": N_("status_judged"),
-    "reported": N_("status_reported"), "error": N_("status_error")
-})
+_STATUS = by_locale(STATUS_WORDS)
 _WORDS = by_locale({
     "computed_grade": N_("book_computed_grade"), "rubric": N_("book_rubric"),
     "name": N_("book_name"), "reported": N_("book_reported"), "computed": N_("book_computed"),

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import attrs
@@ -102,7 +102,12 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
         d, m = f"{card.declared_total.normalize():f}", f"{card.max_total.normalize():f}"
         found.append(Discrepancy(said("label_total_points"), card.declared_total, card.max_total,
                                  said("why_the_indicators_add_up_to", m=m, d=d), "total_points"))
-    reported_sum = sum((i.reported for i in card if i.reported is not None), Decimal(0))
+    reported_sum = sum((i.reported for i in card if i.reported is not None and i.status != "not_applicable"),
+                       Decimal(0))
+    if card.reported_total is not None and card.raw_total is not None and card.applicable_max:
+        # 总则: the reported total is the reported points re-normalised as the card's are, at its printed places
+        places = Decimal(1).scaleb(min(card.reported_total.as_tuple().exponent, 0))  # type: ignore[arg-type]
+        reported_sum = (reported_sum * card.max_total / card.applicable_max).quantize(places, rounding=ROUND_HALF_UP)
     if card.reported_total is not None:
         if reported_sum != card.reported_total:
             s, t = f"{reported_sum.normalize():f}", f"{card.reported_total.normalize():f}"

@@ -29,11 +29,18 @@ __all__ = ["GeneralError", "GeneralRules", "NOT_APPLICABLE", "read_general"]
 #: The value that marks an indicator as not applying to the unit scored (``rubric.score({"完成率": "不适用"})``).
 NOT_APPLICABLE = "不适用"
 
-#: 不适用的指标不参与评分 · 不涉及的指标不计分 · 无此项业务的不参与考核: some indicators may be left out …
+#: 个别指标对本单位不适用的 · 不适用的指标不参与评分 · 如无此项业务: some indicators may be left out …
 _LEFT_OUT = re.compile(r"不适用|不涉及|无此项|无该项|没有该项|未发生")
 _NOT_SCORED = re.compile(r"不参与(?:评分|考核|评价|计分|打分)|不计分|不予评分|不纳入(?:评分|考核|计分)|不作为评分")
-#: … and the total is scaled back to the full marks over those that apply: 换算成百分制 · 折算为百分制
 _SCALED = re.compile(r"(?:换算|折算|折合)(?:成|为)?(?:百分制|100分|满分)|按(?:适用|实际参评|参评)指标[^。；;]{0,30}?(?:换算|折算|折合)")
+#: … each clause of the sentence one of these, and nothing else (不折算, 视同满分, 保留一位小数 are other rules):
+_LEFT_OUT_CLAUSE = re.compile(r"^(?:如|若|对)?[^，,]{0,20}?(?:不适用|不涉及|无此项|无该项|没有该项|未发生)[^，,]{0,12}?"
+                              r"(?:不参与(?:评分|考核|评价|计分|打分)|不计分|不予评分)?[。；;]?$")
+_NOT_SCORED_CLAUSE = re.compile(r"^(?:该|此|本)?(?:指标|项|项目)?(?:不参与(?:评分|考核|评价|计分|打分)|不计分|不予评分"
+                                r"|不纳入(?:评分|考核|计分))[。；;]?$")
+_SCALED_CLAUSE = re.compile(r"^总分(?:按|以)(?:适用|实际参评|参评)指标(?:(?!不|无需|无须|视同)[^，,]){0,24}?(?:换算|折算|折合)(?:成|为)"
+                            r"百分制[。；;]?$")
+_NEGATION = re.compile(r"不(?:再|予|需|必)?(?:换算|折算|折合)|无需|无须|视同")
 _SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 
 
@@ -64,7 +71,7 @@ def read_general(text: str) -> GeneralRules:
         sentence = m.group().strip()
         if not sentence:
             continue
-        if _LEFT_OUT.search(sentence) and _NOT_SCORED.search(sentence) and _SCALED.search(sentence):
+        if _renormalises(sentence):
             renormalise = True
         elif SCORING_PATTERN.search(DESCRIPTIVE.sub("", sentence)) or _NOT_SCORED.search(sentence) or \
                 _SCALED.search(sentence):
@@ -72,3 +79,20 @@ def read_general(text: str) -> GeneralRules:
         else:
             notes.append(sentence)
     return GeneralRules(text, renormalise, tuple(notes))
+
+
+def _renormalises(sentence: str) -> bool:
+    """个别指标对本单位不适用的，该指标不参与评分，总分按适用指标的得分之和与分值之和换算成百分制: every clause
+    either leaves indicators out or scales the total to 百分制 over those that apply, and both are said."""
+    if _NEGATION.search(sentence):
+        return False
+    clauses = [c.strip() for c in re.split(r"[，,]", sentence) if c.strip()]
+    kinds = []
+    for c in clauses:
+        if _SCALED_CLAUSE.match(c):
+            kinds.append("scaled")
+        elif _LEFT_OUT_CLAUSE.match(c) or _NOT_SCORED_CLAUSE.match(c):
+            kinds.append("out")
+        else:
+            return False  # 折算后总分保留一位小数 · 不适用指标超过5分的不予评价: a rule perfeval does not read
+    return "scaled" in kinds and "out" in kinds

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, PerfevalError
+from ..i18n import N_
 from ..model import Department, Indicator, Project
 from ..numbers import own_context, percent_text, to_decimal
 from ..quantities import quantity
@@ -42,6 +43,12 @@ if TYPE_CHECKING:
     from .rubric import Rubric, RubricIndicator
 
 Evaluation = Project | Department
+
+#: Each :attr:`IndicatorScore.status` and the message that names it (重算 / 评价人 / 照报 / 无法计算 / 不适用): the one
+#: table the card, the page and the workbook read.
+STATUS_WORDS: dict[str, str] = {"computed": N_("status_computed"), "judged": N_("status_judged"),
+                                "reported": N_("status_reported"), "error": N_("status_error"),
+                                "not_applicable": N_("status_not_applicable")}
 
 
 @attrs.frozen
@@ -102,8 +109,9 @@ class ScoreCard:
 
     @property
     def complete(self) -> bool:
-        """True when every indicator that applies has points (only then is the total graded)."""
-        return all(i.points is not None for i in self.items if i.status != "not_applicable")
+        """True when every indicator that applies has points, and one does (only then is the total graded)."""
+        applying = [i for i in self.items if i.status != "not_applicable"]
+        return bool(applying) and all(i.points is not None for i in applying)
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -204,7 +212,8 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
     scored = [i.score for i in items if i.score is not None and i.points is not None]
     # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
     carried = sum((sc.carried for sc in scored), Decimal(0))
-    total = sum((i.points for i in items if i.points is not None), Decimal(0)) + carried
+    points = sum((i.points for i in items if i.points is not None), Decimal(0))
+    total = points + carried
     vetoes = tuple((i.name, i.score.veto) for i in items if i.score is not None and i.score.veto)
     excluded = tuple(i for i in items if i.status == "not_applicable")
     # A total with indicators missing is not graded: the grade of part of a table is no grade at all.
@@ -219,8 +228,10 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
         elif applicable <= 0:
             why, complete = said("why_nothing_applies"), False
         else:
-            # 总分按适用指标的得分之和与分值之和换算成百分制: 72 of the 80 that apply is 90 of 100
-            raw_total, total = total, (total * max_total / applicable).quantize(precision, rounding=ROUND_HALF_UP)
+            # 总分按适用指标的得分之和与分值之和换算成百分制: 72 of the 80 that apply is 90 of 100; a deduction
+            # carried to the total (扣满8分后从考核总分中继续扣减) comes off the scaled total as it stands, unscaled
+            raw_total = points
+            total = (points * max_total / applicable).quantize(precision, rounding=ROUND_HALF_UP) + carried
     if vetoes:
         # 一票否决: the outcome is the grade, whatever the total (DESIGN, "Veto")
         grade = vetoes[0][1]
@@ -275,7 +286,12 @@ def _not_applicable(value: Any) -> bool:
 
 
 def _excluded(ind: RubricIndicator, reported: Decimal | None) -> IndicatorScore:
-    case = ind.rule.excluded_when if ind.rule is not None else None
+    rule = ind.rule
+    if rule is not None and rule.excluded_when is None and rule.when_absent is not None:
+        # 没有楼堂馆所项目的部门按满分计算: the indicator's own standard says what that case scores (PE134) —
+        # the standard decides, not the rubric's re-normalisation (one fact, one total)
+        return run_rule(rule, ind, None, reported, said("why_not_applicable_by_its_standard"))
+    case = rule.excluded_when if rule is not None else None
     why = said("why_not_applicable_case", clause=case) if case else said("why_not_applicable")
     return IndicatorScore(ind.name, ind.path, None, ind.points, reported, "not_applicable", why)
 

@@ -77,6 +77,8 @@ def _hint(word: str) -> Message | str:
     return Message("data_did_you_mean", name=close[0]) if close else ""
 
 
+#: The rubric-level keywords a file states once (the 指标 lines repeat).
+_ONCE = frozenset({"rubric", "total", "source", "precision", "grades", "general"})
 _KEY = re.compile(r"(?P<key>[^\s:：]+)\s*(?:[:：]\s*|\s+)(?P<value>.*)$")
 _POINTS = re.compile(r"\s+(?P<points>[\d.]+)\s*分?\s*$")
 KEY_LINE = _KEY
@@ -163,6 +165,7 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
     fields: list[Field] = []
     last: Field | None = None
     last_indent = 0
+    seen: dict[str, int] = {}
 
     def fail(message: str, line: int, column: int = 1, snippet: str | None = None, **params: Any) -> RubricSyntaxError:
         return RubricSyntaxError(message, text=snippet, location=Location(path, line, column), **params)
@@ -209,6 +212,12 @@ def parse_rubric(text: str, path: str | None = None) -> RubricSource:
         if head is None:
             raise fail("rubric_unknown_keyword", number, indent + 1, stripped, key=key, hint=_hint(key))
         last = None
+        if head in _ONCE:
+            if head in seen:
+                # a second 总则 / 满分 / 等级 would silently replace the first (a lost re-normalisation, a total
+                # out of another 满分): written once, or the file is refused where the second stands
+                raise fail("rubric_keyword_twice", number, indent + 1, stripped, key=key, first=seen[head])
+            seen[head] = number
         if head == "rubric":
             name = value.strip()
         elif head == "total":

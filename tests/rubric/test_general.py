@@ -99,3 +99,59 @@ def test_a_standard_that_says_when_it_does_not_apply_is_left_out_by_its_case() -
     card = rubric.score({"完成率": "100%", "采购合规": "不适用"})
     assert card.total == Decimal("100.00") and "不参与考核" in str(card["采购合规"].reason)
     assert rubric.score({"完成率": "100%", "采购合规": 3}).total == Decimal("94.00")
+
+
+@pytest.mark.parametrize("sentence", ["不适用的指标不参与评分，视同满分，不折算为百分制。",
+                                      "不适用的指标不参与评分，总分不再换算成百分制。",
+                                      "不适用的指标不参与评分，总分按适用指标分值折算为百分制，折算后总分保留一位小数。",
+                                      "不适用的指标不参与评分，总分按适用指标分值折算为满分120分。"])
+def test_a_general_rule_with_more_or_less_than_re_normalisation_is_refused(sentence: str) -> None:
+    """Hunt 13, NA3: the 总则 was read by its words anywhere in the sentence — 不折算 and 视同满分 re-normalised,
+    保留一位小数 and 满分120分 were dropped."""
+    with pytest.raises(GeneralError):
+        read_general(sentence)
+
+
+def test_a_carried_deduction_comes_off_the_re_normalised_total_unscaled() -> None:
+    """Hunt 13, NA1: the carried deduction was scaled with the points (−14 became −140)."""
+    src = SOURCE.replace("每发现一处问题扣2分，扣完为止", "每发现一处问题扣2分，扣满20分后从考核总分中继续扣减") \
+        .replace("标准：100%计满分，每低于5%扣8分，扣完为止", "标准：未开展该项业务的，该项不参与考核。100%计满分，每低于5%扣8分，扣完为止")
+    card = loads(src).score({"完成率": "不适用", "采购合规": 12})
+    assert card.carried == Decimal(-4) and card.total == Decimal("-4.00")  # 0 of 20 → 0 of 100, then −4
+
+
+def test_every_indicator_excluded_is_not_complete() -> None:
+    """Hunt 13, NA7: with every indicator 不适用 the card said complete, total 0."""
+    card = loads(SOURCE).score({"完成率": "不适用", "采购合规": "不适用"})
+    assert not card.complete and card.grade is None
+
+
+def test_an_indicators_own_rule_for_nothing_to_score_decides() -> None:
+    """Hunt 13, NA8: 没有…按满分计算 (PE134) and the data's 不适用 gave two totals for one fact; the standard decides."""
+    src = SOURCE.replace("每发现一处问题扣2分，扣完为止", "每发现一处问题扣2分，扣完为止。没有该类项目的部门按满分计算。")
+    card = loads(src).score({"完成率": "90%", "采购合规": "不适用"})
+    assert card["采购合规"].points == Decimal("20.00") and card.total == Decimal("84.00")
+
+
+def test_a_rubric_keyword_given_twice_is_refused() -> None:
+    """Hunt 13, NA9: a second 总则 (or 满分, 等级) silently replaced the first."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        loads(SOURCE.replace("等级：", "总则：本办法由财政局负责解释。\n等级："))
+    assert e.value.location is not None and e.value.location.line == 4
+
+
+def test_a_standard_that_only_says_when_it_is_left_out_is_refused() -> None:
+    """Hunt 13, NA4: "未开展出租出借业务的，该项不参与考核。" alone scored 0 for every value."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("未开展出租出借业务的，该项不参与考核。", points=10)
+    assert e.value.code == "no_points"
+
+
+def test_outputs_name_the_not_applicable_status() -> None:
+    """Hunt 13, C1: the page and the workbook had their own status tables without 不适用 (KeyError)."""
+    from perfeval.rubric.scoring import STATUS_WORDS
+
+    assert "not_applicable" in STATUS_WORDS
+    from perfeval import page, workbook
+
+    assert "not_applicable" in page._STATUS["zh_CN"] and "not_applicable" in workbook._STATUS["en"]

@@ -1828,3 +1828,48 @@ def test_a_completion_ratio_of_negative_values_is_refused() -> None:
 
     with pytest.raises(perfeval.PerfevalError):
         target("≥-5万元").completion(quantity("-10万元"))
+
+
+def test_direction_words_overspend_shares_and_until_zero() -> None:
+    """Hunt 13: D2 越大越好 with a ceiling target scored 7.5 (refused now, as 越小越好 with a floor is); X1 超出预算的
+    按超支比例扣分 took the difference 120万元 − 100万元 (0 points instead of 8); K1 直到扣完为止 became a yes/no item."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("越大越好，达到目标值的得满分，未达到的按比例计分", points=10)(实际值="40", 目标值="≤30")
+    assert e.value.code == "target_against_higher"
+    overspend = perfeval.compile_rule("超出预算的按超支比例扣分", points=10)
+    assert overspend(实际值="120万元", 目标值="100万元").points == Decimal("8.00")
+    until = perfeval.compile_rule("每处扣5分直到扣完为止", points=15)
+    assert until.inputs == () and until(0).points == Decimal(15) and until(5).points == Decimal(0)
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("不低于目标值的得满分，低于目标值的按实际值/目标值×分值计分", {"实际值": "150", "目标值": "200"}, "7.50"),
+    ("低于计划数的按实际数/计划数×分值计分，达到计划数的得满分", {"实际数": "150", "计划数": "200"}, "7.50"),
+])
+def test_a_formula_after_a_condition_names_its_own_operands(text: str, given: dict[str, str], want: str) -> None:
+    """Hunt 13, F1: the numerator swallowed the condition (目标值的按实际值), a name nobody gives, which then took
+    the target's value: 目标值/目标值 × 分值 = full marks for any shortfall."""
+    assert perfeval.compile_rule(text, points=10)(**given).points == Decimal(want)
+
+
+def test_an_operand_made_of_two_inputs_is_not_the_actual_value() -> None:
+    """Hunt 13, F1: 实际值与目标值的比值 was filled by 实际值 (its name starts with 实际): 150 × 10 → full marks."""
+    rule = perfeval.compile_rule("达到目标值的得满分，未达到的按实际值与目标值的比值×分值计分", points=10)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(实际值="150", 目标值="200")
+    assert e.value.code == "missing_input"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("未超预算的得满分，超出预算10%以内的按超支比例扣减，超出10%以上的不得分", "ratio_numbers_unplaced"),
+    ("成本超出预算的，按超支比例扣减；超支20%以上的不得分", "ratio_numbers_unplaced"),
+    ("达到目标值的得满分，每低于目标值1个百分点扣1分，低于目标值的80%不得分", "proportion_and_difference"),
+    ("超过目标值5个百分点以内的扣1分，超过5个百分点以上的按超支比例扣减", "proportion_and_difference"),
+])
+def test_numbers_beside_a_ratio_to_the_target_must_be_shares_of_it(text: str, code: str) -> None:
+    """Hunt 13, X2/X3: beside actual ÷ target, a plain 10% or 20% was read on the ratio itself (95 of a budget of 100
+    scored 0, 125 scored 7.5), and percentage points of the difference were counted on the ratio (57% against 60%:
+    5 instead of 7). Refused where the words do not place the number."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == code

@@ -35,7 +35,7 @@ from . import ir
 from .conditions import qualifiers
 from .context import Context
 from .families import choice, counted, piecewise
-from .families.absent import absent_points, borrowed, excluded_case
+from .families.absent import absent_points, borrowed, excluded_case, leaves_out
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
@@ -240,6 +240,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         if formulas:
             named = next((p.text for p in formulas[0].head if isinstance(p, n.Words)), "")
             raise ctx.fail("formula_defines", formulas[0].span, name=named)
+        raise ctx.fail("no_points", None, hint="hint_needs_scoring")
+    if all(leaves_out(r, ctx) for r in scoring):
+        # 未开展出租出借业务的，该项不参与考核 and nothing else: when it applies, how it scores is not said
         raise ctx.fail("no_points", None, hint="hint_needs_scoring")
     absent = absent_points(scoring, ctx)
     if any(r.role == "judged" for r in scoring) and all(

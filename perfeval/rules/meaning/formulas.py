@@ -39,6 +39,8 @@ def var_name(text: str) -> str:
     for left, right in (("“", "”"), ('"', '"'), ("'", "'")):
         if name.startswith(left) and name.endswith(right) and name[1:-1].count(left) == 0:
             name = name[1:-1]
+    # 低于目标值的按实际值/目标值×分值: the condition's words before 的按 are not the operand's name
+    name = re.split(r"的按照|的按|的以", name)[-1]
     name = _PREFIX.sub("", name)
     return name.strip()
 

@@ -46,7 +46,8 @@ def canonical(name: str) -> str:
     if name in _GROUPS:
         return _GROUPS[name]
     if name.startswith("实际"):
-        return "actual"
+        # 实际值与目标值的比值 names something made of both, not the actual value: its own input
+        return name if _REFERENCE.search(name[2:]) else "actual"
     m = _REFERENCE.search(name)
     if m is not None and not name.startswith(("实际", "本年")):
         return REFERENCE_WORDS[m.group()]

@@ -23,7 +23,7 @@ from .. import ir
 from ..context import Context
 from ..roles import Reading
 
-__all__ = ["absent_points", "borrowed", "excluded_case"]
+__all__ = ["absent_points", "borrowed", "excluded_case", "leaves_out"]
 
 #: The input that carries another's points: 平均分 (any name with 平均分 or 平均得分 in it).
 AVERAGE = INPUT_NAMES["平均分"][0]
@@ -45,6 +45,11 @@ def absent_points(readings: list[Reading], ctx: Context) -> Decimal | None:
                      r.statement.span)
             return ctx.max_points
     return None
+
+
+def leaves_out(r: Reading, ctx: Context) -> bool:
+    """Whether ``r`` says when the item is left out (该项不参与考核), see :func:`excluded_case`."""
+    return r.role == "absent" and bool(_EXCLUDED.search(ctx.source(r.statement.span)))
 
 
 def excluded_case(readings: list[Reading], ctx: Context) -> str | None:

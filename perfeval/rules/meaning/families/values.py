@@ -22,7 +22,13 @@ import attrs
 from ...messages import pair
 from ...syntax import nodes as n
 from ...syntax.nodes import Num
-from ...vocabulary import COUNT_NOUNS, DIRECTION_UNCLEAR_MEASURES, REACHING_WORDS, REFERENCE_WORDS
+from ...vocabulary import (
+    COUNT_NOUNS,
+    DIRECTION_UNCLEAR_MEASURES,
+    HIGHER_BETTER_MARKS,
+    REACHING_WORDS,
+    REFERENCE_WORDS,
+)
 from .. import ir
 from ..conditions import Cond
 from ..context import Context
@@ -144,20 +150,22 @@ def value_of(readings: list[Reading], ctx: Context,
         or said == "lower"
     if not lower_better:
         _direction_said(readings, ctx)
-    proportional = [r for r in readings if isinstance(r.statement.outcome, n.Proportional)]
+    proportional = [r for r in readings if isinstance(r.statement.outcome, n.Proportional | n.Overspend)]
     if ref is None and lower_better and proportional:
         ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
     if ref is not None and not share and proportional:
-        # 达到目标值的得满分，未达到的按比例计分: a proportion of the target is the ratio actual/target, so the
-        # target itself sits at 100% — a difference (150 − 200) times the 分值 would be a number of nothing.
-        # Conditions written as differences from the target (超过目标5个百分点) and a proportion of it cannot
-        # both be read on one value.
+        # 达到目标值的得满分，未达到的按比例计分 · 超出预算的按超支比例扣分: a proportion of the target is the ratio
+        # actual/target, so the target itself sits at 100% — a difference (150 − 200) times the 分值 would be a
+        # number of nothing. Conditions written as differences from the target (超过目标5个百分点) and a
+        # proportion of it cannot both be read on one value.
         apart = next((r for r in readings if r.cond is not None and r.cond.ref and r.cond.numbers), None)
         if apart is not None:
             raise ctx.fail("proportion_and_difference", apart.statement.span,
                            clause=ctx.source(apart.statement.span),
                            other=ctx.source(proportional[0].statement.span))
         share = True
+    if ref is not None and share:
+        _one_space(readings, ctx)
     derive: ir.Expr | None = None
     needs: tuple[str, ...] = ()
     if ref is not None:
@@ -203,6 +211,32 @@ def value_of(readings: list[Reading], ctx: Context,
                           direction=_direction(readings, lower_better, ctx.text)), readings
 
 
+#: Words that measure how far from the target (超出, 超支, 低于, 不足, 降低): a plain number after them may be that distance.
+_APART = re.compile(r"超|高于|高出|低于|少于|不足|缺|降|增|差|偏")
+
+
+def _one_space(readings: list[Reading], ctx: Context) -> None:
+    """A value read as actual ÷ target: every number beside it must be a share of that target.
+
+    达到目标值的得满分，每低于目标值1个百分点扣1分，低于目标值的80%不得分 — percentage points of the difference beside a
+    share of the target (57% against 60% is 3 points short, or 95% of it?) · 超出10%以上的不得分 beside 超出预算10%以内
+    的按超支比例扣减 — 10% of the budget, or a rate of 10%? Refused where the words do not place the number."""
+    for r in readings:
+        size = r.step.size if r.step is not None else None
+        if size is not None and size.text.endswith("百分点"):
+            raise ctx.fail("proportion_and_difference", r.statement.span, clause=ctx.source(r.statement.span),
+                           other=ctx.source(next(q for q in readings if q.cond is not None and q.cond.share
+                                                 or q is not r).statement.span))
+        c = r.cond
+        if c is None or not c.numbers:
+            continue
+        # 未完成100%的 (of the target, as 达到绩效目标100% beside it) is placed; 超出10%以上的 may be the excess
+        out = r.statement.outcome
+        words = ctx.text[r.statement.span.start:out.span.start if out is not None else r.statement.span.end]
+        if c.ref is not None and not c.share or c.ref is None and _APART.search(words):
+            raise ctx.fail("ratio_numbers_unplaced", r.statement.span, clause=ctx.source(r.statement.span))
+
+
 def _said_side(readings: list[Reading]) -> str | None:
     """Which side of its reference the standard's own words make good: ``"lower"`` (不超过目标值的得满分 ·
     超过目标值的扣2分 · 每超过目标值1个百分点扣0.5分), ``"higher"`` (不低于目标值的得满分 · 每低于目标1个百分点扣),
@@ -232,6 +266,8 @@ def _direction(readings: list[Reading], lower_better: bool, text: str) -> str | 
         return "lower"
     if both_directions(text):
         return None
+    if any(w in text for w in HIGHER_BETTER_MARKS):
+        return "higher"  # 越大越好 · 正向指标: a ceiling target says the other side
     for r in readings:
         if r.step is not None or r.cond is not None and (r.cond.numbers or r.cond.cmp is not None and
                                                           r.cond.cmp.word not in REACHING_WORDS):
