@@ -32,6 +32,7 @@ __all__ = [
     "Comparator",
     "MEASURE_UNITS",
     "EXAMPLE_WORDS",
+    "HALF_SUBRULE",
     "NOT_APPLICABLE_PATTERN",
     "REFERENCE_WORDS",
     "SCORING_WORDS",
@@ -522,6 +523,9 @@ TOKEN_KINDS["TEXT"] = TokenKind("TEXT", "", "说明文字", "a description", "�
 TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
                                    r"|\([一二三四五六七八九十]\)",  # (3)分析深入的: 分析 is a word, not 分
                                    "小项序号", "a numbered part such as 1.", "1.", family="items")
+# 1) · 2）: a numbered part with a half bracket. Only where a clause opens and no bracket is open before it (the
+# lexer checks both), since "(含95)" and "(满分2)" close on a number too.
+HALF_SUBRULE = r"\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
 
 #: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier
 #: chosen, the actual value and the values a standard compares it with.

@@ -1688,3 +1688,24 @@ def test_a_target_objects_comparator_is_not_dropped() -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         one_sided(实际值="40天", 目标值=target("≤30天"))
     assert e.value.code == "target_against_higher"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("1)≥95%得满分；2)每低1个百分点扣1分", "92%", "7"),
+    ("1）≥95%得满分；2）每低1个百分点扣1分", "92%", "7"),
+    ("1）完成率达到95%得满分；2）每降低1个百分点扣1分，扣完为止", "92%", "7"),
+    ("1)≥目标值,得0分 2)<目标值,得满分", {"实际值": "3", "目标值": "2"}, "0"),
+    ("1)≥目标值,得0分 2)<目标值,得满分", {"实际值": "1", "目标值": "2"}, "10"),
+    ("1)≥目标值,得满分 2)<目标值,不得分", {"实际值": "1", "目标值": "2"}, "0"),
+    ("达到95%(含95)得满分,否则不得分", "95%", "10"),
+])
+def test_half_bracket_part_marks_are_no_numbers(text: str, given: object, want: str) -> None:
+    """Hunt 12, N1: "1)" "2）" opening a clause were read as numbers — "2)" became the step's reference 200% (92%
+    scored 0), and "1)≥目标值…2)<目标值" made bands x ≤ 1 / x > 2 of the marks. They are numbered parts now, where
+    a clause opens (line start, after a separator or a typed space) and no bracket is open; "(含95)" stays a claim."""
+    rule = perfeval.compile_rule(text, points=10)
+    score = rule(**given) if isinstance(given, dict) else rule(given)
+    assert score.points == Decimal(want)
+    if isinstance(given, dict):
+        with pytest.raises(perfeval.PerfevalError):
+            rule("3")
