@@ -1709,3 +1709,37 @@ def test_half_bracket_part_marks_are_no_numbers(text: str, given: object, want: 
     if isinstance(given, dict):
         with pytest.raises(perfeval.PerfevalError):
             rule("3")
+
+
+@pytest.mark.parametrize(("text", "points", "given", "want"), [
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "90%", "8"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "81%", "6.2"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "80%", "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低超过20%的不得分", 10, "80%", "6"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低超过20%的不得分", 10, "79.9%", "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%及以上不得分", 10, "80%", "0"),
+    ("完成率达到100%得满分，每减少1%扣0.2分，减少20%以上不得分", 10, "90%", "8"),
+    ("完成率达到100%得满分，每下降1个百分点扣0.2分，下降20个百分点以上不得分", 10, "90%", "8"),
+    ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 22, "1.6"),
+    ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 19, "0"),
+])
+def test_a_shortfall_threshold_counts_from_the_steps_reference(text: str, points: int, given: object,
+                                                               want: str) -> None:
+    """Hunt 12, S1: 降低20%以上不得分 beside 每降低1%扣0.2分 was read on the rate itself, so every rate of 20% or
+    more scored 0 (90% → 0 of 10); it bounds the fall from the steps' reference (100%): 80% and below score 0
+    (reading PE118). 少5条以上 beside 不少于24条，每少1条 likewise (22 sent scored 0)."""
+    rule = perfeval.compile_rule(text, points=points)
+    assert rule(given).points == Decimal(want)
+    assert "PE118" in {d.code for d in rule.diagnostics}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上按比例计分", "shortfall_outcome"),
+    ("每降低1%扣0.2分，降低20%以上不得分", "step_reference"),
+])
+def test_a_shortfall_threshold_without_points_or_reference_is_refused(text: str, code: str) -> None:
+    """Hunt 12, S1: 降低20%以上按比例计分 scored 分值 × the rate from 20% up (90% → 9), and with no reference
+    written the 20% became the steps' reference; a proportion of what, and a fall from where, are not said."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == code
