@@ -1743,3 +1743,33 @@ def test_a_shortfall_threshold_without_points_or_reference_is_refused(text: str,
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule(text, points=10)
     assert e.value.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("按完成比例计分，最高得8分", "maximum_unread"),
+    ("按完成比例计分，最多得8分", "maximum_unread"),
+    ("按完成比例计分，最高8分", "maximum_unread"),
+    ("完成指标值的得满分，未完成的按完成比例计分，最高得8分", "maximum_unread"),
+    ("得分=执行率×分值，最高得8分", "maximum_unread"),
+    ("90%以上得满分，80%-90%得6分，最高得8分", "maximum_unread"),
+    ("完成率达到100%的得8分，未完成的按完成比例计分", "proportion_beside_award"),
+    ("90%以上得8分，未达到的按比例计分", "proportion_beside_award"),
+])
+def test_a_maximum_below_the_points_of_a_computed_score_is_refused(text: str, code: str) -> None:
+    """Hunt 12, M1: "最高得8分" on a 10-point proportional standard was dropped (100% scored 10); and
+    "完成率达到100%的得8分，未完成的按完成比例计分" scored 9 at 90% but 8 at 100% (more for doing less). Whether 分值 ×
+    the rate stops at 8 or 8 × the rate is meant is not said: refused, located."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == code
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("每开展一次得1分，最高得8分", 9, "8"),
+    ("按完成比例计分，最高得10分", "100%", "10"),
+    ("完成率100%得满分，80%-100%得8分，80%以下按比例计分", "79%", "7.9"),
+    ("完成率100%得8分，每超1%加0.5分，最高得10分", "104%", "10"),
+])
+def test_a_maximum_that_is_read_still_scores(text: str, given: object, want: str) -> None:
+    """Hunt 12, M1: the refusal of an unread maximum leaves the maxima that are read (per case, bonus, at the 分值)."""
+    assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)
