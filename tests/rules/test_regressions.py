@@ -1773,3 +1773,28 @@ def test_a_maximum_below_the_points_of_a_computed_score_is_refused(text: str, co
 def test_a_maximum_that_is_read_still_scores(text: str, given: object, want: str) -> None:
     """Hunt 12, M1: the refusal of an unread maximum leaves the maxima that are read (per case, bonus, at the 分值)."""
     assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)
+
+
+@pytest.mark.parametrize("text", [
+    "以上每发现1次扣1分。每发现1次扣2分。此项 * 分扣完为止。",
+    "每发现1次扣1分。此项 * 分扣完为止。",
+    "每发现1次扣1分。此项分扣完为止。",
+    "每发现1次扣1分，本项 分扣完为止",
+    "每发现1次扣*分",
+])
+def test_a_number_redacted_as_a_star_is_lost(text: str) -> None:
+    """Hunt 12, L1: "此项 * 分扣完为止" (a number redacted as *) and "此项分扣完为止" with nothing between 项 and 分
+    became a yes/no case ③ ({①: 1, ②: 1, ③: True} scored 0; without ③, 7): a lost number, refused as "扣 分" is."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == "lost_number"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("每发现1次扣1分，此项分值扣完为止。", 3, "7"),
+    ("每发现1次扣1分。此项10分扣完为止。", 12, "0"),
+    ("得分=完成率*分值", "80%", "8"),
+])
+def test_a_star_that_is_a_times_sign_is_no_lost_number(text: str, given: object, want: str) -> None:
+    """Hunt 12, L1: the * read as a lost number only where points belong — 完成率*分值 stays a product."""
+    assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)
