@@ -32,6 +32,7 @@ __all__ = [
     "Comparator",
     "MEASURE_UNITS",
     "EXAMPLE_WORDS",
+    "FALL_NOUNS",
     "HALF_SUBRULE",
     "NOT_APPLICABLE_PATTERN",
     "REFERENCE_WORDS",
@@ -163,6 +164,9 @@ STEP_WORDS: dict[str, str] = {
     # 每超过或降低5% · 每低于或超过5% · 每超出(低于)1个百分点: one word for each side, joined
     **{joined: "both" for joined in _either_way("超过 超出 高于 高出 增加 上升 提高", "低于 降低 不足 减少 下降")},
 }
+
+#: Nouns that name how far a value fell (降幅超过20%的不得分): beside steps that fall, a fall from their reference.
+FALL_NOUNS: frozenset[str] = frozenset("降幅 降低幅度 下降幅度 减幅 减少幅度".split())
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
 LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误 延期 超期 延后 迟报 晚报".split())

@@ -1722,6 +1722,8 @@ def test_half_bracket_part_marks_are_no_numbers(text: str, given: object, want: 
     ("完成率达到100%得满分，每下降1个百分点扣0.2分，下降20个百分点以上不得分", 10, "90%", "8"),
     ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 22, "1.6"),
     ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 19, "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降幅超过20%不得分", 10, "80%", "6"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降幅超过20%不得分", 10, "79%", "0"),
 ])
 def test_a_shortfall_threshold_counts_from_the_steps_reference(text: str, points: int, given: object,
                                                                want: str) -> None:
@@ -1731,6 +1733,16 @@ def test_a_shortfall_threshold_counts_from_the_steps_reference(text: str, points
     rule = perfeval.compile_rule(text, points=points)
     assert rule(given).points == Decimal(want)
     assert "PE118" in {d.code for d in rule.diagnostics}
+
+
+@pytest.mark.parametrize(("given", "want"), [("12%", "10"), ("8%", "8"), ("5%", "0"), ("4%", "0")])
+def test_a_fall_that_earns_full_marks_is_the_value_itself(given: str, want: str) -> None:
+    """Hunt 12, S1: where the fall itself earns the 分值 (降低10%以上得满分), the value scored is the fall and
+    降低5%以下 bounds it as written — no fall from a reference (it was refused, step_reference, once the bands on a
+    fall were set aside)."""
+    rule = perfeval.compile_rule("降低10%以上得满分，每少1个百分点扣1分，降低5%以下不得分", points=10)
+    assert rule(given).points == Decimal(want)
+    assert "PE118" not in {d.code for d in rule.diagnostics}
 
 
 @pytest.mark.parametrize(("text", "code"), [

@@ -49,7 +49,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
     P = ctx.max_points
     readings, examples = examples_of(readings, ctx.max_points)
     # 降低20%以上不得分 beside 每降低1%扣0.2分: placed once the steps say where they count from
-    falls = shortfalls(readings)
+    falls = shortfalls(readings, P)
     readings = [r for r in readings if not any(r is f for f in falls)]
     drafts: list[Draft] = []
     bonus: list[Draft] = []

@@ -15,11 +15,13 @@ amount: "降低20%以上按比例计分" does not say a share of what, and is re
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
 from ...messages import pair
 from ...syntax import nodes as n
-from ...vocabulary import STEP_WORDS
+from ...vocabulary import FALL_NOUNS, STEP_WORDS
 from ..conditions import Cond, reference_in
 from ..context import Context
 from ..intervals import Side
@@ -30,8 +32,8 @@ from .common import show
 __all__ = ["from_reference", "shortfalls"]
 
 # The words a step falls by (降低, 下降, 减少, 少…) that are description, not comparators (低于 is one: 低于80% is
-# the value itself below 80%).
-_FALLS = tuple(sorted((w for w, d in STEP_WORDS.items() if d == "below"), key=len, reverse=True))
+# the value itself below 80%), and the nouns of a fall (降幅).
+_FALLS = tuple(sorted({*(w for w, d in STEP_WORDS.items() if d == "below"), *FALL_NOUNS}, key=len, reverse=True))
 
 
 def _falling_steps(readings: list[Reading]) -> list[Reading]:
@@ -70,12 +72,20 @@ def _falls_by(c: Cond, steps: list[Reading]) -> bool:
     return False
 
 
-def shortfalls(readings: list[Reading]) -> list[Reading]:
-    """The readings whose condition bounds the fall the steps count (see the module docstring)."""
+def shortfalls(readings: list[Reading], P: Decimal) -> list[Reading]:
+    """The readings whose condition bounds the fall the steps count (see the module docstring).
+
+    Where a fall earns the 分值 (降低10%以上得满分，每少1个百分点扣1分), the value scored is the fall itself and its
+    steps count down from that band: none is read as a fall from a reference.
+    """
     steps = _falling_steps(readings)
     if not steps:
         return []
-    return [r for r in readings if r.role != "step" and r.cond is not None and _falls_by(r.cond, steps)]
+    falls = [r for r in readings if r.role != "step" and r.cond is not None and _falls_by(r.cond, steps)]
+    if any(r.amount is not None and (r.amount.full or r.amount.points is not None and r.amount.points >= P)
+           for r in falls):
+        return []
+    return falls
 
 
 def from_reference(r: Reading, steps: list[Draft], ctx: Context, value: ValueInfo) -> Cond:
