@@ -97,6 +97,7 @@ _ALL = (
             "PE103": ("不足一步按一步计", "a started step counts whole"),
             "PE104": ("不足一步按比例", "a part of a step deducts pro rata"),
             "PE107": ("“每少1条”从要求的数量起按步计算", "每少1条 beside a requirement counts steps from it"),
+            "PE118": ("“降低N%以上”是从每步扣分的基准起降低的幅度", "降低N%以上 bounds the fall from the steps' reference"),
             "PE122": ("比率按原文公式由输入算出", "the rate is computed by the formula written"),
             "PE123": ("“完成目标”与按个百分点计的步：按实际值与目标值相差的百分点",
                       "target met and steps in percentage points: 实际值 against 目标值"),

@@ -32,6 +32,8 @@ __all__ = [
     "Comparator",
     "MEASURE_UNITS",
     "EXAMPLE_WORDS",
+    "FALL_NOUNS",
+    "HALF_SUBRULE",
     "NOT_APPLICABLE_PATTERN",
     "HIGHER_BETTER_MARKS",
     "REFERENCE_WORDS",
@@ -163,6 +165,9 @@ STEP_WORDS: dict[str, str] = {
     # 每超过或降低5% · 每低于或超过5% · 每超出(低于)1个百分点: one word for each side, joined
     **{joined: "both" for joined in _either_way("超过 超出 高于 高出 增加 上升 提高", "低于 降低 不足 减少 下降")},
 }
+
+#: Nouns that name how far a value fell (降幅超过20%的不得分): beside steps that fall, a fall from their reference.
+FALL_NOUNS: frozenset[str] = frozenset("降幅 降低幅度 下降幅度 减幅 减少幅度".split())
 
 #: Step words that count time late (每推迟一个工作日, 每逾期一天, 每拖延半个月): the steps count from zero.
 LATE_WORDS: frozenset[str] = frozenset("延迟 推迟 逾期 拖延 延误 延期 超期 延后 迟报 晚报".split())
@@ -529,6 +534,9 @@ TOKEN_KINDS["TEXT"] = TokenKind("TEXT", "", "说明文字", "a description", "�
 TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
                                    r"|\([一二三四五六七八九十]\)",  # (3)分析深入的: 分析 is a word, not 分
                                    "小项序号", "a numbered part such as 1.", "1.", family="items")
+# 1) · 2）: a numbered part with a half bracket. Only where a clause opens and no bracket is open before it (the
+# lexer checks both), since "(含95)" and "(满分2)" close on a number too.
+HALF_SUBRULE = r"\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
 
 #: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier
 #: chosen, the actual value and the values a standard compares it with.

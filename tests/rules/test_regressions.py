@@ -1873,3 +1873,125 @@ def test_numbers_beside_a_ratio_to_the_target_must_be_shares_of_it(text: str, co
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule(text, points=10)
     assert e.value.code == code
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("1)≥95%得满分；2)每低1个百分点扣1分", "92%", "7"),
+    ("1）≥95%得满分；2）每低1个百分点扣1分", "92%", "7"),
+    ("1）完成率达到95%得满分；2）每降低1个百分点扣1分，扣完为止", "92%", "7"),
+    ("1)≥目标值,得0分 2)<目标值,得满分", {"实际值": "3", "目标值": "2"}, "0"),
+    ("1)≥目标值,得0分 2)<目标值,得满分", {"实际值": "1", "目标值": "2"}, "10"),
+    ("1)≥目标值,得满分 2)<目标值,不得分", {"实际值": "1", "目标值": "2"}, "0"),
+    ("达到95%(含95)得满分,否则不得分", "95%", "10"),
+])
+def test_half_bracket_part_marks_are_no_numbers(text: str, given: object, want: str) -> None:
+    """Hunt 12, N1: "1)" "2）" opening a clause were read as numbers — "2)" became the step's reference 200% (92%
+    scored 0), and "1)≥目标值…2)<目标值" made bands x ≤ 1 / x > 2 of the marks. They are numbered parts now, where
+    a clause opens (line start, after a separator or a typed space) and no bracket is open; "(含95)" stays a claim."""
+    rule = perfeval.compile_rule(text, points=10)
+    score = rule(**given) if isinstance(given, dict) else rule(given)
+    assert score.points == Decimal(want)
+    if isinstance(given, dict):
+        with pytest.raises(perfeval.PerfevalError):
+            rule("3")
+
+
+@pytest.mark.parametrize(("text", "points", "given", "want"), [
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "90%", "8"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "81%", "6.2"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上不得分", 10, "80%", "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低超过20%的不得分", 10, "80%", "6"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低超过20%的不得分", 10, "79.9%", "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%及以上不得分", 10, "80%", "0"),
+    ("完成率达到100%得满分，每减少1%扣0.2分，减少20%以上不得分", 10, "90%", "8"),
+    ("完成率达到100%得满分，每下降1个百分点扣0.2分，下降20个百分点以上不得分", 10, "90%", "8"),
+    ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 22, "1.6"),
+    ("信息报送全年不少于24条，每少1条扣0.2分，少5条以上不得分", 2, 19, "0"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降幅超过20%不得分", 10, "80%", "6"),
+    ("完成率达到100%得满分，每降低1%扣0.2分，降幅超过20%不得分", 10, "79%", "0"),
+])
+def test_a_shortfall_threshold_counts_from_the_steps_reference(text: str, points: int, given: object,
+                                                               want: str) -> None:
+    """Hunt 12, S1: 降低20%以上不得分 beside 每降低1%扣0.2分 was read on the rate itself, so every rate of 20% or
+    more scored 0 (90% → 0 of 10); it bounds the fall from the steps' reference (100%): 80% and below score 0
+    (reading PE118). 少5条以上 beside 不少于24条，每少1条 likewise (22 sent scored 0)."""
+    rule = perfeval.compile_rule(text, points=points)
+    assert rule(given).points == Decimal(want)
+    assert "PE118" in {d.code for d in rule.diagnostics}
+
+
+@pytest.mark.parametrize(("given", "want"), [("12%", "10"), ("8%", "8"), ("5%", "0"), ("4%", "0")])
+def test_a_fall_that_earns_full_marks_is_the_value_itself(given: str, want: str) -> None:
+    """Hunt 12, S1: where the fall itself earns the 分值 (降低10%以上得满分), the value scored is the fall and
+    降低5%以下 bounds it as written — no fall from a reference (it was refused, step_reference, once the bands on a
+    fall were set aside)."""
+    rule = perfeval.compile_rule("降低10%以上得满分，每少1个百分点扣1分，降低5%以下不得分", points=10)
+    assert rule(given).points == Decimal(want)
+    assert "PE118" not in {d.code for d in rule.diagnostics}
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("完成率达到100%得满分，每降低1%扣0.2分，降低20%以上按比例计分", "shortfall_outcome"),
+    ("每降低1%扣0.2分，降低20%以上不得分", "step_reference"),
+])
+def test_a_shortfall_threshold_without_points_or_reference_is_refused(text: str, code: str) -> None:
+    """Hunt 12, S1: 降低20%以上按比例计分 scored 分值 × the rate from 20% up (90% → 9), and with no reference
+    written the 20% became the steps' reference; a proportion of what, and a fall from where, are not said."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("按完成比例计分，最高得8分", "maximum_unread"),
+    ("按完成比例计分，最多得8分", "maximum_unread"),
+    ("按完成比例计分，最高8分", "maximum_unread"),
+    ("完成指标值的得满分，未完成的按完成比例计分，最高得8分", "maximum_unread"),
+    ("得分=执行率×分值，最高得8分", "maximum_unread"),
+    ("90%以上得满分，80%-90%得6分，最高得8分", "maximum_unread"),
+    ("完成率达到100%的得8分，未完成的按完成比例计分", "proportion_beside_award"),
+    ("90%以上得8分，未达到的按比例计分", "proportion_beside_award"),
+])
+def test_a_maximum_below_the_points_of_a_computed_score_is_refused(text: str, code: str) -> None:
+    """Hunt 12, M1: "最高得8分" on a 10-point proportional standard was dropped (100% scored 10); and
+    "完成率达到100%的得8分，未完成的按完成比例计分" scored 9 at 90% but 8 at 100% (more for doing less). Whether 分值 ×
+    the rate stops at 8 or 8 × the rate is meant is not said: refused, located."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == code
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("每开展一次得1分，最高得8分", 9, "8"),
+    ("按完成比例计分，最高得10分", "100%", "10"),
+    ("完成率100%得满分，80%-100%得8分，80%以下按比例计分", "79%", "7.9"),
+    ("完成率100%得8分，每超1%加0.5分，最高得10分", "104%", "10"),
+])
+def test_a_maximum_that_is_read_still_scores(text: str, given: object, want: str) -> None:
+    """Hunt 12, M1: the refusal of an unread maximum leaves the maxima that are read (per case, bonus, at the 分值)."""
+    assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)
+
+
+@pytest.mark.parametrize("text", [
+    "以上每发现1次扣1分。每发现1次扣2分。此项 * 分扣完为止。",
+    "每发现1次扣1分。此项 * 分扣完为止。",
+    "每发现1次扣1分。此项分扣完为止。",
+    "每发现1次扣1分，本项 分扣完为止",
+    "每发现1次扣*分",
+])
+def test_a_number_redacted_as_a_star_is_lost(text: str) -> None:
+    """Hunt 12, L1: "此项 * 分扣完为止" (a number redacted as *) and "此项分扣完为止" with nothing between 项 and 分
+    became a yes/no case ③ ({①: 1, ②: 1, ③: True} scored 0; without ③, 7): a lost number, refused as "扣 分" is."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=10)
+    assert e.value.code == "lost_number"
+
+
+@pytest.mark.parametrize(("text", "given", "want"), [
+    ("每发现1次扣1分，此项分值扣完为止。", 3, "7"),
+    ("每发现1次扣1分。此项10分扣完为止。", 12, "0"),
+    ("得分=完成率*分值", "80%", "8"),
+])
+def test_a_star_that_is_a_times_sign_is_no_lost_number(text: str, given: object, want: str) -> None:
+    """Hunt 12, L1: the * read as a lost number only where points belong — 完成率*分值 stays a product."""
+    assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)

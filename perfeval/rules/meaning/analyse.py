@@ -40,6 +40,7 @@ from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
 from .families.matrix import fact_matrix
+from .families.maximum import unread_maximum
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
 from .families.streams import named_streams
@@ -426,6 +427,8 @@ def _numeric(readings: list[Reading], ctx: Context, mods: Mods, reference: Decim
     readings = _formula_described(readings, ctx)
     value, spec, readings = value_of(readings, ctx, definitions)
     base, bonus = piecewise.piecewise(readings, ctx, value, mods, reference)
+    if not bonus:
+        unread_maximum(readings, ctx)  # 按完成比例计分，最高得8分 (10分): no piece reads the 8
     if not base and bonus:
         # 增长率超过10%的，每超1个百分点加0.5分，最多加2分 · 完成率60%以上的，每提高1个百分点得0.25分: what is added
         # is all the item earns — its points, within the 分值 (and below its condition, 0)

@@ -19,7 +19,7 @@ from functools import cache
 
 from lark import Token
 
-from ..vocabulary import NUMBERED_NAMES, TOKEN_KINDS, TOKENS, alternation
+from ..vocabulary import HALF_SUBRULE, NUMBERED_NAMES, TOKEN_KINDS, TOKENS, alternation
 from .firsts import Alternation
 from .normalize import Clean, clean
 
@@ -44,6 +44,7 @@ _ASIDE = (r"\((?!(?:不含|不包含|不包括|含|包含|包括)[\d)])"
           r"(?![^()\n]*?(?:" + "|".join(TOKEN_KINDS[k].pattern for k in _NEVER_ASIDE) + r"))"
           r"[^()\d%/×*+=÷<>≥≤\-\n\u25a1分扣]*\)")
 _SUBRULE = re.compile(TOKEN_KINDS["SUBRULE"].pattern)
+_HALF_SUBRULE = re.compile(HALF_SUBRULE)
 _ITEM_MARKS = frozenset("①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩")
 # After these a line break ends the clause (an item's "(1分)", a standard's last words); elsewhere a break
 # is a table cell wrapping mid-phrase ("90%⏎(含)以上") and joins the two lines.
@@ -118,6 +119,11 @@ def lex(text: str) -> LexedText:
                 raw.append(("SUBRULE", pos, sub.end()))
                 pos, line_start = sub.end(), False
                 continue
+        half = _half_subrule(c, raw, pos) if ch.isdigit() else None
+        if half is not None:
+            raw.append(("SUBRULE", pos, half))
+            pos, line_start = half, False
+            continue
         line_start = False
         # The next token wherever it starts (a search instead of a match at every position, trying only the
         # kinds that can start with each character): what lies before it is description. A line break stops
@@ -144,6 +150,23 @@ def lex(text: str) -> LexedText:
         pos = m.end()
     tokens = _finish(c, raw)
     return LexedText(c, tokens)
+
+
+def _half_subrule(c: Clean, raw: list[tuple[str, int, int]], pos: int) -> int | None:
+    """The end of a half-bracket part mark (1) · 2）) at ``pos``, or None where it is not one.
+
+    It must open a clause — at a line start, after a separator, or after a space the author typed
+    ("得0分 2)<目标值") — and close no bracket: in "(含95)" the ")" is the aside's.
+    """
+    m = _HALF_SUBRULE.match(c.text, pos)
+    if m is None:
+        return None
+    line = c.text.rfind("\n", 0, pos) + 1
+    typed = c.original[c.origin_of(pos) - 1 : c.origin_of(pos)]
+    if not (pos == line or (raw and raw[-1][0] == "SEP") or (typed.isspace() and pos > 0)):
+        return None
+    before = c.text[line:pos]
+    return m.end() if before.count("(") <= before.count(")") else None
 
 
 def _finish(c: Clean, raw: list[tuple[str, int, int]]) -> list[Token]:

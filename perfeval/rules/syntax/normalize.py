@@ -72,12 +72,14 @@ class Clean:
 _CJK = "\u3400-\u9fff"
 # Inline pinyin after a character: (zhí) (guǎn). A tone mark is required, so (A) and (B/A) stay.
 _PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}\)")
-# A number that was lost or redacted where points or a threshold belong: "扣 分", "扣(略)分", "超过*的".
+# A number that was lost or redacted where points or a threshold belong: "扣 分", "扣(略)分", "超过*的",
+# "此项 * 分扣完为止" (a * where the points were, not the × of 完成率*分值), and "此项分扣完为止" with no number at all.
 # It becomes □ (U+25A1), which the lexer reads as a LOST token, so compiling stops right there.
 LOST_MARK = "\u25a1"
 # "扣0 5分": a number never starts 0 then a digit, so the space is where a decimal point was lost (a
 # letter-spaced "1 0 0" keeps its digits: its 0 follows a digit).
 _LOST = re.compile(r"(?<=[扣得计加记])[ \t]+(?=分|[,;。])|\(略\)|(?<=超过|低于|高于|不足|达到|大于|小于)\*"
+                   r"|(?<=[\u4e00-\u9fff])[ \t]*\*[ \t]*(?=分(?![值数析]))|(?<=[此本该]项)(?=[ \t]*分[ \t]*扣完为止)"
                    r"|(?:(?<=[^\d.\s]0)|(?<=^0)|(?<=[^\d.\s][ \t]0))[ \t]+(?=\d)")
 # OCR of ×100%: "l00%" with a letter l for the digit 1.
 _OCR_ONE = re.compile(r"[lI](?=0+\s*%)")

@@ -44,9 +44,13 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
               reference: Decimal | None) -> tuple[list[ir.Piece], list[ir.Piece]]:
     """The pieces of the base stream and of the bonus stream (empty when there is no bonus)."""
     from .schedules import continue_schedule, examples_of
+    from .shortfall import from_reference, shortfalls
 
     P = ctx.max_points
     readings, examples = examples_of(readings, ctx.max_points)
+    # 降低20%以上不得分 beside 每降低1%扣0.2分: placed once the steps say where they count from
+    falls = shortfalls(readings, P)
+    readings = [r for r in readings if not any(r is f for f in falls)]
     drafts: list[Draft] = []
     bonus: list[Draft] = []
     steps: list[Reading] = []
@@ -116,10 +120,17 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                 continue
             drafts.append(Draft(None, None, ir.Const(Decimal(0)), s.span, label,
                                 described=_described_side(r.cond, value.lower_better) if r.cond else "upper", veto=veto))
+    stepped: list[Draft] = []
     for r in steps:
         made = _steps(r, ctx, value, drafts, mods, reference, examples)
         earns = r.bonus is not None or r.deduct is None and r.amount is not None  # 每提高1个百分点得0.25分
         (bonus if earns else drafts).extend(made)
+        stepped += [] if earns else made
+    for r in falls:
+        cond = from_reference(r, stepped, ctx, value)
+        _one_amount(r, ctx)
+        drafts.append(Draft(cond.lo, cond.hi, _band_expr(r, P), r.statement.span, ctx.source(r.statement.span),
+                            veto=veto_of(r, ctx), judged=_judged(r)))
     for r in readings:
         if r.role == "rank_step":
             from .rank import rank_step_drafts
