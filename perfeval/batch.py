@@ -31,8 +31,9 @@ from typing import Any
 import attrs
 import click
 
+from .cli_words import Choice, FilePath, IntRange, LocalizedCommand, LocalizedOption, keep_lang
 from .errors import PerfevalError
-from .i18n import render
+from .i18n import N_, render
 
 __all__ = ["FileResult", "Source", "batch_command", "score_file", "sources"]
 
@@ -194,13 +195,6 @@ def run(files: list[Source], rubric: str | None, jobs: int, locale: str, progres
         yield from chunk_results
 
 
-def keep_lang(ctx: click.Context, value: str) -> str:
-    """Note the ``--lang`` asked for where the command group's error handler finds it (``ctx.meta`` is
-    shared by every context of one invocation), so an error is shown in that language too."""
-    ctx.meta["perfeval.lang"] = value
-    return value
-
-
 def write(results: list[FileResult], output: str) -> list[str]:
     """The indicator rows and the summaries, to ``output`` (.xlsx, .csv or .parquet); the paths written."""
     rows = [r for f in results for r in f.rows]
@@ -256,17 +250,17 @@ def _text(v: Any) -> Any:
     return f"{v:f}" if isinstance(v, Decimal) else v if isinstance(v, bool | int) else str(v)
 
 
-@click.command(name="batch")
+@click.command(name="batch", cls=LocalizedCommand, words=N_("cli_cmd_batch"))
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--rubric", type=click.Path(dir_okay=False), default=None,
-              help="A .rules file for every file; by default the rubric each data file names.")
-@click.option("--output", "-o", default="perfeval-batch.xlsx", show_default=True,
-              help="The consolidated output: .xlsx, .csv or .parquet.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Worker processes (default: the CPUs this process may use).")
-@click.option("--progress/--no-progress", default=None, help="A progress bar (default: on a terminal).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
-              callback=lambda ctx, _param, value: keep_lang(ctx, value))
+@click.option("--rubric", cls=LocalizedOption, type=FilePath(dir_okay=False), default=None,
+              words=N_("cli_opt_batch_rubric"))
+@click.option("--output", "-o", cls=LocalizedOption, default="perfeval-batch.xlsx", show_default=True,
+              words=N_("cli_opt_batch_output"))
+@click.option("--jobs", "-j", cls=LocalizedOption, type=IntRange(1, 256), default=None, metavar="N",
+              words=N_("cli_opt_jobs"))
+@click.option("--progress/--no-progress", cls=LocalizedOption, default=None, words=N_("cli_opt_progress"))
+@click.option("--lang", cls=LocalizedOption, type=Choice(["zh", "en"]), default="zh", show_default=True,
+              is_eager=True, callback=lambda ctx, _param, value: keep_lang(ctx, value), words=N_("cli_opt_lang"))
 def batch_command(inputs: tuple[str, ...], rubric: str | None, output: str, jobs: int | None,
                   progress: bool | None, lang: str) -> None:
     """Score and audit a folder, a list or a zip of self-evaluation files; one consolidated output."""

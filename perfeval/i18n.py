@@ -47,7 +47,7 @@ KEYWORDS: dict[str, Any] = {name: None for name in (
     "RuleError", "RuleSyntaxError", "CodedError", "EvaluationError", "JudgementError", "SqlError",
     "PerfevalError", "InputError", "NumberFormatError", "UnitError", "DataFileError", "DataFileValueError",
     "ValidationError", "JudgementRequired", "RateUndefinedError", "ZeroDenominatorError", "RubricError",
-    "RubricSyntaxError", "UnknownRubricError", "__init__",
+    "RubricSyntaxError", "UnknownRubricError", "UsageRefusal", "ValueRefusal", "__init__",
 )}
 
 _INSTALL_SLACK = 5.0  # seconds
