@@ -136,7 +136,7 @@ def explain(score: Score, locale: str = "zh_CN") -> str:
         lines.append(f"Bonus: {score.bonus}" if en else f"其中加分：{score.bonus} 分")
     if score.carried:
         lines.append(f"Carried to the total: {score.carried}" if en else f"计入考核总分：{score.carried} 分")
-    readings = [d for d in rule.diagnostics if d.severity is Severity.INFO]
+    readings = [d for d in rule.diagnostics if d.severity is Severity.INFO] + list(score.value_readings)
     if readings:
         lines.append("Readings:" if en else "采用的读法：")
         lines += [f"  [{d.code}] {d.message_in(locale)}" for d in readings]
