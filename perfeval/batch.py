@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 import click
 
+from .causes import zip_reason
 from .cli_words import Choice, FilePath, IntRange, LocalizedCommand, LocalizedOption, keep_lang
 from .errors import PerfevalError
 from .i18n import N_, render
@@ -81,7 +82,7 @@ def sources(inputs: Iterable[str]) -> list[Source]:
                     out += [Source(str(p), m) for m in sorted(archive.namelist())
                             if m.lower().endswith(_SUFFIXES) and not m.endswith("/")]
             except (OSError, zipfile.BadZipFile) as exc:
-                raise PerfevalError("batch_bad_zip", text=str(p), why=str(exc)) from None
+                raise PerfevalError("batch_bad_zip", text=str(p), why=zip_reason(exc)) from None
         else:
             out.append(Source(str(p)))
     return out

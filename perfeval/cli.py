@@ -18,6 +18,7 @@ import click
 from rich.console import Console
 
 from . import report
+from .causes import os_reason
 from .cli_words import (
     Choice,
     FilePath,
@@ -28,7 +29,7 @@ from .cli_words import (
     keep_lang,
 )
 from .datafile import load_evaluation, write_template_xlsx
-from .errors import PerfevalError
+from .errors import DataFileError, PerfevalError
 from .i18n import N_, Message, render
 from .rubric import load
 from .rubric.audit import audit, evaluate
@@ -66,7 +67,10 @@ class _Group(LocalizedGroup):
         except PerfevalError as exc:
             click.echo(f"perfeval: {exc.describe(_locale(ctx.meta.get('perfeval.lang', 'zh')))}", err=True)
         except OSError as exc:
-            click.echo(f"perfeval: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            locale = _locale(ctx.meta.get("perfeval.lang", "zh"))
+            why = os_reason(exc).message_in(locale)
+            shown = render("cli_os_error", locale, name=exc.filename, why=why) if exc.filename else why
+            click.echo(f"perfeval: {shown}", err=True)
         except Exception as exc:  # a bug, not bad input: still one line, and exit status 2
             click.echo("perfeval: " + render("cli_internal_error", _locale(ctx.meta.get("perfeval.lang", "zh")),
                                              kind=type(exc).__name__, text=str(exc)[:200]), err=True)
@@ -154,7 +158,7 @@ def report_command(data: str, rubric: str | None, fmt: str, output: str | None, 
     try:
         Path(output).write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise click.FileError(output, exc.strerror) from exc
+        raise DataFileError("cli_cannot_write", text=output, why=os_reason(exc)) from exc
     click.echo(output)
 
 
@@ -275,7 +279,7 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool, locale: s
             text = Path(name).read_bytes().decode("utf-8")
             formatted = format_rubric(text, name)
         except OSError as exc:
-            click.echo(f"perfeval: {name}: {exc.strerror}", err=True)
+            click.echo(f"perfeval: {render('cli_os_error', locale, name=name, why=os_reason(exc))}", err=True)
             status = 2
             continue
         except UnicodeDecodeError:

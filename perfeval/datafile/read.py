@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from perfeval.causes import os_reason
 from perfeval.datafile.schema import (
     BLANKS,
     COMPARATORS,
@@ -428,5 +429,5 @@ def load_evaluation(path: str | PathLike[str]) -> Evaluation:
             raise DataFileError("data_too_large", text=name, limit=MAX_DATA_BYTES)
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise DataFileError("data_cannot_read", text=name, why=exc.strerror) from exc
+        raise DataFileError("data_cannot_read", text=name, why=os_reason(exc)) from exc
     return loads_evaluation(data, fmt, path=name)

@@ -197,9 +197,13 @@ def _bare_rate(value: Any) -> Diagnostic | None:
         return None  # NaN, infinities, exotic numbers: scoring refuses them itself
     if number <= 1:
         return None
-    return Diagnostic(Severity.INFO, "PE116", *pair("reading_pe116", value=plain(number),
-                                                     percent=percent_text(number, None),
-                                                     fraction=plain(number.scaleb(-2))))
+    with decimal.localcontext(CTX):  # the words are perfeval's arithmetic too, never the caller's context
+        try:
+            shown = plain(number), percent_text(number, None), plain(number.scaleb(-2))
+        except ArithmeticError:  # too many digits to write out: as Decimal writes it, still said
+            shown = str(number), f"{number.scaleb(2)}%", str(number.scaleb(-2))
+    return Diagnostic(Severity.INFO, "PE116", *pair("reading_pe116", value=shown[0], percent=shown[1],
+                                                     fraction=shown[2]))
 
 
 @attrs.frozen(eq=False)
@@ -271,7 +275,7 @@ class Rule:
             outcome = interpret(self.item, value, inputs, self.text, [])
             score = Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS,
                           outcome)
-        if value.__class__ is not str and (said := _bare_rate(value)) is not None and self.scores_rate:
+        if value.__class__ is not str and self.scores_rate and (said := _bare_rate(value)) is not None:
             score._said = (said,)
         return score
 

@@ -70,3 +70,11 @@ def test_explain_and_the_card_show_the_reading() -> None:
     assert "[PE116] 85 作比值读" in str(item.reason) and "[PE116] 85 is read as a fraction" in item.reason.render("en")
     (other,) = [i for i in card if i.name == "预算控制率"]
     assert other.score is not None and other.score.value_readings == () and "PE116" not in str(other.reason)
+
+
+def test_the_reading_is_worked_out_in_perfevals_own_context() -> None:
+    import decimal
+
+    with decimal.localcontext(decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)):
+        (reading,) = RATE(Decimal("123456.789")).value_readings
+    assert reading.message == ("123456.789 作比值读，即 12345678.9%；若指 123456.789%，请写作“123456.789%”或 1234.56789")
