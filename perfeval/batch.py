@@ -139,7 +139,8 @@ def score_file(source: Source, rubric: str | None = None, locale: str = "zh_CN")
     except PerfevalError as exc:
         return FileResult(source.name, error=exc.describe(locale))
     except Exception as exc:  # a bug met by one file must not lose the thousands of others; it is reported
-        return FileResult(source.name, error=f"internal error (please report): {type(exc).__name__}: {exc}")
+        return FileResult(source.name, error=render("cli_internal_error", locale, kind=type(exc).__name__,
+                                                    text=str(exc)[:200]))
     card = found.card
     wrong = {d.indicator for d in found.discrepancies}
     rows = []

@@ -1,0 +1,70 @@
+"""English that used to be built in code, now from the catalogs (issue 11, item 7): a Target's warnings,
+the quantity and display refusals, a file's internal error in ``batch``. Chinese by default, English when
+asked; a warning keeps its message id through copies and pickles."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import re
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from perfeval.display import format_money, format_percent
+from perfeval.errors import PerfevalError
+from perfeval.i18n import Words
+from perfeval.quantities import quantity
+from perfeval.targets import target
+from tests.test_locale import leftover_chinese
+
+LATIN_WORD = re.compile(r"\b[a-z]{3,}\b")
+CELLS = ["1:05:00", "＞", "2023/13/45", "12月31日前", "1:5", '<input checked="" type="checkbox"/> 促进', "5 个工作",
+         "2023年年底之前全面完成", "≥有所提升", "及时"]
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_a_targets_warnings_are_chinese_and_english_when_asked(cell: str) -> None:
+    t = target(cell)
+    assert all(isinstance(w, Words) for w in t.warnings)
+    assert t.warnings == t.warnings_in() and len(t.warnings_in("en")) == len(t.warnings)
+    for zh, en in zip(t.warnings, t.warnings_in("en"), strict=True):
+        # no English word left in the Chinese but the cell's own text, quoted, and the field .text
+        assert not LATIN_WORD.search(re.sub(r"'[^']*'", "", zh).replace(".text", "")), zh
+        assert leftover_chinese(en, cell) == [], en
+
+
+def test_the_unit_column_warning_names_the_units_in_the_language_shown() -> None:
+    (warning,) = target("100%", unit="万元").warnings
+    assert warning == "文字中的单位（%）与计量单位列（万元）不同；采用文字中的单位"
+    assert warning.message_in("en") == \
+        "the unit in the text (%) differs from the unit column (10⁴ yuan); the text's unit is used"
+    with pytest.raises(PerfevalError) as info:
+        quantity("100%", unit="万元")  # strict: the same disagreement is an error, in either language
+    assert info.value.code == "unit_text_differs_from_column"
+    assert str(info.value).startswith("文字中的单位（%）与计量单位列（万元）不同")
+    assert info.value.describe("en").startswith("the unit in the text (%) differs from the unit column (10⁴ yuan)")
+
+
+@given(st.sampled_from(CELLS))
+def test_a_warning_keeps_its_id_through_copies_and_pickles(cell: str) -> None:
+    for w in target(cell).warnings:
+        for again in (copy.copy(w), copy.deepcopy(w), pickle.loads(pickle.dumps(w))):
+            assert isinstance(again, Words) and again == w and again.message_in("en") == w.message_in("en")
+
+
+@pytest.mark.parametrize(("call", "code", "zh", "en"), [
+    (lambda: target(""), "target_empty", "指标值为空", "the target is empty"),
+    (lambda: target(5), "target_not_text", "指标值必须是文字", "a target must be text"),  # type: ignore[arg-type]
+    (lambda: quantity(" "), "quantity_missing", "缺少数量", "a quantity is missing"),
+    (lambda: quantity("-"), "quantity_number_expected", "这里应是一个数，而不是 '-'", "a number is expected, not '-'"),
+    (lambda: format_percent(Decimal(1), digits=-1), "display_digits", "小数位数必须是 0 或更大",
+     "digits must be 0 or more"),
+    (lambda: format_money(Decimal(5), unit="公顷"), "display_not_money", "不是金额", "not an amount of money"),
+])
+def test_refusals_that_were_english_sentences(call: object, code: str, zh: str, en: str) -> None:
+    with pytest.raises(PerfevalError) as info:
+        call()  # type: ignore[operator]
+    assert info.value.code == code and info.value.message_in() == zh and info.value.message_in("en") == en
