@@ -21,6 +21,7 @@ from perfeval.targets import target
 from tests.test_locale import leftover_chinese
 
 LATIN_WORD = re.compile(r"\b[a-z]{3,}\b")
+MATH = {"min", "max", "abs"}  # the arithmetic of a trace is written as formulas, the same in every language
 CELLS = ["1:05:00", "＞", "2023/13/45", "12月31日前", "1:5", '<input checked="" type="checkbox"/> 促进', "5 个工作",
          "2023年年底之前全面完成", "≥有所提升", "及时"]
 
@@ -68,3 +69,39 @@ def test_refusals_that_were_english_sentences(call: object, code: str, zh: str, 
     with pytest.raises(PerfevalError) as info:
         call()  # type: ignore[operator]
     assert info.value.code == code and info.value.message_in() == zh and info.value.message_in("en") == en
+
+
+def _fixture_scores() -> list[tuple[str, object]]:
+    from pathlib import Path
+
+    from tests.rules.test_cases import literal, read_fixture
+
+    out = []
+    for path in sorted((Path(__file__).parent / "fixtures" / "rules").glob("*.txt")):
+        for case in read_fixture(path):
+            if case.grades or not case.given or case.want.startswith(("refuse", "error", "reads")):
+                continue
+            out.append((case.standard, case.points, literal(case.given)))
+    return out
+
+
+def test_every_explanation_of_the_fixtures_is_in_one_language() -> None:
+    """Each step of an explanation (value, band, steps, caps, floors, options, tiers, parts …) from the
+    catalogs: no English word in the Chinese, no Chinese in the English, beyond the standard's own text."""
+    from perfeval.rules import compile_rule
+
+    seen = 0
+    for standard, points, value in _fixture_scores():
+        try:
+            rule = compile_rule(standard, points=points)
+            score = rule(**value) if isinstance(value, dict) else rule(value)
+        except PerfevalError:
+            continue
+        quoted = f"{standard}\n{value}"
+        zh, en = score.explain(), score.explain("en")
+        body = "\n".join(line for line in zh.splitlines() if not line.startswith("评分标准："))
+        latin = {w for w in LATIN_WORD.findall(re.sub(r"'[^']*'|\[PE\d+\]", "", body)) if w not in quoted} - MATH
+        assert latin == set(), (standard, value, zh)
+        assert leftover_chinese(en, quoted) == [], (standard, value, en)
+        seen += 1
+    assert seen > 200
