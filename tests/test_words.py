@@ -105,3 +105,21 @@ def test_every_explanation_of_the_fixtures_is_in_one_language() -> None:
         assert leftover_chinese(en, quoted) == [], (standard, value, en)
         seen += 1
     assert seen > 200
+
+
+def test_input_too_large_to_print_is_described_in_the_language_of_the_message() -> None:
+    from perfeval.limits import shown, text_of
+    from perfeval.rules import compile_rule
+
+    assert (shown(10 ** 5000), shown(10 ** 5000).message_in("en")) == ("一个 5001 位的整数", "an integer of 5001 digits")
+    assert text_of([10 ** 5000]).message_in("en") == "a list too large to print"
+    rule = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)
+    with pytest.raises(PerfevalError) as info:
+        rule.points(10 ** 5000)
+    assert str(info.value).endswith("：'一个 5001 位的整数'")
+    assert info.value.describe("en").endswith(": 'an integer of 5001 digits'")
+    checklist = compile_rule("①完成得1分②及时得1分③合规得1分", points=3)
+    with pytest.raises(PerfevalError) as info:
+        checklist(10 ** 5000)
+    assert "不能只给 一个 5001 位的整数" in str(info.value)
+    assert "not an integer of 5001 digits" in info.value.describe("en")
