@@ -224,7 +224,8 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
         print_excerpt(Console(), item.score.explain(locale), None, prefix=prefix)
     status = report.status_word(item.status, locale)
     reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
-    click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points}（{status}）{reason}")
+    click.echo(render("cli_explain_line", locale, name=item.name, max_points=item.max_points, status=status,
+                      points=item.points if item.points is not None else "—", reason=reason))
 
 
 @main.command(name="fmt", words=N_("cli_cmd_fmt"))

@@ -123,3 +123,18 @@ def test_input_too_large_to_print_is_described_in_the_language_of_the_message() 
         checklist(10 ** 5000)
     assert "不能只给 一个 5001 位的整数" in str(info.value)
     assert "not an integer of 5001 digits" in info.value.describe("en")
+
+
+def test_the_cards_points_and_explains_last_line_follow_the_language() -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from perfeval.cli import main
+
+    example = str(Path(__file__).parents[1] / "examples" / "luosong-2021-department.toml")
+    args = ["explain", example, "产出指标/质量指标/征拆面积完成率"]
+    zh = CliRunner().invoke(main, args).output.splitlines()[-1]
+    en = CliRunner().invoke(main, [*args, "--lang", "en"]).output.splitlines()[-1]
+    assert zh == "征拆面积完成率: 4.00 / 4（重算）完成率 100% / 100% = 100% → 4.00分"
+    assert en == "征拆面积完成率: 4.00 / 4 (computed) 完成率 100% / 100% = 100% → 4.00 points"
