@@ -15,6 +15,7 @@ them, because ``--lang en`` may come after the mistake (``perfeval score --foo x
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any
 import click
 from click.core import ParameterSource
 
+from .errors import display_width
 from .i18n import N_, render
 
 __all__ = ["LANG_KEY", "LocalizedCommand", "LocalizedGroup", "LocalizedOption", "Choice", "FilePath", "IntRange",
@@ -143,12 +145,75 @@ class LocalizedOption(click.Option):
         return "  ".join(filter(None, [words, f"[{'; '.join(extra)}]" if extra else ""]))
 
 
+_TOKEN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
+_NO_LINE_START = set("，。；：、）》」』？！")
+
+
+def _wide(text: str) -> bool:
+    return display_width(text) != len(text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns (a Chinese character takes two), broken between
+    Chinese characters or at spaces, never before closing punctuation (，。） …).
+
+    >>> _wrap("显示本帮助并退出。", 10), _wrap("显示本帮助。", 10)
+    (['显示本帮助', '并退出。'], ['显示本帮', '助。'])
+    """
+    lines: list[str] = []
+    line, space = "", ""
+    for token in _TOKEN.findall(text):
+        if token.isspace():
+            space = " " if line else ""
+            continue
+        if line and display_width(line + space + token) > width:
+            if token in _NO_LINE_START and not space and len(line) > 1:
+                lines.append(line[:-1])  # closing punctuation takes the character before it along
+                line = line[-1] + token
+            else:
+                lines.append(line)
+                line = token
+        else:
+            line = line + space + token
+        space = ""
+    return [*lines, line] if line else lines
+
+
 class _Formatter(click.HelpFormatter):
-    """Headings as the catalog writes them, colon included (选项： / Options:)."""
+    """Headings as the catalog writes them, colon included (选项： / Options:); Chinese text wrapped by the
+    columns it takes (click counts characters, so a line of Chinese would run to twice the width)."""
 
     def write_heading(self, heading: str) -> None:
         """Write ``heading`` at the current indentation."""
         self.write(f"{'':>{self.current_indent}}{heading}\n")
+
+    def write_text(self, text: str) -> None:
+        """Write ``text`` re-wrapped at the current indentation."""
+        if not _wide(text):
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        for line in _wrap(text, max(self.width - self.current_indent, 20)):
+            self.write(f"{indent}{line}\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """A definition list (options, commands), its second column wrapped by the columns it takes."""
+        rows = list(rows)
+        if not any(_wide(second) for _, second in rows):
+            return super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max(display_width(first) for first, _ in rows), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = _wrap(second, max(self.width - first_col - 2, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
 
 
 class _Context(click.Context):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from perfeval.cli import main
 from perfeval.cli_words import language_of
+from perfeval.errors import display_width
 from tests.test_locale import ENGLISH, leftover_chinese
 
 ROOT = Path(__file__).parents[1]
@@ -47,6 +48,8 @@ def test_every_help_page_is_chinese_by_default_even_on_an_english_machine(comman
     assert out.startswith("用法：perfeval") and "选项：" in out and "显示本帮助并退出。" in out
     assert _latin_words(out) <= LATIN, _latin_words(out) - LATIN
     assert not any(words in out for words in CLICK_ENGLISH), out
+    # wrapped by the columns Chinese takes (two a character), not by characters
+    assert max(display_width(line) for line in out.splitlines()) <= 80, out
 
 
 @pytest.mark.parametrize("command", [[], *[[c] for c in COMMANDS]])
