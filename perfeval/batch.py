@@ -31,8 +31,10 @@ from typing import Any
 import attrs
 import click
 
+from .causes import zip_reason
+from .cli_words import Choice, FilePath, IntRange, LocalizedCommand, LocalizedOption, keep_lang
 from .errors import PerfevalError
-from .i18n import render
+from .i18n import N_, render
 
 __all__ = ["FileResult", "Source", "batch_command", "score_file", "sources"]
 
@@ -80,7 +82,7 @@ def sources(inputs: Iterable[str]) -> list[Source]:
                     out += [Source(str(p), m) for m in sorted(archive.namelist())
                             if m.lower().endswith(_SUFFIXES) and not m.endswith("/")]
             except (OSError, zipfile.BadZipFile) as exc:
-                raise PerfevalError("batch_bad_zip", text=str(p), why=str(exc)) from None
+                raise PerfevalError("batch_bad_zip", text=str(p), why=zip_reason(exc)) from None
         else:
             out.append(Source(str(p)))
     return out
@@ -138,7 +140,8 @@ def score_file(source: Source, rubric: str | None = None, locale: str = "zh_CN")
     except PerfevalError as exc:
         return FileResult(source.name, error=exc.describe(locale))
     except Exception as exc:  # a bug met by one file must not lose the thousands of others; it is reported
-        return FileResult(source.name, error=f"internal error (please report): {type(exc).__name__}: {exc}")
+        return FileResult(source.name, error=render("cli_internal_error", locale, kind=type(exc).__name__,
+                                                    text=str(exc)[:200]))
     card = found.card
     wrong = {d.indicator for d in found.discrepancies}
     rows = []
@@ -193,13 +196,6 @@ def run(files: list[Source], rubric: str | None, jobs: int, locale: str, progres
     for chunk_results in results:
         assert chunk_results is not None
         yield from chunk_results
-
-
-def keep_lang(ctx: click.Context, value: str) -> str:
-    """Note the ``--lang`` asked for where the command group's error handler finds it (``ctx.meta`` is
-    shared by every context of one invocation), so an error is shown in that language too."""
-    ctx.meta["perfeval.lang"] = value
-    return value
 
 
 def write(results: list[FileResult], output: str) -> list[str]:
@@ -257,17 +253,17 @@ def _text(v: Any) -> Any:
     return f"{v:f}" if isinstance(v, Decimal) else v if isinstance(v, bool | int) else str(v)
 
 
-@click.command(name="batch")
+@click.command(name="batch", cls=LocalizedCommand, words=N_("cli_cmd_batch"))
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--rubric", type=click.Path(dir_okay=False), default=None,
-              help="A .rules file for every file; by default the rubric each data file names.")
-@click.option("--output", "-o", default="perfeval-batch.xlsx", show_default=True,
-              help="The consolidated output: .xlsx, .csv or .parquet.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None,
-              help="Worker processes (default: the CPUs this process may use).")
-@click.option("--progress/--no-progress", default=None, help="A progress bar (default: on a terminal).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
-              callback=lambda ctx, _param, value: keep_lang(ctx, value))
+@click.option("--rubric", cls=LocalizedOption, type=FilePath(dir_okay=False), default=None,
+              words=N_("cli_opt_batch_rubric"))
+@click.option("--output", "-o", cls=LocalizedOption, default="perfeval-batch.xlsx", show_default=True,
+              words=N_("cli_opt_batch_output"))
+@click.option("--jobs", "-j", cls=LocalizedOption, type=IntRange(1, 256), default=None, metavar="N",
+              words=N_("cli_opt_jobs"))
+@click.option("--progress/--no-progress", cls=LocalizedOption, default=None, words=N_("cli_opt_progress"))
+@click.option("--lang", cls=LocalizedOption, type=Choice(["zh", "en"]), default="zh", show_default=True,
+              is_eager=True, callback=lambda ctx, _param, value: keep_lang(ctx, value), words=N_("cli_opt_lang"))
 def batch_command(inputs: tuple[str, ...], rubric: str | None, output: str, jobs: int | None,
                   progress: bool | None, lang: str) -> None:
     """Score and audit a folder, a list or a zip of self-evaluation files; one consolidated output."""

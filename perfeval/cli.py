@@ -18,31 +18,41 @@ import click
 from rich.console import Console
 
 from . import report
-from .batch import keep_lang
+from .causes import os_reason
+from .cli_words import (
+    Choice,
+    FilePath,
+    LocalizedGroup,
+    LocalizedOption,
+    UsageRefusal,
+    command_locale,
+    keep_lang,
+)
 from .datafile import load_evaluation, write_template_xlsx
-from .errors import PerfevalError
+from .errors import DataFileError, PerfevalError
 from .i18n import N_, Message, render
 from .rubric import load
 from .rubric.audit import audit, evaluate
 from .rubric.checks import check_evaluation
 from .rules.errors import Severity
 
-_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, is_eager=True,
-                     callback=lambda ctx, _param, value: keep_lang(ctx, value),
-                     help="Language of tables and messages.")
-_RUBRIC = click.option("--rubric", type=click.Path(dir_okay=False), default=None,
-                       help="A .rules file; by default the rubric the data file names.")
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "xlsx"]), default="table",
-                       show_default=True)
-_OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-                       help="Where to write --format xlsx (default: DATA with .scored.xlsx).")
+_LANG = click.option("--lang", cls=LocalizedOption, type=Choice(["zh", "en"]), default="zh", show_default=True,
+                     is_eager=True, callback=lambda ctx, _param, value: keep_lang(ctx, value),
+                     words=N_("cli_opt_lang"))
+_RUBRIC = click.option("--rubric", cls=LocalizedOption, type=FilePath(dir_okay=False), default=None,
+                       words=N_("cli_opt_rubric"))
+_FORMAT = click.option("--format", "fmt", cls=LocalizedOption, type=Choice(["table", "json", "xlsx"]),
+                       default="table", show_default=True, words=N_("cli_opt_format"))
+_OUTPUT = click.option("--output", "-o", cls=LocalizedOption, type=FilePath(dir_okay=False), default=None,
+                       words=N_("cli_opt_output"))
+_DATA = click.argument("data", type=FilePath(exists=True, dir_okay=False))
 
 
 def _locale(lang: str) -> str:
     return "en" if lang == "en" else "zh_CN"
 
 
-class _Group(click.Group):
+class _Group(LocalizedGroup):
     """Turns every error into one line on standard error and exit status 2 — never a traceback.
 
     A PerfevalError carries its own location; a file that cannot be read or written names its path; any
@@ -57,21 +67,34 @@ class _Group(click.Group):
         except PerfevalError as exc:
             click.echo(f"perfeval: {exc.describe(_locale(ctx.meta.get('perfeval.lang', 'zh')))}", err=True)
         except OSError as exc:
-            click.echo(f"perfeval: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            locale = _locale(ctx.meta.get("perfeval.lang", "zh"))
+            why = os_reason(exc).message_in(locale)
+            shown = render("cli_os_error", locale, name=exc.filename, why=why) if exc.filename else why
+            click.echo(f"perfeval: {shown}", err=True)
         except Exception as exc:  # a bug, not bad input: still one line, and exit status 2
             click.echo("perfeval: " + render("cli_internal_error", _locale(ctx.meta.get("perfeval.lang", "zh")),
                                              kind=type(exc).__name__, text=str(exc)[:200]), err=True)
         sys.exit(2)
 
 
-@click.group(cls=_Group)
-@click.version_option(package_name="perfeval")
-def main() -> None:
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(render("cli_version", command_locale(ctx), prog=ctx.find_root().info_name, version=version("perfeval")))
+        ctx.exit()
+
+
+@click.group(cls=_Group, words=N_("cli_cmd_main"))
+@click.option("--version", cls=LocalizedOption, is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              words=N_("cli_opt_version"))
+@_LANG
+def main(lang: str) -> None:
     """perfeval — 预算绩效评价的精确、可解释评分 (exact, explainable scoring of budget-performance evaluations)."""
 
 
-@main.command()
-@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@main.command(words=N_("cli_cmd_score"))
+@_DATA
 @_RUBRIC
 @_FORMAT
 @_OUTPUT
@@ -92,8 +115,8 @@ def score(data: str, rubric: str | None, fmt: str, output: str | None, lang: str
         report.print_card(card, Console(), _locale(lang))
 
 
-@main.command(name="audit")
-@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@main.command(name="audit", words=N_("cli_cmd_audit"))
+@_DATA
 @_RUBRIC
 @_FORMAT
 @_OUTPUT
@@ -115,12 +138,13 @@ def audit_command(data: str, rubric: str | None, fmt: str, output: str | None, l
     sys.exit(0 if found.clean else 1)
 
 
-@main.command(name="report")
-@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@main.command(name="report", words=N_("cli_cmd_report"))
+@_DATA
 @_RUBRIC
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Where to write the report (default: standard output).")
+@click.option("--format", "fmt", cls=LocalizedOption, type=Choice(["html", "md"]), default="html", show_default=True,
+              words=N_("cli_opt_report_format"))
+@click.option("--output", "-o", cls=LocalizedOption, type=FilePath(dir_okay=False), default=None,
+              words=N_("cli_opt_report_output"))
 @_LANG
 def report_command(data: str, rubric: str | None, fmt: str, output: str | None, lang: str) -> None:
     """A report to read: scorecard, audit findings, explanations and a chart (self-contained HTML or Markdown)."""
@@ -134,14 +158,14 @@ def report_command(data: str, rubric: str | None, fmt: str, output: str | None, 
     try:
         Path(output).write_bytes(text.encode("utf-8"))
     except OSError as exc:
-        raise click.FileError(output, exc.strerror) from exc
+        raise DataFileError("cli_cannot_write", text=output, why=os_reason(exc)) from exc
     click.echo(output)
 
 
-@main.command()
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--strict", is_flag=True, help="Warnings fail too.")
-@click.option("--readings", is_flag=True, help="Also list every reading taken (whole steps, band edges …).")
+@main.command(words=N_("cli_cmd_check"))
+@click.argument("path", type=FilePath(exists=True, dir_okay=False))
+@click.option("--strict", cls=LocalizedOption, is_flag=True, words=N_("cli_opt_strict"))
+@click.option("--readings", cls=LocalizedOption, is_flag=True, words=N_("cli_opt_readings"))
 @_LANG
 def check(path: str, strict: bool, readings: bool, lang: str) -> None:
     """Check a .rules rubric (sums, 例, standards) or a data file (its standards and targets)."""
@@ -175,8 +199,8 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
     sys.exit(1 if errors else 0)
 
 
-@main.command()
-@click.argument("data", type=click.Path(exists=True, dir_okay=False))
+@main.command(words=N_("cli_cmd_explain"))
+@_DATA
 @click.argument("indicator")
 @_RUBRIC
 @_LANG
@@ -200,13 +224,14 @@ def explain(data: str, indicator: str, rubric: str | None, lang: str) -> None:
         print_excerpt(Console(), item.score.explain(locale), None, prefix=prefix)
     status = report.status_word(item.status, locale)
     reason = item.reason.render(locale) if hasattr(item.reason, "render") else item.reason
-    click.echo(f"{item.name}: {item.points if item.points is not None else '—'} / {item.max_points}（{status}）{reason}")
+    click.echo(render("cli_explain_line", locale, name=item.name, max_points=item.max_points, status=status,
+                      points=item.points if item.points is not None else "—", reason=reason))
 
 
-@main.command(name="fmt")
+@main.command(name="fmt", words=N_("cli_cmd_fmt"))
 @click.argument("args", nargs=-1)
-@click.option("--check", "check_only", is_flag=True, help="Change no file; exit 1 if one would change.")
-@click.option("--diff", "show_diff", is_flag=True, help="Change no file; print the change as a diff.")
+@click.option("--check", "check_only", cls=LocalizedOption, is_flag=True, words=N_("cli_opt_fmt_check"))
+@click.option("--diff", "show_diff", cls=LocalizedOption, is_flag=True, words=N_("cli_opt_fmt_diff"))
 @_LANG
 def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool, lang: str) -> None:
     """Format .rules files in place (FILE…), or print a standard (argument, or lines on standard input)
@@ -216,10 +241,10 @@ def fmt_command(args: tuple[str, ...], check_only: bool, show_diff: bool, lang: 
     files = [a for a in args if a.endswith(".rules") or _is_file(a)]
     if files or check_only or show_diff:
         if len(files) != len(args) or not files:
-            raise click.UsageError(render("cli_fmt_files", _locale(lang)))
+            raise UsageRefusal("cli_fmt_files", click.get_current_context())
         sys.exit(_format_files(files, check_only, show_diff, _locale(lang)))
     if len(args) > 1:
-        raise click.UsageError(render("cli_fmt_one", _locale(lang)))
+        raise UsageRefusal("cli_fmt_one", click.get_current_context())
     standard = args[0] if args else None
     lines = [standard] if standard is not None else sys.stdin.read().splitlines()
     for number, line in enumerate(lines, 1):
@@ -255,7 +280,7 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool, locale: s
             text = Path(name).read_bytes().decode("utf-8")
             formatted = format_rubric(text, name)
         except OSError as exc:
-            click.echo(f"perfeval: {name}: {exc.strerror}", err=True)
+            click.echo(f"perfeval: {render('cli_os_error', locale, name=name, why=os_reason(exc))}", err=True)
             status = 2
             continue
         except UnicodeDecodeError:
@@ -281,12 +306,11 @@ def _format_files(files: list[str], check_only: bool, show_diff: bool, locale: s
     return status
 
 
-@main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--kind", type=click.Choice(["项目", "部门"]), default=None,
-              help="项目 or 部门 (default: 项目; with --rubric, 部门 when the rubric's name says so).")
-@click.option("--rubric", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="A .rules file whose indicators pre-fill the rows, 得分 validated against each standard.")
+@main.command(words=N_("cli_cmd_template"))
+@click.argument("path", type=FilePath(dir_okay=False))
+@click.option("--kind", cls=LocalizedOption, type=Choice(["项目", "部门"]), default=None, words=N_("cli_opt_kind"))
+@click.option("--rubric", cls=LocalizedOption, type=FilePath(exists=True, dir_okay=False), default=None,
+              words=N_("cli_opt_template_rubric"))
 @_LANG
 def template(path: str, kind: str | None, rubric: str | None, lang: str) -> None:
     """Write a blank 自评表 .xlsx to fill in (with --rubric, its rows pre-filled)."""

@@ -78,7 +78,7 @@ def format_percent(rate: Number, locale: str = "zh_CN", digits: int = 2) -> str:
     ('78.26%', '288%')
     """
     if digits < 0:
-        raise InputError("digits must be 0 or more", text=str(digits))
+        raise InputError("display_digits", text=str(digits))
     with decimal.localcontext(OWN):
         percent = (to_decimal(rate) * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
@@ -114,7 +114,7 @@ def format_money(amount: Quantity | Number, locale: str = "zh_CN", unit: str = "
         else make_quantity(amount, money_unit)
     )
     if value.dimensionality != _unit("元").dimensionality:
-        raise UnitError("not an amount of money", text=format_quantity(value))
+        raise UnitError("display_not_money", text=format_quantity(value))
     if _is_chinese(locale):
         return format_number(value.magnitude, locale) + label(value.units, locale)
     yuan = convert(value, "元").magnitude

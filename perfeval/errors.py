@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .i18n import is_english, render
+from .i18n import Words, is_english, render
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 
@@ -104,7 +104,9 @@ class PerfevalError(Exception):
         english = is_english(locale)
         out = self.message_in(locale)
         if self.text is not None:
-            out += f": {self.text!r}" if english else f"：{self.text!r}"
+            # perfeval's words for input it will not print (一个 5001 位的整数) are in the message's language
+            text = self.text.message_in(locale) if isinstance(self.text, Words) else self.text
+            out += f": {text!r}" if english else f"：{text!r}"
         where = self.location.text(locale)
         if where:
             out += f" ({where})" if english else f"（{where}）"

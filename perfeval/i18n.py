@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "Message", "N_", "by_locale", "catalog", "compile_catalogs",
+__all__ = ["DOMAIN", "KEYWORDS", "LOCALES", "Localized", "Message", "N_", "Words", "by_locale", "catalog", "compile_catalogs",
            "extract", "extract_ids", "fields", "is_english", "language", "message_ids", "problems", "render"]
 
 #: The gettext domain: the catalogs are ``<lang>/LC_MESSAGES/perfeval.po``.
@@ -47,7 +47,7 @@ KEYWORDS: dict[str, Any] = {name: None for name in (
     "RuleError", "RuleSyntaxError", "CodedError", "EvaluationError", "JudgementError", "SqlError",
     "PerfevalError", "InputError", "NumberFormatError", "UnitError", "DataFileError", "DataFileValueError",
     "ValidationError", "JudgementRequired", "RateUndefinedError", "ZeroDenominatorError", "RubricError",
-    "RubricSyntaxError", "UnknownRubricError", "__init__",
+    "RubricSyntaxError", "UnknownRubricError", "UsageRefusal", "ValueRefusal", "Words", "_error_at", "__init__",
 )}
 
 _INSTALL_SLACK = 5.0  # seconds
@@ -149,6 +149,33 @@ class Message:
 
     def __repr__(self) -> str:
         return f"Message({self.msgid!r})"
+
+
+class Words(str):
+    """A message in words where text is expected (a :class:`~perfeval.targets.Target`'s warnings): the string is
+    its Chinese; :meth:`message_in` gives it in another language, and a message that fills it in shows it in
+    its own language.
+
+    >>> w = Words("data_unknown_format")
+    >>> w, w.message_in("en"), w == "未知的格式；请用 toml、json 或 xlsx"
+    ('未知的格式；请用 toml、json 或 xlsx', 'unknown format; use toml, json or xlsx', True)
+    """
+
+    msgid: str
+    params: dict[str, Any]
+
+    def __new__(cls, msgid: str, **params: Any) -> Words:
+        obj = super().__new__(cls, render(msgid, "zh_CN", **params))
+        obj.msgid = msgid
+        obj.params = params
+        return obj
+
+    def message_in(self, locale: str | None = "zh_CN") -> str:
+        """The words in ``locale``."""
+        return render(self.msgid, locale, **self.params)
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, Any]]:  # copies and pickles keep the id
+        return (self.msgid,), self.params
 
 
 class Localized:

@@ -23,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from .errors import InputError, Location
-from .i18n import N_, Message, render
+from .i18n import N_, Message, Words, render
 
 #: Significant digits of a number given to a rule (an input, an edge of a band, a step).
 MAX_DIGITS = 100
@@ -136,13 +136,13 @@ class LimitError(InputError):
 def shown(raw: object, width: int = 60) -> str:
     """``raw`` as text for a message, at most ``width`` characters — safe for an int of any size.
 
-    >>> shown(10 ** 5000)
-    'an integer of 5001 digits'
+    >>> shown(10 ** 5000), shown(10 ** 5000).message_in("en")
+    ('一个 5001 位的整数', 'an integer of 5001 digits')
     >>> shown("9" * 80)
     '999999999999999999999999999999999999999999999999999999999…'
     """
     if isinstance(raw, int) and not isinstance(raw, bool) and raw.bit_length() > 1000:
-        return f"an integer of {len(str(Decimal(raw)).lstrip('-'))} digits"
+        return Words("shown_integer_digits", digits=len(str(Decimal(raw)).lstrip('-')))
     if isinstance(raw, Decimal) and raw.is_finite() and abs(raw.as_tuple().exponent) > 1000:  # type: ignore[arg-type]
         return f"{raw:.20E}"  # never a million zeros
     text = str(raw)
@@ -153,13 +153,13 @@ def text_of(value: object, *, as_repr: bool = False) -> str:
     """``str(value)`` (``repr`` with ``as_repr``) — or, for a value Python will not print (an int of more than
     4,300 digits, or a list holding one), what it is.
 
-    >>> text_of([10 ** 5000]), text_of("①", as_repr=True)
-    ('a list too large to print', "'①'")
+    >>> text_of([10 ** 5000]), text_of([10 ** 5000]).message_in("en"), text_of("①", as_repr=True)
+    ('一个大到无法打印的 list', 'a list too large to print', "'①'")
     """
     try:
         return repr(value) if as_repr else str(value)
     except ValueError:
-        return shown(value) if isinstance(value, int) else f"a {type(value).__name__} too large to print"
+        return shown(value) if isinstance(value, int) else Words("shown_too_large", kind=type(value).__name__)
 
 
 def place(text: str, offset: int, path: str | None = None) -> Location:

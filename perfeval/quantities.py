@@ -14,9 +14,10 @@ Decimal('26022100.00')
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from perfeval.errors import Location, NumberFormatError, PerfevalError, UnitError
+from perfeval.i18n import Localized, Words
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, number_in
 from perfeval.text import Normalized, normalize
 from perfeval.units import is_percent, label, multiplied, registry, unit, unit_in
@@ -69,7 +70,7 @@ def clean_cell(text: str, warnings: list[str]) -> Normalized:
     for m in _TAG.finditer(s):
         chars.extend((s[j], origin[j]) for j in range(i, m.start()))
         if "sup" not in m.group().lower():
-            warnings.append(f"markup removed: {m.group().strip()!r}")
+            warnings.append(Words("target_markup_removed", markup=m.group().strip()))
         i = m.end()
     chars.extend((s[j], origin[j]) for j in range(i, len(s)))
     out: list[tuple[str, int]] = []
@@ -102,10 +103,11 @@ def _number_end(s: str, start: int, end: int) -> int:
     return i
 
 
-def _error_at(cls: type[PerfevalError], message: str, norm: Normalized, index: int) -> PerfevalError:
+def _error_at(cls: type[PerfevalError], message: str, norm: Normalized, index: int,
+              **params: Any) -> PerfevalError:
     line, column = norm.line_col(index)
     where = Location(column=column) if line == 1 else Location(line=line, column=column)
-    return cls(message, text=norm.original, location=where)
+    return cls(message, text=norm.original, location=where, **params)
 
 
 def _with_column(
@@ -119,10 +121,11 @@ def _with_column(
         return multiplied(column, "万" if text_unit == registry().Unit("ten_thousand") else "亿")
     if text_unit.dimensionality == column.dimensionality and not (is_percent(text_unit) ^ is_percent(column)):
         return text_unit  # "29.9万元" in a 元 column: the cell says more than the column does
-    message = f"the unit in the text ({label(text_unit)}) differs from the unit column ({label(column)})"
+    units = {"text_unit": Localized(lambda locale: label(text_unit, locale or "zh_CN")),
+             "column": Localized(lambda locale: label(column, locale or "zh_CN"))}
     if strict:
-        raise _error_at(UnitError, message, norm, at)
-    warnings.append(message + "; the text's unit is used")
+        raise _error_at(UnitError, "unit_text_differs_from_column", norm, at, **units)
+    warnings.append(Words("unit_text_differs_used", **units))
     return text_unit
 
 
@@ -136,7 +139,7 @@ def quantity_in(
     while end > start and s[end - 1].isspace():
         end -= 1
     if start == end:
-        raise _error_at(NumberFormatError, "a quantity is missing", norm, start)
+        raise _error_at(NumberFormatError, "quantity_missing", norm, start)
     for spelled, rate_unit in (("百分之", "%"), ("千分之", "‰")):
         if s.startswith(spelled, start):  # 百分之九十五 is 95%
             magnitude = number_in(norm, start + len(spelled), end)
@@ -145,7 +148,7 @@ def quantity_in(
             )
     stop = _number_end(s, start, end)
     if stop == start or (stop == start + 1 and s[start] in "+-"):
-        raise _error_at(NumberFormatError, f"a number is expected, not {s[start]!r}", norm, start)
+        raise _error_at(NumberFormatError, "quantity_number_expected", norm, start, char=s[start])
     magnitude = number_in(norm, start, stop)
     rest = stop
     while rest < end and s[rest].isspace():

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .causes import os_reason
 from .display import number_text
 from .errors import DataFileError, Location
 from .i18n import N_, render
@@ -187,7 +188,7 @@ def write_xlsx(card: ScoreCard, path: str | Path | IO[bytes]) -> None:
     try:
         wb.save(path if hasattr(path, "write") else str(path))  # a file object too (never its repr as a name)
     except OSError as exc:
-        raise DataFileError(f"cannot write the workbook: {exc.strerror}", text=str(path)) from exc
+        raise DataFileError("xlsx_cannot_write", text=str(path), why=os_reason(exc)) from exc
 
 
 def _put(ws: Any, row: int, column: int, value: Any) -> None:
@@ -197,7 +198,7 @@ def _put(ws: Any, row: int, column: int, value: Any) -> None:
     try:
         cell = ws.cell(row=row, column=column, value=value)
     except IllegalCharacterError:
-        raise DataFileError("a spreadsheet cell cannot hold this text (a control character)", text=str(value),
+        raise DataFileError("xlsx_control_character", text=str(value),
                             location=Location(cell=f"{ws.title}!{get_column_letter(column)}{row}")) from None
     if isinstance(value, str):
         cell.data_type = "s"  # text, never a formula: a name may start with = + - @

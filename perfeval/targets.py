@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from perfeval.errors import InputError, NumberFormatError, PerfevalError, UnitError
-from perfeval.i18n import N_, Localized, render
+from perfeval.i18n import N_, Localized, Words, render
 from perfeval.numbers import CHINESE_NUMERAL_CHARS, ZeroDenominatorError, exact_div, own_context, plain
 from perfeval.quantities import clean_cell, quantity_in, unit_column
 from perfeval.rules.vocabulary import COMPARATORS, NEEDS_NUMBER, SUFFIXES
@@ -37,7 +37,7 @@ from perfeval.text import Normalized
 from perfeval.units import convert, is_percent, label, match_unit, registry, to_reference
 
 if TYPE_CHECKING:
-    from perfeval.units import Quantity
+    from perfeval.units import Quantity, Unit
 
 __all__ = ["Comparator", "JudgementRequired", "Target", "TargetKind", "target"]
 
@@ -116,7 +116,8 @@ class Target:
     ``text`` is the cell verbatim; ``clean`` the same text normalised (widths folded, markup and
     wrapped-cell spaces removed). ``comparator`` is one of ≥ > = ≤ < or None; ``values`` the
     quantities found, in order (``value`` is the first); ``date`` the day a 日期 target names (a year
-    or month stands for its last day, as deadlines do); ``warnings`` what had to be interpreted.
+    or month stands for its last day, as deadlines do); ``warnings`` what had to be interpreted, in Chinese
+    (each a :class:`~perfeval.i18n.Words`: ``w.message_in("en")``, or :meth:`warnings_in` for all of them).
     """
 
     text: str
@@ -126,6 +127,14 @@ class Target:
     date: datetime.date | None = None
     clean: str = attrs.field(default=attrs.Factory(lambda self: self.text.strip(), takes_self=True))
     warnings: tuple[str, ...] = ()
+
+    def warnings_in(self, locale: str | None = "zh_CN") -> tuple[str, ...]:
+        """The warnings in ``locale``.
+
+        >>> target("≥有所提升").warnings_in("en")
+        ('comparator ≥ ignored: the value is text',)
+        """
+        return tuple(w.message_in(locale) if isinstance(w, Words) else w for w in self.warnings)
 
     @property
     def value(self) -> Quantity | None:
@@ -315,7 +324,8 @@ def _worded_comparator(s: str, warnings: list[str]) -> Comparator | None:
         return None
     found = ceiling or floor
     assert found is not None
-    warnings.append(f"comparator read from the words {found.group().strip('0123456789. ')!r}")
+    warnings.append(Words("target_comparator_from_words", words=found.group().strip("0123456789. "),
+                          comparator="≤" if ceiling is not None else "≥"))
     return "≤" if ceiling is not None else "≥"
 
 
@@ -348,12 +358,12 @@ def _date(s: str, i: int, warnings: list[str]) -> tuple[datetime.date | None, in
             else:
                 day = datetime.date(year, 12, 31)
         except ValueError:
-            warnings.append(f"{m.group()!r} looks like a date but is not a valid one; kept as text")
+            warnings.append(Words("target_not_a_date", text=m.group()))
             return None, m.end()
         return day, m.end()
     m = _NO_YEAR.match(s, i)
     if m:  # "12月31日" is a date, but of which year? Not 12 months and 31 days.
-        warnings.append(f"{m.group()!r} is a date without a year; kept as text")
+        warnings.append(Words("target_date_without_year", text=m.group()))
         return None, m.end()
     return None
 
@@ -384,7 +394,7 @@ def _loose(norm: Normalized, start: int, warnings: list[str]) -> tuple[Quantity,
         rest.append(s[i:])
         words = [w.strip(_SEPARATORS) for w in rest if w.strip(_SEPARATORS)]
         if words:
-            warnings.append("text around the quantities is kept only in .text: " + " … ".join(words))
+            warnings.append(Words("target_words_kept", words=" … ".join(words)))
     return tuple(found)
 
 
@@ -404,10 +414,12 @@ def target(text: str, unit: str | None = None) -> Target:
     ('≥ 50', '≤ 26022100 元')
     >>> t = target("1:05:00")
     >>> t.kind.value, t.warnings
-    ('定性', ("'1:05:00' looks like a ratio or a time mangled by a spreadsheet; kept as text",))
+    ('定性', ("'1:05:00' 像被电子表格改成时间的比例或时间；按文字保留",))
+    >>> t.warnings_in("en")
+    ("'1:05:00' looks like a ratio or a time mangled by a spreadsheet; kept as text",)
     """
     if not isinstance(text, str):
-        raise InputError("a target must be text", text=repr(text))
+        raise InputError("target_not_text", text=repr(text))
     # Tables repeat their cells (100%, ≥95%, 及时, 全县 …): a short one is read once per process. The result
     # is frozen and read in perfeval's own context, so a cached one is the one a fresh reading would give.
     return _cached_target(text, unit) if len(text) <= _CACHED_CHARS else _read_target(text, unit)
@@ -423,7 +435,7 @@ def _read_target(text: str, unit: str | None) -> Target:
     s = norm.text
     column = unit_column(unit)
     if not s:
-        raise InputError("the target is empty", text=text)
+        raise InputError("target_empty", text=text)
 
     comparator, i = _leading_comparator(s, 0)
     while i < len(s) and s[i] == " ":
@@ -439,8 +451,8 @@ def _read_target(text: str, unit: str | None) -> Target:
 
     if i == len(s):
         if comparator is None:
-            raise InputError("the target is empty", text=text)
-        warnings.append("a comparator without a value")
+            raise InputError("target_empty", text=text)
+        warnings.append(Words("target_comparator_alone"))
         return make(TargetKind.QUANTITATIVE, comparator)
 
     date = _date(s, i, warnings)
@@ -455,7 +467,7 @@ def _read_target(text: str, unit: str | None) -> Target:
             end = before.end()
         tail = s[end:].strip(_SEPARATORS)
         if tail:
-            warnings.append(f"text after the date is kept only in .text: {tail}")
+            warnings.append(Words("target_after_date_kept", tail=tail))
         return make(TargetKind.DATE, comparator, date=day)
 
     try:
@@ -474,7 +486,7 @@ def _read_target(text: str, unit: str | None) -> Target:
                 return make(TargetKind.QUANTITATIVE, implied, (q,))
 
     if _CLOCK.fullmatch(s, i):
-        warnings.append(f"{s[i:]!r} looks like a ratio or a time mangled by a spreadsheet; kept as text")
+        warnings.append(Words("target_ratio_or_time", text=s[i:]))
         return make(TargetKind.QUALITATIVE)
 
     found = _loose(norm, i, warnings)
@@ -482,16 +494,21 @@ def _read_target(text: str, unit: str | None) -> Target:
         comparator = _worded_comparator(s, warnings)
     if found:
         if column is not None and any(q.dimensionality != column.dimensionality for q in found):
-            warnings.append(f"unit column {label(column)!r} ignored: the text names its own units")
+            warnings.append(Words("target_column_ignored_units", column=_label(column)))
         return make(TargetKind.QUANTITATIVE, comparator, found)
 
     if s[i] in "0123456789+-." or (s[i] in CHINESE_NUMERAL_CHARS and comparator is not None):
         raise strict_error
     if comparator is not None:
-        warnings.append(f"comparator {comparator} ignored: the value is text")
+        warnings.append(Words("target_comparator_ignored", comparator=comparator))
     if column is not None:
-        warnings.append(f"unit column {label(column)!r} ignored: the value is text")
+        warnings.append(Words("target_column_ignored_text", column=_label(column)))
     return make(TargetKind.QUALITATIVE)
 
 
 _cached_target = functools.lru_cache(maxsize=4096)(_read_target)
+
+
+def _label(u: Unit) -> Localized:
+    """A unit's name in the language of the message it fills in (万元 / 10⁴ yuan)."""
+    return Localized(lambda locale: label(u, locale or "zh_CN"))

@@ -33,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .causes import os_reason
 from .datafile.schema import TOTAL
 from .datafile.schema import word as key_word
 from .datafile.xlsx_layout import (
@@ -193,7 +194,7 @@ def put(ws: Worksheet, row: int, column: int, value: object) -> None:
         try:
             cell.value = text
         except Exception as exc:  # openpyxl's IllegalCharacterError: control characters
-            raise DataFileError("a spreadsheet cell cannot hold this text (a control character)", text=text,
+            raise DataFileError("xlsx_control_character", text=text,
                                 location=Location(cell=f"{ws.title}!{cell.coordinate}")) from exc
         cell.data_type = "s"  # "=SUM(…)" in a name or a standard stays text
         if text.startswith(_FORMULA_START):
@@ -496,7 +497,7 @@ def _save(workbook: Any, path: str | PathLike[str] | IO[bytes]) -> None:
     try:
         workbook.save(path)
     except OSError as exc:
-        raise DataFileError(f"cannot write the workbook: {exc.strerror}", text=str(path)) from exc
+        raise DataFileError("xlsx_cannot_write", text=str(path), why=os_reason(exc)) from exc
 
 
 def write_scored(ev: Evaluation, card: ScoreCard, path: str | PathLike[str] | IO[bytes],

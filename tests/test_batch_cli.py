@@ -131,4 +131,5 @@ def test_an_unexpected_failure_in_one_file_is_reported_for_that_file(monkeypatch
 
     monkeypatch.setattr(batch, "_read", broken)
     result = score_file(Source("x.toml"))
-    assert result.error is not None and "RuntimeError: boom" in result.error and not result.rows
+    assert result.error == "内部错误（RuntimeError：boom），请报告" and not result.rows
+    assert score_file(Source("x.toml"), locale="en").error == "internal error (RuntimeError: boom); please report it"

@@ -241,14 +241,14 @@ def test_target_examples(
     ],
 )
 def test_target_warnings(text: str, fragment: str) -> None:
-    assert any(fragment in w for w in target(text).warnings), target(text).warnings
+    assert any(fragment in w for w in target(text).warnings_in("en")), target(text).warnings_in("en")
 
 
 def test_target_keeps_the_unit_of_its_own_text_when_the_column_disagrees() -> None:
     # model.py passes one 计量单位 to both cells; the 实际完成值 "100%" must still read as a percent.
     t = target("100%", unit="万元")
     assert t.value is not None and t.value.units == unit("%")
-    assert any("unit column" in w for w in t.warnings)
+    assert any("unit column" in w for w in t.warnings_in("en"))
 
 
 def test_target_errors() -> None:

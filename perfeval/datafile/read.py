@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from perfeval.causes import os_reason
 from perfeval.datafile.schema import (
     BLANKS,
     COMPARATORS,
@@ -40,7 +41,7 @@ from perfeval.datafile.schema import (
 )
 from perfeval.datafile.text import check_scalars, decode, parse_json, parse_toml
 from perfeval.errors import DataFileError, InputError, Location, ValidationError
-from perfeval.i18n import Message
+from perfeval.i18n import Message, render
 from perfeval.limits import (
     MAX_DATA_BYTES,
     MAX_DATA_INDICATORS,
@@ -112,23 +113,17 @@ class RateNumberError(DataFileValueError):
         self.field = field
         self.value = value
         self.location = location or Location()  # the message says how to fix a cell, so it is needed first
-        super().__init__(self._render("zh"), text=text, location=location, code="rate_number_without_mark")
+        super().__init__(self._render("zh_CN"), text=text, location=location, code="rate_number_without_mark")
 
-    def _render(self, lang: str) -> str:
-        as_percent, fraction = _scaled(self.value, 2), _scaled(self.value, -2)
-        number = plain_text(self.value)
-        cell = self.location.cell is not None
-        if lang == "en":
-            fix = "enter it as {n}% or give the cell a percent format" if cell else 'write "{n}%"'
-            return (f"{self.field}: the rate {number} has no %: as a number it is the fraction {number}, that is "
-                    f"{as_percent}%. For {number}% {fix.format(n=number)} (or the fraction {fraction})")
-        fix = "请输入 {n}% 或把单元格设为百分比格式" if cell else '请写作 "{n}%"'
-        return (f"{self.field}: 比率 {number} 没有写 %：作为数它是比值 {number}，即 {as_percent}%。"
-                f"若是 {number}%，{fix.format(n=number)}（或比值 {fraction}）")
+    def _render(self, locale: str | None) -> str:
+        # a cell is fixed by its format, a key by its text: the message says which
+        return render("data_rate_bare_number_cell" if self.location.cell is not None else "data_rate_bare_number",
+                      locale, field=self.field, number=plain_text(self.value), percent=_scaled(self.value, 2),
+                      fraction=_scaled(self.value, -2))
 
     def message_in(self, locale: str | None = "zh_CN") -> str:
         """The message in ``locale`` (``en…`` for English, anything else Chinese)."""
-        return self._render("en" if locale and str(locale).lower().startswith("en") else "zh")
+        return self._render(locale)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -439,5 +434,5 @@ def load_evaluation(path: str | PathLike[str]) -> Evaluation:
             raise LimitError("data_bytes", size, location=Location(path=name))
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise DataFileError("data_cannot_read", text=name, why=exc.strerror) from exc
+        raise DataFileError("data_cannot_read", text=name, why=os_reason(exc)) from exc
     return loads_evaluation(data, fmt, path=name)

@@ -24,6 +24,7 @@ from typing import Any
 # documents, values and messages, four times faster on a data file (perfeval batch reads thousands).
 import tomli
 
+from perfeval.causes import json_reason, toml_position, toml_reason
 from perfeval.datafile.schema import KeyPath, Locate, show_path
 from perfeval.errors import DataFileError, Location
 from perfeval.i18n import Message
@@ -53,9 +54,9 @@ def parse_toml(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
     try:
         parsed: dict[str, Any] = tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as exc:
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = Location(path=path, line=int(found[1]), column=int(found[2])) if found else Location(path=path)
-        raise DataFileError("data_not_toml", location=where, detail=str(exc).split(' (at line')[0]) from exc
+        at = toml_position(exc)
+        where = Location(path=path, line=at[0], column=at[1]) if at else Location(path=path)
+        raise DataFileError("data_not_toml", location=where, detail=toml_reason(exc)) from exc
     except ValueError:  # an integer of more than 4,300 digits, which Python will not convert
         raise _long_integer(text, path) from None
     locate = locator(toml_positions(text), path)
@@ -74,7 +75,7 @@ def parse_json(text: str, path: str | None = None) -> tuple[dict[str, Any], Loca
         parsed = json.loads(text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_unique(text, path))
     except json.JSONDecodeError as exc:
         where = Location(path=path, line=exc.lineno, column=exc.colno)
-        raise DataFileError("data_not_json", location=where, detail=exc.msg) from exc
+        raise DataFileError("data_not_json", location=where, detail=json_reason(exc)) from exc
     except ValueError:  # an integer of more than 4,300 digits
         raise _long_integer(text, path) from None
     if not isinstance(parsed, dict):

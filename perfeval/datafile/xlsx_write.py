@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.worksheet import Worksheet
 
+from perfeval.causes import os_reason
 from perfeval.datafile.schema import KIND, TOTAL, word
 from perfeval.datafile.xlsx_layout import (
     ACHIEVED,
@@ -223,7 +224,7 @@ def _save(workbook: Any, path: str | PathLike[str] | IO[bytes]) -> None:
     try:
         workbook.save(path)
     except OSError as exc:
-        raise DataFileError("xlsx_cannot_write", text=str(path), why=exc.strerror) from exc
+        raise DataFileError("xlsx_cannot_write", text=str(path), why=os_reason(exc)) from exc
 
 
 def write_xlsx(evaluation: Evaluation, path: str | PathLike[str] | IO[bytes]) -> None:

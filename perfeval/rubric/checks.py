@@ -18,6 +18,7 @@ from ..model import Department, Indicator, Project
 from ..numbers import own_context
 from ..rules import compile_rule
 from ..rules.errors import Diagnostic, LocatedError, Severity
+from ..rules.messages import pair
 
 # Indicators whose target is a floor: a "≤" or "<" on them is almost surely a slip for "≥".
 _FLOORS = ("满意", "完成率", "达标率", "合格率", "到位率", "及时率", "覆盖率", "整改率", "执行率")
@@ -67,10 +68,7 @@ def _target(ind: Indicator, line: int, column: int) -> list[Finding]:
         return []
     shown = target.reading() if hasattr(target, "reading") else target.text
     better = "≥" if target.comparator == "≤" else ">"
+    hint, hint_en = pair("check_target_floor_hint", name=ind.name, better=better)
     return [Finding(ind.name, Diagnostic(
-        Severity.WARNING, "PE501",
-        f"{ind.name}：目标“{target.text}”（{shown}）是上限",
-        f"{ind.name}: the target “{target.text}” ({shown}) caps it from above",
-        line, column,
-        hint=f"{ind.name} 应是下限而非上限，几乎可以肯定应为 {better}",
-        hint_en=f"{ind.name} is a floor, not a ceiling: this is almost surely meant {better}"))]
+        Severity.WARNING, "PE501", *pair("check_target_caps", name=ind.name, text=target.text, shown=shown),
+        line, column, hint=hint, hint_en=hint_en))]

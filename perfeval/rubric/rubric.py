@@ -17,6 +17,7 @@ from typing import Any
 
 import attrs
 
+from ..causes import os_reason
 from ..errors import Location, PerfevalError
 from ..i18n import N_, Message, render
 from ..limits import (
@@ -253,7 +254,7 @@ def load(path: str | Path) -> Rubric:
             raise LimitError("rubric_bytes", size, location=Location(str(p)))
         text = p.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise RubricError("rubric_cannot_read", text=str(p), location=Location(str(p)), why=exc.strerror) from None
+        raise RubricError("rubric_cannot_read", text=str(p), location=Location(str(p)), why=os_reason(exc)) from None
     except UnicodeDecodeError as exc:
         data = p.read_bytes()[: exc.start]
         where = Location(str(p), data.count(b"\n") + 1, len(data[data.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1)

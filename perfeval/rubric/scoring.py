@@ -326,8 +326,10 @@ def run_rule(rule: Rule, ind: RubricIndicator | Indicator, value: Any, reported:
         return IndicatorScore(ind.name, path, None, rule.max_points, reported, "error",
                               lead + said("why_needs_judgement"), s, value)
     shown = lead if source else Reason(f"{_short(value)} ")
+    for d in s.value_readings:  # how the value was read (85 for a rate is 8500%), where the card shows it
+        shown = shown + Reason(f"[{d.code}] {d.zh}；", f"[{d.code}] {d.en}; ")
     return IndicatorScore(ind.name, path, s.points, rule.max_points, reported, "computed",
-                          shown + f"→ {s.points}分", s, value)
+                          shown + said("why_arrow_points", points=s.points), s, value)
 
 
 def judge(rule: Rule, ind: RubricIndicator | Indicator, reported: Decimal | None) -> IndicatorScore:

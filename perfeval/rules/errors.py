@@ -105,7 +105,7 @@ class LocatedError(PerfevalError):
         line = self.location.line or self.line
         column = self.location.column or self.column
         path = f"{self.location.path}, " if self.location.path else ""
-        where = f"{path}line {line}, column {column}" if is_english(locale) else f"{path}第 {line} 行第 {column} 列"
+        where = path + render("where_line_column", locale, line=line, column=column)
         words = [TOKEN_KINDS[k].en if is_english(locale) else TOKEN_KINDS[k].zh for k in self.expected
                  if k in TOKEN_KINDS]
         return located_text(f"{where}: {self.message_in(locale)}", self.source, self.line, self.column,

@@ -22,9 +22,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_, Words
 from ..numbers import percent_text, plain
 from .errors import Severity
-from .messages import is_english
+from .messages import render
 from .run.interpret import TraceStep
 
 if TYPE_CHECKING:
@@ -43,101 +44,92 @@ def _value(x: Decimal, kind: str, unit: str | None) -> str:
     return plain(x) + (unit or "")
 
 
-def _step(step: TraceStep, en: bool) -> str | None:
+_MODES = {"whole": N_("explain_mode_whole"), "started": N_("explain_mode_started"),
+          "proportional": N_("explain_mode_proportional")}
+
+
+def _step(step: TraceStep, locale: str) -> str | None:
     k, a = step.kind, step.args
+    n = _num
     if k == "value":
         key, x, kind, unit = a
-        who = f"{key}: " if key else ""
-        return f"{who}value {_value(x, kind, unit)}" if en else f"{who}取值 {_value(x, kind, unit)}"
+        return render("explain_value", locale, who=f"{key}: " if key else "", value=_value(x, kind, unit))
     if k == "derive":
         key, expr, x, kind = a
-        return f"value = {expr} = {_value(x, kind, None)}" if en else f"取值 = {expr} = {_value(x, kind, None)}"
+        return render("explain_derive", locale, expr=expr, value=_value(x, kind, None))
     if k == "piece":
         key, label, interval = a
-        if not label:
-            return None
-        return f"applies: {label!r} on {interval}" if en else f"适用：{label!r}（区间 {interval}）"
+        if isinstance(label, Words):  # perfeval's own words for a piece no clause names (其余取值)
+            label = label.message_in(locale)
+        return render("explain_piece", locale, label=label, interval=interval) if label else None
     if k == "steps":
-        distance, size, mode, n = a
-        mode_en = {"whole": "whole steps", "started": "a started step counts", "proportional": "pro rata"}[mode]
-        mode_zh = {"whole": "整步", "started": "不足一步按一步", "proportional": "按比例"}[mode]
-        return (f"{_num(distance)} ÷ {_num(size)} → {_num(n)} steps ({mode_en})" if en
-                else f"{_num(distance)} ÷ {_num(size)} → {_num(n)} 步（{mode_zh}）")
+        distance, size, mode, count = a
+        return render("explain_steps", locale, distance=n(distance), size=n(size), n=n(count),
+                      mode=render(_MODES[mode], locale))
     if k == "arith":
         expr, value = a
-        return f"{expr} = {_num(value)}"
+        return f"{expr} = {n(value)}"
     if k == "cap":
-        key, raw, cap = a
-        return f"capped: {_num(raw)} → {_num(cap)}" if en else f"封顶：{_num(raw)} → {_num(cap)}"
+        return render("explain_cap", locale, raw=n(a[1]), cap=n(a[2]))
     if k == "bonus_cap":
-        raw, cap = a
-        return f"bonus capped: {_num(raw)} → {_num(cap)}" if en else f"加分封顶：{_num(raw)} → {_num(cap)}"
+        return render("explain_bonus_cap", locale, raw=n(a[0]), cap=n(a[1]))
     if k == "floor":
-        raw, floor = a
-        return f"not below {_num(floor)} (was {_num(raw)})" if en else f"最低 {_num(floor)} 分（原为 {_num(raw)}）"
+        return render("explain_floor", locale, raw=n(a[0]), floor=n(a[1]))
     if k == "ceiling":
-        raw, top = a
-        return f"not above {_num(top)} (was {_num(raw)})" if en else f"最高 {_num(top)} 分（原为 {_num(raw)}）"
+        return render("explain_ceiling", locale, raw=n(a[0]), top=n(a[1]))
     if k == "carry":
-        raw, floor, carried = a
-        return (f"{_num(carried)} carried to the total" if en else f"{_num(carried)} 分计入考核总分")
+        return render("explain_carry", locale, carried=n(a[2]))
     if k == "round":
-        raw, rounded = a
-        return f"rounded half up: {_num(raw)} → {_num(rounded)}" if en else f"四舍五入：{_num(raw)} → {_num(rounded)}"
+        return render("explain_round", locale, raw=n(a[0]), rounded=n(a[1]))
     if k == "veto":
-        return f"veto: {a[0]}" if en else f"否决：{a[0]}"
+        return render("explain_veto", locale, words=a[0])
     if k == "zero":
-        return f"the item scores 0: {a[0]!r}" if en else f"本项不得分：{a[0]!r}"
+        return render("explain_zero", locale, words=a[0])
     if k == "borrowed":
-        return (f"the case {a[0]!r}: others' average {_num(a[1])}" if en
-                else f"{a[0]!r} 的情形：按平均分 {_num(a[1])} 分")
+        return render("explain_borrowed", locale, case=a[0], average=n(a[1]))
     if k == "absent":
-        return f"nothing to score: {_num(a[0])}" if en else f"无此项情形：{_num(a[0])} 分"
+        return render("explain_absent", locale, points=n(a[0]))
     if k == "option":
-        return f"option {a[0]} {a[1]!r}" if en else f"选项 {a[0]}：{a[1]!r}"
+        return render("explain_option", locale, number=a[0], words=a[1])
     if k == "tier":
-        return f"tier {a[0]!r}: {_num(a[1])}–{_num(a[2])}" if en else f"档次 {a[0]!r}：{_num(a[1])}–{_num(a[2])} 分"
+        return render("explain_tier", locale, tier=a[0], low=n(a[1]), high=n(a[2]))
     if k == "assessed":
-        return (f"the assessor's points {_num(a[0])} (allowed {_num(a[1])}–{_num(a[2])})" if en
-                else f"评价人给分 {_num(a[0])}（允许 {_num(a[1])}–{_num(a[2])}）")
+        return render("explain_assessed", locale, points=n(a[0]), low=n(a[1]), high=n(a[2]))
     if k == "judgement":
-        return (f"needs the assessor's judgement: {_num(a[0])}–{_num(a[1])}" if en
-                else f"需要评价人判断：{_num(a[0])}–{_num(a[1])} 分")
+        return render("explain_judgement", locale, low=n(a[0]), high=n(a[1]))
     if k == "part":
-        return f"part {a[0]} ({_num(a[1])})" if en else f"第 {a[0]} 部分（{_num(a[1])} 分）"
+        return render("explain_part", locale, part=a[0], points=n(a[1]))
     if k == "part_points":
-        return f"part {a[0]}: {_num(a[1])}" if en else f"第 {a[0]} 部分得 {_num(a[1])} 分"
+        return render("explain_part_points", locale, part=a[0], points=n(a[1]))
     if k == "renamed":
-        return f"input {a[0]!r} read as {a[1]!r}" if en else f"输入 {a[0]!r} 读作 {a[1]!r}"
+        return render("explain_renamed", locale, given=a[0], name=a[1])
     if k == "options":
-        return f"{a[0]} options" if en else f"{a[0]} 个选项"
+        return render("explain_options", locale, count=a[0])
     return f"{k}: {a}"
 
 
 def explain(score: Score, locale: str = "zh_CN") -> str:
     """The evaluation of ``score`` step by step, with the readings chosen."""
-    en = is_english(locale)
     rule = score.rule
+    top = _num(rule.max_points)
     if score.points is None:
         lo, hi = score.allowed or (Decimal(0), Decimal(0))
-        head = (f"Needs the assessor's judgement: {_num(lo)}–{_num(hi)} of {_num(rule.max_points)}" if en
-                else f"需要评价人判断：{_num(lo)}–{_num(hi)} 分（满分 {_num(rule.max_points)} 分）")
+        head = render("explain_head_judgement", locale, low=_num(lo), high=_num(hi), top=top)
     else:
-        head = (f"Score: {score.points} of {_num(rule.max_points)}" if en
-                else f"得分：{score.points} 分（满分 {_num(rule.max_points)} 分）")
-    lines = [head, ("Standard: " if en else "评分标准：") + rule.text]
+        head = render("explain_head_score", locale, points=score.points, top=top)
+    lines = [head, render("explain_standard", locale, text=rule.text)]
     for step in score.trace:
-        shown = _step(step, en)
+        shown = _step(step, locale)
         if shown:
             lines.append("  · " + shown)
     if score.veto:
-        lines.append(("Veto: " if en else "否决：") + score.veto)
+        lines.append(render("explain_veto_line", locale, words=score.veto))
     if score.bonus:
-        lines.append(f"Bonus: {score.bonus}" if en else f"其中加分：{score.bonus} 分")
+        lines.append(render("explain_bonus", locale, bonus=score.bonus))
     if score.carried:
-        lines.append(f"Carried to the total: {score.carried}" if en else f"计入考核总分：{score.carried} 分")
-    readings = [d for d in rule.diagnostics if d.severity is Severity.INFO]
+        lines.append(render("explain_carried", locale, carried=score.carried))
+    readings = [d for d in rule.diagnostics if d.severity is Severity.INFO] + list(score.value_readings)
     if readings:
-        lines.append("Readings:" if en else "采用的读法：")
+        lines.append(render("explain_readings", locale))
         lines += [f"  [{d.code}] {d.message_in(locale)}" for d in readings]
     return "\n".join(lines)

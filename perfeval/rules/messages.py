@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..i18n import Localized, catalog, is_english
+from ..i18n import Localized, Words, catalog, is_english
 from ..i18n import render as i18n_render
 from ..limits import shown
 
@@ -52,16 +52,20 @@ class _Shown:
         self.text = text
 
     def __repr__(self) -> str:
-        return self.text
+        return str(self.text)
 
     __str__ = __repr__
+
+    def message_in(self, locale: str | None = "zh_CN") -> _Shown:
+        """The same in ``locale`` (the size is said in words), still shown without quotes."""
+        return _Shown(self.text.message_in(locale)) if isinstance(self.text, Words) else self
 
     @staticmethod
     def of(value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
             return _Shown(shown(value))
         if isinstance(value, list | tuple) and len(value) > 20:
-            return _Shown(f"{type(value).__name__} of {len(value)} items")
+            return _Shown(Words("shown_items", kind=type(value).__name__, count=len(value)))
         return value
 
 

@@ -14,6 +14,7 @@ Decimal('3.00')
 from __future__ import annotations
 
 import decimal
+import numbers
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import lru_cache
@@ -30,12 +31,13 @@ from ..limits import (
     MAX_PRECISION_EXPONENT,
     check_number,
 )
-from ..numbers import to_decimal
+from ..numbers import percent_text, plain, to_decimal
 from .arith import CTX
 from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
+from .messages import pair
 from .run.allowed import allowed_points
 from .run.codegen import PointsFunction, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
@@ -66,8 +68,9 @@ class Score:
 
     # A plain slotted class rather than attrs: ``rule(value)`` builds one per call on the bulk path, so
     # the constructor sets only what every Score has; the rest is computed when first asked for.
-    __slots__ = ("_inputs", "_outcome", "_points", "_rule", "_value")
+    __slots__ = ("_inputs", "_outcome", "_points", "_rule", "_said", "_value")
     _outcome: Outcome
+    _said: tuple[Diagnostic, ...]
 
     def __init__(self, rule: Rule, value: Any, points: Decimal | None, inputs: Mapping[str, Any] = _NO_INPUTS,
                  outcome: Outcome | None = None) -> None:
@@ -147,8 +150,23 @@ class Score:
 
     @property
     def readings(self) -> tuple[str, ...]:
-        """The readings the compiler chose for this standard (whole steps, band edges …)."""
-        return self._rule.readings
+        """The readings chosen for this standard (whole steps, band edges …) and for the value given
+        (:attr:`value_readings`), in Chinese."""
+        return self._rule.readings + tuple(d.message for d in self.value_readings)
+
+    @property
+    def value_readings(self) -> tuple[Diagnostic, ...]:
+        """The readings chosen for the value given: a number above 1 without % for a rate is the fraction it
+        is (``rule(85)`` is 8500%, PE116), said so here — the score is that reading's.
+
+        >>> s = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)(85)
+        >>> s.points, [d.code for d in s.value_readings]
+        (Decimal('5.00'), ['PE116'])
+        >>> s.value_readings[0].message
+        '85 作比值读，即 8500%；若指 85%，请写作“85%”或 0.85'
+        """
+        said: tuple[Diagnostic, ...] = getattr(self, "_said", ())
+        return said
 
     def explain(self, locale: str = "zh_CN") -> str:
         """The evaluation step by step, in Chinese (default) or English (``locale="en"``)."""
@@ -165,6 +183,27 @@ class Score:
 
     def __hash__(self) -> int:
         return hash((self._points, self.max_points))
+
+
+def _bare_rate(value: Any) -> Diagnostic | None:
+    """The reading of a number (not text) above 1 given where a rate is scored: the fraction it is, as
+    DESIGN says of numbers in the API (85 is 8500%) — stated, since 85% may have been meant. Text without
+    its % is refused instead (``rule("85")``), and a data file refuses such a number (RateNumberError)."""
+    if value.__class__ is bool or not isinstance(value, numbers.Real | Decimal):
+        return None
+    try:
+        number = to_decimal(value)  # type: ignore[arg-type]  # a Real that is not one of these is refused
+    except (PerfevalError, TypeError, ValueError):
+        return None  # NaN, infinities, exotic numbers: scoring refuses them itself
+    if number <= 1:
+        return None
+    with decimal.localcontext(CTX):  # the words are perfeval's arithmetic too, never the caller's context
+        try:
+            shown = plain(number), percent_text(number, None), plain(number.scaleb(-2))
+        except ArithmeticError:  # too many digits to write out: as Decimal writes it, still said
+            shown = str(number), f"{number.scaleb(2)}%", str(number.scaleb(-2))
+    return Diagnostic(Severity.INFO, "PE116", *pair("reading_pe116", value=shown[0], percent=shown[1],
+                                                     fraction=shown[2]))
 
 
 @attrs.frozen(eq=False)
@@ -232,9 +271,13 @@ class Rule:
             # the bulk path: a Score of the fast path's points (its trace is built only if asked for)
             score = _new_score(Score)
             score._rule, score._value, score._points, score._inputs = self, value, self.points(value), _NO_INPUTS
-            return score
-        outcome = interpret(self.item, value, inputs, self.text, [])
-        return Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS, outcome)
+        else:
+            outcome = interpret(self.item, value, inputs, self.text, [])
+            score = Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS,
+                          outcome)
+        if value.__class__ is not str and self.scores_rate and (said := _bare_rate(value)) is not None:
+            score._said = (said,)
+        return score
 
     @property
     def meaning(self) -> ir.Item:

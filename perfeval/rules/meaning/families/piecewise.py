@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from ....i18n import Words
 from ...messages import pair
 from ...syntax import nodes as n
 from ...vocabulary import REACHING_WORDS, Claim
@@ -224,7 +225,8 @@ def _failing_only(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[D
         return drafts  # failing values on a bounded stretch: what lies on either side is not said
     for lo, hi in open_ends:
         if lo is None or hi is None:
-            out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, "其余取值", weak=False))
+            # no clause of the text: a label in words, shown in the explanation's language
+            out.append(Draft(lo, hi, ir.MaxPoints(), drafts[0].span, Words("piece_the_rest"), weak=False))
             region = render_interval(ir.Interval(lo.value if lo else None, lo.inclusive if lo else False,
                                                  hi.value if hi else None, hi.inclusive if hi else False),
                                      value.kind is ir.Kind.RATE)
