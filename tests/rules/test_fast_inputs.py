@@ -96,9 +96,9 @@ def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypat
     made: list[str] = []
     real = rule_module.build
 
-    def counting(item: Any, text: str) -> Any:
+    def counting(item: Any, text: str, *scoring: Any) -> Any:
         made.append(text)
-        return real(item, text)
+        return real(item, text, *scoring)
 
     monkeypatch.setattr(rule_module, "build", counting)
     rule_module.clear_caches()  # a rule compiled (and generated) by another test is not a fresh one
@@ -107,3 +107,23 @@ def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypat
     assert [kept(Decimal("0.95")), kept("80%"), kept(Decimal("0.9"))] == [Decimal("4.00"), Decimal("1.00"),
                                                                          Decimal("4.00")]
     assert len(made) == 1 and rule.points is not kept
+    assert rule(Decimal("0.95")).points == Decimal("4.00") and len(made) == 1  # the Score's code came with it
+
+
+def test_a_score_made_first_generates_the_fast_path_once(monkeypatch: Any) -> None:
+    from perfeval.rules import rule as rule_module
+
+    made: list[str] = []
+    real = rule_module.build
+
+    def counting(item: Any, text: str, *scoring: Any) -> Any:
+        made.append(text)
+        return real(item, text, *scoring)
+
+    monkeypatch.setattr(rule_module, "build", counting)
+    rule_module.clear_caches()
+    rule = perfeval.compile_rule("90%（含）以上计4分，低于90%计1分", points=4)
+    scores = [rule(v) for v in (Decimal("0.95"), "80%", 0.9)]
+    assert [s.points for s in scores] == [Decimal("4.00"), Decimal("1.00"), Decimal("4.00")]
+    assert [s.value for s in scores] == [Decimal("0.95"), "80%", 0.9] and scores[1].inputs == {}
+    assert rule.points(Decimal("0.95")) == Decimal("4.00") and len(made) == 1
