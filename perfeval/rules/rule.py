@@ -31,7 +31,7 @@ from ..limits import (
     check_number,
 )
 from ..numbers import to_decimal
-from .arith import CTX
+from .arith import CTX, ZERO
 from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
 from .meaning import ir
@@ -125,12 +125,22 @@ class Score:
     @property
     def veto(self) -> str | None:
         """The words of a veto that applies (一票否决, 取消…资格), or None."""
+        if self._generated():
+            return None  # a compiled standard has no veto (compilable: no piece vetoes, no options)
         return self._result().veto
 
     @property
     def carried(self) -> Decimal:
         """The deduction beyond the item's floor carried to the rubric's total (0 or negative)."""
+        if self._generated():
+            return ZERO  # nor carries a deduction to the total (compilable: not item.carry)
         return self._result().carried
+
+    def _generated(self) -> bool:
+        """Whether the generated code made this Score and its outcome is not computed yet: a rubric's total
+        asks every Score for its veto and carried deduction, and for a compiled standard both are known
+        without running the interpreter (tests/rules/test_fast_inputs.py checks them against it)."""
+        return self._rule.fast and getattr(self, "_outcome", None) is None
 
     @property
     def needs_judgement(self) -> bool:

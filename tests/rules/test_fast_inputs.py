@@ -127,3 +127,24 @@ def test_a_score_made_first_generates_the_fast_path_once(monkeypatch: Any) -> No
     assert [s.points for s in scores] == [Decimal("4.00"), Decimal("1.00"), Decimal("4.00")]
     assert [s.value for s in scores] == [Decimal("0.95"), "80%", 0.9] and scores[1].inputs == {}
     assert rule.points(Decimal("0.95")) == Decimal("4.00") and len(made) == 1
+
+
+def test_a_generated_score_knows_its_veto_and_carried_deduction_as_the_interpreter_does() -> None:
+    """A rubric's total asks every Score for its veto and its deduction carried to the total; a Score the
+    generated code made answers without the interpreter, and must answer what the interpreter says."""
+    from perfeval.rules.run.interpret import interpret
+    from tests.rules.test_sql import ACCEPTED, values_for
+
+    checked = 0
+    for rule in ACCEPTED:
+        for value in values_for(rule, 40):
+            try:
+                score = rule(value)
+            except perfeval.PerfevalError:
+                continue
+            assert not hasattr(score, "_outcome")  # made by the generated code: nothing interpreted yet
+            outcome = interpret(rule.item, value, {}, rule.text, [])
+            assert (score.veto, score.carried) == (outcome.veto, outcome.carried)
+            assert repr(score.carried) == repr(outcome.carried) and not hasattr(score, "_outcome")
+            checked += 1
+    assert checked > 1000
