@@ -201,7 +201,7 @@ def _decimals(arrow: Any, np: Any) -> tuple[Any, Any, int | None] | None:
 
 def _banded(rule: Rule, arrow: Any, lo: Any, words: Any, big: int | None, np: Any) -> Any | None:
     """A gapless table of constant bands over a decimal column that fits (the usual band table or step
-    rule): each row's band, then its 128-bit words looked up by band — no column of quanta in between.
+    rule): each row's band, then its 128-bit value looked up by band — no column of quanta in between.
     None when the rule or the column is another kind."""
     import pyarrow as pa
 
@@ -216,8 +216,13 @@ def _banded(rule: Rule, arrow: Any, lo: Any, words: Any, big: int | None, np: An
         quanta, places = quanta * 10 ** -places, 0
     table = np.empty((len(quanta), 2), dtype="<i8")
     table[:, 0], table[:, 1] = quanta, quanta >> 63
-    words = np.take(table, band, axis=0)  # (rows, 2): the decimal128 buffer itself
-    return pa.Array.from_buffers(pa.decimal128(38, places), len(lo), [None, pa.py_buffer(words)], null_count=0)
+    each = pa.Array.from_buffers(pa.decimal128(38, places), len(quanta), [None, pa.py_buffer(table)], null_count=0)
+    # Arrow's take reads the int8 bands as they are and writes into its own memory pool, which keeps its
+    # pages: NumPy's take would widen the bands to a new intp array and both would be fresh pages from the
+    # system on every call (page faults were half the time of a million rows)
+    import pyarrow.compute as pc
+
+    return pc.take(each, pa.array(band))
 
 
 def _arrow(rule: Rule, arrow: Any, np: Any,
