@@ -37,7 +37,7 @@ from .explain import explain
 from .meaning import ir
 from .meaning.analyse import analyse
 from .run.allowed import allowed_points
-from .run.codegen import PointsFunction, Scoring, build, compilable
+from .run.codegen import PointsFunction, Scoring, band_words, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
 from .run.names import accepted_names
 from .syntax.parser import clear_shapes, parse
@@ -136,10 +136,23 @@ class Score:
             return ZERO  # nor carries a deduction to the total (compilable: not item.carry)
         return self._result().carried
 
+    @property
+    def clause(self) -> str | None:
+        """The words of the standard's band that gave the points (the first the trace names with words), or
+        None: what a reviewer checks by hand. Known without the trace for a Score of the generated code.
+
+        >>> compile_rule("90%（含）以上计6分；80%（含）-90%计4分；低于80%计0分", points=6)("85%").clause
+        '80%（含）-90%计4分'
+        """
+        if self._generated():
+            return band_words(self._rule.item, self._value)
+        return next((s.args[1] for s in self.trace if s.kind == "piece" and s.args[1]), None)
+
     def _generated(self) -> bool:
         """Whether the generated code made this Score and its outcome is not computed yet: a rubric's total
-        asks every Score for its veto and carried deduction, and for a compiled standard both are known
-        without running the interpreter (tests/rules/test_fast_inputs.py checks them against it)."""
+        asks every Score for its veto and carried deduction, the audit for its clause, and for a compiled
+        standard these are known without running the interpreter (tests/rules/test_fast_inputs.py checks
+        them against it)."""
         return self._rule.fast and getattr(self, "_outcome", None) is None
 
     @property

@@ -129,22 +129,25 @@ def test_a_score_made_first_generates_the_fast_path_once(monkeypatch: Any) -> No
     assert rule.points(Decimal("0.95")) == Decimal("4.00") and len(made) == 1
 
 
-def test_a_generated_score_knows_its_veto_and_carried_deduction_as_the_interpreter_does() -> None:
-    """A rubric's total asks every Score for its veto and its deduction carried to the total; a Score the
-    generated code made answers without the interpreter, and must answer what the interpreter says."""
+def test_a_generated_score_knows_its_veto_carried_deduction_and_clause_as_the_interpreter_does() -> None:
+    """A rubric's total asks every Score for its veto and its deduction carried to the total, the audit for
+    the clause that applied; a Score the generated code made answers without the interpreter, and must
+    answer what the interpreter's trace says — at every edge of every compiled rule, as a Decimal and as text."""
     from perfeval.rules.run.interpret import interpret
     from tests.rules.test_sql import ACCEPTED, values_for
 
     checked = 0
     for rule in ACCEPTED:
-        for value in values_for(rule, 40):
+        texts = [f"{v * 100:f}%" for v in values_for(rule, 10)] if rule.scores_rate else []
+        for value in [*values_for(rule, 40), *texts]:
             try:
                 score = rule(value)
             except perfeval.PerfevalError:
                 continue
             assert not hasattr(score, "_outcome")  # made by the generated code: nothing interpreted yet
             outcome = interpret(rule.item, value, {}, rule.text, [])
-            assert (score.veto, score.carried) == (outcome.veto, outcome.carried)
+            said = next((s.args[1] for s in outcome.trace if s.kind == "piece" and s.args[1]), None)
+            assert (score.veto, score.carried, score.clause) == (outcome.veto, outcome.carried, said)
             assert repr(score.carried) == repr(outcome.carried) and not hasattr(score, "_outcome")
             checked += 1
     assert checked > 1000

@@ -42,7 +42,7 @@ from .inputs import read, read_rate_text
 from .interpret import points_function, show
 from .unroll import unroll
 
-__all__ = ["PointsFunction", "Scoring", "bands", "build", "compilable"]
+__all__ = ["PointsFunction", "Scoring", "band_words", "bands", "build", "compilable"]
 
 PointsFunction = Callable[..., Decimal]
 
@@ -275,6 +275,24 @@ def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list
     test = chain[mid][2]
     assert test is not None
     return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
+
+
+def band_words(item: ir.Item, value: Any) -> str | None:
+    """The words of the piece of a compilable item that ``value`` (a number or its text) falls in, read as
+    the generated code reads it; None when the piece has none (or none covers the value).
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> band_words(analyse(parse("90%（含）以上计6分；低于90%计0分"), Decimal(6)).item, "95%")
+    '90%（含）以上计6分'
+    """
+    stream = item.streams[0]
+    kind, unit = stream.value.kind, stream.value.unit
+    x = read_rate_text(value) if kind is ir.Kind.RATE and value.__class__ is str else read(value, kind, unit)
+    for piece in stream.fn.pieces:  # the first that holds the value, as the interpreter chooses it
+        if piece.interval.contains(x):
+            return piece.label or None
+    return None
 
 
 def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
