@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 import perfeval
 from perfeval.rules.meaning.ir import Kind
 from perfeval.rules.run.inputs import read, read_rate_text
+from tests.rules.test_backends_agree import SPECIAL, decimals
+from tests.rules.test_sql import ACCEPTED, values_for
 
 _DIGITS = st.text(st.sampled_from("0123456789"), min_size=0, max_size=24)
 # Rate texts near the common shape and just off it: signs, spaces, full-width and other digits, ‰, 个百分点,
@@ -134,7 +137,6 @@ def test_a_generated_score_knows_its_veto_carried_deduction_and_clause_as_the_in
     the clause that applied; a Score the generated code made answers without the interpreter, and must
     answer what the interpreter's trace says — at every edge of every compiled rule, as a Decimal and as text."""
     from perfeval.rules.run.interpret import interpret
-    from tests.rules.test_sql import ACCEPTED, values_for
 
     checked = 0
     for rule in ACCEPTED:
@@ -151,3 +153,23 @@ def test_a_generated_score_knows_its_veto_carried_deduction_and_clause_as_the_in
             assert repr(score.carried) == repr(outcome.carried) and not hasattr(score, "_outcome")
             checked += 1
     assert checked > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_scoring_a_hostile_decimal_sets_no_flag_of_the_callers_context(data: st.DataObject) -> None:
+    """NaN, infinities, hundreds of digits, exponents beyond the limits: the generated points and Score
+    refuse or score them in perfeval's own contexts, and a caller's context that traps nothing (so that a
+    comparison of a NaN in it would only set a flag) is left without a flag set."""
+    rule = data.draw(st.sampled_from(ACCEPTED))
+    value = data.draw(st.one_of(decimals, st.sampled_from([v for v in SPECIAL if isinstance(v, Decimal)])))
+    seen = []
+    with decimal.localcontext(decimal.Context(prec=3, traps=[])) as ctx:
+        for score in (rule.points, rule):
+            try:
+                seen.append(score(value))
+            except perfeval.PerfevalError as exc:
+                seen.append(exc.code)
+        raised = [s for s, on in ctx.flags.items() if on]
+    assert raised == [], f"{rule.text!r} at {value!r} set {raised} in the caller's context"
+    assert seen[0] == (seen[1] if isinstance(seen[1], str) else seen[1].points)  # the same points, or refusal
