@@ -141,5 +141,5 @@ def _with_band(item: IndicatorScore) -> Reason:
     """The reason, with the clause of the standard that applied (so a reviewer can check it by hand)."""
     if item.score is None:
         return item.reason
-    clause = next((s.args[1] for s in item.score.trace if s.kind == "piece" and s.args[1]), None)
+    clause = item.score.clause
     return item.reason + said("why_applies", clause=clause) if clause else item.reason

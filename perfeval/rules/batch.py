@@ -26,7 +26,7 @@ import attrs
 
 from ..errors import PerfevalError
 from .arith import CTX
-from .run.vector import TooWide, column_points, vectorisable
+from .run.vector import TooWide, column_bands, column_points, vectorisable
 
 if TYPE_CHECKING:
     from .rule import Rule
@@ -82,8 +82,17 @@ def points_many(rule: Rule, values: Any) -> Batch:
     else:
         arrow = None
     if arrow is not None:
-        quanta, valid, errors = _arrow(rule, arrow, np)
-        out = _to_arrow(rule, quanta, valid, np)
+        import pyarrow as pa
+
+        if isinstance(arrow, pa.ChunkedArray):
+            arrow = arrow.combine_chunks()
+        prepared = _decimals(arrow, np)
+        out = None if prepared is None else _banded(rule, arrow, *prepared, np)
+        if out is not None:
+            errors: tuple[RowError, ...] = ()
+        else:
+            quanta, valid, errors = _arrow(rule, arrow, np, prepared)
+            out = _to_arrow(rule, quanta, valid, np)
         if kind == "polars":
             import polars as pl
 
@@ -127,11 +136,12 @@ def _places(rule: Rule) -> int:
     return -exponent
 
 
-def _scaled(rule: Rule, xi: Any, scale: int, np: Any) -> tuple[Any, Any]:
-    """Quanta and scored rows from the integer path, or nothing scored when it does not apply."""
+def _scaled(rule: Rule, xi: Any, scale: int, np: Any, big: int | None = None) -> tuple[Any, Any]:
+    """Quanta and scored rows from the integer path, or nothing scored when it does not apply (``big``: a
+    bound of the magnitudes in ``xi``, when known)."""
     if vectorisable(rule.item):
         try:
-            return column_points(rule.item, xi, scale)
+            return column_points(rule.item, xi, scale, big)
         except TooWide:
             pass
     return np.zeros(len(xi), dtype=np.int64), np.zeros(len(xi), dtype=bool)
@@ -172,28 +182,67 @@ def _floats(rule: Rule, f: Any, np: Any) -> tuple[Any, Any]:
     return quanta, scored & exact
 
 
-def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, ...]]:
+def _decimals(arrow: Any, np: Any) -> tuple[Any, Any, int | None] | None:
+    """An Arrow decimal128 column's low words (one contiguous copy: every pass after it reads memory in
+    order), all its words, and — when it has no nulls and every value is its low word below 2^62 — a bound
+    of their magnitudes; None for any other column."""
     import pyarrow as pa
 
-    if isinstance(arrow, pa.ChunkedArray):
-        arrow = arrow.combine_chunks()
     n = len(arrow)
+    if not pa.types.is_decimal128(arrow.type) or not n:
+        return None
+    words = np.frombuffer(arrow.buffers()[1], dtype="<i8")[2 * arrow.offset:2 * (arrow.offset + n)]
+    lo = np.ascontiguousarray(words[0::2])
+    precision = arrow.type.precision
+    # every value below 10^18 < 2^62 fits, or every one is measured to
+    big = None if arrow.null_count else 10 ** precision - 1 if precision <= 18 else _fits(lo, words[1::2], np)
+    return lo, words, big
+
+
+def _banded(rule: Rule, arrow: Any, lo: Any, words: Any, big: int | None, np: Any) -> Any | None:
+    """A gapless table of constant bands over a decimal column that fits (the usual band table or step
+    rule): each row's band, then its 128-bit value looked up by band — no column of quanta in between.
+    None when the rule or the column is another kind."""
+    import pyarrow as pa
+
+    if big is None or big >= _LIMIT or not vectorisable(rule.item):
+        return None
+    found = column_bands(rule.item, lo, arrow.type.scale)
+    if found is None:
+        return None
+    band, quanta = found
+    places = _places(rule)
+    if places < 0:
+        quanta, places = quanta * 10 ** -places, 0
+    table = np.empty((len(quanta), 2), dtype="<i8")
+    table[:, 0], table[:, 1] = quanta, quanta >> 63
+    each = pa.Array.from_buffers(pa.decimal128(38, places), len(quanta), [None, pa.py_buffer(table)], null_count=0)
+    # Arrow's take reads the int8 bands as they are and writes into its own memory pool, which keeps its
+    # pages: NumPy's take would widen the bands to a new intp array and both would be fresh pages from the
+    # system on every call (page faults were half the time of a million rows)
+    import pyarrow.compute as pc
+
+    return pc.take(each, pa.array(band))
+
+
+def _arrow(rule: Rule, arrow: Any, np: Any,
+           prepared: tuple[Any, Any, int | None] | None) -> tuple[Any, Any, tuple[RowError, ...]]:
+    import pyarrow as pa
+
+    n = len(arrow)
+    t = arrow.type
+    if prepared is not None and prepared[2] is not None:
+        lo, _, big = prepared
+        return _rest(rule, arrow, *_scaled(rule, lo, t.scale, np, big), lambda i: arrow[i].as_py())
     present = np.ones(n, dtype=bool) if arrow.null_count == 0 else \
         np.asarray(arrow.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
-    t = arrow.type
     quanta, scored = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
-    if pa.types.is_decimal128(t) and n:
-        words = np.frombuffer(arrow.buffers()[1], dtype="<i8")[2 * arrow.offset:2 * (arrow.offset + n)]
-        lo = np.ascontiguousarray(words[0::2])  # one copy: every pass after it reads memory in order
-        if t.precision <= 18 and arrow.null_count == 0:
-            quanta, scored = _scaled(rule, lo, t.scale, np)  # every value below 10^18 < 2^62: it fits
-        elif arrow.null_count == 0 and _fits(lo, words[1::2], np):
-            quanta, scored = _scaled(rule, lo, t.scale, np)
-        else:
-            hi = words[1::2]
-            fits = (hi == (lo >> 63)) & (lo < _LIMIT) & (lo > -_LIMIT) & present
-            quanta, scored = _scaled(rule, np.where(fits, lo, 0), t.scale, np)
-            scored &= fits
+    if prepared is not None:
+        lo, words, _ = prepared
+        hi = words[1::2]
+        fits = (hi == (lo >> 63)) & (lo < _LIMIT) & (lo > -_LIMIT) & present
+        quanta, scored = _scaled(rule, np.where(fits, lo, 0), t.scale, np)
+        scored &= fits
     elif (pa.types.is_integer(t) or pa.types.is_floating(t)) and n:
         raw = arrow.fill_null(0).to_numpy(zero_copy_only=False)
         if raw.dtype.kind == "f":
@@ -204,14 +253,15 @@ def _arrow(rule: Rule, arrow: Any, np: Any) -> tuple[Any, Any, tuple[RowError, .
     return _rest(rule, arrow, quanta, scored, lambda i: arrow[i].as_py())
 
 
-def _fits(lo: Any, hi: Any, np: Any) -> bool:
-    """Whether every 128-bit value is its low word, and below 2^62."""
+def _fits(lo: Any, hi: Any, np: Any) -> int | None:
+    """The largest magnitude of the 128-bit values if every one is its low word and below 2^62, else None."""
     least, most = int(lo.min()), int(lo.max())
-    if max(most, -least) >= _LIMIT:
-        return False
+    big = max(most, -least)
+    if big >= _LIMIT:
+        return None
     if least >= 0:
-        return not hi.any()  # non-negative values (rates, counts): every high word is 0
-    return bool(np.array_equal(hi, lo >> 63))
+        return None if hi.any() else big  # non-negative values (rates, counts): every high word is 0
+    return big if np.array_equal(hi, lo >> 63) else None
 
 
 def _rest(rule: Rule, values: Any, quanta: Any, scored: Any,

@@ -32,14 +32,14 @@ from ..limits import (
     check_number,
 )
 from ..numbers import percent_text, plain, to_decimal
-from .arith import CTX
+from .arith import CTX, ZERO
 from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
+from .messages import pair
 from .meaning import ir
 from .meaning.analyse import analyse
-from .messages import pair
 from .run.allowed import allowed_points
-from .run.codegen import PointsFunction, build, compilable
+from .run.codegen import PointsFunction, Scoring, band_words, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
 from .run.names import accepted_names
 from .syntax.parser import clear_shapes, parse
@@ -48,10 +48,6 @@ from .vocabulary import StepMode
 __all__ = ["Rule", "Score", "clear_caches", "compile_rule"]
 
 _NO_INPUTS: Mapping[str, Any] = MappingProxyType({})
-# The values the generated fast path reads itself (anything else goes through the interpreter, which can
-# return a Score that still needs a judgement).
-_NUMBERS = frozenset({Decimal, str, int, float})
-_new_score = object.__new__
 
 
 class Score:
@@ -66,20 +62,15 @@ class Score:
     (None, True, (Decimal('16.00'), Decimal('18.00')))
     """
 
-    # A plain slotted class rather than attrs: ``rule(value)`` builds one per call on the bulk path, so
-    # the constructor sets only what every Score has; the rest is computed when first asked for.
-    __slots__ = ("_inputs", "_outcome", "_points", "_rule", "_said", "_value")
+    # A plain slotted class rather than attrs, and no __init__: ``rule(value)`` builds one per call on the
+    # bulk path — the generated ``score`` makes it with Score() (no Python frame) and sets _rule, _value
+    # and _points, nothing else; the rest is computed when first asked for, _inputs only set when given.
+    __slots__ = ("_inputs", "_outcome", "_points", "_rule", "_value")
+    _rule: Rule
+    _value: Any
+    _points: Decimal | None
     _outcome: Outcome
-    _said: tuple[Diagnostic, ...]
-
-    def __init__(self, rule: Rule, value: Any, points: Decimal | None, inputs: Mapping[str, Any] = _NO_INPUTS,
-                 outcome: Outcome | None = None) -> None:
-        self._rule = rule
-        self._value = value
-        self._points = points
-        self._inputs = inputs
-        if outcome is not None:
-            self._outcome = outcome
+    _inputs: Mapping[str, Any]
 
     @property
     def points(self) -> Decimal | None:
@@ -104,14 +95,14 @@ class Score:
     @property
     def inputs(self) -> Mapping[str, Any]:
         """The keyword inputs given."""
-        return self._inputs
+        return getattr(self, "_inputs", _NO_INPUTS)
 
     def _result(self) -> Outcome:
         known: Outcome | None = getattr(self, "_outcome", None)
         if known is not None:
             return known
         trace: list[TraceStep] = []
-        out = interpret(self._rule.item, self._value, self._inputs, self._rule.text, trace)
+        out = interpret(self._rule.item, self._value, self.inputs, self._rule.text, trace)
         if out.points != self._points:
             # One semantics: the explanation and the fast path must agree, or nothing is reported.
             raise EvaluationError("internal_disagree", self._rule.text, trace=out.points, fast=self._points)
@@ -136,12 +127,35 @@ class Score:
     @property
     def veto(self) -> str | None:
         """The words of a veto that applies (一票否决, 取消…资格), or None."""
+        if self._generated():
+            return None  # a compiled standard has no veto (compilable: no piece vetoes, no options)
         return self._result().veto
 
     @property
     def carried(self) -> Decimal:
         """The deduction beyond the item's floor carried to the rubric's total (0 or negative)."""
+        if self._generated():
+            return ZERO  # nor carries a deduction to the total (compilable: not item.carry)
         return self._result().carried
+
+    @property
+    def clause(self) -> str | None:
+        """The words of the standard's band that gave the points (the first the trace names with words), or
+        None: what a reviewer checks by hand. Known without the trace for a Score of the generated code.
+
+        >>> compile_rule("90%（含）以上计6分；80%（含）-90%计4分；低于80%计0分", points=6)("85%").clause
+        '80%（含）-90%计4分'
+        """
+        if self._generated():
+            return band_words(self._rule.item, self._value)
+        return next((s.args[1] for s in self.trace if s.kind == "piece" and s.args[1]), None)
+
+    def _generated(self) -> bool:
+        """Whether the generated code made this Score and its outcome is not computed yet: a rubric's total
+        asks every Score for its veto and carried deduction, the audit for its clause, and for a compiled
+        standard these are known without running the interpreter (tests/rules/test_fast_inputs.py checks
+        them against it)."""
+        return self._rule.fast and getattr(self, "_outcome", None) is None
 
     @property
     def needs_judgement(self) -> bool:
@@ -157,7 +171,8 @@ class Score:
     @property
     def value_readings(self) -> tuple[Diagnostic, ...]:
         """The readings chosen for the value given: a number above 1 without % for a rate is the fraction it
-        is (``rule(85)`` is 8500%, PE116), said so here — the score is that reading's.
+        is (``rule(85)`` is 8500%, PE116), said so here — the score is that reading's. Worked out when asked
+        for (the bulk path builds a Score per value and never pays for it).
 
         >>> s = compile_rule("100%计满分，每低于5%扣2分，扣完为止", points=5)(85)
         >>> s.points, [d.code for d in s.value_readings]
@@ -165,8 +180,11 @@ class Score:
         >>> s.value_readings[0].message
         '85 作比值读，即 8500%；若指 85%，请写作“85%”或 0.85'
         """
-        said: tuple[Diagnostic, ...] = getattr(self, "_said", ())
-        return said
+        value = self._value
+        if value.__class__ is str or not self._rule.scores_rate:
+            return ()
+        said = _bare_rate(value)
+        return () if said is None else (said,)
 
     def explain(self, locale: str = "zh_CN") -> str:
         """The evaluation step by step, in Chinese (default) or English (``locale="en"``)."""
@@ -227,6 +245,12 @@ class Rule:
     _source: str | None = None
     # recounted(mode), once per rule: the audit asks it of every scored row, and each is a compiled rule
     _recounts: dict[StepMode, Rule | None] = attrs.field(factory=dict, init=False, repr=False)
+    # score(rule, value), what rule(value) calls: generated beside the fast path (first use generates
+    # both), the interpreter's Score for other rules
+    _score: Any = attrs.field(init=False, repr=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_score", _first_score if self.fast else _interpreted)
 
     @property
     def python_source(self) -> str | None:
@@ -236,8 +260,11 @@ class Rule:
         return self._source
 
     def _generate(self) -> PointsFunction:
+        def done(score: Any) -> None:
+            object.__setattr__(self, "_score", score)
+
         with decimal.localcontext(CTX):  # the first call may come from a caller in any context
-            fn, source = build(self.item, self.text)
+            fn, source = build(self.item, self.text, Scoring(Score, _interpreted, done))
         # The fast path replaces the stub that built it; a frozen class, so set it the way attrs does.
         object.__setattr__(self, "points", fn)
         object.__setattr__(self, "_source", source)
@@ -267,17 +294,15 @@ class Rule:
         >>> compile_rule("完成目标得满分，否则不得分", points=2)(False).points
         Decimal('0.00')
         """
-        if value.__class__ in _NUMBERS and self.fast and not inputs:
-            # the bulk path: a Score of the fast path's points (its trace is built only if asked for)
-            score = _new_score(Score)
-            score._rule, score._value, score._points, score._inputs = self, value, self.points(value), _NO_INPUTS
-        else:
-            outcome = interpret(self.item, value, inputs, self.text, [])
-            score = Score(self, value, outcome.points, MappingProxyType(dict(inputs)) if inputs else _NO_INPUTS,
-                          outcome)
-        if value.__class__ is not str and self.scores_rate and (said := _bare_rate(value)) is not None:
-            score._said = (said,)
-        return score
+        if not inputs:
+            # the bulk path: the generated score (a number's Score of the fast path's points, its trace
+            # built only if asked for), or the interpreter's. Read into a local first: a method call on a
+            # slot that holds a function is an unspecialised lookup (3.11), about 40 ns more per call.
+            score = self._score
+            made: Score = score(self, value)
+            return made
+        outcome = interpret(self.item, value, inputs, self.text, [])
+        return _made(self, value, outcome, MappingProxyType(dict(inputs)))
 
     @property
     def meaning(self) -> ir.Item:
@@ -410,6 +435,28 @@ class Rule:
 
     def __repr__(self) -> str:
         return f"<Rule {self.text!r} 分值={self.max_points}>"
+
+
+def _interpreted(rule: Rule, value: Any) -> Score:
+    """The Score of ``value`` by the interpreter (a value the generated code does not read, another rule)."""
+    outcome = interpret(rule.item, value, _NO_INPUTS, rule.text, [])
+    return _made(rule, value, outcome)
+
+
+def _made(rule: Rule, value: Any, outcome: Outcome, inputs: Mapping[str, Any] | None = None) -> Score:
+    """The Score of an interpreted ``outcome``."""
+    score = Score()
+    score._rule, score._value, score._points, score._outcome = rule, value, outcome.points, outcome
+    if inputs:
+        score._inputs = inputs
+    return score
+
+
+def _first_score(rule: Rule, value: Any) -> Score:
+    """A fast rule's first Score: generate its code, then score with it."""
+    rule._generate()
+    score: Score = rule._score(rule, value)
+    return score
 
 
 def _points(points: Decimal | int | float | str) -> Decimal:

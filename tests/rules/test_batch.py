@@ -80,6 +80,13 @@ def test_numpy_arrow_and_polars_columns_score_as_python_does(rule: perfeval.Rule
     same(batch.points.to_pylist(), want)
     assert [(e.row, e.code) for e in batch.errors] == errors
     same(rule.points_many(pa.chunked_array([column[:3], column[3:]])).points.to_pylist(), want)
+    # without nulls a table's rows are looked up by band, the Arrow words written by band (no quanta column)
+    for full in (pa.decimal128(18, 6), pa.decimal128(38, 6), pa.decimal128(38, 4)):
+        exact = [d for d in decimals if d == d.quantize(Decimal(1).scaleb(-full.scale))]
+        if exact:
+            got = rule.points_many(pa.array(exact, full))
+            same(got.points.to_pylist(), expected(rule, exact)[0])
+            assert [(e.row, e.code) for e in got.errors] == expected(rule, exact)[1]
     same(rule.points_many(pa.array(floats, pa.float64())).points.to_pylist(), expected(rule, floats)[0])
     same(rule.points_many(pa.array(ints, pa.int32())).points.to_pylist(), expected(rule, ints)[0])
     series = rule.points_many(pl.Series(with_nulls, dtype=pl.Decimal(20, 6))).points

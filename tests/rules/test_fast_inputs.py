@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 import perfeval
 from perfeval.rules.meaning.ir import Kind
 from perfeval.rules.run.inputs import read, read_rate_text
+from tests.rules.test_backends_agree import SPECIAL, decimals
+from tests.rules.test_sql import ACCEPTED, values_for
 
 _DIGITS = st.text(st.sampled_from("0123456789"), min_size=0, max_size=24)
 # Rate texts near the common shape and just off it: signs, spaces, full-width and other digits, ‰, 个百分点,
@@ -96,9 +99,9 @@ def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypat
     made: list[str] = []
     real = rule_module.build
 
-    def counting(item: Any, text: str) -> Any:
+    def counting(item: Any, text: str, *scoring: Any) -> Any:
         made.append(text)
-        return real(item, text)
+        return real(item, text, *scoring)
 
     monkeypatch.setattr(rule_module, "build", counting)
     rule_module.clear_caches()  # a rule compiled (and generated) by another test is not a fresh one
@@ -107,3 +110,66 @@ def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypat
     assert [kept(Decimal("0.95")), kept("80%"), kept(Decimal("0.9"))] == [Decimal("4.00"), Decimal("1.00"),
                                                                          Decimal("4.00")]
     assert len(made) == 1 and rule.points is not kept
+    assert rule(Decimal("0.95")).points == Decimal("4.00") and len(made) == 1  # the Score's code came with it
+
+
+def test_a_score_made_first_generates_the_fast_path_once(monkeypatch: Any) -> None:
+    from perfeval.rules import rule as rule_module
+
+    made: list[str] = []
+    real = rule_module.build
+
+    def counting(item: Any, text: str, *scoring: Any) -> Any:
+        made.append(text)
+        return real(item, text, *scoring)
+
+    monkeypatch.setattr(rule_module, "build", counting)
+    rule_module.clear_caches()
+    rule = perfeval.compile_rule("90%（含）以上计4分，低于90%计1分", points=4)
+    scores = [rule(v) for v in (Decimal("0.95"), "80%", 0.9)]
+    assert [s.points for s in scores] == [Decimal("4.00"), Decimal("1.00"), Decimal("4.00")]
+    assert [s.value for s in scores] == [Decimal("0.95"), "80%", 0.9] and scores[1].inputs == {}
+    assert rule.points(Decimal("0.95")) == Decimal("4.00") and len(made) == 1
+
+
+def test_a_generated_score_knows_its_veto_carried_deduction_and_clause_as_the_interpreter_does() -> None:
+    """A rubric's total asks every Score for its veto and its deduction carried to the total, the audit for
+    the clause that applied; a Score the generated code made answers without the interpreter, and must
+    answer what the interpreter's trace says — at every edge of every compiled rule, as a Decimal and as text."""
+    from perfeval.rules.run.interpret import interpret
+
+    checked = 0
+    for rule in ACCEPTED:
+        texts = [f"{v * 100:f}%" for v in values_for(rule, 10)] if rule.scores_rate else []
+        for value in [*values_for(rule, 40), *texts]:
+            try:
+                score = rule(value)
+            except perfeval.PerfevalError:
+                continue
+            assert not hasattr(score, "_outcome")  # made by the generated code: nothing interpreted yet
+            outcome = interpret(rule.item, value, {}, rule.text, [])
+            said = next((s.args[1] for s in outcome.trace if s.kind == "piece" and s.args[1]), None)
+            assert (score.veto, score.carried, score.clause) == (outcome.veto, outcome.carried, said)
+            assert repr(score.carried) == repr(outcome.carried) and not hasattr(score, "_outcome")
+            checked += 1
+    assert checked > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_scoring_a_hostile_decimal_sets_no_flag_of_the_callers_context(data: st.DataObject) -> None:
+    """NaN, infinities, hundreds of digits, exponents beyond the limits: the generated points and Score
+    refuse or score them in perfeval's own contexts, and a caller's context that traps nothing (so that a
+    comparison of a NaN in it would only set a flag) is left without a flag set."""
+    rule = data.draw(st.sampled_from(ACCEPTED))
+    value = data.draw(st.one_of(decimals, st.sampled_from([v for v in SPECIAL if isinstance(v, Decimal)])))
+    seen = []
+    with decimal.localcontext(decimal.Context(prec=3, traps=[])) as ctx:
+        for score in (rule.points, rule):
+            try:
+                seen.append(score(value))
+            except perfeval.PerfevalError as exc:
+                seen.append(exc.code)
+        raised = [s for s, on in ctx.flags.items() if on]
+    assert raised == [], f"{rule.text!r} at {value!r} set {raised} in the caller's context"
+    assert seen[0] == (seen[1] if isinstance(seen[1], str) else seen[1].points)  # the same points, or refusal

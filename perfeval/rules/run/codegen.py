@@ -21,6 +21,7 @@ Everything else (several inputs, judgements, options) is scored by :func:`.inter
 from __future__ import annotations
 
 import ast as py
+import copy
 import decimal
 import functools
 import hashlib
@@ -29,6 +30,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
 from typing import Any
+
+import attrs
 
 from .. import arith
 from ..errors import NoBandError, ZeroDenominatorError
@@ -39,7 +42,7 @@ from .inputs import read, read_rate_text
 from .interpret import points_function, show
 from .unroll import unroll
 
-__all__ = ["PointsFunction", "bands", "build", "compilable"]
+__all__ = ["PointsFunction", "Scoring", "band_words", "bands", "build", "compilable"]
 
 PointsFunction = Callable[..., Decimal]
 
@@ -137,8 +140,13 @@ def _test(iv: ir.Interval, b: _Builder) -> py.expr | None:
     return None
 
 
-def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
-    """Generate the fast ``points`` function of ``item`` (see :func:`compilable`) and its Python source."""
+def build(item: ir.Item, text: str, scoring: Scoring | None = None) -> tuple[PointsFunction, str]:
+    """Generate the fast ``points`` function of ``item`` (see :func:`compilable`) and its Python source.
+
+    With ``scoring`` the same tree is also compiled as ``scoring.done``'s function ``score(rule, value)``,
+    which builds the Score itself at each branch: ``rule(value)`` then costs one generated call, not a call
+    that calls ``points``.
+    """
     b = _Builder(item)
     stream = item.streams[0]
     kind, unit = stream.value.kind, stream.value.unit
@@ -206,13 +214,53 @@ def build(item: ir.Item, text: str) -> tuple[PointsFunction, str]:
             body.append(py.Expr(py.Constant(piece.label)))
             body.extend(branch if test is None else [py.If(test, branch, [])])
     body.append(py.parse("raise _no_band(x)").body[0])
-    args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
-                        kwarg=None, defaults=[py.Constant(None)])
-    fn = py.FunctionDef(name="points", args=args, body=body, decorator_list=[], returns=None, type_comment=None)
+    source = py.unparse(_function("points", ["x"], body))
+    fn = _load(source, b.namespace)
+    if scoring is not None:
+        b.namespace.update(_Score=scoring.cls, _slow_score=scoring.slow)
+        # the same head and tree: a value the generated points reads is scored by the same code
+        tree = _Scored().visit(py.Module(copy.deepcopy(body[len(py.parse(head).body):]), [])).body
+        made = py.parse(head.replace("return _slow(x)", "return _slow_score(rule, s._value)")).body
+        scorer = _load(py.unparse(_function("score", ["rule", "x"], [*py.parse(_NEW_SCORE).body, *made, *tree])),
+                       b.namespace, "score")
+        scoring.done(scorer)
+    return fn, source
+
+
+#: What the generated ``score`` starts from: the Score of the value as given, its points still to set (made
+#: before the head reads the value, so the head's ``x = …`` leaves the value scored as it was given).
+_NEW_SCORE = "s = _Score()\ns._rule = rule\ns._value = x\n"
+
+
+@attrs.frozen
+class Scoring:
+    """What :func:`build` needs to compile ``score(rule, value)`` beside ``points``: ``cls``, the Score
+    class (called with no arguments; the generated code sets ``_rule``, ``_value`` and ``_points``),
+    ``slow(rule, value)``, which scores a value the generated code does not read (the
+    interpreter's Score), and ``done``, which receives the function."""
+
+    cls: type
+    slow: Callable[[Any, Any], Any]
+    done: Callable[[Callable[[Any, Any], Any]], None]
+
+
+class _Scored(py.NodeTransformer):
+    """``return points`` → ``s._points = points; return s``: a branch of ``points`` as one of ``score``."""
+
+    def visit_Return(self, node: py.Return) -> list[py.stmt]:
+        assert node.value is not None
+        target = py.Attribute(py.Name("s", py.Load()), "_points", py.Store())
+        return [py.Assign([target], node.value), py.Return(py.Name("s", py.Load()))]
+
+
+def _function(name: str, params: list[str], body: list[py.stmt]) -> py.Module:
+    """``def name(p0, p1=None, /): body`` as a module (the last parameter defaults to None, all positional)."""
+    args = py.arguments(posonlyargs=[py.arg(p) for p in params], args=[], vararg=None, kwonlyargs=[],
+                        kw_defaults=[], kwarg=None, defaults=[py.Constant(None)])
+    fn = py.FunctionDef(name=name, args=args, body=body, decorator_list=[], returns=None, type_comment=None)
     module = py.Module([fn], [])
     py.fix_missing_locations(module)
-    source = py.unparse(module)
-    return _load(source, b.namespace), source
+    return module
 
 
 def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list[py.stmt]:
@@ -227,6 +275,24 @@ def _halves(chain: list[tuple[ir.Piece, list[py.stmt], py.expr | None]]) -> list
     test = chain[mid][2]
     assert test is not None
     return [py.If(test, _halves(chain[: mid + 1]), _halves(chain[mid + 1 :]))]
+
+
+def band_words(item: ir.Item, value: Any) -> str | None:
+    """The words of the piece of a compilable item that ``value`` (a number or its text) falls in, read as
+    the generated code reads it; None when the piece has none (or none covers the value).
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> band_words(analyse(parse("90%（含）以上计6分；低于90%计0分"), Decimal(6)).item, "95%")
+    '90%（含）以上计6分'
+    """
+    stream = item.streams[0]
+    kind, unit = stream.value.kind, stream.value.unit
+    x = read_rate_text(value) if kind is ir.Kind.RATE and value.__class__ is str else read(value, kind, unit)
+    for piece in stream.fn.pieces:  # the first that holds the value, as the interpreter chooses it
+        if piece.interval.contains(x):
+            return piece.label or None
+    return None
 
 
 def bands(item: ir.Item) -> tuple[ir.Piece, ...]:
@@ -260,23 +326,17 @@ def _formula(item: ir.Item, piece: ir.Piece) -> PointsFunction:
     b = _Builder(item)
     value = b.call("_finish", b.call("_clamp", b.expr(piece.expr, piece.label), py.Name("_FLOOR", py.Load()),
                                      py.Name("_TOP", py.Load())), py.Name("_Q", py.Load()))
-    args = py.arguments(posonlyargs=[py.arg("x")], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
-                        kwarg=None, defaults=[])
-    fn = py.FunctionDef(name="points", args=args, body=[py.Return(value)], decorator_list=[], returns=None,
-                        type_comment=None)
-    module = py.Module([fn], [])
-    py.fix_missing_locations(module)
-    return _load(py.unparse(module), b.namespace)
+    return _load(py.unparse(_function("points", ["x"], [py.Return(value)])), b.namespace)
 
 
-def _load(source: str, namespace: dict[str, Any]) -> PointsFunction:
+def _load(source: str, namespace: dict[str, Any], name: str = "points") -> PointsFunction:
     """Compile the generated source (re-parsed, so line numbers match ``python_source``)."""
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:12]
     filename = f"<perfeval rule {digest}>"
     code = compile(py.parse(source, filename), filename, "exec")
     linecache.cache[filename] = (len(source), None, source.splitlines(keepends=True), filename)
     exec(code, namespace)  # the code is ours, built from AST nodes; rule text is only in string constants
-    fn: PointsFunction = namespace["points"]
+    fn: PointsFunction = namespace[name]
     return fn
 
 

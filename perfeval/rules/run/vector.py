@@ -22,7 +22,9 @@ would raise.
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -32,7 +34,7 @@ from ..vocabulary import StepMode
 from . import exact
 from .codegen import bands, compilable
 
-__all__ = ["TooWide", "column_points", "vectorisable"]
+__all__ = ["TooWide", "column_bands", "column_points", "vectorisable"]
 
 _LIMIT = 2 ** 62
 
@@ -248,18 +250,17 @@ def _piece_quanta(item: ir.Item, piece: ir.Piece, cap: Decimal | None, xi: Any, 
         return out
 
 
-def _table(item: ir.Item, pieces: tuple[ir.Piece, ...], cap: Decimal | None, xi: Any, scale: int,
-           np: Any) -> Any | None:
-    """The quanta of a table of constant bands from -∞ to +∞ without gaps (a band table, or steps unrolled):
-    each row's band is the number of band edges at or below it, one search instead of a mask per band.
-    None for any other table."""
+def _edges(item: ir.Item, pieces: tuple[ir.Piece, ...], cap: Decimal | None, scale: int,
+           np: Any) -> tuple[tuple[int, ...], Any] | None:
+    """A table of constant bands from -∞ to +∞ without gaps (a band table, or steps unrolled) as the least
+    scaled value of each band after the first and the quanta of every band; None for any other table."""
     if any(not isinstance(p.expr, ir.Const | ir.MaxPoints) for p in pieces):
         return None
     ordered = sorted(pieces, key=lambda p: (p.interval.lo is not None, p.interval.lo or 0, not p.interval.lo_in))
     if ordered[0].interval.lo is not None or ordered[-1].interval.hi is not None:
         return None
     unit = 10 ** scale
-    edges = []  # the least scaled value of each band after the first
+    edges = []
     for below, above in zip(ordered, ordered[1:], strict=False):
         b, a = below.interval, above.interval
         if b.hi is None or a.lo is None or b.hi != a.lo or b.hi_in == a.lo_in:
@@ -267,39 +268,90 @@ def _table(item: ir.Item, pieces: tuple[ir.Piece, ...], cap: Decimal | None, xi:
         edge = Fraction(a.lo) * unit
         edges.append(_bound(math.ceil(edge) if a.lo_in else math.floor(edge) + 1))
     one = _Eval(item, np.zeros(1, dtype=np.int64), scale, np)  # constants: one row is enough
-    quanta = np.array([one.quanta(one.constant(p.expr), cap)[0] for p in ordered], dtype=np.int64)
+    return tuple(edges), np.array([one.quanta(one.constant(p.expr), cap)[0] for p in ordered], dtype=np.int64)
+
+
+@functools.lru_cache(maxsize=512)
+def _cached_edges(item: ir.Item, scale: int) -> tuple[tuple[int, ...], Any] | None:
+    """:func:`_edges` of a rule's bands, once per rule and scale: a column of a million rows should not
+    spend its first millisecond on fractions (the quanta are read-only, shared by every call)."""
+    import numpy as np
+
+    found = _edges(item, bands(item), item.streams[0].cap, scale, np)
+    if found is None:
+        return None
+    found[1].setflags(write=False)
+    return found
+
+
+def _band_of(np: Any, edges: Sequence[int], xi: Any) -> Any:
+    """Each row's band: the number of edges at or below it."""
     if len(edges) > 64:
-        return quanta[np.searchsorted(np.array(edges, dtype=np.int64), xi, side="right")]
-    band = np.zeros(xi.shape, dtype=np.int8)  # a few comparisons of the column beat a search per row
+        return np.searchsorted(np.array(edges, dtype=np.int64), xi, side="right")
+    # a few comparisons of the column beat a search per row, each into one reused mask
+    band = np.zeros(xi.shape, dtype=np.int8)
+    above = np.empty(xi.shape, dtype=bool)
     for edge in edges:
-        band += xi >= edge
-    return quanta[band]
+        np.greater_equal(xi, edge, out=above)
+        band += above.view(np.int8)
+    return band
 
 
-def column_points(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any]:
+def column_bands(item: ir.Item, xi: Any, scale: int) -> tuple[Any, Any] | None:
+    """For a table of constant bands without gaps (a band table, steps unrolled): each row's band and the
+    quanta of each band, so that ``quanta[band]`` are the rows' points (see :func:`column_points`; the
+    caller may look up something else by band, such as the 128-bit words of an Arrow column). None for
+    any other standard, and for a count or a rank (whose rows are checked one by one).
+
+    >>> import numpy as np
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> item = analyse(parse("90%（含）以上计6分；低于90%计0分"), Decimal(6)).item
+    >>> band, quanta = column_bands(item, np.array([95, 89, 90]), 2)
+    >>> band.tolist(), quanta.tolist()
+    ([1, 0, 1], [0, 600])
+    """
+    import numpy as np
+
+    stream = item.streams[0]
+    if stream.value.kind in (ir.Kind.COUNT, ir.Kind.RANK):
+        return None
+    try:
+        found = _cached_edges(item, scale)
+    except TypeError:  # an item that cannot be hashed is measured afresh (the cache is only a cache)
+        found = _edges(item, bands(item), stream.cap, scale, np)
+    if found is None:
+        return None
+    edges, quanta = found
+    return _band_of(np, edges, np.asarray(xi, dtype=np.int64)), quanta
+
+
+def column_points(item: ir.Item, xi: Any, scale: int, big: int | None = None) -> tuple[Any, Any]:
     """The points of every row as whole quanta of ``item.precision`` (int64), and which rows were scored.
 
-    ``xi`` holds each value times 10^scale (|xi| < 2^62). An unscored row (no band, not a whole count …)
-    has quanta 0: the caller must ask the per-value path why. Raises :class:`TooWide` when the arithmetic
-    could pass 64 bits, ZeroDivisionError never (a piece that divides by zero leaves its rows unscored).
+    ``xi`` holds each value times 10^scale (|xi| < 2^62; ``big``, when the caller knows it, is a bound of
+    the magnitudes in ``xi``, which then need not be measured again). An unscored row (no band, not a whole count …) has quanta 0: the caller
+    must ask the per-value path why. Raises :class:`TooWide` when the arithmetic could pass 64 bits,
+    ZeroDivisionError never (a piece that divides by zero leaves its rows unscored).
     """
     import numpy as np
 
     xi = np.asarray(xi, dtype=np.int64)
-    if _big(xi) >= _LIMIT:
+    if (_big(xi) if big is None else big) >= _LIMIT:
         raise TooWide
     unit = 10 ** scale
     stream = item.streams[0]
+    counted = stream.value.kind in (ir.Kind.COUNT, ir.Kind.RANK)
+    table = None if counted else column_bands(item, xi, scale)
+    if table is not None:
+        # each row's band is the number of band edges at or below it: one pass per edge, no mask per band
+        return np.take(table[1], table[0]), np.ones(xi.shape, dtype=bool)
     quanta = np.zeros(xi.shape, dtype=np.int64)
     scored = np.zeros(xi.shape, dtype=bool)
     pending = np.ones(xi.shape, dtype=bool)
-    if stream.value.kind in (ir.Kind.COUNT, ir.Kind.RANK):
+    if counted:
         least = 0 if stream.value.kind is ir.Kind.COUNT else 1
         pending &= (xi % unit == 0) & (xi >= least * unit)
-    else:
-        table = _table(item, bands(item), stream.cap, xi, scale, np)
-        if table is not None:
-            return table, np.ones(xi.shape, dtype=bool)
     for piece in bands(item):  # a step piece as its bands: a comparison per edge, no arithmetic per row
         rows = pending & _inside(np, piece.interval, xi, unit)
         if not rows.any():
