@@ -35,9 +35,9 @@ from ..numbers import percent_text, plain, to_decimal
 from .arith import CTX, ZERO
 from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
-from .messages import pair
 from .meaning import ir
 from .meaning.analyse import analyse
+from .messages import pair
 from .run.allowed import allowed_points
 from .run.codegen import PointsFunction, Scoring, band_words, build, compilable
 from .run.interpret import Outcome, TraceStep, interpret, points_function
