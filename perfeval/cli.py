@@ -190,7 +190,7 @@ def check(path: str, strict: bool, readings: bool, lang: str) -> None:
                 quoted = lines[d.line - 1] if 0 < d.line <= len(lines) else None
                 print_excerpt(console, d.render(text, path, _locale(lang)), quoted, lexer)
             else:
-                click.echo(f"{path}: {d.severity.value}[{d.code}]: {d.message_in(_locale(lang))}"
+                click.echo(f"{path}: {d.severity_in(_locale(lang))}[{d.code}]: {d.message_in(_locale(lang))}"
                            + (f"\n  {render('hint', _locale(lang), text=d.hint_in(_locale(lang)))}" if d.hint else ""))
     errors = sum(1 for d in found if d.severity in failing)
     warnings = sum(1 for d in found if d.severity is Severity.WARNING)

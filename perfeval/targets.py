@@ -101,6 +101,7 @@ _FULL_DATE = re.compile(
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:份|底|末)?")
 _YEAR = re.compile(r"(\d{4})\s*年\s*(?:年底|年末|底|末|度)?")
 _NO_YEAR = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末|份)")
+_DATE_LEAD = re.compile(r"(?:在|于|截至|截止|力争|计划|预计|确保)\s*(?=\d{4}\s*[年/.-])")
 _BEFORE = re.compile(r"\s*(?:之前|以前|前|之内|以内|内)")
 # "1:05:00" is the ratio 1:5 after a spreadsheet read it as a time; a ratio has no unit to compare in.
 _CLOCK = re.compile(r"\d+(?::\d+){1,2}")
@@ -456,6 +457,10 @@ def _read_target(text: str, unit: str | None) -> Target:
         return make(TargetKind.QUANTITATIVE, comparator)
 
     date = _date(s, i, warnings)
+    lead = _DATE_LEAD.match(s, i)
+    if date is None and lead is not None:
+        # 在2024年12月底前 · 于2023年底前完成: the words before a deadline, never "12 months"
+        date = _date(s, lead.end(), warnings)
     if date is not None and date[0] is None:
         return make(TargetKind.QUALITATIVE)
     if date is not None and date[0] is not None:
@@ -492,6 +497,10 @@ def _read_target(text: str, unit: str | None) -> Target:
     found = _loose(norm, i, warnings)
     if found and comparator is None and len(found) == 1:
         comparator = _worded_comparator(s, warnings)
+    elif found and len(found) == 1 and (worded := _worded_comparator(s[i:], [])) is not None and \
+            (worded == "≤") != (comparator in ("≤", "<")):
+        # ≥控制在30天以内 (a 指标类型 column's ≥ before a ceiling in words): which one holds is not said
+        raise InputError("target_two_comparators", text=text, comparator=comparator, worded=worded)
     if found:
         if column is not None and any(q.dimensionality != column.dimensionality for q in found):
             warnings.append(Words("target_column_ignored_units", column=_label(column)))

@@ -150,6 +150,6 @@ def test_check_readings_on_a_rubric_of_the_field_families() -> None:
     assert code == 0 and "0 个错误" in out
     # (the rank indicator states no reading: 4-8名 claims both its ends outright)
     for reading in ("PE145", "PE138", "PE150", "PE151", "PE194", "PE143", "PE101"):
-        assert f"info[{reading}]" in out, reading
+        assert f"说明[{reading}]" in out, reading
     code, out = run("check", EXAMPLES / "field-families.rules", "--readings", "--lang", "en")
-    assert "linear between" in out and "0 errors" in out
+    assert "linear between" in out and "0 errors" in out and "info[PE145]" in out

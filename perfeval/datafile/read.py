@@ -318,12 +318,23 @@ def _indicator(r: _Reader, raw: object, path: KeyPath) -> Indicator:
         if comparator not in COMPARATORS and not comparator.startswith("$"):
             raise r.error((*path, TYPE), "data_bad_type", kind, key=TYPE, qualitative=TargetKind.QUALITATIVE.value)
         goal = values.get("target_text")
+        own = goal.lstrip()[:1] if goal is not None else ""
+        if own in "≥>≤<≧≦" and own and _side(own) != _side(comparator):
+            # 指标类型 ≤ beside 年度指标值 ≥30天: which one holds is not said
+            raise r.error((*path, TYPE), "data_type_disagrees", kind, key=TYPE, target=goal)
         if goal is not None and goal.lstrip()[:1] not in "≥>=≤<≧≦$":
             # Target tables print the comparator in its own column (指标类型 ≥, 指标值 2, 计量单位 处).
             values["target_text"] = comparator + goal
     values["source"] = r.locate(path)
     result: Indicator = r.build(Indicator, values, paths, path)
     return result
+
+
+def _side(comparator: str) -> str:
+    """"lower" for a floor (≥, >, 不低于 …), "upper" for a ceiling, "" for neither (=)."""
+    if comparator in ("≥", ">", "≧", ">="):
+        return "lower"
+    return "upper" if comparator in ("≤", "<", "≦", "<=") else ""
 
 
 def _funds(r: _Reader, raw: object, path: KeyPath) -> Funds:

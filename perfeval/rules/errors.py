@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from ..errors import Location, PerfevalError, caret_line
+from ..i18n import N_
 from ..numbers import ZeroDenominatorError as _NumbersZeroDenominator
 from ..text import source_line
 from .messages import MESSAGES, is_english, render
@@ -191,6 +192,10 @@ class Severity(Enum):
     INFO = "info"
 
 
+_SEVERITY_WORDS = {Severity.ERROR: N_("severity_error"), Severity.WARNING: N_("severity_warning"),
+                   Severity.INFO: N_("severity_info")}
+
+
 @attrs.frozen
 class Diagnostic:
     """One finding about a rule: severity, a stable code (PE…), the message in Chinese and English, where.
@@ -224,9 +229,17 @@ class Diagnostic:
 
     def render(self, text: str, path: str | None = None, locale: str | None = "zh_CN") -> str:
         """Print like a compiler: ``path:line:col: severity[code]: message``, source, caret, hint."""
-        head = f"{path + ':' if path else ''}{self.line}:{self.column}: {self.severity.value}[{self.code}]: "
+        head = f"{path + ':' if path else ''}{self.line}:{self.column}: {self.severity_in(locale)}[{self.code}]: "
         return located_text(head + self.message_in(locale), text, self.line, self.column, self.length, locale,
                             self.hint_in(locale))
+
+    def severity_in(self, locale: str | None = "zh_CN") -> str:
+        """错误 / 警告 / 说明 (error / warning / info), as the finding's tag is printed.
+
+        >>> Diagnostic(Severity.INFO, "PE101", "整步计算", "whole steps", 1, 5).severity_in("en")
+        'info'
+        """
+        return render(_SEVERITY_WORDS[self.severity], locale)
 
     def hint_in(self, locale: str | None = "zh_CN") -> str | None:
         """The hint in ``locale``."""

@@ -1995,3 +1995,24 @@ def test_a_number_redacted_as_a_star_is_lost(text: str) -> None:
 def test_a_star_that_is_a_times_sign_is_no_lost_number(text: str, given: object, want: str) -> None:
     """Hunt 12, L1: the * read as a lost number only where points belong — 完成率*分值 stays a product."""
     assert perfeval.compile_rule(text, points=10)(given).points == Decimal(want)
+
+
+def test_targets_that_contradict_themselves_or_are_deadlines() -> None:
+    """Hunt 13, T5/T6: a 指标类型 ≥ before 控制在30天以内 (or ≤ before ≥30天) was resolved silently one way; a
+    deadline after 在 (在2024年12月底前) was read as 12 months, so 11月 scored 11/12 of the points."""
+    from perfeval.targets import TargetKind, target
+
+    for text in ("≥控制在30天以内", "≥不超过30天", "≤不少于200人次"):
+        with pytest.raises(perfeval.PerfevalError) as e:
+            target(text)
+        assert e.value.code == "target_two_comparators"
+    deadline = target("在2024年12月底前")
+    assert deadline.kind is TargetKind.DATE and deadline.comparator == "≤" and deadline.values == ()
+
+
+def test_points_moved_to_another_indicator_are_not_dropped() -> None:
+    """Hunt 13, NA5: "分值计入预算执行率指标" beside 不参与评分 was a note: the points' move was dropped."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("如无政府采购业务，本指标不参与评分，分值计入预算执行率指标。每发现一处违规采购扣1分，扣完为止。",
+                              points=5)
+    assert e.value.code == "unread_scoring"
