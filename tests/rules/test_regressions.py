@@ -2016,3 +2016,14 @@ def test_points_moved_to_another_indicator_are_not_dropped() -> None:
         perfeval.compile_rule("如无政府采购业务，本指标不参与评分，分值计入预算执行率指标。每发现一处违规采购扣1分，扣完为止。",
                               points=5)
     assert e.value.code == "unread_scoring"
+
+
+def test_the_direction_pair_of_the_central_template_reads_as_one_proportion() -> None:
+    """Issue 9: "正向指标按B/A×分值计分，反向指标按A/B×分值计分" — the provincial self-evaluation notes' rule (DESIGN,
+    "Proportional, by direction") — was refused as two overlapping formulas; it is one proportion whose side the
+    target's comparator decides (PE148)."""
+    rule = perfeval.compile_rule("正向指标按B/A×分值计分，反向指标按A/B×分值计分", points=10)
+    assert "PE148" in {d.code for d in rule.diagnostics}
+    assert rule(A="≥200人次", B="150人次").points == Decimal("7.50")
+    assert rule(A="≤30天", B="40天").points == Decimal("7.50")
+    assert rule(A="≤30天", B="20天").points == Decimal("10.00")

@@ -39,6 +39,7 @@ from .families.absent import absent_points, borrowed, excluded_case, leaves_out
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
+from .families.direction import by_direction_pair
 from .families.matrix import fact_matrix
 from .families.maximum import unread_maximum
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
@@ -151,6 +152,11 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
+    paired = by_direction_pair(stmts, ctx.text)  # 正向指标按B/A×分值，反向指标按A/B×分值: one proportion
+    if len(paired) < len(stmts):
+        merged = next(s for s in paired if s not in stmts)
+        ctx.info("PE148", *pair("reading_pe148"), merged.span)
+    stmts = paired
     # 完成年度目标的得满分，未完成的按完成比例计分: the rest scored by the value, so "reaching the target" is a
     # comparison of that value; beside full marks or nothing alone it is a fact, answered yes or no
     reached = any(isinstance(s.outcome, n.Proportional) for s in stmts)

@@ -36,6 +36,7 @@ from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
 from .bands import ValueInfo
 from .computed import both_directions, lower_is_better
+from .direction import PAIR_TEXT
 
 __all__ = ["value_of"]
 
@@ -153,6 +154,9 @@ def value_of(readings: list[Reading], ctx: Context,
     proportional = [r for r in readings if isinstance(r.statement.outcome, n.Proportional | n.Overspend)]
     if ref is None and lower_better and proportional:
         ref, share = "目标值", True  # “≤”型指标：达标得满分，超出部分按比例计分: the actual against its target
+    if ref is None and any(isinstance(r.statement.outcome, n.Proportional) and r.statement.outcome.text == PAIR_TEXT
+                           for r in readings):
+        ref, share = "目标值", True  # 正向指标按B/A…反向指标按A/B: actual and target, the target's side decides
     if ref is not None and not share and proportional:
         # 达到目标值的得满分，未达到的按比例计分 · 超出预算的按超支比例扣分: a proportion of the target is the ratio
         # actual/target, so the target itself sits at 100% — a difference (150 − 200) times the 分值 would be a
