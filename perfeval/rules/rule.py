@@ -500,7 +500,7 @@ def clear_caches(shapes: bool = True) -> None:
         clear_shapes()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)  # above MAX_INDICATORS (5,000): one rubric's standards stay compiled
 def _compile(text: str, max_points: Decimal, quantum: Decimal) -> Rule:
     with decimal.localcontext(CTX):  # what a standard means never depends on the caller's context
         standard = parse(text)
