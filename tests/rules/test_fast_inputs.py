@@ -7,6 +7,7 @@ import decimal
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -93,18 +94,25 @@ def test_a_step_rule_is_tested_against_its_edges() -> None:
         [Decimal(v) for v in ("5.00", "3.00", "3.00", "1.00", "1.00", "0.00", "0.00")]
 
 
-def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypatch: Any) -> None:
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The standards whose fast path is generated from now on, each time it is (the compile cache emptied:
+    a rule compiled, and generated, by another test is not a fresh one)."""
     from perfeval.rules import rule as rule_module
 
-    made: list[str] = []
+    built: list[str] = []
     real = rule_module.build
 
     def counting(item: Any, text: str, *scoring: Any) -> Any:
-        made.append(text)
+        built.append(text)
         return real(item, text, *scoring)
 
     monkeypatch.setattr(rule_module, "build", counting)
-    rule_module.clear_caches()  # a rule compiled (and generated) by another test is not a fresh one
+    rule_module.clear_caches()
+    return built
+
+
+def test_the_fast_path_is_generated_once_even_through_a_kept_reference(made: list[str]) -> None:
     rule = perfeval.compile_rule("90%（含）以上计4分，低于90%计1分", points=4)
     kept = rule.points  # before the code exists, as map(rule.points, values) keeps it
     assert [kept(Decimal("0.95")), kept("80%"), kept(Decimal("0.9"))] == [Decimal("4.00"), Decimal("1.00"),
@@ -113,18 +121,7 @@ def test_the_fast_path_is_generated_once_even_through_a_kept_reference(monkeypat
     assert rule(Decimal("0.95")).points == Decimal("4.00") and len(made) == 1  # the Score's code came with it
 
 
-def test_a_score_made_first_generates_the_fast_path_once(monkeypatch: Any) -> None:
-    from perfeval.rules import rule as rule_module
-
-    made: list[str] = []
-    real = rule_module.build
-
-    def counting(item: Any, text: str, *scoring: Any) -> Any:
-        made.append(text)
-        return real(item, text, *scoring)
-
-    monkeypatch.setattr(rule_module, "build", counting)
-    rule_module.clear_caches()
+def test_a_score_made_first_generates_the_fast_path_once(made: list[str]) -> None:
     rule = perfeval.compile_rule("90%（含）以上计4分，低于90%计1分", points=4)
     scores = [rule(v) for v in (Decimal("0.95"), "80%", 0.9)]
     assert [s.points for s in scores] == [Decimal("4.00"), Decimal("1.00"), Decimal("4.00")]

@@ -225,10 +225,10 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
         if by_difference and k in stream.value.needs and isinstance(v, str):
             read(v, ir.Kind.RATE)  # 目标值 "98" for a rate's points below it: 98% or 9800%? refused as rule("98") is
         if k in stream.value.needs:
-            kinds[k] = (_unit_kind(v), named[k])
+            kinds[k] = (_measured(v)[0], named[k])
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
     if isinstance(derive, ir.Op) and derive.op == "/" and isinstance(derive.right, ir.Input) and \
-            derive.right.name in out and out[derive.right.name] <= 0 and out[derive.right.name] != 0:
+            derive.right.name in out and out[derive.right.name] < 0:
         # a completion ratio against a target below zero (≥-5%) runs backwards: -10% "of" -5% is 200%
         raise JudgementError("ratio_of_negative", text, name=derive.right.name,
                              value=text_of(named.get(derive.right.name)))
@@ -249,13 +249,12 @@ def formula_units(named: Mapping[str, Any], text: str) -> None:
     bare = scaled = None
     units: dict[str, str] = {}
     for k, v in named.items():
-        kind = _unit_kind(v)
+        kind, q = _measured(v)
         if kind == "":
             bare = bare or k
         elif kind not in ("%", "?"):
             units.setdefault(kind, k)
-            q = _quantity_of(v)
-            if q is not None and reference_unit(q.units) != q.units:
+            if reference_unit(q.units) != q.units:
                 scaled = scaled or k
     if bare is not None and scaled is not None:
         raise JudgementError("inputs_unlike", text, a=scaled, va=text_of(named[scaled]), b=bare,
@@ -266,46 +265,34 @@ def formula_units(named: Mapping[str, Any], text: str) -> None:
         raise JudgementError("inputs_unlike", text, a=a, va=text_of(named[a]), b=b, vb=text_of(named[b]))
 
 
-def _quantity_of(v: Any) -> Any:
-    if isinstance(v, str):
-        from ...quantities import quantity
-
-        try:
-            return quantity(v.strip())
-        except PerfevalError:
-            return None
-    if hasattr(v, "magnitude") and hasattr(v, "units"):
-        return v
-    return getattr(v, "value", None)
-
-
-def _unit_kind(v: Any) -> str:
-    """What a named value is measured in: ``"%"`` for a rate, the reference unit of a quantity (元 for 万元,
-    天 for 天, 人次), ``""`` for a bare number; ``"?"`` for what :func:`read_measure` will refuse."""
+def _measured(v: Any) -> tuple[str, Any]:
+    """What a named value is measured in, and its quantity when it is one: ``"%"`` for a rate, the reference
+    unit of a quantity (元 for 万元, 天 for 天, 人次), ``""`` for a bare number; ``"?"`` for what
+    :func:`read_measure` will refuse."""
     from ...units import is_percent, is_plain_number, reference_unit
 
     q: Any = None
     if isinstance(v, str):
         t = v.strip()
         if t.endswith(("%", "％", "‰", "百分点")):
-            return "%"
+            return "%", None
         if not _UNIT_TEXT.search(t):
-            return ""
+            return "", None
         from ...quantities import quantity
 
         try:
             q = quantity(t)
         except PerfevalError:
-            return "?"
+            return "?", None
     elif hasattr(v, "magnitude") and hasattr(v, "units"):
         q = v
     elif hasattr(getattr(v, "value", None), "units"):
         q = v.value  # a perfeval.targets.Target
     else:
-        return ""
+        return "", None
     if is_percent(q.units):
-        return "%"
-    return "" if is_plain_number(q.units) else str(reference_unit(q.units))
+        return "%", q
+    return ("", q) if is_plain_number(q.units) else (str(reference_unit(q.units)), q)
 
 
 _ACTUAL = "实际值"

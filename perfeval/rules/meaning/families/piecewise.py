@@ -291,8 +291,7 @@ def veto_of(r: Reading, ctx: Context) -> str | None:
 def _at_reference(c: Cond, value: ValueInfo) -> Cond:
     """不超过年度用水计划 against shares of it: the reference itself is the share 100%, not 0. For a
     lower-is-better indicator, reaching its target (达到目标值的 · 未达到的) is being at or below it."""
-    if c.at_reference and value.lower_better and c.cmp is not None and c.cmp.word in REACHING_WORDS and \
-            c.numbers == ():
+    if c.at_reference and value.lower_better and _only_reaching(c):
         c = attrs.evolve(c, lo=None if c.hi is None else Side(c.hi.value, c.hi.inclusive, c.hi.claim),
                          hi=None if c.lo is None else Side(c.lo.value, c.lo.inclusive, c.lo.claim))
     if not (c.at_reference and value.share):
@@ -349,9 +348,15 @@ def _described_side(c: Cond | None, lower_better: bool = False) -> str:
     if c is None or c.cmp is None:
         return "lower" if c is None or not (c.fact or "").startswith(("未", "没有", "不", "无")) else "upper"
     above = c.cmp.side == "lower"
-    if lower_better and c.cmp.word in REACHING_WORDS and not c.numbers:
+    if lower_better and _only_reaching(c):
         above = not above
     return "lower" if above else "upper"
+
+
+def _only_reaching(c: Cond) -> bool:
+    """达到目标值的 · 未达到的: a condition that only says the target is (not) reached, with no number — which
+    side that is, a lower-is-better indicator turns round."""
+    return c.cmp is not None and c.cmp.word in REACHING_WORDS and not c.numbers
 
 
 def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
