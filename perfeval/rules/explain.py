@@ -102,6 +102,8 @@ def _step(step: TraceStep, locale: str) -> str | None:
     if k == "part_points":
         return render("explain_part_points", locale, part=a[0], points=n(a[1]))
     if k == "renamed":
+        if not a[1]:  # the standard's one value, given by the name its formula uses (扣分=3.5)
+            return render("explain_renamed_value", locale, given=a[0])
         return render("explain_renamed", locale, given=a[0], name=a[1])
     if k == "options":
         return render("explain_options", locale, count=a[0])

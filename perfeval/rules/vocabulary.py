@@ -393,6 +393,9 @@ TOKENS: tuple[TokenKind, ...] = (
               "酌情扣分", "酌情扣分 (the assessor decides)", "酌情扣分", family="judgement"),
     TokenKind("LINEAR", r"(?:按|以)?(?:线性插值|线性|插值法?)(?:计分|计算|得分|赋分|扣分)?",
               "线性计分", "线性计分 (linear between two edges)", "线性计分", family="linear"),
+    # 日常工作实行扣分制: the 分值 less what the assessor deducts (the input 扣分), not a yes/no fact
+    TokenKind("DEDUCTION_SHEET", r"(?:实行|采用|采取|实施|按)扣分制", "扣分制",
+              "扣分制 (the 分值 less the deductions recorded)", "实行扣分制", family="sheet"),
     TokenKind("OVERSPEND", r"按(?:照)?(?:超支|超出|超过)(?:的)?比例(?:扣减|扣分|扣除)",
               "按超支比例扣减", "按超支比例扣减 (deducted by the overshoot share)", "按超支比例扣减",
               family="proportional"),
@@ -425,8 +428,12 @@ TOKENS: tuple[TokenKind, ...] = (
               rf"|(?:本项|本指标|该指标)(?:分值)?(?:为)?(?=\s*{NUMBER}\s*分\s*[,;。:])"
               rf"|(?<![^。;:\n])(?:该项|此项)?分值(?:为|是)?(?=\s*{NUMBER}\s*分\s*(?:[,;。:]|$))",
               "本项满分", "本项满分N分 (the points stated)", "本项满分", family="preamble"),
-    TokenKind("POINTS_VAR", r"(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数"
-              r"|(?:该|本)项基本分(?:值)?",
+    # 考核计分实行百分制 · 采用百分制: a standard that states its scale states 满分100分
+    TokenKind("HUNDRED_SCALE", r"(?:实行|采用|采取|实施|按)?百分制",
+              "百分制", "百分制 (scored out of 100)", "实行百分制", family="preamble"),
+    # 各分项分值之和 · 分值合计: a total of several items' points is a named value, not this indicator's 分值
+    TokenKind("POINTS_VAR", r"(?:(?:该|本|此)?(?:项|指标)?(?:指标)?(?:分值|权重分|满分值|权重)|(?:该|本)项分数"
+              r"|(?:该|本)项基本分(?:值)?)(?!\s*(?:之和|合计|总和|总计|总额))",
               "分值", "分值 (the indicator's points)", "分值", canonical="分值"),
     TokenKind("PARTS_EACH", rf"(?:各占|均占|各计|各)(?=\s*{NUMBER}\s*分)|共(?=\s*{NUMBER}\s*分\s*(?:$|[,;。]))",
               "各占", "各占N分 (parts worth N each)", "各占", family="parts"),

@@ -2027,3 +2027,22 @@ def test_the_direction_pair_of_the_central_template_reads_as_one_proportion() ->
     assert rule(A="≥200人次", B="150人次").points == Decimal("7.50")
     assert rule(A="≤30天", B="40天").points == Decimal("7.50")
     assert rule(A="≤30天", B="20天").points == Decimal("10.00")
+
+
+def test_a_deduction_sheet_is_not_a_yes_no_fact() -> None:
+    """Issue 9: "实行扣分制，扣完为止" (8) took a yes/no input ① and scored yes as 0 (扣完为止 read as "deduct it all"
+    after the fact 实行扣分制). It is the 分值 less the deductions recorded, the input 扣分 (PE260)."""
+    rule = perfeval.compile_rule("实行扣分制，扣完为止", points=8)
+    assert "PE260" in {d.code for d in rule.diagnostics}
+    assert rule(扣分="3.5").points == Decimal("4.50")
+    assert rule(扣分="9").points == Decimal("0.00")
+    with pytest.raises(perfeval.PerfevalError):
+        rule(True)
+
+
+def test_a_total_of_points_in_a_formula_is_a_named_input() -> None:
+    """Corpus c-040: "年度考核总得分=各分项分值之和-扣分+加分" was refused (unread_scoring) because the 分值 inside
+    各分项分值之和 was taken for this indicator's 分值, splitting the name."""
+    rule = perfeval.compile_rule("年度考核总得分=各分项分值之和-扣分+加分", points=100)
+    assert set(rule.inputs) == {"各分项分值之和", "扣分", "加分"}
+    assert rule(各分项分值之和="100", 扣分="12.5", 加分="1.5").points == Decimal("89.00")

@@ -76,6 +76,8 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
             return ir.Op("*", P, ir.Op("-", ir.Const(Decimal(1)), x))
         ctx.info("PE140", *pair("reading_pe140_target" if value.ref else "reading_pe140"), r.statement.span)
         return ir.Op("*", P, x)
+    if isinstance(out, n.DeductionSheet):
+        ctx.info("PE260", *pair("reading_pe260"), r.statement.span)
     if isinstance(out, n.ScoreFormula | n.InlineFormula):
         expr = expression(out.expr)
         if value.ref is not None:

@@ -34,6 +34,7 @@ from .formulas import (
     OPERATORS,
     BinOp,
     CappedVar,
+    DeductionSheet,
     Definition,
     InlineFormula,
     Number,
@@ -101,7 +102,7 @@ NODE_CLASSES: dict[str, type[Node]] = {
         Points, Full, Zero, PointsRange, Share, PointsList, Cell, Deduct, Bonus, Per, Rank, Cap, CapUntil,
         GainCap, Floor, NegCap, Proportional, Discretion, Precision, Reference, Grade, Preamble,
         PartsEach, ParenPoints, ParenRange, UntilZero, FullCap, CapAtPoints, Negative, NoNegative, Carry,
-        Overspend, Linear, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
+        Overspend, Linear, DeductionSheet, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
         Respectively, Otherwise, NotApplicable, AsFull, AvgScore, Item, Subrule, Number, PointsVar, Var,
         CappedVar, ScoreFormula, Definition, InlineFormula, Words, Punct,
     )
@@ -110,7 +111,7 @@ NODE_CLASSES.update(OPERATORS)
 
 __all__ = [
     "AsFull", "AvgScore", "BinOp", "Bonus", "Bound", "Cap", "CapAtPoints", "CapUntil", "CappedVar",
-    "Carry", "Cell", "Claim", "Compare", "CompareList", "Deduct", "Definition", "Described",
+    "Carry", "Cell", "Claim", "Compare", "CompareList", "Deduct", "DeductionSheet", "Definition", "Described",
     "Deviation", "Discretion", "Double", "Equal", "Floor", "Full", "FullCap", "GainCap",
     "GluedRange", "Grade", "InlineFormula", "Item", "Linear", "Lost", "Missing", "NODE_CLASSES",
     "NegCap", "Negative", "NoNegative", "Node", "NotApplicable", "Num", "Number", "OPERATORS",

@@ -165,3 +165,18 @@ def _precedence(operands: list[Any], ops: list[str]) -> Any:
 #: The operators of a formula, by their grammar rule (×分值 written without its ×: ``mul_points``).
 OPERATORS: dict[str, type[Node]] = {"add": _binop("+"), "sub": _binop("-"), "mul": _binop("*"),
                                     "div": _binop("/"), "mul_points": _binop("*")}
+
+
+#: The input a deduction sheet (扣分制) takes: the deductions the assessor recorded, in points.
+DEDUCTIONS = "扣分"
+
+
+@attrs.frozen
+class DeductionSheet(ScoreFormula):
+    """实行扣分制 · 采用扣分制: the item is its 分值 less the deductions an assessor records, the formula
+    分值 − 扣分 (the input 扣分); caps written beside it (扣分总额以本指标权重为限, 最多扣5分) apply as usual."""
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        span = span_of(children)
+        return cls(BinOp("-", PointsVar(span), Var(DEDUCTIONS, span), span), span)

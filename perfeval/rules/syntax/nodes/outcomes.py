@@ -433,13 +433,15 @@ class Grade(Node):
 
 @attrs.frozen
 class Preamble(Node):
-    """本项满分6分 · 满分5分: the points the standard states for itself."""
+    """本项满分6分 · 满分5分 · 实行百分制 (100): the points the standard states for itself."""
 
     points: Decimal
     span: Span
 
     @classmethod
     def build(cls, children: list[Any]) -> Node:
+        if not tokens_of(children, "SCORE"):
+            return cls(Decimal(100), span_of(children))  # 百分制
         return cls(_score(children), span_of(children))
 
 
