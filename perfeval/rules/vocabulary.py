@@ -25,9 +25,11 @@ import attrs
 __all__ = [
     "CLAIM_ORDER",
     "COMPARATORS",
+    "COMPLETE_WORDS",
     "COUNT_NOUNS",
     "Claim",
     "INPUT_NAMES",
+    "MISSING_SHARE_PARTS",
     "LATE_WORDS",
     "Comparator",
     "MEASURE_UNITS",
@@ -547,6 +549,12 @@ HALF_SUBRULE = r"\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
 
 #: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier
 #: chosen, the actual value and the values a standard compares it with.
+#: Words saying nothing is missing (资料齐全, 档案完整): beside 按缺失比例扣分 they are the share 0.
+COMPLETE_WORDS: tuple[str, ...] = ("齐全", "齐备", "完整", "完备", "无缺失", "没有缺失", "无缺项", "没有缺项")
+
+#: The two counts a missing share (按缺失比例扣分) may be given by: what is missing, and what there should be.
+MISSING_SHARE_PARTS: tuple[str, str] = ("缺失数", "应有数")
+
 INPUT_NAMES: dict[str, tuple[str, ...]] = {
     "assessor": ("评审得分", "评分", "points", "assessed"),
     "tier": ("等次", "档次", "tier"),

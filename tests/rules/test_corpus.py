@@ -33,7 +33,6 @@ KNOWN: dict[str, str] = {
     "c-093": "refuses: compound rows of a flattened table (服务率 and 人均进村次数 together)",
     "c-101": "refuses: a ratio threshold (A占B的比例) as the reference of steps",
     "c-108": "refuses: a staffing waiver and a local-share average (两项 with 平均占比)",
-    "c-168": "refuses: 档案资料齐全的得4分 beside proportional scoring: which values it covers is not said",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "
              "(the corpus reads 0 and itself calls the reading uncertain)",
     "c-176": "refuses as one indicator's standard: 总分按适用指标…换算成百分制 is a rule for the rubric's total, "

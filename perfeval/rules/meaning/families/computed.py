@@ -24,18 +24,28 @@ import attrs
 
 from ...messages import pair
 from ...syntax import nodes as n
-from ...vocabulary import HIGHER_BETTER_MARKS, LOWER_BETTER_MARKS, REACHING_WORDS, REFERENCE_WORDS
+from ...vocabulary import (
+    COMPLETE_WORDS,
+    HIGHER_BETTER_MARKS,
+    LOWER_BETTER_MARKS,
+    REACHING_WORDS,
+    REFERENCE_WORDS,
+    Claim,
+)
 from .. import ir
 from ..context import Context
 from ..formulas import expression, inputs_of, substitute
+from ..intervals import Side
 from ..roles import Reading
-from .bands import Draft, ValueInfo
+from .bands import Draft, ValueInfo, value_at
 from .common import show
 
-__all__ = ["LINEAR_MARK", "both_directions", "computed_expr", "linear", "lower_is_better"]
+__all__ = ["LINEAR_MARK", "both_directions", "computed_expr", "linear", "lower_is_better", "nothing_missing"]
 
 #: A placeholder expression for a linear piece, replaced once the bands around it are known.
 LINEAR_MARK = ir.Input("\x00linear")
+#: 按缺失比例扣分: 分值 × (1 − the share missing) (PE144).
+_MISSING_SHARE = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(1)), ir.X()))
 
 
 def lower_is_better(text: str) -> bool:
@@ -126,3 +136,22 @@ def _points_at(drafts: list[Draft], edge: Decimal, below: bool) -> ir.Expr | Non
         if not below and d.lo is not None and d.lo.value == edge:
             return d.expr
     return None
+
+
+def nothing_missing(written: list[Draft], words: list[Draft], ctx: Context) -> list[Draft] | None:
+    """档案资料齐全的得4分，资料缺失的按缺失比例扣分: beside a deduction by the share missing, the one condition in
+    words that says nothing is missing (齐全, 完整) is the share 0, where it earns the 分值 the proportion gives
+    there too; the proportion takes the shares above 0 (a negative share is no value). None when the standard
+    is not of that shape (then the words are placed as any others, or refused)."""
+    if len(written) != 1 or len(words) != 1 or written[0].expr != _MISSING_SHARE or \
+            written[0].lo is not None or written[0].hi is not None:
+        return None
+    d = words[0]
+    if not any(w in d.label for w in COMPLETE_WORDS):
+        return None
+    P = ctx.max_points
+    if value_at(d.expr, Decimal(0), P) != P:
+        return None  # 齐全的得3分 of 4: more for missing a little — not read
+    zero, above = Side(Decimal(0), True, Claim.EXPLICIT), Side(Decimal(0), False, Claim.EXPLICIT)
+    ctx.info("PE262", *pair("reading_pe262", label=d.label), d.span)
+    return [attrs.evolve(d, lo=zero, hi=zero, described=None), attrs.evolve(written[0], lo=above)]

@@ -33,6 +33,7 @@ from ..intervals import Side, render_interval, resolve, subtract
 from ..roles import Amount, Reading
 from .bands import Draft, ValueInfo, finish, gaps_of, mirror, value_at
 from .common import Mods, amount_expr, show
+from .computed import nothing_missing
 
 __all__ = ["piecewise", "respectively", "veto_of"]
 
@@ -514,6 +515,9 @@ def _fill_described(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
     words = [d for d in drafts if d.described is not None and d.lo is None and d.hi is None]
     if not words:
         return drafts
+    whole = nothing_missing(written, words, ctx)
+    if whole is not None:
+        return whole
     if not written:
         if value.ref is None:
             return drafts

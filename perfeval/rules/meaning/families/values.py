@@ -26,6 +26,7 @@ from ...vocabulary import (
     COUNT_NOUNS,
     DIRECTION_UNCLEAR_MEASURES,
     HIGHER_BETTER_MARKS,
+    MISSING_SHARE_PARTS,
     REACHING_WORDS,
     REFERENCE_WORDS,
 )
@@ -184,6 +185,15 @@ def value_of(readings: list[Reading], ctx: Context,
         needs = ("实际值", ref)
         ctx.info("PE120", *pair("reading_pe120_ratio" if share else "reading_pe120_difference", ref=ref),
                  readings[0].statement.span)
+    missing = next((r for r in proportional if isinstance(r.statement.outcome, n.Proportional)
+                    and r.statement.outcome.deducts), None)
+    if missing is not None and ref is None and not definitions and formula_input is None and \
+            kind in (ir.Kind.NUMBER, ir.Kind.RATE):
+        # 资料缺失的按缺失比例扣分: the value is the share missing, given as such or by its two counts
+        kind = ir.Kind.RATE
+        derive = ir.Op("/", ir.Input(MISSING_SHARE_PARTS[0]), ir.Input(MISSING_SHARE_PARTS[1]))
+        needs = MISSING_SHARE_PARTS
+        ctx.info("PE261", *pair("reading_pe261"), missing.statement.span)  # names: MISSING_SHARE_PARTS
     target = formula_input
     if target is None and ref is None and len(definitions) == 1 and kind is ir.Kind.RATE:
         # 资金到位率=实际到位资金/计划投入资金×100%，到位率100%得满分…: the rate the bands speak of, defined
