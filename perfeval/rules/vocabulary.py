@@ -36,6 +36,7 @@ __all__ = [
     "EXAMPLE_WORDS",
     "FALL_NOUNS",
     "HALF_SUBRULE",
+    "NON_POINT_OUTCOME",
     "NOT_APPLICABLE_PATTERN",
     "HIGHER_BETTER_MARKS",
     "REFERENCE_WORDS",
@@ -235,9 +236,15 @@ REACHING_WORDS: frozenset[str] = frozenset("达到 未达到 未达 达不到 �
 #: kept as a description (DESIGN.md, "No silent misreading"). Matched after :data:`DESCRIPTIVE` is removed.
 SCORING_PATTERN = re.compile(
     r"扣(?![款缴押留])|罚(?![款没])|减(?:\s*[\d一二两三四五六七八九十半]|分|半|计|去|扣|相应)|酌[减加扣给]|"
+    # 可酌情减免 · 免予扣分 · 恢复一半分值 · 因上级资金未到位的除外: a waiver or an exception changes the score
+    r"酌情|减免|免扣|免[予于]|恢复[^,;。，；]{0,6}?分|除外|"
     r"加(?:\s*[\d一二两三四五六七八九十半]|分|计|记|倍)|奖励?\s*[\d一二两三四五六七八九十半]|"
     r"记分|计分|得分|给分|赋分|满分|不得分|零分|(?:得|计|给)(?:本项|该项|各项|本|该)?(?:基本分|分值|满分值|权重分)|比例|线性|插值|折算|倒扣|否决|系数|计入(?:总分|考核|得分|成绩)|分值计入|计入[^,;。，；]{0,12}?指标|"
     r"\d\s*分(?![值数为别析配类钟之])")
+#: A case given an outcome other than points (首次发现的给予提醒 · 情节轻微的予以通报): beside a scoring rule it may
+#: mean the case deducts nothing, or deducts as well — never a description.
+NON_POINT_OUTCOME = re.compile(r"的[,，]?\s*(?:可)?(?:给予|予以|进行|先行)?(?:口头)?(?:提醒|通报批评|通报|约谈|警告|告诫|"
+                               r"批评教育|责令整改|限期整改|督办)")
 #: Names of things that contain scoring words but score nothing themselves (评分标准, 加分项, 得分率 …), and a
 #: method's name with what it is for (直接赋分：主要适用于…判断的单一评判指标).
 DESCRIPTIVE = re.compile(r"计分细则|评分标准|评分办法|计分办法|得分率|考核计分|扣分项|加分项|加分事项|减分事项|扣分制|计分方式|"

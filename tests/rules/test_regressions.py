@@ -2046,3 +2046,51 @@ def test_a_total_of_points_in_a_formula_is_a_named_input() -> None:
     rule = perfeval.compile_rule("年度考核总得分=各分项分值之和-扣分+加分", points=100)
     assert set(rule.inputs) == {"各分项分值之和", "扣分", "加分"}
     assert rule(各分项分值之和="100", 扣分="12.5", 加分="1.5").points == Decimal("89.00")
+
+
+def _refused(text: str, points: int) -> str:
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule(text, points=points)
+    assert getattr(e.value, "line", None) is not None
+    return str(e.value.code)
+
+
+@pytest.mark.parametrize("text", ["每发现一处问题扣0.5分，同类问题不重复扣分，扣完为止",
+                                  "每发现一处问题扣0.5分，已整改的减半扣分，扣完为止",
+                                  "每发现一处问题扣0.5分，问题整改后可恢复一半分值，扣完为止"])
+def test_words_that_score_before_until_zero_are_not_an_event(text: str) -> None:
+    """Hunt 14, A1–A5: a clause with scoring words of its own before 扣完为止 (同类问题不重复扣分, 已整改的减半扣分)
+    became a yes/no case "本项不得分" — ② = yes scored 0 of 3. It is read or refused, never a wipe-out."""
+    assert _refused(text, 3) == "unread_scoring"
+
+
+@pytest.mark.parametrize("cap", ["最多扣3分", "扣满3分为止"])
+def test_a_rule_before_a_cap_of_the_points_is_not_a_note(cap: str) -> None:
+    """Hunt 14, B1/B5/B7: with a cap equal to the 分值, "已整改的问题减半扣分" before it was kept as a note (2 problems
+    scored 2.00 whether rectified or not); with 分值 5 the same text was refused."""
+    assert _refused(f"每发现一处问题扣0.5分，已整改的问题减半扣分，{cap}", 3) == "unread_scoring"
+    assert _refused(f"每发现一处问题扣0.5分，重复出现的问题不再扣分，{cap}", 3) == "unread_scoring"
+    # the modifier's own words pointing back at the rules (corpus c-058) stay its words
+    rule = perfeval.compile_rule("每户扣0.2分。按上述各条扣除相应分值时均不实行倒扣", points=3)
+    assert rule(20).points == Decimal("0.00")
+
+
+def test_a_discretionary_waiver_is_a_scoring_clause() -> None:
+    """Hunt 14, B2: "特殊原因经说明的可酌情减免" was a note (99% scored a fixed 4.50): 酌情, 减免, 免扣, 免予 are
+    scoring words."""
+    assert _refused("到位率100%得5分，每低1%扣0.5分，特殊原因经说明的可酌情减免", 5) == "unread_scoring"
+    assert _refused("到位率100%得5分，每低1%扣0.5分，特殊原因的免予扣分", 5) in ("unread_scoring", "cond_without_points")
+
+
+@pytest.mark.parametrize("text", ["到位率100%得5分，每低1%扣0.5分，但因上级资金未到位的除外",
+                                  "按计划完成得满分，未完成的每项扣1分（经批准调整的除外）"])
+def test_an_exception_is_not_dropped(text: str) -> None:
+    """Hunt 14, B3/B4: "…的除外" (an exception to the deduction) was a note: the deduction applied to the excepted
+    case too."""
+    assert _refused(text, 5) == "unread_scoring"
+
+
+def test_an_outcome_that_is_not_points_is_not_a_note() -> None:
+    """Hunt 14, A6: "首次发现的给予提醒，扣完为止" made ② a case scoring 0, then (once that was fixed) a note — the
+    first finding deducted 0.5 although the text gives it a reminder instead."""
+    assert _refused("每发现一处问题扣0.5分，首次发现的给予提醒，扣完为止", 3) == "outcome_not_points"

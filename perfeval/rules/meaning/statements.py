@@ -23,7 +23,7 @@ import attrs
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Span
 from ..syntax.parser import Standard
-from ..vocabulary import SCORING_PATTERN, Claim
+from ..vocabulary import DESCRIPTIVE, SCORING_PATTERN, Claim
 
 __all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "edge_declarations", "statements"]
 
@@ -159,8 +159,10 @@ def statements(standard: Standard) -> list[Statement]:
                     continue
                 if isinstance(p, n.UntilZero) and head and not connective_head(head) and \
                         not any(isinstance(h, n.Per) for h in head) and (not out or out[-1].sentence != sentence
-                                                                        or out[-1].outcome is not None):
+                                                                        or out[-1].outcome is not None) and \
+                        not _scores_itself(head):
                     # 发生安全责任事故的，扣完本项分值: an event that takes all the points — its outcome, not a floor
+                    # (同类问题不重复扣分，扣完为止: words that score themselves are no event; read or refused later)
                     close(n.Zero(p.text, p.span), sentence)
                     continue
                 if head and any(isinstance(h, CONDITIONS + (n.Per,)) for h in head):
@@ -247,6 +249,20 @@ def _said_together(head: list[Node]) -> bool:
     said = "".join(h.text if isinstance(h, n.Words) else h.value.text if isinstance(h, n.Point) else "?"
                    for h in head).strip("，,。；; ")
     return said.startswith(_TOGETHER) and "?" not in said
+
+
+#: How the words naming an event end (发生安全责任事故的 · 出现重大失误者 · 被通报批评时 · 整改后).
+_EVENT_ENDS = ("的", "者", "时", "后", "事故", "问题", "情况", "行为")
+
+
+def _scores_itself(head: list[Node]) -> bool:
+    """Whether ``head`` says something of its own rather than name an event: a scoring word (不重复扣分, 减半扣分,
+    恢复一半分值), or words that do not end as a condition (首次发现的给予提醒 — an outcome, not 发生…的)."""
+    words = "".join(str(getattr(h, "text", "")) for h in head if not isinstance(h, n.Punct) or h.kind == "POINTS_VAR")
+    if SCORING_PATTERN.search(DESCRIPTIVE.sub("", words)) is not None:
+        return True
+    last = next((h for h in reversed(head) if not isinstance(h, n.Punct)), None)
+    return isinstance(last, n.Words) and not last.text.rstrip(" ,，").endswith(_EVENT_ENDS)
 
 
 def connective_head(head: list[Node]) -> bool:

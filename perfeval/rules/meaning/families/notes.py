@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+import re
+
 from ...syntax import nodes as n
 from ...vocabulary import (
     ASSESSED_LEADS,
@@ -21,6 +23,7 @@ from ...vocabulary import (
     DOUBLED_VERB,
     EACH,
     NAMED_SCORE,
+    NON_POINT_OUTCOME,
     SCORING_PATTERN,
     SCORING_WORDS,
     SUBJECT_LIST,
@@ -138,6 +141,10 @@ def evaluation_points(stmts: list[Statement]) -> bool:
         "是否" in "".join(p.text for p in s.head if isinstance(p, n.Words)) for s in items)
 
 
+#: 按上述各条扣除相应分值时 · 以上各项扣分: words that point back at the rules before them (a modifier of those)
+_BACK_REFERENCE = re.compile(r"上述|前述|前款|以上各|以上(?:几|两|三|四|五|\d)")
+
+
 def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
     """A statement that earns nothing is kept as a note — unless it hides scoring words (the first rule)."""
     capped = next((m for m in (*s.modifiers, *s.head) if isinstance(m, STREAM_CAPS) and not getattr(m, "joint", False)),
@@ -146,8 +153,15 @@ def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
         # 最多扣3分 with no stream before it to cap: dropping it would score above what the text allows (a
         # cap of the 分值 itself, 最高分为4分 on a 4-point item, says nothing the item does not)
         raise ctx.fail("unread_scoring", capped.span, clause=ctx.source(s.span), hint="hint_write_outcome")
-    if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head):
-        notes.append(ctx.source(s.span))  # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier
+    head = "".join(ctx.source(p.span) for p in s.head)
+    if NON_POINT_OUTCOME.search(head):
+        # 首次发现的给予提醒，扣完为止: does the first case deduct nothing, or a reminder as well as the points?
+        raise ctx.fail("outcome_not_points", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")
+    if s.modifiers and all(isinstance(p, n.Words | n.Punct) for p in s.head) and \
+            (not carries_scoring(head) or _BACK_REFERENCE.search(head)):
+        # 按上述各条扣除相应分值时，均不实行倒扣: the words of the modifier (but 已整改的问题减半扣分，最多扣3分 is a
+        # rule of its own before the cap, never a note)
+        notes.append(ctx.source(s.span))
         return
     if all(isinstance(p, n.PartsEach | n.Punct) for p in s.head):
         notes.append(ctx.source(s.span))  # 共1.2分: a part's worth, read by the parts
