@@ -56,6 +56,8 @@ def card_json(card: ScoreCard, locale: str = "zh_CN") -> dict[str, Any]:
         "excluded": list(card.excluded),
         "raw_total": card.raw_total,
         "applicable_max": card.applicable_max,
+        "bonus": card.bonus,
+        "bonus_uncapped": card.bonus_uncapped,
         "rows": card.counts,
         "unmatched": [{"path": list(u.path), "reported": u.reported, "reason": say(u.reason, locale),
                        "suggestions": list(u.suggestions)} for u in card.unmatched],
@@ -106,19 +108,23 @@ def print_card(card: ScoreCard, console: Console, locale: str = "zh_CN") -> None
         table.add_row(escape(" / ".join(i.path)), _shown(i.max_points, locale), _shown(i.reported, locale),
                       _shown(i.points, locale), status_word(i.status, locale), escape(say(i.reason, locale)))
     table.add_section()
-    note = ""
+    notes: list[str] = []
     if card.grade_error is not None:
-        note = say(card.grade_error, locale)
+        notes.append(say(card.grade_error, locale))
     if card.grade_reason is not None:
-        note = say(card.grade_reason, locale)
+        notes.append(say(card.grade_reason, locale))  # a veto: said beside a re-normalisation, never replaced by it
     if card.raw_total is not None and card.applicable_max is not None:
         # 总分按适用指标换算成百分制: the sum of those that apply, out of their 分值, scaled to the full marks
-        note = render("card_renormalised", locale, raw=_shown(card.raw_total, locale),
-                      applicable=_shown(card.applicable_max, locale), total=_shown(card.max_total, locale),
-                      names="、".join(card.excluded))
+        notes.append(render("card_renormalised", locale, raw=_shown(card.raw_total, locale),
+                            applicable=_shown(card.applicable_max, locale), total=_shown(card.max_total, locale),
+                            names="、".join(card.excluded)))
+    if card.bonus_uncapped is not None:
+        # 加分事项累计不超过5分: the bonus scored above the cap is not in the total
+        notes.append(render("card_bonus_capped", locale, bonus=_shown(card.bonus_uncapped, locale),
+                            cap=_shown(card.bonus, locale)))
     if card.carried:
-        sep = "；" if locale.startswith("zh") else "; "
-        note = sep.join(x for x in (note, render("card_carried", locale, points=_shown(card.carried, locale))) if x)
+        notes.append(render("card_carried", locale, points=_shown(card.carried, locale)))
+    note = ("；" if locale.startswith("zh") else "; ").join(notes)
     if not card.complete:
         n = len(card.missing)
         note = render("card_incomplete", locale, count=n)

@@ -100,7 +100,8 @@ _FULL_DATE = re.compile(
 )
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:份|底|末)?")
 _YEAR = re.compile(r"(\d{4})\s*年\s*(?:年底|年末|底|末|度)?")
-_NO_YEAR = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末|份)")
+# 12月31日 · 12月底 · 11月: a month of a year not named — a date, never 11 months (that is 11个月)
+_NO_YEAR = re.compile(r"(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号]|底|末|份|初|中旬|上旬|下旬)|(?:0?[1-9]|1[0-2])\s*月(?!\s*\d)")
 _DATE_LEAD = re.compile(r"(?:在|于|截至|截止|力争|计划|预计|确保)\s*(?=\d{4}\s*[年/.-])")
 _BEFORE = re.compile(r"\s*(?:之前|以前|前|之内|以内|内)")
 # "1:05:00" is the ratio 1:5 after a spreadsheet read it as a time; a ratio has no unit to compare in.

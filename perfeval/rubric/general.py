@@ -9,15 +9,22 @@ What it knows:
 
 * **re-normalisation** — indicators that do not apply (given as ``"不适用"``) leave the total, which becomes
   Σ points ÷ Σ 分值 of the indicators that apply × 满分.
+* **a cap on the bonus** — "加分事项累计不超过5分": the points the indicators score above their 分值 (Score.bonus)
+  count towards the total up to 5 together (``bonus_cap``); "减分事项不设上限" states that nothing caps the
+  deductions (as without it); "考核计分采用百分制" states the 满分 100 (``scale``, checked against the rubric's
+  满分); "另设加分事项和减分事项" declares them. A clause of such a sentence that is none of these is unread.
 
 >>> g = read_general("不适用的指标不参与评分，总分按适用指标分值折算为百分制。本办法由财政局负责解释。")
 >>> g.renormalise, g.notes
 (True, ('本办法由财政局负责解释。',))
+>>> read_general("考核计分采用百分制,另设加分事项和减分事项。其中,加分事项累计不超过5分,减分事项不设上限。").bonus_cap
+Decimal('5')
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import attrs
 
@@ -40,6 +47,15 @@ _NOT_SCORED_CLAUSE = re.compile(r"^(?:该|此|本)?(?:指标|项|项目)?(?:不�
                                 r"|不纳入(?:评分|考核|计分))[。；;]?$")
 _SCALED_CLAUSE = re.compile(r"^总分(?:按|以)(?:适用|实际参评|参评)指标(?:(?!不|无需|无须|视同)[^，,]){0,24}?(?:换算|折算|折合)(?:成|为)"
                             r"百分制[。；;]?$")
+#: 加分事项累计不超过5分 · 加分累计最多5分 · 加分项合计以5分为限 (one clause of a sentence)
+_BONUS_CAP_CLAUSE = re.compile(r"^(?:其中)?加分(?:事项|项目|项)?(?:累计|合计|总计|总分|总和)?(?:不超过|不得超过|最多|最高|上限为|以)"
+                               r"\s*(?P<n>\d+(?:\.\d+)?)\s*分(?:为限)?[。；;]?$")
+#: 减分事项不设上限 · 扣分不封顶: what the total already does (deductions come off without a cap)
+_NO_DEDUCTION_CAP_CLAUSE = re.compile(r"^(?:其中)?(?:减分|扣分)(?:事项|项目|项)?(?:累计)?(?:不设上限|不封顶|上不封顶)[。；;]?$")
+#: 考核计分采用百分制 · 实行百分制
+_HUNDRED_CLAUSE = re.compile(r"^(?:考核|评价|年度考核)?(?:计分|评分)?(?:采用|实行|实施|按|采取)百分制(?:计分)?[。；;]?$")
+#: 另设加分事项和减分事项 · 设置加分项与扣分项
+_DECLARES_CLAUSE = re.compile(r"^(?:另设|另行设置|设置|设立|设)加分(?:事项|项目|项)(?:和|与|及|、)(?:减分|扣分)(?:事项|项目|项)[。；;]?$")
 _NEGATION = re.compile(r"不(?:再|予|需|必)?(?:换算|折算|折合)|无需|无须|视同")
 _SENTENCE = re.compile(r"[^。；;\n]+[。；;]?")
 
@@ -60,6 +76,10 @@ class GeneralRules:
     text: str
     renormalise: bool = False
     notes: tuple[str, ...] = ()
+    #: 加分事项累计不超过5分: the most the indicators' bonus (Score.bonus) adds to the total together.
+    bonus_cap: Decimal | None = None
+    #: 考核计分采用百分制: the 满分 the 总则 states (the rubric's own 满分 must agree).
+    scale: Decimal | None = None
 
 
 def read_general(text: str) -> GeneralRules:
@@ -67,18 +87,44 @@ def read_general(text: str) -> GeneralRules:
     :class:`GeneralError` at it."""
     renormalise = False
     notes: list[str] = []
+    bonus_cap: Decimal | None = None
+    scale: Decimal | None = None
     for m in _SENTENCE.finditer(text):
         sentence = m.group().strip()
         if not sentence:
             continue
-        if _renormalises(sentence):
+        adjusts = _adjustments(sentence)
+        if adjusts is not None:
+            cap, hundred = adjusts
+            bonus_cap = cap if cap is not None else bonus_cap
+            scale = Decimal(100) if hundred else scale
+        elif _renormalises(sentence):
             renormalise = True
         elif SCORING_PATTERN.search(DESCRIPTIVE.sub("", sentence)) or _NOT_SCORED.search(sentence) or \
-                _SCALED.search(sentence):
+                _SCALED.search(sentence) or "分制" in sentence:  # 采用千分制: a scale perfeval does not read
             raise GeneralError(sentence, m.start() + (len(m.group()) - len(m.group().lstrip())))
         else:
             notes.append(sentence)
-    return GeneralRules(text, renormalise, tuple(notes))
+    return GeneralRules(text, renormalise, tuple(notes), bonus_cap, scale)
+
+
+def _adjustments(sentence: str) -> tuple[Decimal | None, bool] | None:
+    """考核计分采用百分制,另设加分事项和减分事项 · 其中,加分事项累计不超过5分,减分事项不设上限: the bonus cap and
+    whether 百分制 is said, when every clause is one of the clauses above (a lone 其中 joins them); else None."""
+    cap: Decimal | None = None
+    hundred = said = False
+    for c in (c.strip() for c in re.split(r"[，,]", sentence)):
+        if not c or c in ("其中", "同时"):
+            continue
+        m = _BONUS_CAP_CLAUSE.match(c)
+        if m is not None:
+            cap = Decimal(m.group("n"))
+        elif _HUNDRED_CLAUSE.match(c):
+            hundred = True
+        elif not (_NO_DEDUCTION_CAP_CLAUSE.match(c) or _DECLARES_CLAUSE.match(c)):
+            return None
+        said = True
+    return (cap, hundred) if said else None
 
 
 def _renormalises(sentence: str) -> bool:

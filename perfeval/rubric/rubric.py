@@ -199,8 +199,9 @@ class Rubric:
     @own_context
     def score(self, data: Any) -> ScoreCard:
         """Score a Project, a Department, or a mapping of indicator name → value (see ScoreCard)."""
-        return score(self, data, renormalise=self.general is not None and self.general.renormalise,
-                     precision=self.source.precision)
+        general = self.general
+        return score(self, data, renormalise=general is not None and general.renormalise,
+                     precision=self.source.precision, bonus_cap=general.bonus_cap if general is not None else None)
 
 
 @own_context
@@ -230,6 +231,11 @@ def loads(text: str, path: str | None = None) -> Rubric:
             column = src.general.column + exc.offset if "\n" not in before else len(before) - before.rfind("\n")
             failures.append(RubricError("rubric_general_unread", sentence=exc.sentence, text=exc.sentence,
                                         location=Location(src.path, line, column)))
+        if general is not None and general.scale is not None and general.scale != src.total:
+            # 考核计分采用百分制 in a rubric of 80 points: one of the two is wrong, and the grades depend on it
+            failures.append(RubricError("rubric_general_scale", text=src.general.text, scale=f"{general.scale.normalize():f}",
+                                        total=f"{src.total.normalize():f}",
+                                        location=Location(src.path, src.general.line, src.general.column)))
     if failures:
         # Collect, then raise: every failing standard of the file at once (as sqlglot's errors do).
         first = failures[0]

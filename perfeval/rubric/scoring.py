@@ -106,6 +106,12 @@ class ScoreCard:
     vetoes: tuple[tuple[str, str], ...] = ()
     #: Why the grade is not the grade table's (a veto).
     grade_reason: Reason | None = None
+    #: The bonus the indicators scored above their 分值 (Σ Score.bonus) as it counts in ``total``.
+    bonus: Decimal = Decimal(0)
+    #: That bonus before the 总则's cap (加分事项累计不超过5分) took it down (None when no cap bit).
+    bonus_uncapped: Decimal | None = None
+    #: The 总则's cap on the bonus together, as the card was scored with it (None without one).
+    bonus_cap: Decimal | None = None
 
     @property
     def complete(self) -> bool:
@@ -155,21 +161,22 @@ class ScoreCard:
 
 @own_context
 def score(rubric: Rubric, data: Evaluation | Mapping[str, Any], renormalise: bool = False,
-          precision: Decimal = Decimal("0.01")) -> ScoreCard:
-    """Score ``data`` against ``rubric`` (see :class:`ScoreCard`); ``renormalise`` as the rubric's 总则 says."""
+          precision: Decimal = Decimal("0.01"), bonus_cap: Decimal | None = None) -> ScoreCard:
+    """Score ``data`` against ``rubric`` (see :class:`ScoreCard`); ``renormalise`` and ``bonus_cap`` as the
+    rubric's 总则 says."""
     paths = [ind.path for ind in rubric.indicators]
     if isinstance(data, Mapping):
         given = _keyed(paths, data)
         items = tuple(_from_mapping(ind, given[i]) if i in given else _no_value(ind)
                       for i, ind in enumerate(rubric.indicators))
         return card_of(rubric.name, items, rubric.total, rubric.grades, renormalise=renormalise,
-                       precision=precision)
+                       precision=precision, bonus_cap=bonus_cap)
     inputs = evaluation_inputs(data)
     matching = match_rows(paths, data.indicators)
     items = tuple(_from_evaluation(ind, row, data, inputs) for ind, row in zip(rubric.indicators, matching.rows, strict=True))
     grades = rubric.grades or grades_of(data)
     card = card_of(rubric.name, items, rubric.total, grades, data.reported_total, data.reported_grade,
-                   renormalise=renormalise, precision=precision)
+                   renormalise=renormalise, precision=precision, bonus_cap=bonus_cap)
     return attrs.evolve(card, unmatched=matching.unmatched, rows_read=len(data.indicators),
                         unused_inputs=_unused(rubric, data))
 
@@ -203,16 +210,23 @@ def _no_value(ind: RubricIndicator) -> IndicatorScore:
 
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
             reported_total: Decimal | None = None, reported_grade: str | None = None, *,
-            renormalise: bool = False, precision: Decimal = Decimal("0.01")) -> ScoreCard:
+            renormalise: bool = False, precision: Decimal = Decimal("0.01"),
+            bonus_cap: Decimal | None = None) -> ScoreCard:
     """The scorecard of scored ``items``: their total, graded only when every indicator that applies has points.
 
     Indicators given as 不适用 leave the total; with ``renormalise`` (the rubric's 总则) the total is the
-    points of the rest ÷ their 分值 × ``max_total``, rounded half up to ``precision`` once.
+    points of the rest ÷ their 分值 × ``max_total``, rounded half up to ``precision`` once. With ``bonus_cap``
+    (加分事项累计不超过5分) the indicators' bonus counts up to the cap together; the rest leaves the total.
     """
     scored = [i.score for i in items if i.score is not None and i.points is not None]
     # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
     carried = sum((sc.carried for sc in scored), Decimal(0))
     points = sum((i.points for i in items if i.points is not None), Decimal(0))
+    bonus = sum((sc.bonus for sc in scored), Decimal(0))
+    uncapped = None
+    if bonus_cap is not None and bonus > bonus_cap:
+        # 加分事项累计不超过5分: the bonus above the cap is not counted (before any re-normalisation)
+        uncapped, points, bonus = bonus, points - (bonus - bonus_cap), bonus_cap
     total = points + carried
     vetoes = tuple((i.name, i.score.veto) for i in items if i.score is not None and i.score.veto)
     excluded = tuple(i for i in items if i.status == "not_applicable")
@@ -244,7 +258,8 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
             why = said("why_the_total_cannot_be_graded", cause=exc)
     return ScoreCard(name, items, total, max_total, grade, reported_total, reported_grade, grade_error=why,
                      carried=carried, vetoes=vetoes, grade_reason=reason, excluded=tuple(i.name for i in excluded),
-                     raw_total=raw_total, applicable_max=applicable)
+                     raw_total=raw_total, applicable_max=applicable, bonus=bonus, bonus_uncapped=uncapped,
+                     bonus_cap=bonus_cap)
 
 
 def grades_of(data: Evaluation) -> GradeTable | None:

@@ -166,3 +166,16 @@ def test_a_data_file_over_the_indicator_limit_is_placed_at_the_first_indicator_o
     err = limit_error(p.loads_evaluation, text, "toml", path="x.toml")
     assert (err.limit.name, err.value) == ("data_indicators", MAX_DATA_INDICATORS + 1)
     assert (err.location.path, err.location.line) == ("x.toml", 5 + 8 * MAX_DATA_INDICATORS)
+
+
+def test_a_clause_of_too_many_tokens_is_a_limit_error_at_the_first_token_over() -> None:
+    """docs/limits.md lists clause_tokens (200) as a LimitError; it was a RuleSyntaxError (clause_too_long)
+    at the clause's first token — named, but not the class the limits table promises, nor the first over."""
+    from perfeval.limits import MAX_CLAUSE_TOKENS
+
+    text = "得分=" + "+".join(f"A{i}" for i in range(MAX_CLAUSE_TOKENS))
+    err = limit_error(p.compile_rule, text, points=5)
+    assert err.limit.name == "clause_tokens" and err.value > MAX_CLAUSE_TOKENS
+    # tokens: 得分 = A0 + A1 + …: the 201st token (index 200) is the first over
+    assert err.location is not None and err.location.line == 1
+    assert err.location.column == text.index(f"+A{(MAX_CLAUSE_TOKENS - 2) // 2}+") + 2

@@ -79,7 +79,7 @@ def test_precision_of_1e_minus_60_is_a_limit_error() -> None:
 
 
 def test_202_term_formula_is_refused_by_the_clause_token_limit() -> None:
-    with pytest.raises(p.RuleSyntaxError) as info:
+    with pytest.raises(LimitError) as info:
         p.compile_rule("得分=" + "+".join(["实际"] * 202), points=5)
     assert f"上限 {MAX_CLAUSE_TOKENS}" in str(info.value)
 
@@ -88,7 +88,7 @@ def test_thousand_character_formula_is_a_syntax_error_not_a_recursion_error() ->
     text = ("得分=" + "(" * 300 + "实际" + ")" * 300)[:1000]
     with pytest.raises(p.PerfevalError):
         p.compile_rule(text, points=5)
-    with pytest.raises(p.RuleSyntaxError):
+    with pytest.raises(LimitError):  # the clause_tokens limit, before any parser recursion
         p.compile_rule(("得分=" + "+".join(["实际"] * 400))[:1000], points=5)
 
 
@@ -229,12 +229,12 @@ def test_the_callers_context_changes_no_score_and_gives_no_minus_zero() -> None:
 # --- time and memory: refused by construction (benchmarks/bench_adversarial.py times them) ---------------
 
 def test_jia_dun_480_times_is_refused_by_the_clause_token_limit() -> None:
-    with pytest.raises(p.RuleSyntaxError, match=f"上限 {MAX_CLAUSE_TOKENS}"):
+    with pytest.raises(LimitError, match=f"上限 {MAX_CLAUSE_TOKENS}"):
         p.compile_rule("甲、" * 480, points=5)
 
 
 def test_500_enumeration_commas_are_refused_by_the_clause_token_limit() -> None:
-    with pytest.raises(p.RuleSyntaxError, match=f"上限 {MAX_CLAUSE_TOKENS}"):
+    with pytest.raises(LimitError, match=f"上限 {MAX_CLAUSE_TOKENS}"):
         p.compile_rule("、" * 500, points=5)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -61,11 +62,11 @@ def test_every_indicator_excluded_has_no_total_to_grade() -> None:
 
 
 def test_a_general_sentence_with_scoring_words_perfeval_does_not_read_is_a_located_error() -> None:
-    src = SOURCE.replace("换算成百分制。", "换算成百分制。加分事项累计不超过5分。")
+    src = SOURCE.replace("换算成百分制。", "换算成百分制。加分事项超过5分的部分计入下年。")
     with pytest.raises(perfeval.PerfevalError) as e:
         loads(src)
     assert e.value.location is not None and e.value.location.line == 3
-    assert e.value.text == "加分事项累计不超过5分。"
+    assert e.value.text == "加分事项超过5分的部分计入下年。"
 
 
 def test_a_general_sentence_without_scoring_words_is_a_note() -> None:
@@ -155,3 +156,67 @@ def test_outputs_name_the_not_applicable_status() -> None:
     from perfeval import page, workbook
 
     assert "not_applicable" in page._STATUS["zh_CN"] and "not_applicable" in workbook._STATUS["en"]
+
+
+BONUS_GENERAL = "考核计分采用百分制,另设加分事项和减分事项。其中,加分事项累计不超过5分,减分事项不设上限。各项计分细则另行印发。"
+BONUS_SOURCE = f"""评价体系 加分示例
+满分 100
+总则：{BONUS_GENERAL}
+一级指标 产出 100分
+三级指标 甲 50分
+  标准：完成率100%得满分，每超1%加1分，最多加4分
+三级指标 乙 50分
+  标准：完成率100%得满分，每超1%加1分，最多加4分
+"""
+
+
+def test_the_bonus_cap_of_the_general_rules_is_read() -> None:
+    """Corpus c-016 (a county 考核办法's 总则): 加分事项累计不超过5分 caps the bonus together; 减分事项不设上限 and
+    采用百分制 are read; 各项计分细则另行印发 is a note."""
+    g = read_general(BONUS_GENERAL)
+    assert g.bonus_cap == Decimal(5) and g.scale == Decimal(100) and g.notes == ("各项计分细则另行印发。",)
+    assert not g.renormalise
+
+
+@pytest.mark.parametrize(("values", "total", "bonus", "uncapped"), [
+    ({"甲": "104%", "乙": "103%"}, "105.00", "5", "7"),       # 4 + 3 bonus, 5 of it counts
+    ({"甲": "102%", "乙": "103%"}, "105.00", "5", None),      # exactly the cap
+    ({"甲": "102%", "乙": "101%"}, "103.00", "3", None),      # under the cap
+    ({"甲": "100%", "乙": "104%"}, "104.00", "4", None),      # one indicator's bonus alone
+])
+def test_the_indicators_bonus_counts_up_to_the_cap_together(values: dict[str, str], total: str, bonus: str,
+                                                            uncapped: str | None) -> None:
+    card = loads(BONUS_SOURCE).score(values)
+    assert card.total == Decimal(total) and card.bonus == Decimal(bonus)
+    assert card.bonus_uncapped == (Decimal(uncapped) if uncapped else None)
+
+
+@given(st.integers(100, 110), st.integers(100, 110))
+def test_a_capped_bonus_never_takes_the_total_past_the_full_marks_and_the_cap(a: int, b: int) -> None:
+    card = loads(BONUS_SOURCE).score({"甲": f"{a}%", "乙": f"{b}%"})
+    assert Decimal(100) <= card.total <= Decimal(105)
+    assert card.total == Decimal(100) + min(Decimal(min(a - 100, 4) + min(b - 100, 4)), Decimal(5))
+
+
+def test_the_audit_caps_the_reported_bonus_as_the_total_does() -> None:
+    """A table reporting 54 and 53 (7 above the 分值) and a total of 105 adds up under the 总则's cap."""
+    from perfeval.rubric.audit import audit
+
+    card = loads(BONUS_SOURCE).score({"甲": "104%", "乙": "103%"})
+    card = attrs.evolve(card, reported_total=Decimal("105"),
+                        items=tuple(attrs.evolve(i, reported=i.points) for i in card))
+    assert not [d for d in audit(card).discrepancies if d.kind == "total"]
+
+
+@pytest.mark.parametrize("sentence", ["加分事项累计不超过5分，扣分事项最多10分。", "考核计分采用千分制。",
+                                      "加分事项累计不超过5分，超过部分计入下年。"])
+def test_a_bonus_sentence_with_a_clause_perfeval_does_not_read_is_refused(sentence: str) -> None:
+    with pytest.raises(GeneralError):
+        read_general(sentence)
+
+
+def test_a_hundred_point_scale_beside_another_full_marks_is_refused() -> None:
+    src = BONUS_SOURCE.replace("满分 100", "满分 90").replace("产出 100分", "产出 90分").replace("乙 50分", "乙 40分")
+    with pytest.raises(perfeval.PerfevalError) as e:
+        loads(src)
+    assert "百分制" in str(e.value) and "90" in str(e.value)

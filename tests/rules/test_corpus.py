@@ -23,7 +23,8 @@ RECORDS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").split
 #: expects a score (honest, to be widened); "disagrees": the expected value is questioned (the reasoning is
 #: in the issue's closing note). None of them gives a number the corpus does not expect.
 KNOWN: dict[str, str] = {
-    "c-016": "refuses: a rubric-level bonus and deduction list (加分事项累计不超过5分) is not an item rule",
+    "c-016": "refuses as one indicator's standard: 加分事项累计不超过5分,减分事项不设上限 is a rule for the rubric's "
+             "total, read from a .rules 总则 line (tests/rubric/test_general.py); the record's 基础得分 is not in its text",
     "c-045": "refuses: doubling an upstream deduction (区、街道检查中被扣分的,加倍扣减) mixed with rate steps",
     "c-048": "refuses: a gate on last year and on the target (与上年持平…未完成县下达控制指标) needs two references",
     "c-059": "refuses: a fraction drawn over three lines with a bonus ladder",

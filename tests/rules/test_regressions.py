@@ -2094,3 +2094,18 @@ def test_an_outcome_that_is_not_points_is_not_a_note() -> None:
     """Hunt 14, A6: "首次发现的给予提醒，扣完为止" made ② a case scoring 0, then (once that was fixed) a note — the
     first finding deducted 0.5 although the text gives it a reminder instead."""
     assert _refused("每发现一处问题扣0.5分，首次发现的给予提醒，扣完为止", 3) == "outcome_not_points"
+
+
+@pytest.mark.parametrize("month", ["11月", "2024年12月", "12月底前", "在2024年12月底前"])
+def test_a_month_of_the_calendar_is_not_a_length_of_time(month: str) -> None:
+    """Hunt 13, T5: a table's 实际完成值 "11月" (done in November) under "每推迟1个月扣1分" was read as 11 months
+    late (0 of 5), and target("11月") as 11 months. A calendar month is a date; 11个月 is a length."""
+    from perfeval.targets import TargetKind, target
+
+    rule = perfeval.compile_rule("按期完成的得满分，每推迟1个月扣1分，扣完为止", points=5)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(month)
+    assert e.value.code == "calendar_month"
+    assert rule("3个月").points == Decimal("2.00")
+    assert target(month).kind in (TargetKind.DATE, TargetKind.QUALITATIVE)
+    assert target("11个月").kind is TargetKind.QUANTITATIVE

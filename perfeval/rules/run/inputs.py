@@ -33,6 +33,9 @@ _P = ParamSpec("_P")
 _T = TypeVar("_T")
 _ZERO = Decimal(0)
 _SIMPLE = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|‰|个百分点|百分点)?\s*$")
+#: 11月 · 2024年12月 · 12月底前: a month of the calendar (a date), not a length of time (11个月) — a table's
+#: 实际完成值 "11月" is done in November, never 11 months late
+_CALENDAR_MONTH = re.compile(r"^(?:在|于)?(?:\d{4}\s*年\s*)?(?:0?[1-9]|1[0-2])\s*月(?:份|底|末|初|中旬|上旬|下旬)?(?:前|以前|之前)?$")
 #: The yes/no words an input may be given in (是/否, 有/无 …).
 YES_NO = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
 
@@ -167,6 +170,8 @@ def read_measure(value: Any, unit: str | None) -> Decimal:
         m = _SIMPLE.match(text)
         if m is not None:
             return _limited(Decimal(m.group(1)), value)
+        if _CALENDAR_MONTH.match(text):
+            raise _error("calendar_month", value)
         from ...quantities import quantity
 
         try:

@@ -137,10 +137,8 @@ def _build(shape: Tree[Token], leaves: Iterator[Token]) -> Any:
 def parse_tokens(text: str, tokens: list[Token]) -> list[Node]:
     """The phrases of one clause's tokens (no separators among them)."""
     if len(tokens) > MAX_CLAUSE_TOKENS:
-        first = tokens[0]
-        raise RuleSyntaxError("clause_too_long", text=text, line=first.line or 1, column=first.column or 1,
-                              length=max(1, (tokens[-1].end_pos or 0) - (first.start_pos or 0)),
-                              limit=MAX_CLAUSE_TOKENS, count=len(tokens))
+        first = tokens[MAX_CLAUSE_TOKENS]  # the first token over the limit, as every limit is located
+        check_count(len(tokens), "clause_tokens", Location(line=first.line or 1, column=first.column or 1))
     try:
         shape = _shape(tokens)
     except UnexpectedInput as exc:
