@@ -41,6 +41,7 @@ __all__ = [
     "percent_text",
     "plain",
     "round_points",
+    "shifted",
     "strip_zeros",
     "to_decimal",
 ]
@@ -171,15 +172,43 @@ _DISPLAY = decimal.Context(prec=1000, rounding=decimal.ROUND_HALF_EVEN, Emax=999
                            traps=[decimal.InvalidOperation])
 
 
+#: Beyond this exponent (±, adjusted) a number is written in exponent form, as Decimal writes it: only a value
+#: that a standard compares and never computes with can be that large or small (docs/limits.md), and 1E+999999999
+#: written out would be a billion characters. Every number within the limits (±100) is written out.
+_WRITTEN_OUT = 1000
+
+
+def _far(value: Decimal) -> bool:
+    return not value.is_zero() and abs(value.adjusted()) > _WRITTEN_OUT
+
+
+def shifted(value: Decimal, places: int) -> Decimal:
+    """``value × 10**places``, exactly and in no context (the digits kept, the exponent moved) — for showing a
+    number of any size; a NaN or an infinity is returned as it is.
+
+    >>> shifted(Decimal("0.95"), 2), shifted(Decimal("1E+999999999"), -2)
+    (Decimal('95'), Decimal('1E+999999997'))
+    """
+    sign, digits, exp = value.as_tuple()
+    if not isinstance(exp, int):
+        return value
+    return Decimal((sign, digits, exp + places))
+
+
 def percent_text(rate: Decimal, places: int | None = 2) -> str:
     """A rate as the percentage a table prints, whatever the caller's decimal context.
 
     ``places=None`` keeps every digit; otherwise rounds half up to ``places`` decimals, prefixed with ≈ when
-    that loses digits.
+    that loses digits. A rate beyond ±1E+1000 (only a compared value can be) is written exactly in exponent
+    form.
 
     >>> percent_text(Decimal("0.78251862")), percent_text(Decimal("0.95")), percent_text(Decimal("0.95"), None)
     ('≈78.25%', '95%', '95%')
+    >>> percent_text(Decimal("1E-999999999"))
+    '1E-999999997%'
     """
+    if _far(rate):
+        return f"{shifted(rate, 2)}%"
     ctx = _DISPLAY
     value = rate.scaleb(2, ctx)
     if places is not None:
@@ -206,7 +235,14 @@ def plain(value: Decimal) -> str:
 
     >>> plain(Decimal("299000.0")), plain(Decimal("0.950")), plain(Decimal("-3"))
     ('299000', '0.95', '-3')
+
+    A number beyond ±1E+1000 (only a value a standard compares can be) keeps Decimal's exponent form:
+
+    >>> plain(Decimal("-1E+999999999"))
+    '-1E+999999999'
     """
+    if _far(value):
+        return str(value)
     return format(strip_zeros(value), "f")
 
 
