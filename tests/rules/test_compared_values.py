@@ -145,3 +145,11 @@ def test_a_grade_table_grades_a_total_of_any_size() -> None:
     assert len(str(info.value)) < 500
     with pytest.raises(LimitError):
         grades(1e200)  # a float is held to the limits, as everywhere
+
+
+def test_a_value_of_thousands_of_digits_is_shown_exactly_not_rounded_to_the_edge() -> None:
+    rule = perfeval.compile_rule(BAND, points=8)
+    value = D("0.7" + "9" * 5000)  # below 80%: shown in a 1,000-digit context it would read as 80%
+    assert _outcome(rule, value) == ("points", D("4.00"))
+    text = rule(value).explain()
+    assert "79.9999" in text and "取值 80%" not in text
