@@ -39,14 +39,12 @@ def _line(figure: str, measured: str, target: str, ok: bool | None) -> bool | No
 def per_value(quick: bool) -> list[bool | None]:
     ref = bench_rules._reference()
     xs = ref.inputs(5000 if quick else 20000)
-    passes = 3 if quick else 5
+    passes = 3 if quick else 9
     out = []
     for name, text, points, hand in (("band", ref.BAND, 8, ref.band), ("step", ref.STEP, 5, ref.step)):
         rule = perfeval.compile_rule(text, points=points)
         assert all(rule.points(x) == hand(x) for x in xs)
-        t_hand = bench_rules._best(hand, xs, passes)
-        t_points = bench_rules._best(rule.points, xs, passes)
-        t_score = bench_rules._best(rule, xs, passes)
+        t_hand, t_points, t_score = bench_rules.interleaved([hand, rule.points, rule], xs, passes)
         texts = [f"{x * 100:f}%" for x in xs]
         t_text = bench_rules._best(rule.points, texts, passes)  # type: ignore[arg-type]
         out.append(_line(f"{name}: rule.points vs reference", f"{t_points / t_hand:.2f}×", "≤ 1.2×",

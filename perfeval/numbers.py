@@ -41,6 +41,7 @@ __all__ = [
     "percent_text",
     "plain",
     "round_points",
+    "shifted",
     "strip_zeros",
     "to_decimal",
 ]
@@ -171,15 +172,47 @@ _DISPLAY = decimal.Context(prec=1000, rounding=decimal.ROUND_HALF_EVEN, Emax=999
                            traps=[decimal.InvalidOperation])
 
 
+#: Beyond this exponent (±, adjusted), or with more digits than :data:`_DISPLAY` holds, a number is written as
+#: Decimal writes it (exponent form where it has one), exactly: only a value that a standard compares and never
+#: computes with can be that large, small or long (docs/limits.md); 1E+999999999 written out would be a billion
+#: characters, and 0.7999… with 5,000 digits shown in _DISPLAY would be rounded to 80%. Every number within the
+#: limits (±100, 100 digits) is written out as before.
+_WRITTEN_OUT = 1000
+
+
+def _far(value: Decimal) -> bool:
+    if value.is_zero():
+        return False
+    return abs(value.adjusted()) > _WRITTEN_OUT or len(value.as_tuple().digits) > _WRITTEN_OUT - 100
+
+
+def shifted(value: Decimal, places: int) -> Decimal:
+    """``value × 10**places``, exactly and in no context (the digits kept, the exponent moved) — for showing a
+    number of any size; a NaN or an infinity is returned as it is.
+
+    >>> shifted(Decimal("0.95"), 2), shifted(Decimal("1E+999999999"), -2)
+    (Decimal('95'), Decimal('1E+999999997'))
+    """
+    sign, digits, exp = value.as_tuple()
+    if not isinstance(exp, int):
+        return value
+    return Decimal((sign, digits, exp + places))
+
+
 def percent_text(rate: Decimal, places: int | None = 2) -> str:
     """A rate as the percentage a table prints, whatever the caller's decimal context.
 
     ``places=None`` keeps every digit; otherwise rounds half up to ``places`` decimals, prefixed with ≈ when
-    that loses digits.
+    that loses digits. A rate beyond ±1E+1000 or of more than 900 digits (only a compared value can be) is
+    written exactly as Decimal writes it, never rounded.
 
     >>> percent_text(Decimal("0.78251862")), percent_text(Decimal("0.95")), percent_text(Decimal("0.95"), None)
     ('≈78.25%', '95%', '95%')
+    >>> percent_text(Decimal("1E-999999999")), percent_text(Decimal("0.7" + "9" * 5000), None)[:7]
+    ('1E-999999997%', '79.9999')
     """
+    if _far(rate):
+        return f"{shifted(rate, 2)}%"
     ctx = _DISPLAY
     value = rate.scaleb(2, ctx)
     if places is not None:
@@ -206,7 +239,15 @@ def plain(value: Decimal) -> str:
 
     >>> plain(Decimal("299000.0")), plain(Decimal("0.950")), plain(Decimal("-3"))
     ('299000', '0.95', '-3')
+
+    A number beyond ±1E+1000 or of more than 900 digits (only a value a standard compares can be) is written
+    as Decimal writes it, exactly:
+
+    >>> plain(Decimal("-1E+999999999")), plain(Decimal("0." + "9" * 5000))[:6]
+    ('-1E+999999999', '0.9999')
     """
+    if _far(value):
+        return str(value)
     return format(strip_zeros(value), "f")
 
 

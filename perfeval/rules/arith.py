@@ -41,7 +41,8 @@ EXACT = decimal.Context(prec=400, rounding=decimal.ROUND_HALF_EVEN, Emax=999_999
                                decimal.Inexact, decimal.Underflow])
 #: The limits as a context: ``LIMITS.plus(x)`` signals for exactly the numbers :func:`perfeval.limits.check_number`
 #: refuses (more than MAX_DIGITS digits: Rounded; |adjusted exponent| > MAX_EXPONENT: Overflow or Subnormal).
-#: The fast path checks every Decimal with it, at the cost of one call, so it refuses what the interpreter does.
+#: The fast path checks every Decimal it computes with by it, at the cost of one call, so it refuses what the
+#: interpreter does (a value that is only compared, a band table's, is not checked: ir.compares_only).
 LIMITS = decimal.Context(prec=MAX_DIGITS, rounding=decimal.ROUND_HALF_EVEN, Emax=MAX_EXPONENT, Emin=-MAX_EXPONENT,
                          traps=[decimal.Rounded, decimal.Overflow, decimal.Subnormal, decimal.InvalidOperation])
 ZERO = Decimal(0)

@@ -31,7 +31,7 @@ from ..limits import (
     MAX_PRECISION_EXPONENT,
     check_number,
 )
-from ..numbers import percent_text, plain, to_decimal
+from ..numbers import percent_text, plain, shifted, to_decimal
 from .arith import CTX, ZERO
 from .errors import Diagnostic, EvaluationError, RuleError, Severity
 from .explain import explain
@@ -215,11 +215,8 @@ def _bare_rate(value: Any) -> Diagnostic | None:
         return None  # NaN, infinities, exotic numbers: scoring refuses them itself
     if number <= 1:
         return None
-    with decimal.localcontext(CTX):  # the words are perfeval's arithmetic too, never the caller's context
-        try:
-            shown = plain(number), percent_text(number, None), plain(number.scaleb(-2))
-        except ArithmeticError:  # too many digits to write out: as Decimal writes it, still said
-            shown = str(number), f"{number.scaleb(2)}%", str(number.scaleb(-2))
+    # the digits kept and the exponent moved (numbers.shifted): exact in no context, for a number of any size
+    shown = plain(number), percent_text(number, None), plain(shifted(number, -2))
     return Diagnostic(Severity.INFO, "PE116", *pair("reading_pe116", value=shown[0], percent=shown[1],
                                                      fraction=shown[2]))
 

@@ -126,7 +126,7 @@ class GradeTable:
             total = next((inputs.pop(k) for k in ("总分", "得分", "total", "S") if k in inputs), None)
         if total is None:
             raise MissingInputError("总分", self.text, tuple(inputs))
-        value = read_number(total)
+        value = read_number(total, limited=False)  # only compared: a Decimal of any size (docs/limits.md)
         for band in self.bands:
             if band.interval.contains(value) and all(_holds(e, inputs, self.text) for e in band.extra):
                 return band.label

@@ -140,6 +140,9 @@ SPECIAL: tuple[Any, ...] = (
     Decimal("1E+200"), Decimal("1E-150"), Decimal("-1E+200"), Decimal("1E+100"), Decimal("1E-100"),
     Decimal("1E+101"), Decimal("1E-101"), Decimal("9" * 100), Decimal("9" * 101), Decimal("1." + "0" * 100),
     Decimal("0E+200"), Decimal("-0E-300"), Decimal("0E-150"), Decimal("3E+2"), Decimal("0.5E+1"),
+    # beyond the limits: scored where the standard only compares the value, refused where it computes with it
+    Decimal("0." + "9" * 150), Decimal("1" * 150), Decimal("1E-200"), Decimal("-1E-200"), Decimal("1E+999999999"),
+    Decimal("-7E-999999999"), Decimal("3." + "0" * 150), Decimal("0E+999999999"),
     Decimal("NaN"), Decimal("-NaN"), Decimal("sNaN"), Decimal("NaN123"), Decimal("Infinity"), Decimal("-Infinity"),
     "93%", "93", " 93 % ", "九十%", "abc", "", "  ", "100%", "0%", "-5%", "120%", "93.21%", "89.99%", "6.3‰",
     "5个百分点", "１００％", "九十", "1e5", "nan", "inf", "是", "否", "3次", "3.5", "①", "96万元", "20.01万元",

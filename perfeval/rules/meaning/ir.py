@@ -31,6 +31,7 @@ _T = TypeVar("_T")
 
 __all__ = [
     "walk",
+    "compares_only",
     "recount_steps",
     "EVERYTHING",
     "Abs",
@@ -277,6 +278,25 @@ class Stream:
     role: Role
     cap: Decimal | None = None
     absent: Decimal | None = None  # contribution when no value is given (没有…按满分计 / 不扣分)
+
+
+def compares_only(stream: Stream) -> bool:
+    """Whether ``stream`` only compares the value it reads: no piece's points (nor bonus, nor judged range)
+    computes with it, nothing is derived — a band table, a table of ranks (分值 − 0.5 is arithmetic on the
+    standard's own numbers, not on the value). No arithmetic is done on such a
+    value, and comparing Decimals is exact whatever their digits, so it is held to no digit or exponent
+    limit (docs/limits.md); a value that steps or a formula compute with is.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> def stream(text): return analyse(parse(text), Decimal(5)).item.streams[0]
+    >>> compares_only(stream("90%（含）以上计5分；低于90%计0分")), compares_only(stream("100%计满分，每低于5%扣2分"))
+    (True, False)
+    """
+    if stream.value.derive is not None:
+        return False
+    exprs = [e for p in stream.fn.pieces for e in (p.expr, p.bonus, *(p.judged or ())) if e is not None]
+    return not any(isinstance(s, X) for e in exprs for s in walk(e))
 
 
 @attrs.frozen

@@ -150,42 +150,53 @@ def build(item: ir.Item, text: str, scoring: Scoring | None = None) -> tuple[Poi
     b = _Builder(item)
     stream = item.streams[0]
     kind, unit = stream.value.kind, stream.value.unit
-    b.namespace["_read"] = partial(read, kind=kind, unit=unit)
+    # A value the standard only compares (a band table) is held to no digit or exponent limit: comparing
+    # Decimals is exact whatever their size (ir.compares_only; the interpreter reads it the same way).
+    compared = ir.compares_only(stream)
+    b.namespace["_read"] = partial(read, kind=kind, unit=unit, limited=not compared)
     # Anything but a plain number or its text (None, a quantity, a list, a mapping, a bool) is the
     # interpreter's to read: one semantics for every input, the generated code only makes numbers fast.
     b.namespace["_slow"] = points_function(item, text)
     b.namespace["_PLAIN"] = frozenset({Decimal, str, int, float})
     gaps = outside([p.interval for p in stream.fn.pieces], kind is ir.Kind.RATE)
     b.namespace["_no_band"] = partial(_no_band, gaps=gaps, text=text, kind=kind, unit=unit)
-    b.namespace["_fit"] = arith.LIMITS.plus
-    b.namespace["_Signal"] = decimal.DecimalException
-    # A Decimal within the limits passes with one call; any other value, and a Decimal beyond the limits,
-    # goes through the same reader the interpreter uses (which names the limit).
+    # ``type(x)``, not ``x.__class__``: a call the interpreter specialises, where the attribute is a generic
+    # lookup (and an object cannot lie about its type). NaN and infinities are tested before any comparison
+    # (comparing a NaN would set a flag in the caller's context, or raise in it).
     if kind is ir.Kind.RATE:
         # "93.21%": a rate's text read by one match (inputs.read_rate_text), not by the general reader
         b.namespace["_S"] = str
         b.namespace["_text"] = read_rate_text
-        head = ("if x.__class__ is not _D or not x.is_finite():\n"
-                "    if x.__class__ is _S:\n"
+        head = ("if type(x) is not _D or not x.is_finite():\n"
+                "    if type(x) is _S:\n"
                 "        x = _text(x)\n"
-                "    elif x.__class__ not in _PLAIN:\n"
+                "    elif type(x) not in _PLAIN:\n"
                 "        return _slow(x)\n"
                 "    else:\n"
                 "        x = _read(x)\n")
     else:
-        head = ("if x.__class__ is not _D or not x.is_finite():\n"
-                "    if x.__class__ not in _PLAIN:\n"
+        head = ("if type(x) is not _D or not x.is_finite():\n"
+                "    if type(x) not in _PLAIN:\n"
                 "        return _slow(x)\n"
                 "    x = _read(x)\n")
-    head += ("else:\n"
-            "    try:\n"
-            "        _fit(x)\n"
-            "    except _Signal:\n"
-            "        x = _read(x)\n")
     if kind in (ir.Kind.COUNT, ir.Kind.RANK):
         # A count or a rank is a whole number: 3.5 is an input error, not a gap between bands.
         b.namespace["_MIN"] = Decimal(0 if kind is ir.Kind.COUNT else 1)
-        head += "    if x != x.to_integral_value() or x < _MIN:\n        x = _read(x)\n"
+        whole = "x != x.to_integral_value() or x < _MIN"
+    if not compared:
+        # A Decimal within the limits passes with one call; a Decimal beyond them goes through the same
+        # reader the interpreter uses (which names the limit).
+        b.namespace["_fit"] = arith.LIMITS.plus
+        b.namespace["_Signal"] = decimal.DecimalException
+        head += ("else:\n"
+                 "    try:\n"
+                 "        _fit(x)\n"
+                 "    except _Signal:\n"
+                 "        x = _read(x)\n")
+        if kind in (ir.Kind.COUNT, ir.Kind.RANK):
+            head += f"    if {whole}:\n        x = _read(x)\n"
+    elif kind in (ir.Kind.COUNT, ir.Kind.RANK):
+        head += f"elif {whole}:\n    x = _read(x)\n"
     body: list[py.stmt] = list(py.parse(head).body)
     # Where the pieces follow one another from -∞, every value below the one before has returned already:
     # the next test needs only its upper bound (as a hand-written if-chain does). ``known`` is (v, strict):
@@ -288,7 +299,9 @@ def band_words(item: ir.Item, value: Any) -> str | None:
     """
     stream = item.streams[0]
     kind, unit = stream.value.kind, stream.value.unit
-    x = read_rate_text(value) if kind is ir.Kind.RATE and value.__class__ is str else read(value, kind, unit)
+    limited = not ir.compares_only(stream)
+    x = read_rate_text(value) if kind is ir.Kind.RATE and value.__class__ is str else \
+        read(value, kind, unit, limited=limited)
     for piece in stream.fn.pieces:  # the first that holds the value, as the interpreter chooses it
         if piece.interval.contains(x):
             return piece.label or None

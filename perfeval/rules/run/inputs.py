@@ -5,7 +5,8 @@ percent — text must carry its mark (``"85"`` is refused: 85% or 8500%?); a qua
 accepts whole numbers ≥ 0 (``3``, ``"3"``, ``"3次"``); a rank whole numbers ≥ 1; a yes/no fact ``True``,
 ``False``, 0, 1, 是, 否. NaN, infinities and numbers beyond the limits are an
 :class:`~perfeval.errors.InputError` that quotes the value — before any comparison is made, so a value can
-never land in a band by being rounded.
+never land in a band by being rounded. A Decimal that the standard only compares (``limited=False``: a band
+table's) is exempt from the digit and exponent limits: comparing it is exact whatever its size.
 
 >>> read("93.21%", Kind.RATE), read(Decimal("0.93"), Kind.RATE), read("3次", Kind.COUNT)
 (Decimal('0.9321'), Decimal('0.93'), Decimal('3'))
@@ -55,22 +56,27 @@ def _own_context(fn: Callable[_P, _T]) -> Callable[_P, _T]:
     return wrapper
 
 
-def _limited(d: Decimal, raw: Any) -> Decimal:
+def _limited(d: Decimal, raw: Any, limited: bool = True) -> Decimal:
     if not d.is_finite():
         raise _error("not_finite", raw)
     if d.is_zero():
         return _ZERO  # 0E+200 is 0: zeros are exact whatever their exponent (the fast path agrees)
-    check_number(d, MAX_DIGITS, MAX_EXPONENT, raw)
+    if limited or raw.__class__ is not Decimal:
+        check_number(d, MAX_DIGITS, MAX_EXPONENT, raw)
     return d
 
 
 @_own_context
-def read_number(value: Any) -> Decimal:
-    """A plain number (an int, a Decimal, a float through ``str``, or a numeric string), exactly."""
+def read_number(value: Any, limited: bool = True) -> Decimal:
+    """A plain number (an int, a Decimal, a float through ``str``, or a numeric string), exactly.
+
+    With ``limited`` false a Decimal (of that very class, not a subclass) is taken whatever its digits and
+    exponent: the value of a standard that only compares it (see :func:`read`). Every other number is held
+    to the limits either way."""
     if isinstance(value, bool):
         raise _error("not_a_number", value)
     if isinstance(value, Decimal):
-        return _limited(value, value)
+        return _limited(value, value, limited)
     if isinstance(value, int):
         if abs(value) >= 10 ** MAX_DIGITS:
             check_number(Decimal(10) ** MAX_DIGITS, MAX_DIGITS, MAX_EXPONENT, value)
@@ -158,7 +164,7 @@ def _quantity_rate(q: Any, raw: Any) -> Decimal:
 
 
 @_own_context
-def read_measure(value: Any, unit: str | None) -> Decimal:
+def read_measure(value: Any, unit: str | None, limited: bool = True) -> Decimal:
     """A number in ``unit`` (the standard's: 天, 万元, %): converted exactly from the unit given.
 
     Without ``unit`` a quantity is taken in its reference unit (元, 亩, 天 …); a rate is a fraction.
@@ -187,7 +193,7 @@ def read_measure(value: Any, unit: str | None) -> Decimal:
         if value.value is None:
             raise _error("not_a_number", value.text)
         return _convert(value.value, unit, value.text)
-    return read_number(value)
+    return read_number(value, limited)
 
 
 def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
@@ -205,7 +211,7 @@ def _convert(q: Any, unit: str | None, raw: Any) -> Decimal:
     return _limited(Decimal(converted.magnitude), raw)
 
 
-def _whole(value: Any, minimum: int, code: str) -> Decimal:
+def _whole(value: Any, minimum: int, code: str, limited: bool = True) -> Decimal:
     if isinstance(value, bool):
         raise _error(code, value)
     if isinstance(value, str):
@@ -214,7 +220,7 @@ def _whole(value: Any, minimum: int, code: str) -> Decimal:
         text = re.sub(r"[^\d.+-]+$", "", value.strip())  # "3次", "2个工作日": the unit is the count's own
         d = read_number(text) if text else None
     elif isinstance(value, int | Decimal | float):
-        d = read_number(value)
+        d = read_number(value, limited)
     else:
         d = None
     if d is None or d != d.to_integral_value() or d < minimum:
@@ -223,11 +229,17 @@ def _whole(value: Any, minimum: int, code: str) -> Decimal:
 
 
 @_own_context
-def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ...] = ()) -> Any:
-    """``value`` read as ``kind``: a Decimal for numbers, a bool for flags, the mark for an option."""
+def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ...] = (), *,
+         limited: bool = True) -> Any:
+    """``value`` read as ``kind``: a Decimal for numbers, a bool for flags, the mark for an option.
+
+    ``limited=False`` is for a value the standard only compares (a band table's: no arithmetic is done on
+    it, and comparing Decimals is exact whatever their size): a finite :class:`~decimal.Decimal` is then
+    taken whatever its digits and exponent. Text, ints, floats and Decimal subclasses are held to the
+    limits either way (docs/limits.md)."""
     if kind is Kind.RATE:
         if value.__class__ is Decimal:
-            return _limited(value, value)
+            return _limited(value, value, limited)
         if isinstance(value, str):
             return _rate_text(value)
         if hasattr(value, "magnitude") and hasattr(value, "to"):
@@ -241,13 +253,13 @@ def read(value: Any, kind: Kind, unit: str | None = None, options: tuple[str, ..
                 return read_number(value)
             except InputError:
                 return _rate_text(value)  # "90％" · "百分之九十": a rate written another way, as every family reads it
-        return read_number(value)
+        return read_number(value, limited)
     if kind is Kind.QUANTITY:
-        return read_measure(value, unit)
+        return read_measure(value, unit, limited)
     if kind is Kind.COUNT:
-        return _whole(value, 0, "not_a_count")
+        return _whole(value, 0, "not_a_count", limited)
     if kind is Kind.RANK:
-        return _whole(value, 1, "not_a_rank")
+        return _whole(value, 1, "not_a_rank", limited)
     if kind is Kind.FLAG:
         if isinstance(value, bool):
             return value

@@ -222,7 +222,7 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
                 trace.append(TraceStep("assessed", (chosen, *_judged_range(stream))))
             totals.add(stream.role, chosen, chosen)
             return
-        x = read(raw, stream.value.kind, stream.value.unit, stream.value.options)
+        x = read(raw, stream.value.kind, stream.value.unit, stream.value.options, limited=not ir.compares_only(stream))
         if isinstance(x, bool):
             x = Decimal(1) if x else arith.ZERO
         if trace is not None:
