@@ -105,6 +105,10 @@ def _step(step: TraceStep, locale: str) -> str | None:
         return render("explain_renamed", locale, given=a[0], name=a[1])
     if k == "options":
         return render("explain_options", locale, count=a[0])
+    if k == "waiver":
+        label, left, right, distance, holds = a
+        return render("explain_waiver_holds" if holds else "explain_waiver_not", locale, label=label, left=left,
+                      right=right, distance=percent_text(distance, None))
     return f"{k}: {a}"
 
 
