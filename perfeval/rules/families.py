@@ -170,7 +170,11 @@ _ALL = (
             "PE121": ("“标准值”读作另一句写明的数", "the 标准值 is the number written beside it"),
             "PE240": ("基准是两个命名数目之比（A占B的比例、A与B之比、A/B）：取值与之相差的百分点，需要三个输入",
                       "the reference is the ratio of two named counts (A占B的比例, A与B之比, A/B): the value's "
-                      "percentage points from it; three inputs")}),
+                      "percentage points from it; three inputs"),
+            "PE243": ("“未完成…控制指标的,”是整条规则的前提：控制指标是上限，完成时不扣分",
+                      "未完成…控制指标的, gates the whole rule: a 控制指标 is a ceiling; met, nothing is deducted"),
+            "PE244": ("“与上年持平扣N分，每高…加扣M分”：从上年值起扣分", "与上年持平扣N分，每高…加扣M分: deductions from last year"),
+            "PE245": ("未完成目标但优于上年：未写明扣分，不扣分", "target missed but better than last year: no deduction written, none")}),
     Family("rank", "名次计分", "rank",
            "综合排名前3名的得满分，4-8名的扣0.5分，9名以后扣1分",
            ("rank", "rank_prop"),

@@ -333,6 +333,7 @@ class Waiver:
     interval: Interval
     label: str
     span: Span
+    gate: bool = False  # 未完成…控制指标的,… : the deductions apply only when the target is missed (PE243)
 
 
 @attrs.frozen

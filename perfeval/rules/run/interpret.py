@@ -138,7 +138,7 @@ def _waived(w: ir.Waiver, given: Given, text: str, trace: list[TraceStep] | None
     distance = arith.subtract(values[0], values[1])
     holds = w.interval.contains(distance)
     if trace is not None:
-        trace.append(TraceStep("waiver", (w.label, w.left, w.right, distance, holds)))
+        trace.append(TraceStep("gate" if w.gate else "waiver", (w.label, w.left, w.right, distance, holds)))
     return holds
 
 
