@@ -2027,3 +2027,22 @@ def test_the_direction_pair_of_the_central_template_reads_as_one_proportion() ->
     assert rule(A="≥200人次", B="150人次").points == Decimal("7.50")
     assert rule(A="≤30天", B="40天").points == Decimal("7.50")
     assert rule(A="≤30天", B="20天").points == Decimal("10.00")
+
+
+def test_a_ratio_whose_words_name_a_target_is_not_the_target() -> None:
+    """Issue 9 (field4a): "不低于计划数占目标数的比例" was read as "不低于目标值" (目标数 inside the ratio's words named
+    the target), so 70% against a 75% 目标值 scored 1.5 with the ratio gone. A ratio of two counts is read as a
+    ratio (PE240); here both counts name 目标值, so it is refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("实配占比不低于计划数占目标数的比例，得2分；每差1%，扣0.1分", points=2)
+    assert e.value.code == "ratio_reference_inputs"
+
+
+def test_last_years_level_after_a_gate_is_not_dropped() -> None:
+    """Issue 9 (field4a): in "未完成年度目标的,完成率与上年持平扣0.2分" the words 与上年持平 were glued into the condition
+    未完成年度目标 and dropped: 0.2 was deducted whenever the target was missed, whatever last year was. The gate
+    family (PE243) reads only a 控制 ceiling with 加扣 steps; this is refused."""
+    for text in ("未完成年度目标的,完成率与上年持平扣0.2分", "未完成年度目标的,招生人数与上年持平扣1分"):
+        with pytest.raises(perfeval.PerfevalError) as e:
+            perfeval.compile_rule(text, points=3)
+        assert e.value.code == "gate_unread"
