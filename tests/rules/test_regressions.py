@@ -2046,3 +2046,12 @@ def test_last_years_level_after_a_gate_is_not_dropped() -> None:
         with pytest.raises(perfeval.PerfevalError) as e:
             perfeval.compile_rule(text, points=3)
         assert e.value.code == "gate_unread"
+
+
+def test_a_comparison_with_last_year_in_the_next_clause_is_not_glued_to_the_target() -> None:
+    """Issue 9 (field4a): "未完成年度目标的,完成率比上年下降扣0.2分" compiled as 未完成年度目标 alone — the words of
+    the next clause (完成率比上年下降) were glued into that condition and dropped, so 0.2 was deducted whenever the
+    target was missed. Words of the next clause naming another reference are a second comparison: refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("未完成年度目标的,完成率比上年下降扣0.2分", points=3)
+    assert e.value.code == "compound_condition"

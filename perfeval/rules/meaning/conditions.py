@@ -197,7 +197,7 @@ def condition(phrases: tuple[Node, ...] | list[Node], reached: bool = False) -> 
     rest = [p for p in phrases if isinstance(p, _CONDITIONS) and not any(p is q for q in qualifying)
             and not _descriptive_number(p, list(phrases))
             and numbers_of([p]) and not any(id(x) in used or _same(x, found.numbers) for x in numbers_of([p]))]
-    return attrs.evolve(found, unread=tuple(rest)) if rest else found
+    return attrs.evolve(found, unread=found.unread + tuple(rest)) if rest else found
 
 
 _CONDITIONS = n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal | n.Deviation | n.Point | n.CompareList
@@ -499,7 +499,11 @@ def _described(p: n.Described, rest: list[Node], span: Span, subject: str | None
         if ref is not None:
             zero = Decimal(0)
             lo, hi = _from_compare(cmp, Num(zero, "num", "0", p.span), None)
-            return Cond(lo, hi, span, (), ref=ref, cmp=cmp, subject=subject, fact=words or None, at_reference=True)
+            # 未完成年度目标的,完成率比上年下降扣0.2分: words of the next clause that name another reference are a
+            # second comparison, not more words of this one (they were dropped) — kept unread, so refused
+            other = tuple(q for q in rest[1:] if isinstance(q, n.Words) and reference_in(q.text) not in (None, ref))
+            return Cond(lo, hi, span, (), ref=ref, cmp=cmp, subject=subject, fact=words or None, at_reference=True,
+                        unread=other[:1])
         return Cond(None, None, span, (), cmp=cmp, subject=subject, fact=(words or p.cmp.word))
     num = number.value  # type: ignore[attr-defined]
     share = num.percent and not num.text.endswith("百分点")
