@@ -48,6 +48,11 @@ _MODES = {"whole": N_("explain_mode_whole"), "started": N_("explain_mode_started
           "proportional": N_("explain_mode_proportional")}
 
 
+#: A waiver (但…的，可不扣分) that holds or not; a gate (未完成…的,) whose target is met (no deduction) or missed
+_WAIVERS = {("waiver", True): N_("explain_waiver_holds"), ("waiver", False): N_("explain_waiver_not"),
+            ("gate", True): N_("explain_gate_met"), ("gate", False): N_("explain_gate_missed")}
+
+
 def _step(step: TraceStep, locale: str) -> str | None:
     k, a = step.kind, step.args
     n = _num
@@ -107,6 +112,9 @@ def _step(step: TraceStep, locale: str) -> str | None:
         return render("explain_renamed", locale, given=a[0], name=a[1])
     if k == "options":
         return render("explain_options", locale, count=a[0])
+    if k in ("waiver", "gate"):
+        label, left, right, distance, holds = a
+        return render(_WAIVERS[(k, holds)], locale, label=label, left=left, right=right, distance=percent_text(distance, None))
     return f"{k}: {a}"
 
 

@@ -39,6 +39,7 @@ __all__ = [
     "NON_POINT_OUTCOME",
     "NOT_APPLICABLE_PATTERN",
     "HIGHER_BETTER_MARKS",
+    "RATIO_REFERENCE",
     "REFERENCE_WORDS",
     "SCORING_WORDS",
     "STEP_WORDS",
@@ -183,6 +184,14 @@ REFERENCE_WORDS: dict[str, str] = {
     **{w: "上年值" for w in "上年值 上年度 上一年 上年 去年".split()},
     **{w: "平均值" for w in "平均值 平均年龄 平均水平 平均比重 平均数 平均".split()},
 }
+
+#: A reference written as the ratio of two named counts (family ``ratio_reference``): 业务科室数占全部内设科室数的
+#: 比例 · 在编人数与编制数之比 · 业务科室数/内设科室数. ``a`` names the numerator, ``b`` the denominator.
+RATIO_REFERENCE: tuple[str, ...] = (
+    r"^(?P<a>[^,;。，；/÷占与和]{2,20}?)占(?P<b>[^,;。，；/÷占与和]{2,20}?)的?(?:比例|比重|比率|比值)的?$",
+    r"^(?P<a>[^,;。，；/÷占与和]{2,20}?)(?:与|和)(?P<b>[^,;。，；/÷占与和]{2,20}?)(?:之比|的比值|的比例|的比率)的?$",
+    r"^(?P<a>[^,;。，；/÷占与和]{2,20}?)[/÷](?P<b>[^,;。，；/÷占与和]{2,20}?)的?$",
+)
 
 #: Count nouns that may follow a number (每发现一处, 1项扣1.2分, 扣0.3分/台次) or stand after 每 alone (每件).
 COUNT_NOUNS: tuple[str, ...] = tuple(
@@ -422,7 +431,7 @@ TOKENS: tuple[TokenKind, ...] = (
               family="not_applicable"),
     TokenKind("AS_FULL", r"(?:本项|该项)?按满分(?:计算|计)", "按满分计", "counted as full marks (按满分计算)", "按满分计算",
               family="not_applicable"),
-    TokenKind("NA", r"不参与(?:评分|考核|评价|计分)|可不扣分|不予扣分|不扣分",
+    TokenKind("NA", r"不参与(?:评分|考核|评价|计分)|可不扣分|不予扣分|不扣分|免予扣分|免于扣分",
               "不扣分", "不扣分 / 不参与评分 (nothing deducted; not applicable)", "不扣分", family="not_applicable"),
     # ── formulas ──
     TokenKind("FORMULA_LEAD", r"(?:计算公式为?:?)?(?:该项|本项|该指标|指标|综合|期末综合|年度考核总|年度考核|考核)?"

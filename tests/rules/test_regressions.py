@@ -2079,7 +2079,9 @@ def test_a_discretionary_waiver_is_a_scoring_clause() -> None:
     """Hunt 14, B2: "特殊原因经说明的可酌情减免" was a note (99% scored a fixed 4.50): 酌情, 减免, 免扣, 免予 are
     scoring words."""
     assert _refused("到位率100%得5分，每低1%扣0.5分，特殊原因经说明的可酌情减免", 5) == "unread_scoring"
-    assert _refused("到位率100%得5分，每低1%扣0.5分，特殊原因的免予扣分", 5) in ("unread_scoring", "cond_without_points")
+    # 免予扣分 written out is the case that deducts nothing, read as 不扣分 is (PE134: no value, full marks)
+    rule = perfeval.compile_rule("到位率100%得5分，每低1%扣0.5分，特殊原因的免予扣分", points=5)
+    assert "PE134" in {d.code for d in rule.diagnostics} and rule(None).points == Decimal("5.00")
 
 
 @pytest.mark.parametrize("text", ["到位率100%得5分，每低1%扣0.5分，但因上级资金未到位的除外",
@@ -2109,3 +2111,29 @@ def test_a_month_of_the_calendar_is_not_a_length_of_time(month: str) -> None:
     assert rule("3个月").points == Decimal("2.00")
     assert target(month).kind in (TargetKind.DATE, TargetKind.QUALITATIVE)
     assert target("11个月").kind is TargetKind.QUANTITATIVE
+def test_a_ratio_whose_words_name_a_target_is_not_the_target() -> None:
+    """Issue 9 (field4a): "不低于计划数占目标数的比例" was read as "不低于目标值" (目标数 inside the ratio's words named
+    the target), so 70% against a 75% 目标值 scored 1.5 with the ratio gone. A ratio of two counts is read as a
+    ratio (PE240); here both counts name 目标值, so it is refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("实配占比不低于计划数占目标数的比例，得2分；每差1%，扣0.1分", points=2)
+    assert e.value.code == "ratio_reference_inputs"
+
+
+def test_last_years_level_after_a_gate_is_not_dropped() -> None:
+    """Issue 9 (field4a): in "未完成年度目标的,完成率与上年持平扣0.2分" the words 与上年持平 were glued into the condition
+    未完成年度目标 and dropped: 0.2 was deducted whenever the target was missed, whatever last year was. The gate
+    family (PE243) reads only a 控制 ceiling with 加扣 steps; this is refused."""
+    for text in ("未完成年度目标的,完成率与上年持平扣0.2分", "未完成年度目标的,招生人数与上年持平扣1分"):
+        with pytest.raises(perfeval.PerfevalError) as e:
+            perfeval.compile_rule(text, points=3)
+        assert e.value.code == "gate_unread"
+
+
+def test_a_comparison_with_last_year_in_the_next_clause_is_not_glued_to_the_target() -> None:
+    """Issue 9 (field4a): "未完成年度目标的,完成率比上年下降扣0.2分" compiled as 未完成年度目标 alone — the words of
+    the next clause (完成率比上年下降) were glued into that condition and dropped, so 0.2 was deducted whenever the
+    target was missed. Words of the next clause naming another reference are a second comparison: refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("未完成年度目标的,完成率比上年下降扣0.2分", points=3)
+    assert e.value.code == "compound_condition"

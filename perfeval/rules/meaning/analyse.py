@@ -34,7 +34,7 @@ from ..vocabulary import BOUNDED_RATE_WORDS
 from . import ir
 from .conditions import qualifiers
 from .context import Context
-from .families import choice, counted, piecewise
+from .families import choice, counted, gate, piecewise, waiver
 from .families.absent import absent_points, borrowed, excluded_case, leaves_out
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
@@ -152,6 +152,14 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
+    if gate.is_gated(stmts):
+        # 未完成县下达控制指标的,婴儿死亡率与上年持平扣0.2分,每高0.1个千分点加扣0.2分: a gate, steps from last year
+        return gate.gated(stmts, ctx, mods)
+    waivers = [s for s in stmts if waiver.is_waiver(s)]
+    if waivers:
+        # 但…高于各地区平均比重加3%的，可不扣分: a second named condition that cancels the deductions (PE241)
+        rest = [s for s in stmts if s not in waivers]
+        return waiver.waived(_body(rest, ctx, mods, notes), waivers, waiver.subjects(rest), ctx)
     paired = by_direction_pair(stmts, ctx.text)  # 正向指标按B/A×分值，反向指标按A/B×分值: one proportion
     if len(paired) < len(stmts):
         merged = next(s for s in paired if s not in stmts)

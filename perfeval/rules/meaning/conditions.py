@@ -24,10 +24,10 @@ import attrs
 
 from ..syntax import nodes as n
 from ..syntax.nodes import Node, Num, Span
-from ..vocabulary import COMPARATORS, REFERENCE_WORDS, Claim, Comparator, alternation
+from ..vocabulary import COMPARATORS, RATIO_REFERENCE, REFERENCE_WORDS, Claim, Comparator, alternation
 from .intervals import Side
 
-__all__ = ["Cond", "condition", "conditions", "numbers_of", "qualifiers", "reference_in"]
+__all__ = ["Cond", "condition", "conditions", "numbers_of", "qualifiers", "ratio_in", "reference_in"]
 
 _REFERENCE = re.compile(alternation(REFERENCE_WORDS))
 
@@ -58,6 +58,7 @@ class Cond:
     at_reference: bool = False
     unread: tuple[Node, ...] = ()
     within: bool = False  # 10%以内: a tolerance from nothing up to the number
+    ratio: tuple[str, str] | None = None  # 不低于A占B的比例: the reference is the ratio of the inputs A and B
 
     @property
     def numeric(self) -> bool:
@@ -69,6 +70,21 @@ def reference_in(words: str) -> str | None:
     """The input a reference word names (年度控制值 → 目标值, 上年 → 上年值), or None."""
     m = _REFERENCE.search(words)
     return REFERENCE_WORDS[m.group()] if m else None
+
+
+def ratio_in(words: str) -> tuple[str, str] | None:
+    """The numerator and denominator of a reference written as a ratio of two named counts
+    (业务科室数占全部内设科室数的比例 → 业务科室数, 全部内设科室数), or None."""
+    for pattern in RATIO_REFERENCE:
+        m = re.match(pattern, words.strip())
+        if m is not None:
+            return m.group("a").strip(), m.group("b").strip()
+    return None
+
+
+def _two_names(e: object) -> bool:
+    """``A/B`` of two named inputs (业务科室数/内设科室数), nothing else."""
+    return isinstance(e, n.BinOp) and e.op == "/" and isinstance(e.left, n.Var) and isinstance(e.right, n.Var)
 
 
 def numbers_of(phrases: tuple[Node, ...] | list[Node]) -> list[Num]:
@@ -181,7 +197,7 @@ def condition(phrases: tuple[Node, ...] | list[Node], reached: bool = False) -> 
     rest = [p for p in phrases if isinstance(p, _CONDITIONS) and not any(p is q for q in qualifying)
             and not _descriptive_number(p, list(phrases))
             and numbers_of([p]) and not any(id(x) in used or _same(x, found.numbers) for x in numbers_of([p]))]
-    return attrs.evolve(found, unread=tuple(rest)) if rest else found
+    return attrs.evolve(found, unread=found.unread + tuple(rest)) if rest else found
 
 
 _CONDITIONS = n.Compare | n.Bound | n.Range | n.GluedRange | n.Equal | n.Deviation | n.Point | n.CompareList
@@ -465,16 +481,29 @@ def _described(p: n.Described, rest: list[Node], span: Span, subject: str | None
     for q in rest:
         if isinstance(q, n.Words) and number is None:
             words += q.text
+        elif isinstance(q, n.InlineFormula) and number is None and not words and _two_names(q.expr):
+            words += f"{q.expr.left.name}/{q.expr.right.name}"  # 不低于业务科室数/内设科室数的: a ratio (PE240)
         elif isinstance(q, n.Point | n.Bound | n.Compare) and number is None:
             number = q
     cmp = p.cmp
     ref = reference_in(words) if words else None
     if number is None:
-        # No number: compared with a named value (目标值), or a fact (未完成的).
+        # No number: compared with a named value (目标值), the ratio of two named counts, or a fact (未完成的).
+        ratio = ratio_in(words)
+        if ratio is not None:
+            # 不低于业务科室数占全部内设科室数的比例 · 不低于计划数与目标数之比: the ratio, whatever words name its
+            # counts (PE240; not the 目标值 that 目标数 alone would name)
+            lo, hi = _from_compare(cmp, Num(Decimal(0), "num", "0", p.span), None)
+            return Cond(lo, hi, span, (), ref="/".join(ratio), cmp=cmp, subject=subject, fact=words,
+                        at_reference=True, ratio=ratio)
         if ref is not None:
             zero = Decimal(0)
             lo, hi = _from_compare(cmp, Num(zero, "num", "0", p.span), None)
-            return Cond(lo, hi, span, (), ref=ref, cmp=cmp, subject=subject, fact=words or None, at_reference=True)
+            # 未完成年度目标的,完成率比上年下降扣0.2分: words of the next clause that name another reference are a
+            # second comparison, not more words of this one (they were dropped) — kept unread, so refused
+            other = tuple(q for q in rest[1:] if isinstance(q, n.Words) and reference_in(q.text) not in (None, ref))
+            return Cond(lo, hi, span, (), ref=ref, cmp=cmp, subject=subject, fact=words or None, at_reference=True,
+                        unread=other[:1])
         return Cond(None, None, span, (), cmp=cmp, subject=subject, fact=(words or p.cmp.word))
     num = number.value  # type: ignore[attr-defined]
     share = num.percent and not num.text.endswith("百分点")

@@ -54,6 +54,7 @@ __all__ = [
     "Steps",
     "Stream",
     "Value",
+    "Waiver",
     "X",
 ]
 
@@ -238,7 +239,9 @@ class Value:
     (整改任务未全部完成的): given by its positive name (整改全部完成) a yes means no. ``direction`` is which side of
     a target is good, as the standard says it: ``"lower"`` (“≤”型指标), ``"higher"`` (高于/低于/不低于 written, or
     steps), or None where it only speaks of reaching the target (达到, 完成, 达标) — then a target given with its
-    comparator (目标值 "≤30天") decides, and a ceiling takes the ratio target/actual.
+    comparator (目标值 "≤30天") decides, and a ceiling takes the ratio target/actual. ``counts`` are the
+    inputs of a reference written as their ratio (业务科室数占全部内设科室数的比例): plain numbers or alike
+    quantities, read apart from the value compared with their ratio.
     """
 
     kind: Kind
@@ -250,6 +253,7 @@ class Value:
     negated: bool = False
     aliases: tuple[tuple[str, str], ...] = ()
     direction: str | None = "higher"
+    counts: tuple[str, ...] = ()
 
 
 class Role(Enum):
@@ -340,6 +344,19 @@ class Part:
 
 
 @attrs.frozen
+class Waiver:
+    """但…高于各地区平均比重加3%的，可不扣分: when ``left − right`` (two named inputs) lies in ``interval``
+    (the offset and the comparator's edge), nothing is deducted: the item scores its 分值."""
+
+    left: str
+    right: str
+    interval: Interval
+    label: str
+    span: Span
+    gate: bool = False  # 未完成…控制指标的,… : the deductions apply only when the target is missed (PE243)
+
+
+@attrs.frozen
 class Item:
     """The meaning of a standard for one indicator (see the module docstring).
 
@@ -351,7 +368,8 @@ class Item:
     ``tiers`` the assessor's tiers (label → range). ``absent`` is what no value at all scores (None input:
     not applicable). ``borrowed`` is a case scored by another's points (an average of peers, given as an
     input). ``precision`` is the rounding step (0.01 unless 保留整数). ``excluded`` is the clause that says when
-    the item does not apply at all (该项不参与考核): the rubric leaves it out of the total.
+    the item does not apply at all (该项不参与考核): the rubric leaves it out of the total. ``waiver`` is a
+    second named condition that, when it holds, cancels the deductions (但…的，可不扣分).
     """
 
     max_points: Decimal
@@ -370,6 +388,7 @@ class Item:
     precision: Decimal = Decimal("0.01")
     bonus_cap: Decimal | None = None
     excluded: str | None = None
+    waiver: Waiver | None = None
 
     @property
     def top(self) -> Decimal:

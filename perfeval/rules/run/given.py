@@ -90,8 +90,9 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
     assigned, named = match_streams(item.streams, given, text)
     streams.update(assigned)
     if trace is not None:
+        named_main = next((s.value.names[0] for s in item.streams if not s.key and s.value.names), "")
         for name, key in renamed(assigned, given):
-            trace.append(TraceStep("renamed", (name, key)))
+            trace.append(TraceStep("renamed", (name, key or named_main)))  # 配备率 read as 配备: the value scored
     return Given(streams, named, assessor, tier, option)
 
 
@@ -212,7 +213,13 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
     assert derive is not None
     by_difference = stream.value.kind is ir.Kind.RATE and isinstance(derive, ir.Op) and derive.op == "-"
     kinds: dict[str, tuple[str, Any]] = {}
+    counts = {k: v for k, v in named.items() if k in stream.value.counts}
+    if counts:
+        _alike_counts(counts, text)
+        out.update({k: read_number_or_measure(v) for k, v in counts.items()})
     for k, v in named.items():
+        if k in counts:
+            continue
         if k in stream.value.needs and len(getattr(v, "values", ())) > 1:
             # ≥2处；≥3个: a target of several quantities is not one number to compare with
             raise JudgementError("target_several_values", text, name=k, value=text_of(named[k]))
@@ -238,6 +245,18 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
         (a, (_, va)), (b, (_, vb)) = list(kinds.items())[:2]
         raise JudgementError("inputs_unlike", text, a=a, va=text_of(va), b=b, vb=text_of(vb))
     return out, derive
+
+
+def _alike_counts(counts: Mapping[str, Any], text: str) -> None:
+    """The two counts of a reference written as their ratio (业务科室数占全部内设科室数的比例) are numbers, or
+    quantities in one unit: their ratio is a rate. A rate among them, or unlike quantities, is refused."""
+    kinds = {k: _measured(v)[0] for k, v in counts.items()}
+    for k, kind in kinds.items():
+        if kind in ("%", "?"):
+            raise JudgementError("ratio_count_rate", text, name=k, value=text_of(counts[k]))
+    if len(set(kinds.values())) > 1:
+        (a, _), (b, _) = list(kinds.items())[:2]
+        raise JudgementError("inputs_unlike", text, a=a, va=text_of(counts[a]), b=b, vb=text_of(counts[b]))
 
 
 def formula_units(named: Mapping[str, Any], text: str) -> None:

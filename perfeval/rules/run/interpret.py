@@ -123,7 +123,23 @@ def interpret(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
     open_ = nothing or (given.assessor is not None and not given.streams and not given.named)
     for stream in item.streams:
         _stream(stream, item, given, open_, totals, text, trace)
+    if item.waiver is not None and _waived(item.waiver, given, text, trace):
+        return _done(item, item.max_points, item.max_points, arith.ZERO, None, trace, given.assessor)
     return totals.outcome(item, trace, given.assessor)
+
+
+def _waived(w: ir.Waiver, given: Given, text: str, trace: list[TraceStep] | None) -> bool:
+    """Whether the waiver holds (但…高于平均比重加3%的，可不扣分): both named values are rates, read exactly."""
+    values = []
+    for name in (w.left, w.right):
+        if name not in given.named:
+            raise MissingInputError(name, text, tuple(given.named))
+        values.append(read(given.named[name], ir.Kind.RATE))
+    distance = arith.subtract(values[0], values[1])
+    holds = w.interval.contains(distance)
+    if trace is not None:
+        trace.append(TraceStep("gate" if w.gate else "waiver", (w.label, w.left, w.right, distance, holds)))
+    return holds
 
 
 class _Totals:

@@ -7,6 +7,8 @@ fact does not hold. Values a standard compares (实际值, 目标值, 上年值,
 names (计划值 for 目标值; 计划受益人数 names the 计划 it is compared with). A name that is none of these is
 matched to the stream whose words share the longest run of characters with it (at least two, and only if
 exactly one stream shares that much): the match is recorded in the trace and shown in the explanation.
+The two counts of a reference written as their ratio (业务科室数占全部内设科室数的比例) take the same rule: 内设科室数
+names 全部内设科室数, the one it shares the longest run with.
 Anything still unmatched is an error listing the names the standard takes.
 
 >>> CIRCLED[1], plain_mark("③")
@@ -118,6 +120,7 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
     for a in accepted:
         by_group.setdefault(canonical(a), a)
     aliases = {alias: target for s in streams for alias, target in s.value.aliases}
+    counts = {c for s in streams for c in s.value.counts}
     left: list[tuple[str, Any]] = []
     for name, value in given.items():
         if isinstance(value, list | tuple | set | frozenset) and keyed:
@@ -170,12 +173,21 @@ def match_streams(streams: tuple[ir.Stream, ...], given: Mapping[str, Any],
             assigned[s.key] = (not value) if positive and isinstance(value, bool) else value
             continue
         near = [a for a in accepted if a not in named and common(name, a) >= 2]
+        longest = max((common(name, a) for a in near), default=0)
+        if len(near) > 1 and any(a in counts for a in near):
+            # 内设科室数 for 全部内设科室数 beside 业务科室数: among the counts of a ratio, the longest shared run
+            near = [a for a in near if common(name, a) == longest]
         if len(near) == 1:
             named[near[0]] = value
             continue
         close = [target for alias, target in aliases.items() if common(name, alias) >= 2 and target not in named]
         if len(set(close)) == 1:
             named[close[0]] = value  # 本年登记户数: the words the standard names the value with
+            continue
+        mains = [s for s in streams if not s.key and s.value.derive is None and "" not in assigned
+                 and any(common(name, w) >= 2 for w in s.value.names)]
+        if len(mains) == 1 and any(s.value.names for s in streams if not s.key) and accepted:
+            assigned[""] = value  # 配备率 for the value the conditions name 配备, beside named values
             continue
         expected = sorted({*keyed, *accepted}) or ["value"]
         raise JudgementError("unknown_input", text, name=name, expected="、".join(expected))

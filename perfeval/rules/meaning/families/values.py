@@ -26,12 +26,13 @@ from ...vocabulary import (
     COUNT_NOUNS,
     DIRECTION_UNCLEAR_MEASURES,
     HIGHER_BETTER_MARKS,
+    INPUT_NAMES,
     MISSING_SHARE_PARTS,
     REACHING_WORDS,
     REFERENCE_WORDS,
 )
 from .. import ir
-from ..conditions import Cond
+from ..conditions import Cond, reference_in
 from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
@@ -173,6 +174,7 @@ def value_of(readings: list[Reading], ctx: Context,
         _one_space(readings, ctx)
     derive: ir.Expr | None = None
     needs: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
     if ref is not None:
         if kind is ir.Kind.NUMBER:
             kind = ir.Kind.QUANTITY
@@ -181,10 +183,16 @@ def value_of(readings: list[Reading], ctx: Context,
             # below a target (培训人数达到计划的得满分，每少10人) need both numbers, as for any measure
             stepped = ref != "上年值" and any(r.role == "step" for r in readings)
             kind = ir.Kind.QUANTITY if stepped else ir.Kind.NUMBER
-        derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
-        needs = ("实际值", ref)
-        ctx.info("PE120", *pair("reading_pe120_ratio" if share else "reading_pe120_difference", ref=ref),
-                 readings[0].statement.span)
+        ratio = next((r for r in readings if r.cond is not None and r.cond.ratio and r.cond.ref == ref), None)
+        if ratio is not None:
+            counts = _ratio_counts(ratio, ctx)
+            derive = ir.Op("-", ir.Input("实际值"), ir.Op("/", ir.Input(counts[0]), ir.Input(counts[1])))
+            needs = ("实际值", *counts)
+        else:
+            derive = ir.Op("/" if share else "-", ir.Input("实际值"), ir.Input(ref))
+            needs = ("实际值", ref)
+            ctx.info("PE120", *pair("reading_pe120_ratio" if share else "reading_pe120_difference", ref=ref),
+                     readings[0].statement.span)
     missing = next((r for r in proportional if isinstance(r.statement.outcome, n.Proportional)
                     and r.statement.outcome.deducts), None)
     if missing is not None and ref is None and not definitions and formula_input is None and \
@@ -214,15 +222,33 @@ def value_of(readings: list[Reading], ctx: Context,
     info = ValueInfo(kind, unit, ref, share, formula_input=formula_input, lower_better=lower_better)
     names = (formula_input,) if formula_input else ()
     if kind is ir.Kind.RANK:
-        from ...vocabulary import INPUT_NAMES
-
         names = INPUT_NAMES["rank"]
     subject = next((r.cond.subject for r in readings if r.cond is not None and r.cond.ref and r.cond.subject), None)
     aliases = ((subject.strip("的在 "), "实际值"),) if subject and ref is not None else ()
     if named and derive is None:
         return info, ir.Value(ir.Kind.NUMBER, unit, needs=named), readings
     return info, ir.Value(kind, unit, names=names, derive=derive, needs=needs, aliases=aliases,
-                          direction=_direction(readings, lower_better, ctx.text)), readings
+                          direction=_direction(readings, lower_better, ctx.text), counts=counts), readings
+
+
+def _ratio_counts(r: Reading, ctx: Context) -> tuple[str, str]:
+    """The two inputs of a reference written as their ratio (不低于A占B的比例), stated with PE240: three
+    distinct inputs — the value compared (its words, or 实际值) and the two counts — or a located refusal."""
+    c = r.cond
+    assert c is not None and c.ratio is not None
+    span = r.statement.span
+    a, b = c.ratio
+    value = (c.subject or "").strip("的在 ") or "实际值"
+    actual = set(INPUT_NAMES["actual"])
+
+    def group(name: str) -> str:  # the input a caller's name may fill (计划数 and 目标数 are one: 目标值)
+        return "实际值" if name in actual or name.startswith("实际") else reference_in(name) or name
+
+    if len({value, a, b}) < 3 or group(a) == "实际值" or group(b) == "实际值" or group(a) == group(b):
+        # 实际值不低于实际值占计划数的比例: the value and the counts must be three inputs
+        raise ctx.fail("ratio_reference_inputs", span, clause=ctx.source(span), a=a, b=b, value=value)
+    ctx.info("PE240", *pair("reading_pe240", value=value, a=a, b=b), span)
+    return a, b
 
 
 #: Words that measure how far from the target (超出, 超支, 低于, 不足, 降低): a plain number after them may be that distance.
