@@ -32,7 +32,6 @@ KNOWN: dict[str, str] = {
     "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
-    "c-093": "refuses: compound rows of a flattened table (服务率 and 人均进村次数 together)",
     "c-101": "refuses: a ratio threshold (A占B的比例) as the reference of steps",
     "c-108": "refuses: a staffing waiver and a local-share average (两项 with 平均占比)",
     "c-168": "refuses: 档案资料齐全的得4分 beside proportional scoring: which values it covers is not said",

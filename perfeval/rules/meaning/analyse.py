@@ -44,6 +44,7 @@ from .families.matrix import fact_matrix
 from .families.maximum import unread_maximum
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
+from .families.rows import several_values
 from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
 from .requirements import steps_from_a_requirement
@@ -179,6 +180,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         # not said to be per quarter — refused (0 checks scored 1.5 as one short)
         raise ctx.fail("period_count", None, clause=period.group())
     scoring = [r for r in readings if r.role != "note"]
+    rows = several_values(readings, ctx, mods)  # 服务率85-99%,年均进村18次以上 | 4: rows over two values
+    if rows is not None:
+        return rows
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
                 if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None}
