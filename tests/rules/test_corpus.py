@@ -25,7 +25,6 @@ RECORDS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").split
 KNOWN: dict[str, str] = {
     "c-016": "refuses: a rubric-level bonus and deduction list (加分事项累计不超过5分) is not an item rule",
     "c-040": "refuses: 各分项分值之和-扣分+加分 needs sub-items summed with a formula",
-    "c-045": "refuses: doubling an upstream deduction (区、街道检查中被扣分的,加倍扣减) mixed with rate steps",
     "c-048": "refuses: a gate on last year and on the target (与上年持平…未完成县下达控制指标) needs two references",
     "c-059": "refuses: a fraction drawn over three lines with a bonus ladder",
     "c-079": "refuses: 扣分制 (a deduction sheet whose items are scored elsewhere)",

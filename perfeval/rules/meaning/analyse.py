@@ -40,6 +40,7 @@ from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
 from .families.direction import by_direction_pair
+from .families.listed import each_listed
 from .families.matrix import fact_matrix
 from .families.maximum import unread_maximum
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
@@ -183,6 +184,9 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     rows = several_values(readings, ctx, mods)  # 服务率85-99%,年均进村18次以上 | 4: rows over two values
     if rows is not None:
         return rows
+    each = each_listed(readings, ctx, mods, [], notes)  # 四率(登记率、备案率…)…任一项每下降一个百分点扣0.3分
+    if each is not None:
+        return each
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
                 if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None}
