@@ -26,7 +26,6 @@ KNOWN: dict[str, str] = {
     "c-016": "refuses: a rubric-level bonus and deduction list (加分事项累计不超过5分) is not an item rule",
     "c-040": "refuses: 各分项分值之和-扣分+加分 needs sub-items summed with a formula",
     "c-048": "refuses: a gate on last year and on the target (与上年持平…未完成县下达控制指标) needs two references",
-    "c-059": "refuses: a fraction drawn over three lines with a bonus ladder",
     "c-079": "refuses: 扣分制 (a deduction sheet whose items are scored elsewhere)",
     "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "

@@ -47,6 +47,7 @@ from .families.notes import carries_scoring, check_note, evaluation_points, name
 from .families.parts import PartSpec, parts, preamble
 from .families.rows import several_values
 from .families.streams import named_streams
+from .families.target import against_target, declared_veto
 from .formulas import expression, inputs_of, var_name
 from .requirements import steps_from_a_requirement
 from .roles import Reading, classify
@@ -87,6 +88,7 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
         item = _composite(found, ctx, mods, notes)
     else:
         item = _body(stmts, ctx, mods, notes)
+    declared_veto(written, item, ctx)  # 本项为否决性指标: another clause must say what vetoes
     if precision is not None and mods.precision is None:
         item = attrs.evolve(item, precision=precision)
     excluded = excluded_case([classify(s) for s in stmts], ctx)
@@ -162,7 +164,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     # 完成年度目标的得满分，未完成的按完成比例计分: the rest scored by the value, so "reaching the target" is a
     # comparison of that value; beside full marks or nothing alone it is a fact, answered yes or no
     reached = any(isinstance(s.outcome, n.Proportional) for s in stmts)
-    readings = steps_from_a_requirement([classify(s, reached) for s in stmts], ctx)
+    readings = against_target(steps_from_a_requirement([classify(s, reached) for s in stmts], ctx), ctx)
     averages = [r for r in readings if r.role == "average"]
     if averages:
         # 非执法单位得分为执法单位得分的平均分: one case scored by others' points, the rest by the rule beside it
