@@ -27,7 +27,6 @@ KNOWN: dict[str, str] = {
     "c-040": "refuses: 各分项分值之和-扣分+加分 needs sub-items summed with a formula",
     "c-048": "refuses: a gate on last year and on the target (与上年持平…未完成县下达控制指标) needs two references",
     "c-079": "refuses: 扣分制 (a deduction sheet whose items are scored elsewhere)",
-    "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
     "c-101": "refuses: a ratio threshold (A占B的比例) as the reference of steps",
