@@ -111,6 +111,8 @@ def several_values(readings: list[Reading], ctx: Context, mods: Mods) -> ir.Item
     rows: list[tuple[Reading, list[Cond], Decimal, str]] = []
     per_person: list[Reading] = []
     for r in readings:
+        if any(isinstance(p, n.Words) and p.text.lstrip(_JOIN).startswith("或") for p in r.statement.head):
+            return None  # 到位率低于100%或执行率低于90%: either one, not both — not a row of this table
         head, changed = _per_as_bound(r.statement.head, ctx)
         conds = _split(head)
         if conds is None or len(conds) < 2:
