@@ -36,6 +36,7 @@ __all__ = [
     "LocatedError",
     "MissingInputError",
     "NoBandError",
+    "NoRowError",
     "RuleError",
     "RuleSyntaxError",
     "Severity",
@@ -154,6 +155,17 @@ class NoBandError(EvaluationError):
         super().__init__("no_band", rule_text, value=shown, gaps="、".join(gaps) if gaps else "—")
         self.value = value
         self.gaps = gaps
+
+
+class NoRowError(NoBandError):
+    """No row of a table over several values holds all of them (服务率 100% but 20 visits: the values fall in
+    different rows). ``values`` are the values given, by name, as shown in the message; ``value`` the first."""
+
+    def __init__(self, values: tuple[tuple[str, str], ...], first: Decimal, rule_text: str) -> None:
+        EvaluationError.__init__(self, "no_row", rule_text, values="、".join(f"{k}={v}" for k, v in values))
+        self.values = values
+        self.value = first
+        self.gaps = ()
 
 
 class MissingInputError(EvaluationError):

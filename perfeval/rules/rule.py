@@ -318,6 +318,8 @@ class Rule:
         keys = [p.key for p in self.item.parts] + [s.key for s in self.item.streams if s.key]
         if self.item.options and self.item.options[0].facts:
             keys += [name for name, _ in self.item.options[0].facts]  # 年度目标完成=True
+        if self.item.options and self.item.options[0].where:
+            keys += [w.name for w in self.item.options[0].where]  # 服务率="90%", 年均进村=18
         # beside named inputs the value scored is named too (名次=2, 本单位值=…, 第1名值=…)
         main = [s.value.names[0] for s in self.item.streams if not s.key and s.value.names and names
                 and s.value.names[0] not in names and s.value.derive is None]

@@ -22,16 +22,18 @@ from typing import Any
 import attrs
 
 from . import arith
-from .errors import EvaluationError, MissingInputError, NoBandError, RuleError
+from .errors import EvaluationError, JudgementError, MissingInputError, NoBandError, RuleError
 from .meaning import ir
 from .meaning.families.grades import Extra, grade_bands
+from .meaning.families.quota import COUNT_NAMES, Quota, grade_quota
 from .meaning.formulas import expression, inputs_of, render, var_name
 from .meaning.intervals import outside, render_interval, subtract
 from .run.given import read_number_or_measure
-from .run.inputs import read_number
+from .run.inputs import read, read_number
 from .run.interpret import eval_expr
 from .syntax import nodes as n
 from .syntax.parser import parse
+from .vocabulary import INPUT_NAMES
 
 __all__ = ["Formula", "GradeBand", "GradeTable", "compile_formula", "compile_grades"]
 
@@ -119,6 +121,7 @@ class GradeTable:
 
     text: str
     bands: tuple[GradeBand, ...]
+    quota: Quota | None = None  # 优秀单位按参评单位数的五分之一确定: a grade by rank (inputs 名次, 参评单位数)
 
     def __call__(self, total: Any = None, /, **inputs: Any) -> str:
         """The grade of ``total``; a total no band covers is a :class:`NoBandError`."""
@@ -129,6 +132,10 @@ class GradeTable:
         value = read_number(total, limited=False)  # only compared: a Decimal of any size (docs/limits.md)
         for band in self.bands:
             if band.interval.contains(value) and all(_holds(e, inputs, self.text) for e in band.extra):
+                if self.quota is not None:
+                    lowest = min(self.bands, key=lambda b: b.interval.lo if b.interval.lo is not None else
+                                 Decimal("-Infinity")).label
+                    return _by_rank(self.quota, band.label, lowest, inputs, self.text)
                 return band.label
         intervals = [b.interval for b in self.bands]
         from ..numbers import plain
@@ -156,6 +163,29 @@ class GradeTable:
         return tuple(out)
 
 
+def _by_rank(quota: Quota, grade: str, lowest: str, inputs: dict[str, Any], text: str) -> str:
+    """The grade of a unit whose total grades ``grade``: the quota's when it ranks within it (reading PE258)."""
+    rank_name = next((k for k in INPUT_NAMES["rank"] if k in inputs), None)
+    count_name = next((k for k in COUNT_NAMES if k in inputs), None)
+    if rank_name is None:
+        raise MissingInputError("名次", text, tuple(inputs))
+    if count_name is None:
+        raise MissingInputError("参评单位数", text, tuple(inputs))
+    rank = read(inputs.pop(rank_name), ir.Kind.RANK)
+    count = read(inputs.pop(count_name), ir.Kind.COUNT)
+    if rank > count:
+        raise JudgementError("rank_beyond_count", text, rank=rank, count=count)
+    places = count * quota.share
+    if places != places.to_integral_value():
+        raise JudgementError("quota_not_whole", text, quota=quota.text, count=count, places=f"{places.normalize():f}")
+    if rank > places:
+        return grade
+    if grade == lowest:
+        # 原则上: a unit within the quota whose total fails the table — the reviewers' decision, never a guess
+        raise JudgementError("quota_below_pass", text, quota=quota.text, grade=grade)
+    return quota.label
+
+
 def _holds(extra: Extra, inputs: dict[str, Any], text: str) -> bool:
     from .run.names import common
 
@@ -171,8 +201,10 @@ def _holds(extra: Extra, inputs: dict[str, Any], text: str) -> bool:
 def compile_grades(text: str, top: Decimal | int = 100) -> GradeTable:
     """Compile a grade table (等级): "90分（含）—100分为优…" or "优秀（S≧90）、良好（90>S≧80）…"."""
     with decimal.localcontext(arith.CTX):
-        bands, _ = grade_bands(parse(text), Decimal(top))
+        standard = parse(text)
+        bands, _ = grade_bands(standard, Decimal(top))
+        quota = grade_quota(standard)
     ordered = sorted((GradeBand(iv, label, extra) for iv, label, extra in bands),
                      key=lambda g: (-(g.interval.lo if g.interval.lo is not None else Decimal("-1e9")),
                                     -len(g.extra)))
-    return GradeTable(text, tuple(ordered))
+    return GradeTable(text, tuple(ordered), quota)

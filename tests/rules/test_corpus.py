@@ -25,12 +25,8 @@ RECORDS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").split
 KNOWN: dict[str, str] = {
     "c-016": "refuses as one indicator's standard: 加分事项累计不超过5分,减分事项不设上限 is a rule for the rubric's "
              "total, read from a .rules 总则 line (tests/rubric/test_general.py); the record's 基础得分 is not in its text",
-    "c-045": "refuses: doubling an upstream deduction (区、街道检查中被扣分的,加倍扣减) mixed with rate steps",
-    "c-059": "refuses: a fraction drawn over three lines with a bonus ladder",
-    "c-082": "refuses: a grade by rank quota (名次 and 参评单位数) beside the total",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
-    "c-093": "refuses: compound rows of a flattened table (服务率 and 人均进村次数 together)",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "
              "(the corpus reads 0 and itself calls the reading uncertain)",
     "c-176": "refuses as one indicator's standard: 总分按适用指标…换算成百分制 is a rule for the rubric's total, "

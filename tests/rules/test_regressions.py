@@ -2137,3 +2137,38 @@ def test_a_comparison_with_last_year_in_the_next_clause_is_not_glued_to_the_targ
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule("未完成年度目标的,完成率比上年下降扣0.2分", points=3)
     assert e.value.code == "compound_condition"
+def test_exceeding_the_target_by_n_percent_is_read_over_the_target() -> None:
+    """Issue 9 (c-059): "超额完成15%(含)至30%加1分" was read on the completion rate itself, so meeting the target
+    (100%, far above 15%) earned every bonus: 完成年度计划目标得20分 with 依次类推 to 4 scored 24 at 100%."""
+    rule = perfeval.compile_rule("完成年度计划目标得20分,超额完成15%(含)至30%加1分,超额完成30%(含)至45%加2分,"
+                                 "依次类推,最多加4分。", points=20)
+    assert rule("100%").points == Decimal(20)
+    assert rule("114.99%").points == Decimal(20)
+    assert rule("115%").points == Decimal(21)
+    assert "PE256" in {d.code for d in rule.diagnostics}
+
+
+def test_a_bonus_ladder_continued_downwards_never_takes_points_away() -> None:
+    """Issue 9: 依次类推 continued a rising ladder below its first rung with no floor, so a bonus ladder
+    (达到120%加1分，达到140%加2分) gave −1 at 90%: 基础分5分 scored 4."""
+    rule = perfeval.compile_rule("基础分5分。完成率达到120%加1分，达到140%加2分，依次类推，最多加4分", points=10)
+    assert rule("90%").points == Decimal(5) and rule("90%").bonus == 0
+    assert rule("50%").points == Decimal(5)
+    assert rule("160%").points == Decimal(8)
+
+
+def test_a_veto_declaration_does_not_veto_the_clause_before_it() -> None:
+    """Issue 9: "完成年度目标得20分，本项为否决性指标" bound the declaration to the award, so meeting the target
+    vetoed the unit; "本项为否决性指标。" on its own was dropped. Without a clause saying what vetoes: refused."""
+    for text in ("完成年度目标得20分，本项为否决性指标", "完成率达到100%得20分。本项为否决性指标。"):
+        with pytest.raises(perfeval.PerfevalError) as e:
+            perfeval.compile_rule(text, points=20)
+        assert e.value.code == "veto_unsaid"
+
+
+def test_values_listed_under_one_name_are_never_scored_as_one() -> None:
+    """Issue 9: "两率(签约率、履约率)任一项达到90%得2分" compiled with one value (95% → 2 of 4): which of the two
+    rates, and how the two add up, is not said — refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_rule("两率(签约率、履约率)任一项达到90%得2分", points=4)
+    assert e.value.code == "listed_unread"

@@ -40,11 +40,14 @@ from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
 from .families.computed import computed_expr
 from .families.direction import by_direction_pair
+from .families.listed import each_listed
 from .families.matrix import fact_matrix
 from .families.maximum import unread_maximum
 from .families.notes import carries_scoring, check_note, evaluation_points, names_a_value, refusals
 from .families.parts import PartSpec, parts, preamble
+from .families.rows import several_values
 from .families.streams import named_streams
+from .families.target import against_target, declared_veto
 from .formulas import expression, inputs_of, var_name
 from .requirements import steps_from_a_requirement
 from .roles import Reading, classify
@@ -85,6 +88,7 @@ def analyse(standard: Standard, max_points: Decimal, precision: Decimal | None =
         item = _composite(found, ctx, mods, notes)
     else:
         item = _body(stmts, ctx, mods, notes)
+    declared_veto(written, item, ctx)  # 本项为否决性指标: another clause must say what vetoes
     if precision is not None and mods.precision is None:
         item = attrs.evolve(item, precision=precision)
     excluded = excluded_case([classify(s) for s in stmts], ctx)
@@ -168,7 +172,7 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     # 完成年度目标的得满分，未完成的按完成比例计分: the rest scored by the value, so "reaching the target" is a
     # comparison of that value; beside full marks or nothing alone it is a fact, answered yes or no
     reached = any(isinstance(s.outcome, n.Proportional) for s in stmts)
-    readings = steps_from_a_requirement([classify(s, reached) for s in stmts], ctx)
+    readings = against_target(steps_from_a_requirement([classify(s, reached) for s in stmts], ctx), ctx)
     averages = [r for r in readings if r.role == "average"]
     if averages:
         # 非执法单位得分为执法单位得分的平均分: one case scored by others' points, the rest by the rule beside it
@@ -187,6 +191,12 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
         # not said to be per quarter — refused (0 checks scored 1.5 as one short)
         raise ctx.fail("period_count", None, clause=period.group())
     scoring = [r for r in readings if r.role != "note"]
+    rows = several_values(readings, ctx, mods)  # 服务率85-99%,年均进村18次以上 | 4: rows over two values
+    if rows is not None:
+        return rows
+    each = each_listed(readings, ctx, mods, [], notes)  # 四率(登记率、备案率…)…任一项每下降一个百分点扣0.3分
+    if each is not None:
+        return each
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
                 if isinstance(m, n.Cap | n.CapUntil | n.GainCap) and m.points is not None}

@@ -55,6 +55,7 @@ __all__ = [
     "Stream",
     "Value",
     "Waiver",
+    "Where",
     "X",
 ]
 
@@ -304,8 +305,23 @@ def compares_only(stream: Stream) -> bool:
 
 
 @attrs.frozen
+class Where:
+    """One condition of a row over several named values: the value ``name`` (read as ``kind``, in ``unit``)
+    lies in ``interval``; ``names`` are the words the standard names it with (the caller may give any)."""
+
+    name: str
+    kind: Kind
+    interval: Interval
+    unit: str | None = None
+    names: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Option:
-    """One option of a choice: its mark, words, and the points (low == high unless judged)."""
+    """One option of a choice: its mark, words, and the points (low == high unless judged).
+
+    ``facts`` (yes/no) or ``where`` (values in intervals, all of them) choose it from named inputs.
+    """
 
     mark: str
     label: str
@@ -314,6 +330,7 @@ class Option:
     span: Span
     veto: str | None = None
     facts: tuple[tuple[str, bool], ...] = ()  # 年度目标完成但累计目标未完成: the facts that choose it
+    where: tuple[Where, ...] = ()  # 服务率85-99%,年均进村18次以上: every value in its interval
 
 
 @attrs.frozen

@@ -25,7 +25,7 @@ from ..syntax.nodes import Node, Span
 from ..syntax.parser import Standard
 from ..vocabulary import DESCRIPTIVE, SCORING_PATTERN, Claim
 
-__all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "Statement", "edge_declarations", "statements"]
+__all__ = ["CONDITIONS", "MODIFIERS", "OUTCOMES", "VETO_DECLARED", "Statement", "edge_declarations", "statements"]
 
 _N = TypeVar("_N", bound=Node)
 
@@ -47,6 +47,9 @@ CONDITIONS: tuple[type[Node], ...] = (
     n.Compare, n.CompareList, n.Bound, n.Range, n.GluedRange, n.Equal, n.Deviation, n.Point, n.Described,
 )
 
+
+#: 本项为否决性指标 · 该项属否决项: the item declared a veto indicator (what vetoes is said by another clause)
+VETO_DECLARED = re.compile(r"^(?:本项|该项|此项)?(?:为|属于?|是)?否决(?:性指标|项|指标)$")
 
 @attrs.frozen
 class Statement:
@@ -174,6 +177,10 @@ def statements(standard: Standard) -> list[Statement]:
                 joined = head and all(isinstance(h, n.Words | n.Punct) for h in head)
                 connective = joined and all(isinstance(h, n.Punct) or isinstance(h, n.Words) and
                                             h.text in _CONNECTIVES for h in head)
+                if isinstance(p, n.Veto) and not head and VETO_DECLARED.search(p.text):
+                    # 完成年度目标得20分，本项为否决性指标: about the whole item, never a veto of the clause before it
+                    out.append(Statement((), None, (p,), sentence, mark, p.span, mark_fresh))
+                    continue
                 if isinstance(p, n.Cap) and p.joint and not head:
                     out.append(Statement((), None, (p,), sentence, mark, p.span, False))
                     continue

@@ -16,12 +16,13 @@ import attrs
 
 from ...errors import PerfevalError
 from ...limits import text_of
-from ..errors import JudgementError, MissingInputError
+from ..errors import JudgementError, MissingInputError, NoRowError
 from ..meaning import ir
+from ..meaning.families.common import show
 from ..meaning.formulas import evaluate
 from ..vocabulary import COMPARATORS, NEEDS_NUMBER, alternation
 from .inputs import read, read_measure, read_number, zero_or_one
-from .names import ASSESSOR, TIER, match_streams
+from .names import ASSESSOR, TIER, common, match_streams
 from .trace import TraceStep
 
 __all__ = ["Given", "formula_units", "named_values", "read_number_or_measure", "renamed", "sort_inputs"]
@@ -56,6 +57,8 @@ def sort_inputs(item: ir.Item, value: Any, inputs: Mapping[str, Any], text: str,
                                  expected="、".join(s.key for s in item.streams if s.key) or "value")
     streams: dict[str, Any] = {}
     option = _by_facts(item, given, text) if item.options and item.options[0].facts else None
+    if item.options and item.options[0].where:
+        option = _by_values(item, given, text)
     keyed = [s for s in item.streams if s.key]
     if isinstance(value, list | tuple | set | frozenset):
         if item.options and not keyed:
@@ -112,6 +115,44 @@ def _by_facts(item: ir.Item, given: dict[str, Any], text: str) -> str | None:
         shown = "、".join(f"{n}={'是' if v else '否'}" for n, v in facts)
         raise JudgementError("no_combination", text, facts=shown)
     return chosen.mark
+
+
+def _measure_of(name: str, measures: tuple[ir.Where, ...]) -> int | None:
+    """Which value ``name`` gives: one of its names exactly, else the one sharing the longest run of characters
+    with it (at least two, and only one value sharing that much) — 人均进村次数 for 年均进村…次."""
+    for i, m in enumerate(measures):
+        if name == m.name or name in m.names:
+            return i
+    scored = [max(common(name, w) for w in (m.name, *m.names)) for m in measures]
+    best = max(scored)
+    return scored.index(best) if best >= 2 and scored.count(best) == 1 else None
+
+
+def _by_values(item: ir.Item, given: dict[str, Any], text: str) -> str | None:
+    """The row the named values choose (服务率="90%", 人均进村次数=18): the one row whose every interval holds its
+    value, taking the values out of ``given``; None when none is named. Values that fall in different rows
+    choose none: an error naming them (overlapping rows were refused when the standard was compiled)."""
+    measures = item.options[0].where
+    keys: dict[int, str] = {}
+    for name in list(given):
+        i = _measure_of(name, measures)
+        if i is None:
+            continue
+        if i in keys:
+            raise JudgementError("input_twice", text, first=keys[i], second=name)
+        keys[i] = name
+    if not keys:
+        return None
+    values: list[Decimal] = []
+    for i, m in enumerate(measures):
+        if i not in keys:
+            raise MissingInputError(m.name, text, tuple(given))
+        values.append(read(given.pop(keys[i]), m.kind, m.unit))
+    chosen = [o for o in item.options if all(w.interval.contains(x) for w, x in zip(o.where, values, strict=True))]
+    if len(chosen) != 1:
+        shown = tuple((m.name, show(x, m.kind, m.unit)) for m, x in zip(measures, values, strict=True))
+        raise NoRowError(shown, values[0], text)
+    return chosen[0].mark
 
 
 def listed(item: ir.Item, values: list[Any], text: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from ...messages import pair
 from ...syntax import nodes as n
 from ...syntax.parser import Standard
 from ...vocabulary import Claim
@@ -28,6 +29,7 @@ from ..context import Context
 from ..intervals import Side
 from ..statements import Statement, statements
 from .bands import Draft, ValueInfo, finish
+from .quota import Quota, declares_grades, quota_of
 
 __all__ = ["Extra", "grade_bands"]
 
@@ -68,8 +70,18 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
     extras: list[tuple[Extra, ...]] = []
     from ..analyse import declared_edges
 
+    declared: tuple[str, ...] | None = None
+    declared_at: n.Span | None = None
+    quota: Quota | None = None
     for whole in _joined(declared_edges(statements(standard), ctx)):
         _lost_dash(whole, ctx)
+        named = declares_grades(whole, ctx.text)
+        if named is not None:
+            declared, declared_at = named, whole.span  # 分为优秀、合格和不合格三个等次: the names, checked below
+            continue
+        if quota_of(whole, ctx.text) is not None:
+            quota = quota_of(whole, ctx.text)  # 优秀单位原则上按参评单位数的五分之一确定: by rank (GradeTable)
+            continue
         for s in _split_list(whole):
             found = _grade(s, ctx)
             if found is None:
@@ -83,6 +95,14 @@ def grade_bands(standard: Standard, top: Decimal) -> tuple[list[tuple[ir.Interva
             extras.append(extra)
     if not drafts:
         raise ctx.fail("no_grade", None)
+    if quota is not None:
+        ctx.info("PE258", *pair("reading_pe258", label=quota.label, share=f"{quota.share.normalize():f}"), None)
+    if declared is not None:
+        given = {*labels, *((quota.label,) if quota is not None else ())}
+        missing = [x for x in declared if x not in given]
+        if missing or not given <= set(declared):
+            # 分为优秀、合格和不合格三个等次 with no rule for 优秀: a grade never given, or one never named
+            raise ctx.fail("grade_unplaced", declared_at, grades="、".join(missing or sorted(given - set(declared))))
     # A grade with further conditions (总分≥90分且各一级指标得分率均不低于80%) may share its totals with another
     # grade (总分≥90分但有一级指标得分率低于80%的，降为良): the further conditions tell them apart.
     bands: list[tuple[ir.Interval, str, tuple[Extra, ...]]] = []

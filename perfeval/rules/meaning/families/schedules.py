@@ -131,6 +131,9 @@ def continue_schedule(drafts: list[Draft], ctx: Context, value: ValueInfo, span:
         # …and downwards, one rung less every ``size``, until nothing is left.
         counted = ir.Steps(ir.Op("-", ir.Const(bottom.lo.value), ir.X()), size, ir.StepMode.STARTED)
         expr = ir.Op("-", ir.Const(vs[0]), ir.Op("*", ir.Const(delta), counted))
+        # …"until nothing is left": never below 0 (max(e, 0) = e − min(e, 0)) — a bonus ladder below its first
+        # rung adds nothing, it takes nothing away
+        expr = ir.Op("-", expr, ir.Min(expr, ir.Const(Decimal(0))))
         out.append(Draft(None, Side(bottom.lo.value, False, Claim.EXPLICIT), expr, span, label))
     ctx.info("PE151", *pair("reading_pe151", shown=show(size, value.kind, value.unit), delta=delta.normalize()),
              span)
