@@ -5,8 +5,8 @@ rate, but the row has two: the 实际完成值 and the completion ratio against 
 scale only when the target is 100% or is itself an edge of the standard (≥90% beside 90%（含）以上计6分).
 Otherwise (hunt 14, C1–C3):
 
-* a standard that names the 完成率 (the row's indicator is not itself a 完成率) scores the completion ratio
-  actual ÷ target (验收合格率 ≥90%, actual 92%: 完成率 102%);
+* a standard that names the 完成率 (the row's indicator is not itself a 完成率, and the target is not one of the
+  standard's thresholds) scores the completion ratio actual ÷ target (验收合格率 ≥90%, actual 92%: 完成率 102%);
 * a ceiling target (≤2%) under a standard that rewards higher values scores the completion ratio
   target ÷ actual — the raw value of a lower-is-better indicator cannot be what a higher-is-better scale means
   (事故率 ≤2%, actual 1.5%: 133%, not "低于80%计0分");
@@ -55,9 +55,12 @@ def which_rate(rule: Rule, name: str, standard: str, goal: Target) -> Literal["a
         if direction == "higher":
             return "completion"
         return "actual" if direction == "lower" and target_rate in edges else None
-    if _COMPLETION.search(standard) and not _COMPLETION.search(name) and target_rate != 1:
-        return "completion" if direction == "higher" else None
-    return "actual" if target_rate == 1 or target_rate in edges else None
+    if target_rate == 1:
+        return "actual"  # actual ÷ 100% is the actual rate: both readings agree
+    if _COMPLETION.search(standard) and not _COMPLETION.search(name):
+        # 完成率达到95%以上 beside a target of ≥95%: the 完成率 may be the rate itself, restating the target
+        return "completion" if direction == "higher" and target_rate not in edges else None
+    return "actual" if target_rate in edges else None
 
 
 def _edges(rule: Rule) -> set[Decimal]:

@@ -2107,6 +2107,8 @@ def test_one_place_beside_the_rest_is_that_place_only() -> None:
     ("事故率", "≤2%", "1.5%", "90%（含）以上计10分；80%（含）-90%，计8分；低于80%计0分", "10.00"),
     ("资金到位及时率", "≥90%", "90%", "达到100%得满分，每低于5%扣2分，扣完为止", None),
     ("验收合格率", "≥90%", "92%", "90%（含）以上计10分；80%（含）-90%，计8分；低于80%计0分", "10.00"),
+    ("验收合格率", "≥95%", "92%", "完成率达到95%以上得满分，低于95%不得分", None),
+    ("事故率", "≤5%", "6%", "事故率控制在5%以内得满分，每超1个百分点扣2分", "8.00"),
 ])
 def test_a_row_rate_standard_scores_the_rate_its_target_means(name: str, target: str, actual: str, standard: str,
                                                              want: str | None) -> None:

@@ -151,7 +151,7 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
 #: 每月报送一次进度 · 每季度召开专题会议1次, the same requirement without a comparator (not 每季度未报送的, a
 #: count of misses, nor 每个月, which counts the months)
 _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)(?:[^,;。]{0,12}?(?:不少于|至少|不低于|不超过|最多|不多于)"
-                                 rf"|[^,;。未少缺迟逾漏扣得分]{{0,12}}?{NUMBER}\s*(?:次|回|期|份))")
+                                 rf"|[^,;。，；未少缺迟逾漏扣得分]{{0,12}}?{NUMBER}\s*(?:次|回|期|份))")
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
@@ -180,7 +180,8 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     if period is not None and yearly is None and any(r.role in ("step", "count") for r in readings):
         # 每季度至少检查一次，每少一次扣0.5分: one short of once a quarter, or of four a year? The count given is
         # not said to be per quarter — refused (0 checks scored 1.5 as one short)
-        raise ctx.fail("period_count", None, clause=period.group())
+        at = next((s.span for s in stmts if s.span.start <= period.start() < s.span.end), None)
+        raise ctx.fail("period_count", at, clause=period.group())
     scoring = [r for r in readings if r.role != "note"]
     for r in scoring:
         caps = {(type(m), m.points) for m in r.statement.modifiers
