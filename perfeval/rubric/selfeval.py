@@ -26,6 +26,7 @@ from ..model import Department, Indicator, Project
 from ..numbers import own_context, percent_text
 from ..rules import Rule, compile_rule
 from ..targets import TargetKind
+from .own_rates import which_rate
 from .reason import Reason, said
 from .scoring import IndicatorScore, ScoreCard, card_of, grades_of, judge, run_rule
 
@@ -104,24 +105,38 @@ def _indicator(ind: Indicator) -> IndicatorScore:
         return run_rule(rule, ind, {"实际值": ind.actual, "目标值": ind.target}, ind.reported,
                         said("reason_actual_and_target", actual=ind.actual.text, target=ind.target.text))
     if ind.standard and _is_rate(ind.actual):
-        # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores.
-        return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
-                    ind.reported, said("reason_actual_value", text=ind.actual.text))
+        # Its own standard names rates (90%（含）以上计6分): the actual rate is the value it scores when the target
+        # is on the standard's scale; a 完成率 standard, or a ≤ target under a higher-is-better scale, scores the
+        # completion ratio; otherwise which rate its numbers are of is not said (own_rates.py)
+        which = which_rate(rule, ind.name, ind.standard, ind.target)
+        if which is None:
+            return _unchecked(ind, said("why_which_rate", target=ind.target.text, standard=ind.standard))
+        if which == "actual":
+            return run_rule(rule, ind, ind.actual.value.to("dimensionless").magnitude,  # type: ignore[union-attr]
+                            ind.reported, said("reason_actual_value", text=ind.actual.text))
+        return _completion(rule, ind, met, said("why_scores_the_completion"))
     if _is_rate(ind.actual) and not _is_rate(ind.target):
         # "519.84万亩" achieved "100%": the table gives the completion rate itself (001 does this).
         ratio = ind.actual.value.to("dimensionless").magnitude  # type: ignore[union-attr]
         return run_rule(rule, ind, ratio, ind.reported,
                     said("why_is_the_completion_rate", actual_text=ind.actual.text))
+    return _completion(rule, ind, met, Reason(""))
+
+
+def _completion(rule: Rule, ind: Indicator, met: bool | None, lead: Reason) -> IndicatorScore:
+    """The row scored by its completion ratio (actual/target; target/actual for ≤ and <)."""
+    assert ind.target is not None and ind.actual is not None
     try:
         ratio = ind.target.completion(ind.actual)
     except PerfevalError as exc:
         if met:
             # ≤5次 with 0 actual: the ratio is undefined, but the target is plainly met.
-            return run_rule(rule, ind, Decimal(1), ind.reported,
-                        said("why_meets_completion_taken_as", actual_text=ind.actual.text, target_text=ind.target.text))
-        return _unchecked(ind, said("why_cannot_be_computed", cause=exc))
-    shown = f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} "
-    return run_rule(rule, ind, ratio, ind.reported, shown)
+            return run_rule(rule, ind, Decimal(1), ind.reported, lead +
+                            said("why_meets_completion_taken_as", actual_text=ind.actual.text,
+                                 target_text=ind.target.text))
+        return _unchecked(ind, lead + said("why_cannot_be_computed", cause=exc))
+    shown = Reason(f"完成率 {_ratio_text(ind)} = {percent_text(ratio)} ")
+    return run_rule(rule, ind, ratio, ind.reported, lead + shown if lead else shown)
 
 
 def _met(ind: Indicator) -> bool | None:

@@ -220,8 +220,11 @@ _ALL = (
     Family("respectively", "分别对应", "respectively",
            "占比高于85%、75%和65%的，分别得5、3、1分",
            ("respectively", "points_list", "compare_list"),
-           f"{_F}.piecewise:respectively",
-           {"PE152": ("“分别”按顺序配对", "分别: thresholds and points paired in order")}),
+           f"{_F}.respectively:respectively",
+           {"PE152": ("“分别”按顺序配对", "分别: thresholds and points paired in order"),
+            "PE280": ("“分别扣”：同一数值的嵌套门槛，落在相邻门槛之间的一档扣对应分数",
+                      "分别扣: nested thresholds on one value, each band between consecutive thresholds "
+                      "deducts its own points")}),
     Family("schedule", "依次类推", "schedules",
            "逾期2个工作日扣0.3分，逾期4个工作日扣0.6分，依次类推，扣完为止",
            ("schedule",),

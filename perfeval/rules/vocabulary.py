@@ -484,9 +484,14 @@ TOKENS: tuple[TokenKind, ...] = (
     TokenKind("UNIT", rf"(?<=每|按)(?:{_UNIT})(?=[扣罚得计加减倒少再另的或、,;。(]|$)", "计量单位", "a count noun such as 处", "处",
               family="counted"),
     TokenKind("PER_UNIT", rf"(?<=分)/(?:{_UNIT})", "/单位", "a unit rate such as /台次", "/台次", family="counted"),
-    TokenKind("RANK", rf"倒数第|第(?=\s*(?:{NUMBER})\s*(?:名|位|、|-))|前(?=\s*{NUMBER}\s*名)|名次|排名|位次",
+    # 倒数三名 · 倒数前三名 · 倒数后三名: the last places, counted from the bottom (PE191); 后三名 after 排名 alone
+    # is refused (its places need the number ranked: rank_from_bottom); 排名第一的 without 名 is the place 1
+    TokenKind("RANK", rf"倒数第|倒数[前后]?(?=\s*{NUMBER}\s*名)|第(?=\s*(?:{NUMBER})\s*(?:名|位|、|-))"
+              rf"|(?<=排名|名次|位次)第(?=\s*{_CNUM}\s*的)|前(?=\s*{NUMBER}\s*名)|(?<=排名|名次|位次)后(?=\s*{NUMBER}\s*名)"
+              r"|名次|排名|位次",
               "名次", "a rank such as 前3名", "排名", family="rank"),
-    TokenKind("NUM", rf"{_D}|{_CNUM}(?=\s*(?:至|到)\s*{_CNUM}\s*[名位])", "数", "a number", "5"),  # 四至八名
+    TokenKind("NUM", rf"{_D}|{_CNUM}(?=\s*(?:至|到)\s*{_CNUM}\s*[名位])|(?<=第){_CNUM}(?=\s*的)", "数", "a number",
+              "5"),  # 四至八名 · 倒数第一的
     # ── scoring verbs ──
     TokenKind("AWARD", r"(?:(?<![合累总统估设会预核])计|得|给|赋|获得|记|可得|计为|可记|给予|赋予|赋分|得分为|记为|记分|计分|均得|各得"
               r"|(?:基础分|基本分)(?:为|是)?)"

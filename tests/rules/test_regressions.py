@@ -2172,3 +2172,82 @@ def test_values_listed_under_one_name_are_never_scored_as_one() -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         perfeval.compile_rule("两率(签约率、履约率)任一项达到90%得2分", points=4)
     assert e.value.code == "listed_unread"
+@pytest.mark.parametrize(("text", "value", "want"), [
+    ("执行率低于90%、80%、70%的，分别扣1分、2分、3分", "75%", "1.00"),
+    ("逾期1天、3天、5天以上的，分别扣1分、2分、3分", 4, "1.00"),
+    ("结余率高于5%、10%、15%的，分别扣1分、2分、3分", "12%", "1.00"),
+])
+def test_deductions_paired_respectively_are_bands_not_a_checklist(text: str, value: object, want: str) -> None:
+    """Hunt 14, D1/D3/D4: 分别扣 with thresholds on one value became a checklist of independent items, the thresholds
+    dropped — ticking the two conditions that hold at 75% deducted 1+2. It is bands on the value (PE280)."""
+    rule = perfeval.compile_rule(text, points=3)
+    assert rule(value).points == Decimal(want)
+    assert "PE280" in {d.code for d in rule.check()}
+
+
+def _refusal(text: str, points: int) -> str:
+    """The code of the located refusal of ``text`` (hunt 14, R6–R9)."""
+    with pytest.raises(perfeval.PerfevalError) as caught:
+        perfeval.compile_rule(text, points=points)
+    assert caught.value.line is not None
+    return str(caught.value.code)
+
+
+@pytest.mark.parametrize("text", ["每月报送一次进度，每少报一次扣0.2分", "每季度召开一次专题会议，每少一次扣0.5分",
+                                  "每季度召开专题会议1次，每少1次扣0.5分"])
+def test_a_requirement_per_period_without_a_comparator_is_not_once_a_year(text: str) -> None:
+    """Hunt 14, E1–E3: "每月报送一次进度" was the yearly baseline "1次" — one report a year scored full marks. It is
+    refused as "每季度至少检查一次" is."""
+    assert _refusal(text, 2) == "period_count"
+
+
+@pytest.mark.parametrize(("text", "code"), [("考核排名前10%的得满分，前10%-30%得3分，其余得1分", "rank_share"),
+                                            ("排名前20%的得5分，其余得2分", "rank_share"),
+                                            ("排名后三名的不得分，其余得满分", "rank_from_bottom"),
+                                            ("排名前3名的得满分，倒数第1名的不得分，其余得3分", "rank_two_ways")])
+def test_a_rank_that_needs_the_number_ranked_is_refused(text: str, code: str) -> None:
+    """Hunt 14, G1/G2/G6: 前10% banded the place itself on (0, 10%] (the first place scored the 其余 points), and
+    后三名 was the single place 3; places from the top beside 倒数 read one number both ways."""
+    assert _refusal(text, 5) == code
+
+
+@pytest.mark.parametrize(("text", "place"), [("综合排名倒数第一的不得分，其余得满分", 1),
+                                             ("排名倒数三名的不得分，其余得满分", 1),
+                                             ("全市排名倒数后三名的不得分，其余得满分", 2)])
+def test_the_last_places_in_other_spellings_count_from_the_bottom(text: str, place: int) -> None:
+    """Hunt 14, G3–G5: 倒数第一 (no 名) never matched, 倒数三名 and 倒数后三名 were the single place 3."""
+    assert perfeval.compile_rule(text, points=5)(place).points == Decimal("0.00")
+
+
+def test_one_place_beside_the_rest_is_that_place_only() -> None:
+    """Hunt 14 (found beside G3): "综合排名第1名的得满分，其余得3分" read 第1名 as 1 and every place after it — the
+    third place scored 5."""
+    assert perfeval.compile_rule("综合排名第1名的得满分，其余得3分", points=5)(3).points == Decimal("3.00")
+    assert perfeval.compile_rule("综合排名第一的得满分，其余得3分", points=5)(3).points == Decimal("3.00")
+
+
+@pytest.mark.parametrize(("name", "target", "actual", "standard", "want"), [
+    ("验收合格率", "≥90%", "92%", "完成率达到100%得满分，每低1个百分点扣1分，扣完为止", "10.00"),
+    ("事故率", "≤2%", "1.5%", "90%（含）以上计10分；80%（含）-90%，计8分；低于80%计0分", "10.00"),
+    ("资金到位及时率", "≥90%", "90%", "达到100%得满分，每低于5%扣2分，扣完为止", None),
+    ("验收合格率", "≥90%", "92%", "90%（含）以上计10分；80%（含）-90%，计8分；低于80%计0分", "10.00"),
+    ("验收合格率", "≥95%", "92%", "完成率达到95%以上得满分，低于95%不得分", None),
+    ("事故率", "≤5%", "6%", "事故率控制在5%以内得满分，每超1个百分点扣2分", "8.00"),
+])
+def test_a_row_rate_standard_scores_the_rate_its_target_means(name: str, target: str, actual: str, standard: str,
+                                                             want: str | None) -> None:
+    """Hunt 14, C1–C3: a row whose own standard names rates scored the raw actual value whatever its target — 92%
+    against ≥90% under "完成率达到100%…" scored 2.00, an accident rate 1.5% under its ≤2% ceiling scored 0. The
+    completion ratio is scored where the standard says 完成率 or the target is a ceiling under a higher-is-better
+    scale; where the standard's 100% may be either (C3) the row is unchecked."""
+    from perfeval.model import Indicator, Project
+    from perfeval.rubric.selfeval import score_self_evaluation
+
+    ind = Indicator(level1="产出指标", level2="质量指标", name=name, points=10, target_text=target,
+                    actual_text=actual, standard=standard, reported=Decimal(10))
+    card = score_self_evaluation(Project(name="p", year=2024, rubric="项目支出绩效自评表", indicators=(ind,)))
+    if want is None:
+        assert card[name].status == "reported"
+    else:
+        assert card[name].status == "computed"
+        assert card[name].points == Decimal(want)

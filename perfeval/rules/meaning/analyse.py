@@ -30,7 +30,7 @@ from ..errors import Diagnostic, RuleError
 from ..messages import pair, render
 from ..syntax import nodes as n
 from ..syntax.parser import Standard
-from ..vocabulary import BOUNDED_RATE_WORDS
+from ..vocabulary import BOUNDED_RATE_WORDS, NUMBER
 from . import ir
 from .conditions import qualifiers
 from .context import Context
@@ -151,8 +151,11 @@ def _composite(found: list[PartSpec], ctx: Context, mods: Mods,
 # ── one rule ────────────────────────────────────────────────────────────────────────────────
 
 
-#: 每季度至少检查一次 · 每月不少于2次: a requirement per part of the year, scored over the whole year
-_PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;。]{0,12}?(?:不少于|至少|不低于|不超过|最多|不多于)")
+#: 每季度至少检查一次 · 每月不少于2次: a requirement per part of the year, scored over the whole year — and
+#: 每月报送一次进度 · 每季度召开专题会议1次, the same requirement without a comparator (not 每季度未报送的, a
+#: count of misses, nor 每个月, which counts the months)
+_PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)(?:[^,;。]{0,12}?(?:不少于|至少|不低于|不超过|最多|不多于)"
+                                 rf"|[^,;。，；未少缺迟逾漏扣得分]{{0,12}}?{NUMBER}\s*(?:次|回|期|份))")
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
@@ -189,7 +192,8 @@ def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) ->
     if period is not None and yearly is None and any(r.role in ("step", "count") for r in readings):
         # 每季度至少检查一次，每少一次扣0.5分: one short of once a quarter, or of four a year? The count given is
         # not said to be per quarter — refused (0 checks scored 1.5 as one short)
-        raise ctx.fail("period_count", None, clause=period.group())
+        at = next((s.span for s in stmts if s.span.start <= period.start() < s.span.end), None)
+        raise ctx.fail("period_count", at, clause=period.group())
     scoring = [r for r in readings if r.role != "note"]
     rows = several_values(readings, ctx, mods)  # 服务率85-99%,年均进村18次以上 | 4: rows over two values
     if rows is not None:

@@ -295,6 +295,10 @@ def classify(s: Statement, reached: bool = False) -> Reading:
             if info.counts or (info.size is None and info.unit is None and not info.rank):
                 return Reading("count", s, cond, info, deduct=deduct, bonus=bonus)
             return Reading("rank_step" if info.rank else "step", s, cond, info, deduct=deduct, bonus=bonus)
+        if deduct is not None and len(deduct.values) > 1 and s.find(n.CompareList):
+            # 执行率低于90%、80%、70%的，分别扣1分、2分、3分: thresholds on one value, each paired with its deduction —
+            # bands like 分别得 (PE280), not a checklist of independent items whose deductions add up
+            return Reading("band", s, cond, deduct=deduct)
         one = _count_point(s.head)
         short = _short_of_requirement(s.head, one, cond)
         if short is not None and deduct is not None:

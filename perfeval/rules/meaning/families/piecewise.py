@@ -35,7 +35,7 @@ from .bands import Draft, ValueInfo, finish, gaps_of, mirror, value_at
 from .common import Mods, amount_expr, show
 from .computed import nothing_missing
 
-__all__ = ["piecewise", "respectively", "veto_of"]
+__all__ = ["piecewise", "veto_of"]
 
 
 def _sides(c: Cond) -> tuple[Side | None, Side | None]:
@@ -63,6 +63,8 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
         veto = veto_of(r, ctx)
         if r.role == "band":
             if s.find(n.CompareList):
+                from .respectively import respectively
+
                 drafts += respectively(r, ctx, value)
                 continue
             assert r.cond is not None
@@ -239,6 +241,8 @@ def _point_as_bound(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list
     """满意度90%得满分，否则不得分: one value that earns full marks, with 否则 for the rest, is reached at that value
     (and above; at or below it for a “≤” indicator) — exactly 90% alone is not what such a table means (PE102)."""
     points = [d for d in drafts if d.lo is not None and d.hi is not None and d.lo.value == d.hi.value]
+    if value.kind is ir.Kind.RANK:
+        return drafts  # 排名第1名的得满分，其余得3分: a place named is that place (not 1 and every place after it)
     if len(drafts) != 1 or len(points) != 1 or not isinstance(drafts[0].expr, ir.MaxPoints):
         return drafts
     d = drafts[0]
@@ -358,35 +362,6 @@ def _only_reaching(c: Cond) -> bool:
     """达到目标值的 · 未达到的: a condition that only says the target is (not) reached, with no number — which
     side that is, a lower-is-better indicator turns round."""
     return c.cmp is not None and c.cmp.word in REACHING_WORDS and not c.numbers
-
-
-def respectively(r: Reading, ctx: Context, value: ValueInfo) -> list[Draft]:
-    """占比高于85%、75%和65%的，分别得5、3、1分: thresholds and points paired in order."""
-    s = r.statement
-    listed = s.find(n.CompareList)[0]
-    assert isinstance(listed, n.CompareList)
-    points = r.amount.values if r.amount is not None else ()
-    if len(points) != len(listed.values):
-        raise ctx.fail("cond_without_points", s.span, clause=ctx.source(s.span))
-    cmp = listed.cmp
-    lower = cmp is None or cmp.side == "lower"
-    pairs = sorted(zip(listed.values, points, strict=True), key=lambda t: t[0].value, reverse=lower)
-    out: list[Draft] = []
-    label = ctx.source(s.span)
-    for i, (num, pts) in enumerate(pairs):
-        inclusive = cmp.inclusive if cmp is not None else True
-        claim = cmp.claim if cmp is not None else Claim.CONVENTION
-        edge = Side(num.value, inclusive, claim)
-        prev = pairs[i - 1][0].value if i else None
-        if lower:
-            hi = None if prev is None else Side(prev, not inclusive, claim)
-            out.append(Draft(edge, hi, ir.Const(pts), s.span, label))
-        else:
-            lo = None if prev is None else Side(prev, not inclusive, claim)
-            out.append(Draft(lo, edge, ir.Const(pts), s.span, label))
-    ctx.info("PE152", *pair("reading_pe152", values="、".join(show(v.value, value.kind) for v, _ in pairs),
-                            points="、".join(str(p) for _, p in pairs)), s.span)
-    return out
 
 
 _PROPORTIONAL = ir.Op("*", ir.MaxPoints(), ir.X())

@@ -39,7 +39,9 @@ def _sides(rank: n.Rank, after: list[n.Node]) -> tuple[Side | None, Side | None]
     if not vals:
         return None
     explicit = Claim.EXPLICIT
-    if rank.word == "前":
+    if rank.word == "前" or (rank.word in ("倒数前", "倒数后", "倒数") and not rank.dash
+                             and rank.suffix in (None, "以内", "之内", "内")):
+        # 前3名 · 倒数三名 · 倒数前三名 · 倒数后三名: the first (or, from the bottom, the last) N places, 1..N
         return Side(_ONE, True, explicit), Side(vals[0], True, explicit)
     if rank.dash and len(vals) == 2:
         return Side(vals[0], True, explicit), Side(vals[1], True, explicit)
@@ -70,6 +72,10 @@ def rank_drafts(r: Reading, ctx: Context) -> list[Draft]:
             return [Draft(r.cond.lo, r.cond.hi, _amount(r, ctx), s.span, label)]
         return []
     rank = ranks[-1]
+    if rank.word == "后":
+        # 排名后三名: the last three places of how many? The number ranked is not an input, and reading it as
+        # 倒数 would turn the rank of every other clause upside down — refused (write 倒数前三名, PE191)
+        raise ctx.fail("rank_from_bottom", rank.span, clause=label)
     if rank.word.startswith("倒数"):
         ctx.info("PE191", *pair("reading_pe191"), s.span)
     deducts = r.deduct.values if r.deduct is not None else ()

@@ -58,6 +58,22 @@ def _numbers(readings: list[Reading]) -> list[Num]:
     return out
 
 
+def _places_only(readings: list[Reading], ctx: Context) -> None:
+    """排名前10%的得满分 · 排名前3名得满分，倒数第1名不得分: a rank is one whole place counted one way.
+
+    A share of the units ranked (前10%) needs the number ranked, which is not an input — banding the place
+    itself on (0, 10%] gave the first place the 其余 points; places from the top beside places from the bottom
+    (倒数) would read one number both ways. Both are refused, located at the statement that breaks it."""
+    for r in readings:
+        if r.cond is not None and any(x.percent for x in r.cond.numbers):
+            raise ctx.fail("rank_share", r.statement.span, clause=ctx.source(r.statement.span))
+    ways = [(p.word.startswith("倒数"), r) for r in readings for p in r.statement.head
+            if isinstance(p, n.Rank) and p.values]
+    if len({bottom for bottom, _ in ways}) > 1:
+        odd = next(r for bottom, r in ways if bottom != ways[0][0])
+        raise ctx.fail("rank_two_ways", odd.statement.span, clause=ctx.source(odd.statement.span))
+
+
 def _one_reference(readings: list[Reading], refs: list[str], ctx: Context) -> None:
     """每低于目标1个百分点扣1分；比上年提高的，每提高1个百分点加0.5分: steps against the target and against last
     year — one value cannot give both (the bonus was counted against the target): refused."""
@@ -111,6 +127,8 @@ def value_of(readings: list[Reading], ctx: Context,
                 kind = ir.Kind.RANK
     if any(r.role in ("rank", "rank_step") for r in readings):
         kind = ir.Kind.RANK
+    if kind is ir.Kind.RANK:
+        _places_only(readings, ctx)
     refs = [r.cond.ref for r in readings if r.cond is not None and r.cond.ref] + \
         [r.step.ref for r in readings if r.step is not None and r.step.ref]
     ref = refs[0] if refs else None
