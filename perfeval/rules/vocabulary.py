@@ -411,6 +411,9 @@ TOKENS: tuple[TokenKind, ...] = (
               "酌情扣分", "酌情扣分 (the assessor decides)", "酌情扣分", family="judgement"),
     TokenKind("LINEAR", r"(?:按|以)?(?:线性插值|线性|插值法?)(?:计分|计算|得分|赋分|扣分)?",
               "线性计分", "线性计分 (linear between two edges)", "线性计分", family="linear"),
+    # 总分按适用指标的得分之和与分值之和换算成百分制: a ratio of two named totals on a scale of 100
+    TokenKind("SCALE_TO", r"(?:换算|折算|折合)(?:成|为)百分制", "换算成百分制",
+              "换算成百分制 (a ratio of two totals, out of 100)", "换算成百分制", family="formula"),
     # 日常工作实行扣分制: the 分值 less what the assessor deducts (the input 扣分), not a yes/no fact
     TokenKind("DEDUCTION_SHEET", r"(?:实行|采用|采取|实施|按)扣分制", "扣分制",
               "扣分制 (the 分值 less the deductions recorded)", "实行扣分制", family="sheet"),

@@ -29,8 +29,6 @@ KNOWN: dict[str, str] = {
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "
              "(the corpus reads 0 and itself calls the reading uncertain)",
-    "c-176": "refuses as one indicator's standard: 总分按适用指标…换算成百分制 is a rule for the rubric's total, "
-             "read from a .rules 总则 line (tests/rubric/test_general.py); the record's inputs are not named in its text",
 }
 
 

@@ -36,6 +36,7 @@ _FROM_CIRCLED = {ch: str(i) for i, ch in CIRCLED.items()}
 _GROUPS = {alias: name for name, aliases in INPUT_NAMES.items() for alias in aliases
            if name not in ("assessor", "tier")}
 _REFERENCE = re.compile(alternation(REFERENCE_WORDS))
+_SUM_WORDS = re.compile(r"合计|总和|总计")
 
 
 def plain_mark(mark: str) -> str:
@@ -53,7 +54,8 @@ def canonical(name: str) -> str:
     m = _REFERENCE.search(name)
     if m is not None and not name.startswith(("实际", "本年")):
         return REFERENCE_WORDS[m.group()]
-    return name
+    # 适用指标得分合计 is 适用指标的得分之和: 的 and the words for a sum do not tell two names apart
+    return _SUM_WORDS.sub("之和", name.replace("的", "")) if "的" in name or _SUM_WORDS.search(name) else name
 
 
 def _inputs_of(e: ir.Expr, out: set[str]) -> None:

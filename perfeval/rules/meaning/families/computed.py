@@ -88,6 +88,14 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
         return ir.Op("*", P, x)
     if isinstance(out, n.DeductionSheet):
         ctx.info("PE260", *pair("reading_pe260"), r.statement.span)
+    if isinstance(out, n.HundredScale):
+        if not out.names:
+            raise ctx.fail("formula_unreadable", r.statement.span, clause=ctx.source(r.statement.span))
+        if ctx.max_points != 100:
+            # out of 100 on an indicator of another 分值: scaled to which, 100 or the 分值?
+            raise ctx.fail("hundred_scale_points", r.statement.span, clause=ctx.source(r.statement.span),
+                           points=f"{ctx.max_points.normalize():f}")
+        ctx.info("PE263", *pair("reading_pe263", a=out.names[0], b=out.names[1]), r.statement.span)
     if isinstance(out, n.ScoreFormula | n.InlineFormula):
         expr = expression(out.expr)
         if value.ref is not None:

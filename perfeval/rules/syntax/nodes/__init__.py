@@ -36,6 +36,7 @@ from .formulas import (
     CappedVar,
     DeductionSheet,
     Definition,
+    HundredScale,
     InlineFormula,
     Number,
     PointsVar,
@@ -104,7 +105,7 @@ NODE_CLASSES: dict[str, type[Node]] = {
         PartsEach, ParenPoints, ParenRange, UntilZero, FullCap, CapAtPoints, Negative, NoNegative, Carry,
         Overspend, Linear, DeductionSheet, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
         Respectively, Otherwise, NotApplicable, AsFull, AvgScore, Item, Subrule, Number, PointsVar, Var,
-        CappedVar, ScoreFormula, Definition, InlineFormula, Words, Punct,
+        CappedVar, ScoreFormula, Definition, InlineFormula, HundredScale, Words, Punct,
     )
 }
 NODE_CLASSES.update(OPERATORS)
@@ -113,7 +114,7 @@ __all__ = [
     "AsFull", "AvgScore", "BinOp", "Bonus", "Bound", "Cap", "CapAtPoints", "CapUntil", "CappedVar",
     "Carry", "Cell", "Claim", "Compare", "CompareList", "Deduct", "DeductionSheet", "Definition", "Described",
     "Deviation", "Discretion", "Double", "Equal", "Floor", "Full", "FullCap", "GainCap",
-    "GluedRange", "Grade", "InlineFormula", "Item", "Linear", "Lost", "Missing", "NODE_CLASSES",
+    "GluedRange", "Grade", "HundredScale", "InlineFormula", "Item", "Linear", "Lost", "Missing", "NODE_CLASSES",
     "NegCap", "Negative", "NoNegative", "Node", "NotApplicable", "Num", "Number", "OPERATORS",
     "Otherwise", "Overspend", "ParenPoints", "ParenRange", "PartsEach", "Per", "Point", "Points",
     "PointsList", "PointsRange", "PointsVar", "Preamble", "Precision", "ProRataStep",

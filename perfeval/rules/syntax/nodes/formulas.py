@@ -180,3 +180,35 @@ class DeductionSheet(ScoreFormula):
     def build(cls, children: list[Any]) -> Node:
         span = span_of(children)
         return cls(BinOp("-", PointsVar(span), Var(DEDUCTIONS, span), span), span)
+
+
+@attrs.frozen
+class HundredScale(ScoreFormula):
+    """总分按适用指标的得分之和与分值之和换算成百分制: the first total ÷ the second × 100. The two names share what
+    is written before 的 (适用指标的得分之和与分值之和 → 适用指标得分之和, 适用指标分值之和); ``names`` is empty
+    when the words are not two totals joined by 与/和 (the meaning stage refuses it then)."""
+
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def build(cls, children: list[Any]) -> Node:
+        span = span_of(children)
+        words = "".join(c.text for c in children if isinstance(c, Words))
+        names = _two_totals(words)
+        if not names:
+            return cls(Var(words, span), span)
+        ratio = BinOp("/", Var(names[0], span), Var(names[1], span), span)
+        return cls(BinOp("*", ratio, Number(Decimal(100), span), span), span, names)
+
+
+def _two_totals(words: str) -> tuple[str, ...]:
+    import re
+
+    m = re.fullmatch(r"\s*(?:总分|得分|总得分|综合得分)?\s*(?:按照|按|以|将)\s*(.+?)\s*(?:与|(?<![之总])和|除以|(?<!之)比(?!例|值|率))\s*(.+?)\s*", words)
+    if m is None:
+        return ()
+    first, second = m.group(1), m.group(2)
+    if "的" in first and "的" not in second:
+        second = first[: first.index("的")] + second  # 适用指标的得分之和与分值之和: the head is shared
+    names = tuple(x.replace("的", "") for x in (first, second))
+    return names if all(names) and names[0] != names[1] else ()
