@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import PerfevalError
+from ..limits import text_of
 from .arith import CTX
 from .run.vector import TooWide, column_bands, column_points, vectorisable
 
@@ -125,6 +126,10 @@ def _one_by_one(rule: Rule, values: Iterable[Any]) -> Batch:
             errors.append(_refused(row, value, exc))
     return Batch(points, tuple(errors))
 
+
+#: A 64-bit column's quanta, and decimal128's 38 digits: the widths a batch's points are written in.
+_INT64 = 2**63
+_DECIMAL128 = 10**38
 
 def _refused(row: int, value: Any, exc: PerfevalError) -> RowError:
     return RowError(row, value, exc.code, exc.message, exc)
@@ -281,7 +286,16 @@ def _rest(rule: Rule, values: Any, quanta: Any, scored: Any,
         except PerfevalError as exc:
             errors.append(_refused(i, value, exc))
             continue
-        quanta[i] = int(points.scaleb(places, CTX))
+        q = int(points.scaleb(places, CTX))
+        if not -_INT64 <= q < _INT64:
+            # 每发生一起扣2分，可负分 with 9.2E+16 cases: exact, but wider than a column's 64-bit quanta
+            if abs(q) >= _DECIMAL128:
+                errors.append(_refused(i, value, PerfevalError("batch_points_too_wide", text=text_of(value),
+                                                               points=f"{points.normalize(CTX):E}")))
+                continue
+            if quanta.dtype != object:
+                quanta = quanta.astype(object)  # Python ints from here on: still exact
+        quanta[i] = q
         valid[i] = True
     return quanta, valid, tuple(errors)
 
@@ -300,6 +314,12 @@ def _to_arrow(rule: Rule, quanta: Any, valid: Any, np: Any) -> Any:
     if places < 0:
         quanta, places = quanta * 10 ** -places, 0
     n = len(quanta)
+    if quanta.dtype == object:
+        # points wider than 64 bits (within decimal128's 38 digits): written through Python's Decimal, exactly
+        shift = -places
+        cells = [Decimal(q).scaleb(shift, CTX) if ok else None for q, ok in zip(quanta.tolist(), valid.tolist(),
+                                                                                 strict=True)]
+        return pa.array(cells, pa.decimal128(38, places))
     if n and int(quanta.min()) >= 0:
         words = np.zeros(2 * n, dtype="<i8")  # points ≥ 0, the usual case: every high word is 0
         words[0::2] = quanta

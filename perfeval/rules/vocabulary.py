@@ -22,6 +22,8 @@ from enum import Enum
 
 import attrs
 
+from .input_names import COMPLETE_WORDS, INPUT_NAMES, MISSING_SHARE_PARTS
+
 __all__ = [
     "CLAIM_ORDER",
     "COMPARATORS",
@@ -369,6 +371,8 @@ TOKENS: tuple[TokenKind, ...] = (
               r"|(?:此项|本项|该项)?(?:累计|合计)?(?:最多|最高|至多)(?:可得|加分|加|得|计)(?:分)?(?!满分)"
               r"|(?:奖励分|奖分|奖励)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
               r"|加分(?:累计|合计|总计|总分)(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
+              # 加分事项累计不超过5分: what the bonus items add together
+              r"|加分(?:事项|项目)(?:累计|合计|总计)?(?:最高不超过|最多不超过|不得超过|不超过|最多|最高)"
               # 以1.5分为限 · 加满2分为止 / 得满4分为止 (what is added) · 加至10分为止 (the item's points)
               rf"|(?:本项|该项)?(?:加分|奖励分|奖分)?以(?=\s*{NUMBER}\s*分\s*为限)|(?:加满|得满|计满|记满)(?=\s*{NUMBER}\s*分\s*为止)"
               rf"|加至(?=\s*{NUMBER}\s*分\s*为止)"
@@ -414,6 +418,13 @@ TOKENS: tuple[TokenKind, ...] = (
     # 总分按适用指标的得分之和与分值之和换算成百分制: a ratio of two named totals on a scale of 100
     TokenKind("SCALE_TO", r"(?:换算|折算|折合)(?:成|为)百分制", "换算成百分制",
               "换算成百分制 (a ratio of two totals, out of 100)", "换算成百分制", family="formula"),
+    # 另设加分事项和减分事项: a score adjusted by bonus and deduction items (inputs 基础得分, 加分, 减分)
+    TokenKind("ADJUSTMENTS", r"(?:另设|另行设置|设置|设立|设有|设)加分(?:事项|项目|项)(?:和|与|及|、)(?:减分|扣分)(?:事项|项目|项)",
+              "另设加分事项和减分事项", "bonus and deduction items beside the score", "另设加分事项和减分事项",
+              family="sheet"),
+    # 减分事项不设上限: the deduction items are taken off without a cap (never, by itself, below zero)
+    TokenKind("NO_CAP", r"(?:减分|扣分)(?:事项|项目)?(?:累计)?(?:不设上限|不封顶|上不封顶)", "减分事项不设上限",
+              "减分事项不设上限 (deductions without a cap)", "减分事项不设上限", family="sheet"),
     # 日常工作实行扣分制: the 分值 less what the assessor deducts (the input 扣分), not a yes/no fact
     TokenKind("DEDUCTION_SHEET", r"(?:实行|采用|采取|实施|按)扣分制", "扣分制",
               "扣分制 (the 分值 less the deductions recorded)", "实行扣分制", family="sheet"),
@@ -570,25 +581,3 @@ TOKEN_KINDS["SUBRULE"] = TokenKind("SUBRULE", r"\d{1,2}\s*[.、](?!\d)|\(\d{1,2}
 # 1) · 2）: a numbered part with a half bracket. Only where a clause opens and no bracket is open before it (the
 # lexer checks both), since "(含95)" and "(满分2)" close on a number too.
 HALF_SUBRULE = r"\d{1,2}\)(?!%|分(?![析别类配摊项钟之制数值解]))"
-
-#: The names a caller gives inputs by (besides a stream's own words): the assessor's points, the tier
-#: chosen, the actual value and the values a standard compares it with.
-#: Words saying nothing is missing (资料齐全, 档案完整): beside 按缺失比例扣分 they are the share 0.
-COMPLETE_WORDS: tuple[str, ...] = ("齐全", "齐备", "完整", "完备", "无缺失", "没有缺失", "无缺项", "没有缺项")
-
-#: The two counts a missing share (按缺失比例扣分) may be given by: what is missing, and what there should be.
-MISSING_SHARE_PARTS: tuple[str, str] = ("缺失数", "应有数")
-
-INPUT_NAMES: dict[str, tuple[str, ...]] = {
-    "assessor": ("评审得分", "评分", "points", "assessed"),
-    "tier": ("等次", "档次", "tier"),
-    "actual": ("实际值", "实际完成值", "实际", "actual", "B"),
-    "目标值": ("目标值", "目标", "计划值", "标准值", "target", "A"),
-    "上年值": ("上年值", "上年", "last_year"),
-    "平均值": ("平均值", "平均", "average"),
-    "平均分": ("平均分", "平均得分", "average_score"),
-    "本单位值": ("本单位值", "本地值", "本地区值", "本单位", "own"),
-    "第1名值": ("第1名值", "第一名值", "第1名", "first"),
-    "rank": ("名次", "排名", "位次", "rank"),
-    "上级扣分": ("上级扣分", "检查扣分", "被扣分", "upstream_deduction"),  # 区、街道检查中被扣分的,加倍扣减
-}

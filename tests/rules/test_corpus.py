@@ -23,8 +23,6 @@ RECORDS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").split
 #: expects a score (honest, to be widened); "disagrees": the expected value is questioned (the reasoning is
 #: in the issue's closing note). None of them gives a number the corpus does not expect.
 KNOWN: dict[str, str] = {
-    "c-016": "refuses as one indicator's standard: 加分事项累计不超过5分,减分事项不设上限 is a rule for the rubric's "
-             "total, read from a .rules 总则 line (tests/rubric/test_general.py); the record's 基础得分 is not in its text",
     "c-092": "disagrees: 达100% is read as 100% and above (达 is a comparator, DESIGN 以上/达到 include); "
              "the corpus reads it as exactly 100% and expects 100.5% to be an error",
     "c-170": "disagrees: above the control standard the text gives no points; perfeval raises NoBandError "

@@ -2251,3 +2251,18 @@ def test_a_row_rate_standard_scores_the_rate_its_target_means(name: str, target:
     else:
         assert card[name].status == "computed"
         assert card[name].points == Decimal(want)
+
+
+def test_a_batch_of_points_wider_than_64_bits_stays_exact() -> None:
+    """Hypothesis found it (tests/rules/test_batch.py): under "每发生一起扣2分，可负分" a float count of 9.2E+16 gave
+    points whose quanta overflow int64 — points_many raised OverflowError for the whole column. They are exact now,
+    and points wider than decimal128's 38 digits are that row's refusal, the rest scored."""
+    import numpy as np
+    import pyarrow as pa
+
+    rule = perfeval.compile_rule("每发生一起扣2分，可负分", points=5)
+    big = 9.223372036854778e16
+    assert rule.points_many(np.array([1.0, big])).points == [Decimal("3.00"), rule.points(big)]
+    batch = rule.points_many(pa.array([1.0, big, 1e40]))
+    assert batch.points.to_pylist() == [Decimal("3.00"), rule.points(big), None]
+    assert [(e.row, e.code) for e in batch.errors] == [(2, "batch_points_too_wide")]

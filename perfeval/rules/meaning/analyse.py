@@ -34,7 +34,7 @@ from ..vocabulary import BOUNDED_RATE_WORDS, NUMBER
 from . import ir
 from .conditions import qualifiers
 from .context import Context
-from .families import choice, counted, gate, piecewise, waiver
+from .families import adjustments, choice, counted, gate, piecewise, waiver
 from .families.absent import absent_points, borrowed, excluded_case, leaves_out
 from .families.bands import ValueInfo, value_at
 from .families.common import Mods, floor_of, modifiers, show
@@ -159,6 +159,8 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)(?:[^,
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
+    if adjustments.claims(stmts, ctx):  # 另设加分事项和减分事项: 基础得分 + 加分 (capped) − 减分 (PE264)
+        return adjustments.adjusted(stmts, ctx, mods, notes)
     if gate.is_gated(stmts):
         # 未完成县下达控制指标的,婴儿死亡率与上年持平扣0.2分,每高0.1个千分点加扣0.2分: a gate, steps from last year
         return gate.gated(stmts, ctx, mods)

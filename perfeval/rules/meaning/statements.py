@@ -33,11 +33,11 @@ _N = TypeVar("_N", bound=Node)
 OUTCOMES: tuple[type[Node], ...] = (
     n.Points, n.Full, n.Zero, n.PointsRange, n.Share, n.PointsList, n.Cell, n.Deduct, n.Bonus, n.Proportional,
     n.Overspend, n.Linear, n.RankProp, n.Discretion, n.ScoreFormula, n.NotApplicable, n.AsFull, n.AvgScore,
-    n.Grade, n.Missing, n.Lost, n.Double, n.ParenRange, n.ParenPoints,
+    n.Grade, n.Missing, n.Lost, n.Double, n.ParenRange, n.ParenPoints, n.Adjustments,
 )
 #: Phrases that qualify the statement before them (or the whole standard, when nothing precedes them).
 MODIFIERS: tuple[type[Node], ...] = (
-    n.Cap, n.CapUntil, n.UntilZero, n.GainCap, n.FullCap, n.Floor, n.NegCap, n.CapAtPoints, n.Negative,
+    n.Cap, n.CapUntil, n.UntilZero, n.GainCap, n.FullCap, n.Floor, n.NegCap, n.CapAtPoints, n.Negative, n.NoCap,
     n.NoNegative, n.Carry, n.Veto, n.Precision, n.Schedule, n.RoundUp, n.ProRataStep,
 )
 #: Modifiers that cap the stream before them, not the whole standard (:class:`Mods` does not read them).

@@ -44,6 +44,7 @@ from .formulas import (
     Var,
 )
 from .outcomes import (
+    Adjustments,
     AsFull,
     AvgScore,
     Bonus,
@@ -66,6 +67,7 @@ from .outcomes import (
     Missing,
     Negative,
     NegCap,
+    NoCap,
     NoNegative,
     NotApplicable,
     Otherwise,
@@ -103,7 +105,7 @@ NODE_CLASSES: dict[str, type[Node]] = {
         Points, Full, Zero, PointsRange, Share, PointsList, Cell, Deduct, Bonus, Per, Rank, Cap, CapUntil,
         GainCap, Floor, NegCap, Proportional, Discretion, Precision, Reference, Grade, Preamble,
         PartsEach, ParenPoints, ParenRange, UntilZero, FullCap, CapAtPoints, Negative, NoNegative, Carry,
-        Overspend, Linear, DeductionSheet, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
+        Overspend, Linear, DeductionSheet, Adjustments, NoCap, RankProp, Missing, Lost, Veto, Double, Schedule, RoundUp, ProRataStep,
         Respectively, Otherwise, NotApplicable, AsFull, AvgScore, Item, Subrule, Number, PointsVar, Var,
         CappedVar, ScoreFormula, Definition, InlineFormula, HundredScale, Words, Punct,
     )
@@ -111,11 +113,11 @@ NODE_CLASSES: dict[str, type[Node]] = {
 NODE_CLASSES.update(OPERATORS)
 
 __all__ = [
-    "AsFull", "AvgScore", "BinOp", "Bonus", "Bound", "Cap", "CapAtPoints", "CapUntil", "CappedVar",
+    "Adjustments", "AsFull", "AvgScore", "BinOp", "Bonus", "Bound", "Cap", "CapAtPoints", "CapUntil", "CappedVar",
     "Carry", "Cell", "Claim", "Compare", "CompareList", "Deduct", "DeductionSheet", "Definition", "Described",
     "Deviation", "Discretion", "Double", "Equal", "Floor", "Full", "FullCap", "GainCap",
     "GluedRange", "Grade", "HundredScale", "InlineFormula", "Item", "Linear", "Lost", "Missing", "NODE_CLASSES",
-    "NegCap", "Negative", "NoNegative", "Node", "NotApplicable", "Num", "Number", "OPERATORS",
+    "NegCap", "Negative", "NoCap", "NoNegative", "Node", "NotApplicable", "Num", "Number", "OPERATORS",
     "Otherwise", "Overspend", "ParenPoints", "ParenRange", "PartsEach", "Per", "Point", "Points",
     "PointsList", "PointsRange", "PointsVar", "Preamble", "Precision", "ProRataStep",
     "Proportional", "Punct", "Range", "Rank", "RankProp", "Reference", "Respectively", "RoundUp",
