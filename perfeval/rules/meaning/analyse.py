@@ -48,6 +48,7 @@ from .families.streams import named_streams
 from .formulas import expression, inputs_of, var_name
 from .requirements import steps_from_a_requirement
 from .roles import Reading, classify
+from .scales import common_units
 from .statements import STREAM_CAPS, Statement, edge_declarations, statements
 
 __all__ = ["Analysis", "analyse"]
@@ -152,6 +153,7 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)[^,;�
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
+    stmts = common_units(stmts, ctx)  # 5万吨 beside 1000吨: every number of one kind in one unit (PE270)
     paired = by_direction_pair(stmts, ctx.text)  # 正向指标按B/A×分值，反向指标按A/B×分值: one proportion
     if len(paired) < len(stmts):
         merged = next(s for s in paired if s not in stmts)
