@@ -2109,3 +2109,16 @@ def test_a_conversion_that_does_not_terminate_is_refused() -> None:
     with pytest.raises(perfeval.PerfevalError) as caught:
         perfeval.compile_rule("达到2公顷得满分，每少1亩扣1分", points=5)
     assert getattr(caught.value, "code", None) == "unit_scale_inexact"
+
+
+def test_named_quantities_are_measured_in_perfevals_own_context() -> None:
+    """Fuzzing (found beside hunt 14): named inputs in a unit ("500亩") were measured with pint in the caller's
+    decimal context — a trapped Clamped (Emax 5, clamp 1) escaped as decimal.Clamped, not a score."""
+    import decimal
+
+    rule = perfeval.compile_rule("完成率=实际完成值/年度目标值,得分=完成率×8分,以得满分为止。", points=8)
+    hostile = decimal.Context(prec=28, rounding=decimal.ROUND_UP, traps=[decimal.Inexact, decimal.Clamped],
+                              Emax=5, Emin=-5, clamp=1)
+    with decimal.localcontext(hostile):
+        assert rule.points(实际值="500亩", 目标值="500亩") == Decimal("8.00")
+        assert rule(实际值="500亩", 目标值="500亩").points == Decimal("8.00")

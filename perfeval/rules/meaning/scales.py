@@ -135,22 +135,25 @@ def _shown(value: Decimal, unit_text: str) -> str:
 
 def common_units(stmts: list[Statement], ctx: Context) -> list[Statement]:
     """``stmts`` with every number of a kind of quantity (mass, area, money, time …) in the first unit the
-    standard writes that kind in, converted exactly; each conversion is stated (PE270). A conversion that does
-    not terminate is a located :class:`~perfeval.rules.errors.RuleError` naming both units."""
+    standard writes that kind in, converted exactly; each conversion is stated (PE270). Numbered items (①, 1.)
+    are apart: each may score a value of its own. A conversion that does not terminate is a located
+    :class:`~perfeval.rules.errors.RuleError` naming both units."""
     first: dict[Any, tuple[Num, tuple[Unit, str]]] = {}
     new: dict[int, Num] = {}
     stated: set[tuple[str, str]] = set()
-    written = [num for s in stmts for num in numbers_in(s)]
+    marked = [(s.mark, num) for s in stmts for num in numbers_in(s)]
+    written = [num for _mark, num in marked]
     for num in written:
         unread = _multiplier_after(num, ctx)
         if unread is not None:
             new[id(num)] = _with_its_multiplier(num, unread, written, ctx)
-    for orig in written:
+    for mark, orig in marked:
         num = new.get(id(orig), orig)
         u = unit_of(num)
         if u is None:
             continue
-        key = u.dimensionality
+        # 1.资金拨付超过30天的扣1分 2.每推迟1周扣0.5分: numbered items score values of their own, each in its own unit
+        key = (mark, u.dimensionality)
         if key not in first:
             first[key] = (num, _target(num, u))
         ref, (target, spelled) = first[key][0], first[key][1]
@@ -222,5 +225,8 @@ def check_one_unit(nums: list[Num], ctx: Context) -> None:
             continue
         if u is None and seen_unit is None:
             continue  # neither is a unit perfeval knows (a count noun of the text's own): as written
+        if u is not None and seen_unit is not None and u.dimensionality == seen_unit.dimensionality:
+            # 1.达到5万吨得满分 2.每减少1000吨扣0.5分: numbered apart (each item in its own unit), yet one value
+            raise ctx.fail("units_of_items", num.span, first=seen.text, second=num.text)
         raise ctx.fail("units_unrelated", num.span, first=seen.text, second=num.text, first_unit=seen.unit,
                        second_unit=num.unit, hint="hint_units_unrelated")
