@@ -119,3 +119,38 @@ def test_no_float_enters_the_scoring_path() -> None:
     for step in score.trace:
         assert not any(isinstance(a, float) for a in step.args)
     assert "float" not in (rule.python_source or "")
+
+
+def _written(amount: int, in_wan: bool, unit: str) -> str:
+    """``amount`` of ``unit`` as a standard writes it: in ``unit`` or in 万``unit``."""
+    if not in_wan:
+        return f"{amount}{unit}"
+    return f"{(Decimal(amount) / 10000).normalize():f}万{unit}"
+
+
+#: The shapes a scale can enter: a step from a target, band edges, linear thresholds, a bonus step.
+SCALED_SHAPES = (
+    "造林面积达到{a}得满分，每少{s}扣0.5分",
+    "{b}以上得5分，{a}-{b}得3分，{a}以下不得分",
+    "低于{a}不得分，{a}-{b}之间线性计分，{b}以上满分",
+    "完成{a}得5分，每超{s}加0.5分，最多加1分",
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=st.sampled_from(SCALED_SHAPES), a=st.integers(min_value=1, max_value=300).map(lambda k: k * 100),
+       gap=st.integers(min_value=1, max_value=300).map(lambda k: k * 100),
+       s=st.integers(min_value=1, max_value=50).map(lambda k: k * 10),
+       wan=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+       x=st.integers(min_value=0, max_value=70000))
+def test_a_standard_in_wan_mu_or_mu_scores_the_same(shape: str, a: int, gap: int, s: int,
+                                                     wan: tuple[bool, bool, bool], x: int) -> None:
+    """Writing the same standard's numbers in 万亩 or in 亩 (each number either way) gives the same scores: every
+    number is taken in the standard's first unit, exactly (PE270), and the value is converted to it."""
+    b = a + gap
+    plain = shape.format(a=f"{a}亩", b=f"{b}亩", s=f"{s}亩")
+    mixed = shape.format(a=_written(a, wan[0], "亩"), b=_written(b, wan[1], "亩"), s=_written(s, wan[2], "亩"))
+    one, other = perfeval.compile_rule(plain, points=5), perfeval.compile_rule(mixed, points=5)
+    value = f"{x}亩"
+    assert _outcome(lambda v: one(v).points, value) == _outcome(lambda v: other(v).points, value), mixed
+    assert _outcome(one.points, value) == _outcome(other.points, value), mixed

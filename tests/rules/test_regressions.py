@@ -2266,3 +2266,77 @@ def test_a_batch_of_points_wider_than_64_bits_stays_exact() -> None:
     batch = rule.points_many(pa.array([1.0, big, 1e40]))
     assert batch.points.to_pylist() == [Decimal("3.00"), rule.points(big), None]
     assert [(e.row, e.code) for e in batch.errors] == [(2, "batch_points_too_wide")]
+# ── hunt 14, R1: numbers of one standard in different units or scales were compared as bare magnitudes ──
+
+
+def test_a_step_in_another_scale_than_its_target_is_converted() -> None:
+    """Hunt 14 F1/F2/F5: "粮食产量达到5万吨得满分，每减少1000吨扣0.5分" counted 0.1 (万吨) short in steps of 1000:
+    49000吨 and even 0吨 scored full marks. 1000吨 is 0.1万吨 (PE270)."""
+    rule = perfeval.compile_rule("粮食产量达到5万吨得满分，每减少1000吨扣0.5分", points=5)
+    assert "PE270" in {d.code for d in rule.diagnostics}
+    assert rule("49000吨").points == Decimal("4.50")
+    assert rule("0吨").points == Decimal("0.00")
+    assert rule.points("49000吨") == Decimal("4.50")
+    assert perfeval.compile_rule("投资达到500万元得满分，每少5000元扣0.1分", points=5)("499万元").points == Decimal("4.80")
+
+
+def test_band_edges_in_another_scale_are_converted() -> None:
+    """Hunt 14 F11: "15000亩以上得5分，1万亩-15000亩得3分，1万亩以下不得分" banded [1, 15000): 9000亩 scored 3."""
+    rule = perfeval.compile_rule("15000亩以上得5分，1万亩-15000亩得3分，1万亩以下不得分", points=5)
+    assert rule("9000亩").points == Decimal("0.00")
+    assert rule("12000亩").points == Decimal("3.00")
+
+
+def test_linear_thresholds_in_another_scale_are_converted_and_shown_in_their_unit() -> None:
+    """Hunt 14 F9/F10: "低于1万亩不得分，1万亩-15000亩之间线性计分，15000亩以上满分" drew its line from 1 to 15000
+    (12500亩 → 0, 16000亩 → 0), and PE145 showed the thresholds as rates ("100% 到 1500000%")."""
+    rule = perfeval.compile_rule("低于1万亩不得分，1万亩-15000亩之间线性计分，15000亩以上满分", points=10)
+    assert rule("12500亩").points == Decimal("5.00")
+    assert rule("16000亩").points == Decimal("10.00")
+    pe145 = next(d for d in rule.diagnostics if d.code == "PE145")
+    assert "1万亩" in pe145.message and "1.5万亩" in pe145.message and "%" not in pe145.message
+
+
+def test_a_bonus_step_in_another_scale_is_converted() -> None:
+    """Hunt 14 F12: "完成1万亩得5分，每超1000亩加0.5分，最多加1分" added nothing at 12000亩."""
+    score = perfeval.compile_rule("完成1万亩得5分，每超1000亩加0.5分，最多加1分", points=5)("12000亩")
+    assert (score.points, score.bonus) == (Decimal("6.00"), Decimal("1.00"))
+
+
+def test_a_week_is_seven_days_and_half_a_year_six_months() -> None:
+    """Hunt 14 H1/H3: 超过一周 beside 每推迟1天 was "more than 1 (day)", 超过半年 beside 每推迟一个月 "more than 0.5"."""
+    week = perfeval.compile_rule("每推迟1天扣0.1分，推迟超过一周的不得分", points=5)
+    assert (week(5).points, week(7).points, week(8).points) == (Decimal("4.50"), Decimal("4.30"), Decimal("0.00"))
+    half = perfeval.compile_rule("每推迟一个月扣1分，推迟超过半年的不得分", points=10)
+    assert (half(1).points, half(6).points, half(7).points) == (Decimal("9.00"), Decimal("4.00"), Decimal("0.00"))
+
+
+def test_a_month_beside_days_is_refused_naming_both() -> None:
+    """Hunt 14 H2: "每推迟1天扣0.1分，推迟超过1个月的不得分" read 超过1个月 as more than 1 day. A month is 28–31
+    days: no fixed number of days is chosen; the refusal is located at 1个月 and names both."""
+    with pytest.raises(perfeval.PerfevalError) as caught:
+        perfeval.compile_rule("每推迟1天扣0.1分，推迟超过1个月的不得分", points=5)
+    err = caught.value
+    assert getattr(err, "code", None) == "units_unrelated"
+    assert err.location is not None and err.location.column == 16  # 1个月
+    assert "1天" in str(err) and "1个月" in str(err)
+
+
+def test_a_conversion_that_does_not_terminate_is_refused() -> None:
+    """Hunt 14 R1: 1亩 in 公顷 is 1/15 — never a rounded step size."""
+    with pytest.raises(perfeval.PerfevalError) as caught:
+        perfeval.compile_rule("达到2公顷得满分，每少1亩扣1分", points=5)
+    assert getattr(caught.value, "code", None) == "unit_scale_inexact"
+
+
+def test_named_quantities_are_measured_in_perfevals_own_context() -> None:
+    """Fuzzing (found beside hunt 14): named inputs in a unit ("500亩") were measured with pint in the caller's
+    decimal context — a trapped Clamped (Emax 5, clamp 1) escaped as decimal.Clamped, not a score."""
+    import decimal
+
+    rule = perfeval.compile_rule("完成率=实际完成值/年度目标值,得分=完成率×8分,以得满分为止。", points=8)
+    hostile = decimal.Context(prec=28, rounding=decimal.ROUND_UP, traps=[decimal.Inexact, decimal.Clamped],
+                              Emax=5, Emin=-5, clamp=1)
+    with decimal.localcontext(hostile):
+        assert rule.points(实际值="500亩", 目标值="500亩") == Decimal("8.00")
+        assert rule(实际值="500亩", 目标值="500亩").points == Decimal("8.00")

@@ -51,6 +51,7 @@ from .families.target import against_target, declared_veto
 from .formulas import expression, inputs_of, var_name
 from .requirements import steps_from_a_requirement
 from .roles import Reading, classify
+from .scales import common_units
 from .statements import STREAM_CAPS, Statement, edge_declarations, statements
 
 __all__ = ["Analysis", "analyse"]
@@ -159,6 +160,7 @@ _PERIOD_REQUIREMENT = re.compile(r"每(?:季度|季|月|半年|周|学期)(?:[^,
 
 
 def _body(stmts: list[Statement], ctx: Context, mods: Mods, notes: list[str]) -> ir.Item:
+    stmts = common_units(stmts, ctx)  # 5万吨 beside 1000吨: every number of one kind in one unit (PE270)
     if adjustments.claims(stmts, ctx):  # 另设加分事项和减分事项: 基础得分 + 加分 (capped) − 减分 (PE264)
         return adjustments.adjusted(stmts, ctx, mods, notes)
     if gate.is_gated(stmts):

@@ -7,6 +7,7 @@ standard's own words name it, see :mod:`.names`), and refuses what fits no strea
 
 from __future__ import annotations
 
+import decimal
 import re
 from collections.abc import Mapping
 from decimal import Decimal
@@ -16,6 +17,7 @@ import attrs
 
 from ...errors import PerfevalError
 from ...limits import text_of
+from ..arith import CTX
 from ..errors import JudgementError, MissingInputError, NoRowError
 from ..meaning import ir
 from ..meaning.families.common import show
@@ -328,7 +330,13 @@ def formula_units(named: Mapping[str, Any], text: str) -> None:
 def _measured(v: Any) -> tuple[str, Any]:
     """What a named value is measured in, and its quantity when it is one: ``"%"`` for a rate, the reference
     unit of a quantity (元 for 万元, 天 for 天, 人次), ``""`` for a bare number; ``"?"`` for what
-    :func:`read_measure` will refuse."""
+    :func:`read_measure` will refuse. In perfeval's own decimal context: pint's unit arithmetic is Decimal
+    arithmetic (a caller's trapped Clamped must not escape from it)."""
+    with decimal.localcontext(CTX):
+        return _measured_here(v)
+
+
+def _measured_here(v: Any) -> tuple[str, Any]:
     from ...units import is_percent, is_plain_number, reference_unit
 
     q: Any = None

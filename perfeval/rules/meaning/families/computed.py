@@ -111,8 +111,9 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
     raise ctx.fail("formula_unreadable", r.statement.span, clause=ctx.source(r.statement.span))
 
 
-def linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
-    """Replace each linear placeholder by the line from the band below its range to the band above."""
+def linear(drafts: list[Draft], ctx: Context, kind: ir.Kind = ir.Kind.RATE, unit: str | None = None) -> list[Draft]:
+    """Replace each linear placeholder by the line from the band below its range to the band above (``kind``
+    and ``unit``: the value's, how its thresholds are shown — 1万亩 to 1.5万亩, not 100% to 150%)."""
     out: list[Draft] = []
     for d in drafts:
         if d.expr != LINEAR_MARK:
@@ -128,7 +129,7 @@ def linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
         # points = low + (high − low) × (x − a) / (b − a)
         slope = ir.Op("/", ir.Op("-", high, low), ir.Const(b - a))
         expr = ir.Op("+", low, ir.Op("*", slope, ir.Op("-", ir.X(), ir.Const(a))))
-        ctx.info("PE145", *pair("reading_pe145", shown=show(a, ir.Kind.RATE), shown_=show(b, ir.Kind.RATE)),
+        ctx.info("PE145", *pair("reading_pe145", shown=show(a, kind, unit), shown_=show(b, kind, unit)),
                  d.span)
         out.append(attrs.evolve(d, expr=expr, weak=False))
     return out

@@ -29,6 +29,7 @@ from ..conditions import Cond
 from ..context import Context
 from ..intervals import Side
 from ..roles import Reading
+from ..scales import check_one_unit
 from ..statements import Statement
 from .common import Mods, floor_of, show
 from .limits import bonus_above_the_points, cap_over_the_list, checked_examples, only_reversed_below_zero
@@ -107,6 +108,9 @@ def _count_pieces(r: Reading, per_case: tuple[Decimal, Decimal], label: str, spa
     everything = ir.Interval(_ZERO, True, None, False)
     if not gates:
         return (ir.Piece(everything, expr, span, label, judged=judged),)
+    if r.step is not None and r.step.size is not None:
+        # 每推迟1天扣0.1分，推迟超过1个月的不得分: a gate in another unit than the count's (a month is 28–31 days)
+        check_one_unit([r.step.size, *(x for g in gates if g.cond is not None for x in g.cond.numbers)], ctx)
     pieces: list[ir.Piece] = []
     edges: list[tuple[Decimal, bool]] = []
     for g in gates:

@@ -152,7 +152,7 @@ def piecewise(readings: list[Reading], ctx: Context, value: ValueInfo, mods: Mod
                           if isinstance(m, n.Cap | n.CapUntil) and m.points is not None), None)
             drafts = continue_schedule(drafts, ctx, value, span, None, P, taken)
     if any(isinstance(m, n.Linear) for r in readings for m in (r.statement.outcome,)):
-        drafts = _linear(drafts, ctx)
+        drafts = _linear(drafts, ctx, value)
     drafts = _carve(drafts, ctx)
     drafts = _fill_described(drafts, ctx, value)
     drafts = _share_of_requirement(drafts, ctx, value)
@@ -417,10 +417,10 @@ def _steps(r: Reading, ctx: Context, value: ValueInfo, drafts: list[Draft], mods
     return step_drafts(r, ctx, value, drafts, mods, reference, examples)
 
 
-def _linear(drafts: list[Draft], ctx: Context) -> list[Draft]:
+def _linear(drafts: list[Draft], ctx: Context, value: ValueInfo) -> list[Draft]:
     from .computed import linear
 
-    return linear(drafts, ctx)
+    return linear(drafts, ctx, value.kind, value.unit)
 
 
 def _carve(drafts: list[Draft], ctx: Context) -> list[Draft]:

@@ -209,7 +209,7 @@ def _draft(lo: Side | None, hi: Side | None, counted: ir.Steps, amount: Decimal,
 def _say_mode(ctx: Context, mode: ir.StepMode, size: str, s: object) -> None:
     span = s.span  # type: ignore[attr-defined]
     if mode is ir.StepMode.WHOLE:
-        ctx.info("PE101", *pair("reading_pe101", size=size), span, "hint_started_step")
+        ctx.info("PE101", *pair("reading_pe101", size=size), span, hint="hint_started_step")
     elif mode is ir.StepMode.STARTED:
         ctx.info("PE103", *pair("reading_pe103", size=size), span)
     else:

@@ -36,6 +36,7 @@ from ..conditions import Cond, reference_in
 from ..context import Context
 from ..formulas import expression, inputs_of, var_name
 from ..roles import Reading
+from ..scales import check_one_unit
 from .bands import ValueInfo
 from .computed import both_directions, lower_is_better
 from .direction import PAIR_TEXT
@@ -114,6 +115,7 @@ def value_of(readings: list[Reading], ctx: Context,
     """The value the numeric statements score, how a caller gives it, and the readings with their
     conditions placed (a 标准值 the standard writes as a number is that number)."""
     nums = _numbers(readings)
+    check_one_unit(nums, ctx)  # 每推迟1天 beside 超过1个月: no one unit to compare them in
     kind = ir.Kind.NUMBER
     unit: str | None = None
     if any(x.percent for x in nums):
