@@ -106,7 +106,7 @@ class ScoreCard:
     vetoes: tuple[tuple[str, str], ...] = ()
     #: Why the grade is not the grade table's (a veto).
     grade_reason: Reason | None = None
-    #: The bonus the indicators scored above their 分值 (Σ Score.bonus) as it counts in ``total``.
+    #: What the indicators scored above their 分值 (Σ max(points − 分值, 0)) as it counts in ``total``.
     bonus: Decimal = Decimal(0)
     #: That bonus before the 总则's cap (加分事项累计不超过5分) took it down (None when no cap bit).
     bonus_uncapped: Decimal | None = None
@@ -222,7 +222,9 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
     # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
     carried = sum((sc.carried for sc in scored), Decimal(0))
     points = sum((i.points for i in items if i.points is not None), Decimal(0))
-    bonus = sum((sc.bonus for sc in scored), Decimal(0))
+    # 加分事项累计不超过5分: the points an indicator scores above its own 分值 (its bonus inside the 分值 is its points)
+    bonus = sum((max(i.points - i.max_points, Decimal(0)) for i in items if i.points is not None
+                 and i.status != "not_applicable"), Decimal(0))
     uncapped = None
     if bonus_cap is not None and bonus > bonus_cap:
         # 加分事项累计不超过5分: the bonus above the cap is not counted (before any re-normalisation)

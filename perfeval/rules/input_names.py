@@ -9,7 +9,10 @@ inputs take); :mod:`perfeval.rules.vocabulary` re-exports them with the other vo
 
 from __future__ import annotations
 
-__all__ = ["COMPLETE_WORDS", "INPUT_NAMES", "MISSING_SHARE_PARTS"]
+__all__ = ["COMPLETE_WORDS", "INPUT_NAMES", "MISSING_SHARE_PARTS", "POINT_INPUTS"]
+
+#: Inputs that are points given by an assessor (扣分制's 扣分, the items' 加分 and 减分): never below zero.
+POINT_INPUTS: frozenset[str] = frozenset(("扣分", "加分", "减分", "上级扣分"))
 
 #: Words saying nothing is missing (资料齐全, 档案完整): beside 按缺失比例扣分 they are the share 0.
 COMPLETE_WORDS: tuple[str, ...] = ("齐全", "齐备", "完整", "完备", "无缺失", "没有缺失", "无缺项", "没有缺项")

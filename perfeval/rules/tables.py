@@ -16,6 +16,7 @@ band-edge rules as the standards.
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -204,6 +205,12 @@ def compile_grades(text: str, top: Decimal | int = 100) -> GradeTable:
         standard = parse(text)
         bands, _ = grade_bands(standard, Decimal(top))
         quota = grade_quota(standard)
+    if quota is None and re.search(r"(?:参评|参加考评|参与考核|考核)单位(?:总)?数", text):
+        # 优秀单位原则上不超过参评单位数的五分之一: a ceiling on the number graded, not a rule that grades
+        raise RuleError("quota_unread", text=text, clause=text)
+    if quota is not None and any(label == quota.label for _, label, _ in bands):
+        # 优秀单位按参评单位数的五分之一确定 beside 90分以上为优秀: by rank, or by the total? Both are written
+        raise RuleError("quota_and_band", text=text, grade=quota.label, quota=quota.text)
     ordered = sorted((GradeBand(iv, label, extra) for iv, label, extra in bands),
                      key=lambda g: (-(g.interval.lo if g.interval.lo is not None else Decimal("-1e9")),
                                     -len(g.extra)))

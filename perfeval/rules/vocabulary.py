@@ -22,7 +22,7 @@ from enum import Enum
 
 import attrs
 
-from .input_names import COMPLETE_WORDS, INPUT_NAMES, MISSING_SHARE_PARTS
+from .input_names import COMPLETE_WORDS, INPUT_NAMES, MISSING_SHARE_PARTS, POINT_INPUTS
 
 __all__ = [
     "CLAIM_ORDER",
@@ -39,6 +39,7 @@ __all__ = [
     "FALL_NOUNS",
     "HALF_SUBRULE",
     "NON_POINT_OUTCOME",
+    "POINT_INPUTS",
     "NOT_APPLICABLE_PATTERN",
     "HIGHER_BETTER_MARKS",
     "RATIO_REFERENCE",

@@ -220,3 +220,21 @@ def test_a_hundred_point_scale_beside_another_full_marks_is_refused() -> None:
     with pytest.raises(perfeval.PerfevalError) as e:
         loads(src)
     assert "百分制" in str(e.value) and "90" in str(e.value)
+
+
+def test_the_bonus_cap_counts_only_what_is_above_each_indicators_points() -> None:
+    """Hunt 15, F1: the 总则's cap took Σ Score.bonus, bonus inside an indicator's own 分值 included (7 of 10 by
+    基础分5分 + 2 bonus): 7 + 54 + 40 came to 100 instead of 101. Only the 4 above 乙's 分值 is bonus."""
+    src = f"""评价体系 加分示例
+满分 100
+总则：{BONUS_GENERAL}
+一级指标 产出 100分
+三级指标 甲 10分
+  标准：基础分5分。完成率达到120%加1分，达到140%加2分，依次类推
+三级指标 乙 50分
+  标准：完成率100%得满分，每超1%加1分，最多加4分
+三级指标 丙 40分
+  标准：完成率100%得满分，每低1%扣1分
+"""
+    card = loads(src).score({"甲": "140%", "乙": "104%", "丙": "100%"})
+    assert card.total == Decimal("101.00") and card.bonus == Decimal(4) and card.bonus_uncapped is None

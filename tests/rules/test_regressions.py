@@ -2340,3 +2340,65 @@ def test_named_quantities_are_measured_in_perfevals_own_context() -> None:
     with decimal.localcontext(hostile):
         assert rule.points(实际值="500亩", 目标值="500亩") == Decimal("8.00")
         assert rule(实际值="500亩", 目标值="500亩").points == Decimal("8.00")
+
+
+def test_a_fact_written_negatively_that_vetoes_is_not_dropped() -> None:
+    """"每发现一处问题扣1分，未完成整改的一票否决" (5): the veto after 未完成整改的 stayed in the clause's head, which was
+    kept as a note (its scoring word 否决 was not looked at, being a modifier) — no unit was ever vetoed. It is
+    refused at the clause; "发生重大安全事故的一票否决" (a fact in words) still vetoes."""
+    assert _refused("每发现一处问题扣1分，未完成整改的一票否决。", 5) == "unread_scoring"
+    rule = perfeval.compile_rule("每发现一处问题扣1分，扣完为止。发生重大安全事故的一票否决", points=5)
+    assert rule(**{"①": 2, "②": 1}).veto is not None and rule(**{"①": 2, "②": 0}).veto is None
+
+
+def test_a_quota_ceiling_and_a_quota_beside_its_own_band_are_refused() -> None:
+    """Hunt 15, F6/F7: "优秀单位原则上不超过参评单位数的五分之一" (a ceiling on how many) was read as "按…确定" (every unit
+    within it graded 优秀), and once not read it was dropped; "按…五分之一确定" beside "90分以上为优秀" graded a unit
+    ranked 20th of 40 优秀 by its total. Both are refused."""
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_grades("优秀等次不超过参评单位数的20%。得分80分（含）以上为良好，低于80分为一般。")
+    assert e.value.code == "quota_unread"
+    with pytest.raises(perfeval.PerfevalError) as e:
+        perfeval.compile_grades("优秀单位原则上按参评单位数的五分之一确定。90分以上为优秀，72分以上的(含72分)为合格,"
+                                "72分以下的为不合格。")
+    assert e.value.code == "quota_and_band"
+
+
+@pytest.mark.parametrize(("given", "code"), [
+    ({"缺失数": -1, "应有数": 4}, "count_negative"), ({"缺失数": "0.5", "应有数": "2.5"}, "count_negative"),
+    ({"缺失数": 5, "应有数": 4}, "missing_beyond_due")])
+def test_the_counts_of_a_missing_share_are_counts(given: dict[str, object], code: str) -> None:
+    """Hunt 15, F8: a negative or fractional 缺失数, or more missing than due, scored (−1 of 4 gave 4.00 of 4)."""
+    rule = perfeval.compile_rule("档案资料齐全的得4分,资料缺失的按缺失比例扣分", points=4)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(**given)
+    assert e.value.code == code
+
+
+def test_a_negative_deduction_on_a_sheet_is_refused_by_both_backends() -> None:
+    """Hunt 15, F8: "日常工作实行扣分制，扣完为止" with 扣分 −3 scored 10 of 10 (a deduction that adds)."""
+    rule = perfeval.compile_rule("日常工作实行扣分制，扣完为止", points=10)
+    for call in (lambda: rule(扣分=-3), lambda: rule.points(-3), lambda: rule(-3)):
+        with pytest.raises(perfeval.PerfevalError) as e:
+            call()
+        assert e.value.code == "points_input_negative"
+    assert rule.points(3) == Decimal("7.00")
+
+
+def test_scale_to_hundred_puts_the_points_over_the_full_marks_whatever_the_order() -> None:
+    """Hunt 15, F3: "按…分值之和与得分之和换算成百分制" divided the 分值 by the 得分 (45 of 100 scored 100)."""
+    rule = perfeval.compile_rule("总分按适用指标的分值之和与得分之和换算成百分制", points=100)
+    assert rule(适用指标得分之和="45", 适用指标分值之和="60").points == Decimal("75.00")
+
+
+def test_listed_values_whose_count_disagrees_and_a_cap_beside_them_are_refused() -> None:
+    """Hunt 15, F4/F5: "四率(登记率、备案率、签约率)" (three names under 四) compiled as one value, the list dropped; a
+    最多扣2分 after 任一项 was taken per value without saying so."""
+    assert _refused("四率(登记率、备案率、签约率)达100%记6分。任一项每下降一个百分点扣0.3分", 6) == "listed_unread"
+    assert _refused("两率(登记率、备案率)达95%记6分。任一项每下降一个百分点扣0.3分，最多扣2分", 6) == "listed_cap"
+
+
+def test_a_cap_beside_a_deduction_sheet_is_not_dropped() -> None:
+    """Hunt 15, F2: "实行扣分制。扣分总额以5分为限" (10): 扣分 7 scored 3 — the cap was read and never applied."""
+    assert _refused("实行扣分制。扣分总额以5分为限", 10) == "sheet_cap"
+    assert _refused("日常工作实行扣分制，扣分总额不超过5分", 10) == "sheet_cap"

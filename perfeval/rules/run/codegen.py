@@ -38,6 +38,7 @@ from ..errors import NoBandError, ZeroDenominatorError
 from ..meaning import ir
 from ..meaning.formulas import render
 from ..meaning.intervals import outside
+from ..vocabulary import POINT_INPUTS
 from .inputs import read, read_rate_text
 from .interpret import points_function, show
 from .unroll import unroll
@@ -58,6 +59,8 @@ def compilable(item: ir.Item) -> bool:
         return False
     if s.value.kind in (ir.Kind.FLAG, ir.Kind.OPTION, ir.Kind.TIER):
         return False
+    if POINT_INPUTS.intersection(s.value.names):
+        return False  # 扣分 given by an assessor: its sign is checked by the interpreter (one semantics)
     return not any(p.judged or p.veto or p.zero or p.overlap or p.bonus is not None or _inputs(p.expr)
                    for p in s.fn.pieces)
 

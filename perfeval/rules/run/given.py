@@ -22,7 +22,7 @@ from ..errors import JudgementError, MissingInputError, NoRowError
 from ..meaning import ir
 from ..meaning.families.common import show
 from ..meaning.formulas import evaluate
-from ..vocabulary import COMPARATORS, NEEDS_NUMBER, alternation
+from ..vocabulary import COMPARATORS, MISSING_SHARE_PARTS, NEEDS_NUMBER, alternation
 from .inputs import read, read_measure, read_number, zero_or_one
 from .names import ASSESSOR, TIER, common, match_streams
 from .trace import TraceStep
@@ -277,6 +277,14 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
         if k in stream.value.needs:
             kinds[k] = (_measured(v)[0], named[k])
         out[k] = read_measure(v, stream.value.unit) if k in stream.value.needs else read_number_or_measure(v)
+    for k in (*MISSING_SHARE_PARTS, *counts):
+        if k in out and not _whole_count(out[k]):
+            # 缺失数 −1 of 20, a 科室数 of −6 or 6.5: no count (each scored as if it were one)
+            raise JudgementError("count_negative", text, name=k, value=text_of(named.get(k)))
+    part, whole = MISSING_SHARE_PARTS
+    if part in out and whole in out and 0 < out[whole] < out[part]:
+        # 缺失数 5 of 应有数 4: more missing than there should be
+        raise JudgementError("missing_beyond_due", text, part=text_of(named.get(part)), whole=text_of(named.get(whole)))
     if isinstance(derive, ir.Op) and derive.op == "/" and isinstance(derive.right, ir.Input) and \
             derive.right.name in out and out[derive.right.name] < 0:
         # a completion ratio against a target below zero (≥-5%) runs backwards: -10% "of" -5% is 200%
@@ -288,6 +296,11 @@ def named_values(stream: ir.Stream, named: Mapping[str, Any], text: str = "") ->
         (a, (_, va)), (b, (_, vb)) = list(kinds.items())[:2]
         raise JudgementError("inputs_unlike", text, a=a, va=text_of(va), b=b, vb=text_of(vb))
     return out, derive
+
+
+def _whole_count(x: Decimal) -> bool:
+    """Whether ``x`` is a count: a whole number, not below zero."""
+    return x >= 0 and x == x.to_integral_value()
 
 
 def _alike_counts(counts: Mapping[str, Any], text: str) -> None:

@@ -23,6 +23,7 @@ from ..meaning.formulas import evaluate
 from ..meaning.formulas import render as render_expr
 from ..meaning.intervals import outside, render_interval
 from ..messages import render
+from ..vocabulary import POINT_INPUTS
 from .allowed import allowed_points
 from .borrowed import borrowed_case
 from .given import Given, formula_units, named_values, read_number_or_measure, sort_inputs
@@ -241,6 +242,9 @@ def _stream(stream: ir.Stream, item: ir.Item, given: Given, nothing: bool, total
         x = read(raw, stream.value.kind, stream.value.unit, stream.value.options, limited=not ir.compares_only(stream))
         if isinstance(x, bool):
             x = Decimal(1) if x else arith.ZERO
+        if x < 0 and POINT_INPUTS.intersection(stream.value.names):
+            # 扣分 −3 under 实行扣分制: a negative deduction would add points (it scored 10 of 10)
+            raise JudgementError("points_input_negative", text, name=stream.value.names[0], value=text_of(raw))
         if trace is not None:
             trace.append(TraceStep("value", (stream.key, x, stream.value.kind.value, stream.value.unit)))
         formula_units(given.named, text)

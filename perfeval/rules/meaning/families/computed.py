@@ -18,6 +18,7 @@ DESIGN.md, "The field beyond the seeds":
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -44,6 +45,9 @@ __all__ = ["LINEAR_MARK", "both_directions", "computed_expr", "linear", "lower_i
 
 #: A placeholder expression for a linear piece, replaced once the bands around it are known.
 LINEAR_MARK = ir.Input("\x00linear")
+#: A cap on deductions written beside 扣分制 (扣分总额以5分为限, 最多扣5分); 以本指标分值为限 is the floor itself.
+_SHEET_CAP = re.compile(r"(?:最多|最高|至多|累计|合计|总)(?:扣|扣除|扣减)|扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限|封顶|以\s*\d)"
+                        r"|扣满\s*\d")
 #: 按缺失比例扣分: 分值 × (1 − the share missing) (PE144).
 _MISSING_SHARE = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(1)), ir.X()))
 
@@ -87,6 +91,9 @@ def computed_expr(r: Reading, ctx: Context, value: ValueInfo) -> ir.Expr:
         ctx.info("PE140", *pair("reading_pe140_target" if value.ref else "reading_pe140"), r.statement.span)
         return ir.Op("*", P, x)
     if isinstance(out, n.DeductionSheet):
+        if _SHEET_CAP.search(ctx.text):
+            # 实行扣分制。扣分总额以5分为限: the cap on what the sheet deducts is not applied to 分值 − 扣分 — refused
+            raise ctx.fail("sheet_cap", r.statement.span, clause=ctx.source(r.statement.span))
         ctx.info("PE260", *pair("reading_pe260"), r.statement.span)
     if isinstance(out, n.HundredScale):
         if not out.names:

@@ -61,6 +61,9 @@ def _listed_values(r: Reading, ctx: Context) -> tuple[list[str], Reading] | None
     items = [x.strip() for x in re.split(r"[、，,]", m.group("items")) if x.strip()]
     count = m.group("count")
     number = int(count) if count.isdigit() else _NUMERALS[count]
+    if len(items) != number and len(items) >= 2 and all(x.endswith(_MEASURE) for x in items):
+        # 四率(登记率、备案率、签约率): the count and the list disagree — which values are scored is not said
+        raise ctx.fail("listed_unread", r.statement.span, clause=ctx.source(r.statement.span), names="、".join(items))
     if len(items) != number or len(items) < 2 or not all(x.endswith(_MEASURE) and len(x) >= 2 for x in items) \
             or len(set(items)) != len(items):
         return None
@@ -108,6 +111,11 @@ def each_listed(readings: list[Reading], ctx: Context, mods: Mods,
         rule.append(r)
     if not rule:
         return None
+    capped = next((m for r in rule for m in r.statement.modifiers if isinstance(m, n.Cap | n.CapUntil)), None)
+    if capped is not None or mods.deduction_cap is not None:
+        # 任一项每下降一个百分点扣0.3分，最多扣2分: 2 for each value, or for all of them together? Not said
+        span = capped.span if capped is not None else rule[0].statement.span
+        raise ctx.fail("listed_cap", span, clause=ctx.source(span))
     value, spec, rule = value_of(rule, ctx, definitions)
     if value.kind is not ir.Kind.RATE or value.ref is not None:
         return None

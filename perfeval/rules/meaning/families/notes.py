@@ -154,6 +154,9 @@ def check_note(s: Statement, ctx: Context, notes: list[str]) -> None:
         # cap of the 分值 itself, 最高分为4分 on a 4-point item, says nothing the item does not)
         raise ctx.fail("unread_scoring", capped.span, clause=ctx.source(s.span), hint="hint_write_outcome")
     head = "".join(ctx.source(p.span) for p in s.head)
+    if any(isinstance(p, n.Veto) for p in s.head):
+        # 未完成整改的一票否决 kept as a note: the veto was dropped (a veto is never a description)
+        raise ctx.fail("unread_scoring", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")
     if NON_POINT_OUTCOME.search(head):
         # 首次发现的给予提醒，扣完为止: does the first case deduct nothing, or a reminder as well as the points?
         raise ctx.fail("outcome_not_points", s.span, clause=ctx.source(s.span), hint="hint_write_outcome")

@@ -210,5 +210,12 @@ def _two_totals(words: str) -> tuple[str, ...]:
     first, second = m.group(1), m.group(2)
     if "的" in first and "的" not in second:
         second = first[: first.index("的")] + second  # 适用指标的得分之和与分值之和: the head is shared
+    second = re.sub(r"的?比例$|的?比值$|之比$", "", second)
     names = tuple(x.replace("的", "") for x in (first, second))
-    return names if all(names) and names[0] != names[1] else ()
+    if not all(names) or names[0] == names[1]:
+        return ()
+    # 得分 over 分值, whichever is written first (按分值之和与得分之和 is still 得分 ÷ 分值); neither said: unread
+    whole = [("分值" in x or "满分" in x or "应得" in x) for x in names]
+    if whole == [True, False]:
+        return names[1], names[0]
+    return names if whole == [False, True] else ()
