@@ -16,7 +16,7 @@ Chinese unless the caller says ``en``.
 
 Developers: ``python -m perfeval.i18n extract`` lists every message id the code marks (``N_("…")`` and the
 calls in :data:`KEYWORDS`); ``update`` adds new ids to both ``.po`` files (with empty words, which a test
-refuses until they are written); ``add ID 中文 English`` writes one message in both; ``compile`` writes the
+refuses until they are written); ``add ID 中文 English`` writes one message in both (refusing to change an id's words without ``--replace``); ``compile`` writes the
 ``.mo`` files beside them; ``check`` does what the tests do. See docs/locales.md.
 """
 
@@ -344,9 +344,18 @@ def _main(argv: list[str]) -> int:
             print(msgid, " ".join(f"{f}:{n}" for f, n in where[:3]))
     elif command == "update":
         _update()
-    elif command == "add" and len(argv) == 4:  # add ID 中文 English: a message in both catalogs at once
-        for lang, text in zip(LOCALES, argv[2:], strict=True):
-            _write(lang, {argv[1]: text})
+    elif command == "add" and len(argv) in (4, 5) and argv[4:] in ([], ["--replace"]):
+        # add ID 中文 English [--replace]: a message in both catalogs at once; words already there are kept
+        # unless --replace says otherwise (an id used elsewhere was once overwritten by a new message)
+        msgid, texts = argv[1], argv[2:4]
+        had = {lang: _words(_read_po(_paths(lang)[0])).get(msgid) for lang in LOCALES}
+        changed = [lang for lang, text in zip(LOCALES, texts, strict=True) if had[lang] and had[lang] != text]
+        if changed and "--replace" not in argv:
+            print(f"{msgid!r} already has other words in {', '.join(changed)} (add --replace to change them)",
+                  file=sys.stderr)
+            return 1
+        for lang, text in zip(LOCALES, texts, strict=True):
+            _write(lang, {msgid: text})
     elif command == "compile":
         for path in compile_catalogs():
             print(path)
@@ -355,7 +364,8 @@ def _main(argv: list[str]) -> int:
         print("\n".join(found) or "catalogs ok")
         return 1 if found else 0
     else:
-        print("usage: python -m perfeval.i18n extract|update|compile|check|add ID 中文 English", file=sys.stderr)
+        print("usage: python -m perfeval.i18n extract|update|compile|check|add ID 中文 English [--replace]",
+              file=sys.stderr)
         return 2
     return 0
 

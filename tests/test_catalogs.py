@@ -177,3 +177,14 @@ render(code, "en")
 '''
     found = [m for _, _, m, _ in i18n.extract_ids(io.BytesIO(source))]
     assert sorted(found) == ["first_id", "fourth_id", "hint_id", "second_id", "third_id"]
+
+
+def test_adding_a_message_never_changes_the_words_of_an_id_already_there(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m perfeval.i18n add` overwrote an id's words silently (a helper clobbered `units_differ`, which
+    perfeval/model/indicators.py uses): without --replace it refuses, and nothing is written."""
+    from perfeval import i18n
+
+    before = {lang: i18n._paths(lang)[0].read_bytes() for lang in i18n.LOCALES}
+    assert i18n._main(["add", "no_points", "别的话", "other words"]) == 1
+    assert "--replace" in capsys.readouterr().err
+    assert {lang: i18n._paths(lang)[0].read_bytes() for lang in i18n.LOCALES} == before

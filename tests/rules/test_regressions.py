@@ -2402,3 +2402,14 @@ def test_a_cap_beside_a_deduction_sheet_is_not_dropped() -> None:
     """Hunt 15, F2: "实行扣分制。扣分总额以5分为限" (10): 扣分 7 scored 3 — the cap was read and never applied."""
     assert _refused("实行扣分制。扣分总额以5分为限", 10) == "sheet_cap"
     assert _refused("日常工作实行扣分制，扣分总额不超过5分", 10) == "sheet_cap"
+
+
+@pytest.mark.parametrize(("text", "rate"), [("支出进度超过20万元、10万元和5万元的，分别扣3分、2分、1分", "55%"),
+                                            ("每推迟1天扣0.5分", "50%")])
+def test_a_rate_given_to_a_rule_of_amounts_is_refused(text: str, rate: str) -> None:
+    """Hunt 5's note: "55%" given to "超过20万元…分别扣3分…" was read as 0.55万元 (5.00 of 5); a rate is no amount of
+    万元 or of 天."""
+    rule = perfeval.compile_rule(text, points=5)
+    with pytest.raises(perfeval.PerfevalError) as e:
+        rule(rate)
+    assert e.value.code == "unit_mismatch"

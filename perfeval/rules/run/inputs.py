@@ -172,6 +172,9 @@ def read_measure(value: Any, unit: str | None, limited: bool = True) -> Decimal:
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("%", "‰", "百分点")):
+            if unit is not None and unit not in ("%", "‰", "百分点", "个百分点"):
+                # 55% given to 超过20万元的扣3分 was read as 0.55万元: a rate is no amount of 万元 (or of 天)
+                raise InputError("unit_mismatch", text=str(_shown(value)), value=str(_shown(value)), unit=unit)
             return _rate_text(text)
         m = _SIMPLE.match(text)
         if m is not None:
