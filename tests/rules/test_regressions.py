@@ -2413,3 +2413,10 @@ def test_a_rate_given_to_a_rule_of_amounts_is_refused(text: str, rate: str) -> N
     with pytest.raises(perfeval.PerfevalError) as e:
         rule(rate)
     assert e.value.code == "unit_mismatch"
+
+
+def test_a_veto_the_meaning_does_not_hold_is_refused() -> None:
+    """"每发现一处问题扣1分，一票否决" (5) compiled with no veto anywhere: 3 problems scored 2.00 and vetoed nothing."""
+    assert _refused("每发现一处问题扣1分，一票否决", 5) == "unread_scoring"
+    rule = perfeval.compile_rule("发生重大安全事故的，实行一票否决", points=5)
+    assert rule(1).veto is not None and rule(0).veto is None

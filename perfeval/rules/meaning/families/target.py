@@ -112,11 +112,17 @@ def _vetoes_below(r: Reading) -> bool:
 
 def declared_veto(stmts: list[Statement], item: ir.Item, ctx: Context) -> None:
     """本项为否决性指标 on its own: the item is declared a veto indicator, and another clause must say what
-    vetoes (凡未达到年度目标值的…). When none does, the declaration would be dropped: refused instead."""
+    vetoes (凡未达到年度目标值的…). When none does, the declaration would be dropped: refused instead — as is any
+    veto written where nothing in the meaning vetoes (每发现一处问题扣1分，一票否决)."""
     for s in stmts:
         if s.outcome is None and all(isinstance(p, n.Words | n.Punct) for p in s.head) and any(
                 isinstance(m, n.Veto) and VETO_DECLARED.search(m.text) for m in s.modifiers) and not _vetoes(item):
             raise ctx.fail("veto_unsaid", s.span, clause=ctx.source(s.span))
+    if not _vetoes(item):
+        # 每发现一处问题扣1分，一票否决: a veto written and nowhere in the meaning — it was dropped (no unit vetoed)
+        dropped = next((m for s in stmts for m in (*s.modifiers, *s.head) if isinstance(m, n.Veto)), None)
+        if dropped is not None:
+            raise ctx.fail("unread_scoring", dropped.span, clause=ctx.source(dropped.span), hint="hint_write_outcome")
 
 
 def _vetoes(item: ir.Item) -> bool:
