@@ -20,7 +20,7 @@ from .arithmetic import table_findings
 from .practice import practice
 from .reason import Reason, said
 from .rubric import load, shipped
-from .scoring import IndicatorScore, ScoreCard
+from .scoring import IndicatorScore, ScoreCard, points_above
 from .selfeval import NAMES, score_self_evaluation
 
 
@@ -106,9 +106,7 @@ def audit(card: ScoreCard, table: Project | Department | None = None) -> Audit:
                        Decimal(0))
     if card.bonus_cap is not None:
         # 加分事项累计不超过5分: what the table reports above each 分值 is bonus, and counts up to the cap together
-        above = sum((max(i.reported - i.max_points, Decimal(0)) for i in card
-                     if i.reported is not None and i.status != "not_applicable"), Decimal(0))
-        reported_sum -= max(above - card.bonus_cap, Decimal(0))
+        reported_sum -= max(points_above(card, "reported") - card.bonus_cap, Decimal(0))
     if card.reported_total is not None and card.raw_total is not None and card.applicable_max:
         # 总则: the reported total is the reported points re-normalised as the card's are, at its printed places
         places = Decimal(1).scaleb(min(card.reported_total.as_tuple().exponent, 0))  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ Each indicator is scored from the best evidence there is, and the card says whic
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -208,6 +208,18 @@ def _no_value(ind: RubricIndicator) -> IndicatorScore:
     return IndicatorScore(ind.name, ind.path, None, ind.points, None, "error", said("why_no_value_given"))
 
 
+def points_above(items: Iterable[IndicatorScore], which: str = "points") -> Decimal:
+    """Σ of what the indicators score (``which``: ``"points"`` or ``"reported"``) above their own 分值 — the bonus a
+    总则's 加分事项累计不超过5分 caps together (bonus inside an indicator's 分值 is its points). 不适用 ones count
+    nothing.
+
+    >>> points_above([IndicatorScore("甲", ("甲",), Decimal(54), Decimal(50), None, "computed", Reason(""))])
+    Decimal('4')
+    """
+    values = ((getattr(i, which), i.max_points) for i in items if i.status != "not_applicable")
+    return sum((max(v - top, Decimal(0)) for v, top in values if v is not None), Decimal(0))
+
+
 def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, grades: GradeTable | None,
             reported_total: Decimal | None = None, reported_grade: str | None = None, *,
             renormalise: bool = False, precision: Decimal = Decimal("0.01"),
@@ -222,9 +234,7 @@ def card_of(name: str, items: tuple[IndicatorScore, ...], max_total: Decimal, gr
     # 扣满8分后从考核总分中继续扣减: what an indicator's floor held back comes off the total (DESIGN, "Below zero")
     carried = sum((sc.carried for sc in scored), Decimal(0))
     points = sum((i.points for i in items if i.points is not None), Decimal(0))
-    # 加分事项累计不超过5分: the points an indicator scores above its own 分值 (its bonus inside the 分值 is its points)
-    bonus = sum((max(i.points - i.max_points, Decimal(0)) for i in items if i.points is not None
-                 and i.status != "not_applicable"), Decimal(0))
+    bonus = points_above(items, "points")
     uncapped = None
     if bonus_cap is not None and bonus > bonus_cap:
         # 加分事项累计不超过5分: the bonus above the cap is not counted (before any re-normalisation)

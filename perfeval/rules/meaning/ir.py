@@ -32,6 +32,7 @@ _T = TypeVar("_T")
 __all__ = [
     "walk",
     "compares_only",
+    "lone_value",
     "recount_steps",
     "EVERYTHING",
     "Abs",
@@ -411,6 +412,23 @@ class Item:
     def top(self) -> Decimal:
         """The most the item may score (分值, or more by a stated bonus cap)."""
         return self.ceiling if self.ceiling is not None else self.max_points
+
+
+def lone_value(item: Item) -> Stream | None:
+    """The item's one stream when one value as given scores it: no options, parts, tiers or judged range, one
+    unkeyed base stream, nothing derived or named — what the fast path compiles and a waiver may cancel.
+
+    >>> from perfeval.rules.syntax.parser import parse
+    >>> from perfeval.rules.meaning.analyse import analyse
+    >>> lone_value(analyse(parse("100%计满分，每低于5%扣2分"), Decimal(5)).item) is not None
+    True
+    """
+    if item.options or item.parts or item.tiers or item.judged is not None or len(item.streams) != 1:
+        return None
+    s = item.streams[0]
+    if s.key or s.role is not Role.BASE or s.value.derive is not None or s.value.needs:
+        return None
+    return s
 
 
 def recount_steps(node: _T, mode: StepMode) -> _T:

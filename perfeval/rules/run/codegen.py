@@ -50,12 +50,8 @@ PointsFunction = Callable[..., Decimal]
 
 def compilable(item: ir.Item) -> bool:
     """Whether the fast path can be generated: one value, one base stream, fixed points."""
-    if item.options or item.parts or item.tiers or item.judged is not None or item.carry:
-        return False
-    if len(item.streams) != 1:
-        return False
-    s = item.streams[0]
-    if s.key or s.role is not ir.Role.BASE or s.value.derive is not None or s.value.needs:
+    s = ir.lone_value(item)
+    if s is None or item.carry:
         return False
     if s.value.kind in (ir.Kind.FLAG, ir.Kind.OPTION, ir.Kind.TIER):
         return False

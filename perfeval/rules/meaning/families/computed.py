@@ -31,6 +31,7 @@ from ...vocabulary import (
     LOWER_BETTER_MARKS,
     REACHING_WORDS,
     REFERENCE_WORDS,
+    TOKEN_KINDS,
     Claim,
 )
 from .. import ir
@@ -45,9 +46,9 @@ __all__ = ["LINEAR_MARK", "both_directions", "computed_expr", "linear", "lower_i
 
 #: A placeholder expression for a linear piece, replaced once the bands around it are known.
 LINEAR_MARK = ir.Input("\x00linear")
-#: A cap on deductions written beside 扣分制 (扣分总额以5分为限, 最多扣5分); 以本指标分值为限 is the floor itself.
-_SHEET_CAP = re.compile(r"(?:最多|最高|至多|累计|合计|总)(?:扣|扣除|扣减)|扣分(?:总额)?(?:不得超过|不超过|最多|最高|上限|封顶|以\s*\d)"
-                        r"|扣满\s*\d")
+#: A cap on deductions written beside 扣分制 (扣分总额以5分为限, 最多扣5分, 扣满5分为止): the vocabulary's own cap
+#: tokens; 以本指标分值为限 (CAP_AT_POINTS) is the floor itself.
+_SHEET_CAP = re.compile("|".join(f"(?:{TOKEN_KINDS[k].pattern})" for k in ("CAP", "CAP_UNTIL")))
 #: 按缺失比例扣分: 分值 × (1 − the share missing) (PE144).
 _MISSING_SHARE = ir.Op("*", ir.MaxPoints(), ir.Op("-", ir.Const(Decimal(1)), ir.X()))
 

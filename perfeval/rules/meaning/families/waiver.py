@@ -102,12 +102,8 @@ def _parts(s: Statement, ctx: Context) -> tuple[str, Comparator, str, Decimal]:
 
 def _deductions_only(item: ir.Item) -> bool:
     """Whether every piece of the item's one stream is its 分值 or the 分值 less something."""
-    if item.options or item.parts or item.tiers or item.judged is not None or item.borrowed is not None:
-        return False
-    if len(item.streams) != 1:
-        return False
-    s = item.streams[0]
-    if s.key or s.role is not ir.Role.BASE or s.value.derive is not None or s.value.needs:
+    s = ir.lone_value(item)
+    if s is None or item.borrowed is not None:
         return False
     P = item.max_points
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -202,8 +203,6 @@ class HundredScale(ScoreFormula):
 
 
 def _two_totals(words: str) -> tuple[str, ...]:
-    import re
-
     m = re.fullmatch(r"\s*(?:总分|得分|总得分|综合得分)?\s*(?:按照|按|以|将)\s*(.+?)\s*(?:与|(?<![之总])和|除以|(?<!之)比(?!例|值|率))\s*(.+?)\s*", words)
     if m is None:
         return ()
